@@ -1,0 +1,53 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import * as schema from './schema';
+
+export type Orm = BetterSQLite3Database<typeof schema>;
+
+export interface SitrepDatabase {
+  /** The raw connection, for pragmas, backups and hand-prepared hot statements. */
+  readonly sqlite: Database.Database;
+  readonly orm: Orm;
+  readonly file: string;
+  close(): void;
+}
+
+export interface OpenDatabaseOptions {
+  /** Apply pending migrations on open. Default: true. */
+  migrate?: boolean;
+  /** Called with the text of every SQL statement run; tests count statements with it. */
+  onStatement?: (sql: string) => void;
+  /** Milliseconds a writer waits for a lock before SQLITE_BUSY. Default: 5000. */
+  busyTimeoutMs?: number;
+}
+
+export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../migrations', import.meta.url));
+
+/** Opens (creating if needed) a Sitrep database file, in WAL mode with foreign keys on. */
+export function openDatabase(file: string, options: OpenDatabaseOptions = {}): SitrepDatabase {
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  const onStatement = options.onStatement;
+  const sqlite = new Database(file, onStatement ? { verbose: (sql) => onStatement(String(sql)) } : {});
+  if (file !== ':memory:') sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma(`busy_timeout = ${Math.trunc(options.busyTimeoutMs ?? 5000)}`);
+  sqlite.pragma('foreign_keys = ON');
+  // WAL makes NORMAL durable against application crashes; only power loss can drop the last commits.
+  sqlite.pragma('synchronous = NORMAL');
+  const orm = drizzle(sqlite, { schema });
+  if (options.migrate ?? true) migrate(orm, { migrationsFolder: MIGRATIONS_FOLDER });
+  return {
+    sqlite,
+    orm,
+    file,
+    close: () => sqlite.close(),
+  };
+}
+
+/** Runs `work` in one write transaction: all of it lands, or none of it. */
+export function inTransaction<T>(db: SitrepDatabase, work: () => T): T {
+  return db.sqlite.transaction(work).immediate();
+}

@@ -1,0 +1,95 @@
+import { createHash } from 'node:crypto';
+import { and, count, desc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
+import type { SitrepDatabase } from '../database';
+import { SitrepError } from '../errors';
+import type { DateRange, Page } from '../page';
+import { type ArticleRow, articles, mentions } from '../schema';
+
+export interface ArticleFilter extends DateRange {
+  /** Only articles that mention this entity. */
+  mentioning?: number | null;
+}
+
+export interface NewArticle {
+  title: string;
+  publishedAt: string;
+  text: string;
+  dateline?: string | null;
+  outlet?: string | null;
+  url?: string | null;
+}
+
+export const contentHash = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
+
+export const countWords = (text: string): number => text.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu)?.length ?? 0;
+
+export function articlesByIds(db: SitrepDatabase, ids: readonly number[]): ArticleRow[] {
+  if (ids.length === 0) return [];
+  return db.orm
+    .select()
+    .from(articles)
+    .where(inArray(articles.id, [...ids]))
+    .all();
+}
+
+export function findArticleByHash(db: SitrepDatabase, hash: string): ArticleRow | undefined {
+  return db.orm.select().from(articles).where(eq(articles.contentHash, hash)).get();
+}
+
+function articleConditions(filter: ArticleFilter): SQL | undefined {
+  const conditions: SQL[] = [];
+  if (filter.from) conditions.push(gte(articles.publishedAt, filter.from));
+  if (filter.to) conditions.push(lte(articles.publishedAt, filter.to));
+  if (filter.mentioning != null) {
+    conditions.push(
+      sql`exists (select 1 from ${mentions} where ${mentions.articleId} = ${articles.id} and ${mentions.entityId} = ${filter.mentioning})`,
+    );
+  }
+  return and(...conditions);
+}
+
+/** Newest first. */
+export function listArticles(db: SitrepDatabase, filter: ArticleFilter, page: Page): ArticleRow[] {
+  return db.orm
+    .select()
+    .from(articles)
+    .where(articleConditions(filter))
+    .orderBy(desc(articles.publishedAt), desc(articles.id))
+    .limit(page.limit)
+    .offset(page.offset)
+    .all();
+}
+
+export function countArticles(db: SitrepDatabase, filter: ArticleFilter): number {
+  return db.orm.select({ n: count() }).from(articles).where(articleConditions(filter)).get()?.n ?? 0;
+}
+
+/** Stores an article; the same text twice is a CONFLICT naming the article already stored. */
+export function createArticle(db: SitrepDatabase, input: NewArticle): ArticleRow {
+  const title = input.title.trim();
+  if (title === '') throw new SitrepError('BAD_USER_INPUT', 'An article needs a non-empty title.');
+  if (input.text.trim() === '') throw new SitrepError('BAD_USER_INPUT', 'An article needs a non-empty text.');
+  const hash = contentHash(input.text);
+  const existing = findArticleByHash(db, hash);
+  if (existing) {
+    throw new SitrepError(
+      'CONFLICT',
+      `This text is already stored as article ${existing.id} (“${existing.title}”, ${existing.publishedAt}).`,
+      { articleId: existing.id },
+    );
+  }
+  return db.orm
+    .insert(articles)
+    .values({
+      title,
+      publishedAt: input.publishedAt,
+      text: input.text,
+      dateline: input.dateline ?? null,
+      outlet: input.outlet ?? null,
+      url: input.url ?? null,
+      wordCount: countWords(input.text),
+      contentHash: hash,
+    })
+    .returning()
+    .get();
+}

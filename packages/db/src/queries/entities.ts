@@ -1,0 +1,205 @@
+import { and, asc, count, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import type { SitrepDatabase } from '../database';
+import { SitrepError, notFound } from '../errors';
+import { lookupKeys, normalizeName } from '../normalize';
+import type { Page } from '../page';
+import { aliases, type AliasRow, type EntityKind, type EntityRow, entities } from '../schema';
+
+export type NewEntity = Omit<typeof entities.$inferInsert, 'id' | 'createdAt'>;
+
+export interface EntityFilter {
+  kind?: EntityKind | null;
+  /** actorType for actors, installationType for installations */
+  type?: string | null;
+  /** Part of the name or of an alias, matched case-insensitively. */
+  nameContains?: string | null;
+}
+
+export function entitiesByIds(db: SitrepDatabase, ids: readonly number[]): EntityRow[] {
+  if (ids.length === 0) return [];
+  return db.orm
+    .select()
+    .from(entities)
+    .where(inArray(entities.id, [...ids]))
+    .all();
+}
+
+export function aliasesForEntities(db: SitrepDatabase, entityIds: readonly number[]): AliasRow[] {
+  if (entityIds.length === 0) return [];
+  return db.orm
+    .select()
+    .from(aliases)
+    .where(inArray(aliases.entityId, [...entityIds]))
+    .orderBy(asc(aliases.id))
+    .all();
+}
+
+/** Resolves any alias (case, diacritics, apostrophes, hyphens and a possessive folded) to its entity. */
+export function findEntityByAlias(db: SitrepDatabase, name: string): EntityRow | undefined {
+  for (const key of lookupKeys(name)) {
+    if (key === '') continue;
+    const row = db.orm
+      .select({ entity: entities })
+      .from(aliases)
+      .innerJoin(entities, eq(entities.id, aliases.entityId))
+      .where(eq(aliases.normalized, key))
+      .get();
+    if (row) return row.entity;
+  }
+  return undefined;
+}
+
+/** Every alias with its entity's id, name and kind: the dictionary an editor matches text against. */
+export function allAliases(db: SitrepDatabase): Array<{ name: string; entityId: number; kind: EntityKind }> {
+  return db.orm
+    .select({ name: aliases.name, entityId: aliases.entityId, kind: entities.kind })
+    .from(aliases)
+    .innerJoin(entities, eq(entities.id, aliases.entityId))
+    .orderBy(asc(aliases.id))
+    .all();
+}
+
+function entityConditions(filter: EntityFilter): SQL | undefined {
+  const conditions: SQL[] = [];
+  if (filter.kind) conditions.push(eq(entities.kind, filter.kind));
+  if (filter.type) {
+    const typeColumn = or(eq(entities.actorType, filter.type), eq(entities.installationType, filter.type));
+    if (typeColumn) conditions.push(typeColumn);
+  }
+  if (filter.nameContains) {
+    // LIKE's own wildcards in user text are escaped so they match literally.
+    const pattern = `%${normalizeName(filter.nameContains).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    conditions.push(
+      sql`${entities.id} in (select ${aliases.entityId} from ${aliases} where ${aliases.normalized} like ${pattern} escape '\\')`,
+    );
+  }
+  return and(...conditions);
+}
+
+export function listEntities(db: SitrepDatabase, filter: EntityFilter, page: Page): EntityRow[] {
+  return db.orm
+    .select()
+    .from(entities)
+    .where(entityConditions(filter))
+    .orderBy(asc(entities.name), asc(entities.id))
+    .limit(page.limit)
+    .offset(page.offset)
+    .all();
+}
+
+export function countEntities(db: SitrepDatabase, filter: EntityFilter): number {
+  return db.orm.select({ n: count() }).from(entities).where(entityConditions(filter)).get()?.n ?? 0;
+}
+
+function requireEntity(db: SitrepDatabase, id: number, kind?: EntityKind): EntityRow {
+  const [row] = entitiesByIds(db, [id]);
+  if (!row) throw notFound(kind ?? 'entity', id);
+  if (kind && row.kind !== kind) {
+    throw new SitrepError('BAD_USER_INPUT', `Entity ${id} (${row.name}) is an ${row.kind}, not an ${kind}.`, { id });
+  }
+  return row;
+}
+
+/** Checks the references an entity makes to other entities before it is written. */
+function checkReferences(db: SitrepDatabase, entity: Partial<NewEntity>): void {
+  if (entity.affiliationId != null) requireEntity(db, entity.affiliationId, 'actor');
+  if (entity.operatorId != null) requireEntity(db, entity.operatorId, 'actor');
+  if (entity.hostCountryId != null) requireEntity(db, entity.hostCountryId, 'actor');
+}
+
+/**
+ * Creates an entity with its canonical name and extra names as aliases.
+ * Fails with CONFLICT when any of the names already belongs to another entity.
+ */
+export function createEntity(db: SitrepDatabase, entity: NewEntity, extraNames: readonly string[] = []): EntityRow {
+  const name = entity.name.trim();
+  if (name === '') throw new SitrepError('BAD_USER_INPUT', 'An entity needs a non-empty name.');
+  checkReferences(db, entity);
+  return db.sqlite.transaction(() => {
+    const row = db.orm
+      .insert(entities)
+      .values({ ...entity, name })
+      .returning()
+      .get();
+    for (const alias of [name, ...extraNames]) addAlias(db, row.id, alias);
+    return row;
+  })();
+}
+
+/** Adds a name to an entity; adding a name it already has is a no-op. */
+export function addAlias(db: SitrepDatabase, entityId: number, name: string): AliasRow {
+  const trimmed = name.trim();
+  const normalized = normalizeName(trimmed);
+  if (normalized === '') throw new SitrepError('BAD_USER_INPUT', 'An alias needs at least one letter or digit.');
+  requireEntity(db, entityId);
+  const existing = db.orm
+    .select({ alias: aliases, owner: entities.name })
+    .from(aliases)
+    .innerJoin(entities, eq(entities.id, aliases.entityId))
+    .where(eq(aliases.normalized, normalized))
+    .get();
+  if (existing) {
+    if (existing.alias.entityId === entityId) return existing.alias;
+    throw new SitrepError(
+      'CONFLICT',
+      `The name “${trimmed}” already belongs to ${existing.owner}; merge the two entities if they are the same.`,
+      { entityId: existing.alias.entityId },
+    );
+  }
+  return db.orm.insert(aliases).values({ entityId, name: trimmed, normalized }).returning().get();
+}
+
+/**
+ * Folds `mergedId` into `survivorId`: aliases, mentions, claims (about and as source) and
+ * references from other entities move to the survivor, empty fields of the survivor are
+ * filled from the merged entity, and the merged entity is deleted. One transaction.
+ */
+export function mergeEntities(db: SitrepDatabase, survivorId: number, mergedId: number): EntityRow {
+  if (survivorId === mergedId) throw new SitrepError('BAD_USER_INPUT', 'An entity cannot be merged into itself.');
+  const survivor = requireEntity(db, survivorId);
+  const merged = requireEntity(db, mergedId);
+  if (survivor.kind !== merged.kind) {
+    throw new SitrepError(
+      'BAD_USER_INPUT',
+      `Cannot merge ${merged.kind} “${merged.name}” into ${survivor.kind} “${survivor.name}”: kinds differ.`,
+    );
+  }
+  const run = db.sqlite.prepare.bind(db.sqlite);
+  return db.sqlite.transaction(() => {
+    run('update aliases set entity_id = ? where entity_id = ?').run(survivorId, mergedId);
+    run('update mentions set entity_id = ? where entity_id = ?').run(survivorId, mergedId);
+    // A claim about both keeps one row, the survivor's.
+    run(
+      `insert or ignore into claim_about (claim_id, entity_id, role, said_on)
+       select claim_id, ?, role, said_on from claim_about where entity_id = ?`,
+    ).run(survivorId, mergedId);
+    run('delete from claim_about where entity_id = ?').run(mergedId);
+    run('update claims set source_actor_id = ? where source_actor_id = ?').run(survivorId, mergedId);
+    for (const column of ['affiliation_id', 'operator_id', 'host_country_id']) {
+      // column names come from the fixed list above, never from input
+      run(`update entities set ${column} = ? where ${column} = ? and id <> ?`).run(survivorId, mergedId, survivorId);
+      run(`update entities set ${column} = null where id = ? and ${column} = ?`).run(survivorId, survivorId);
+    }
+    const fill: Partial<NewEntity> = {};
+    for (const key of [
+      'description',
+      'actorType',
+      'role',
+      'installationType',
+      'place',
+      'region',
+      'country',
+      'latitude',
+      'longitude',
+    ] as const) {
+      if (survivor[key] == null && merged[key] != null) Object.assign(fill, { [key]: merged[key] });
+    }
+    for (const key of ['affiliationId', 'operatorId', 'hostCountryId'] as const) {
+      const value = merged[key];
+      if (survivor[key] == null && value != null && value !== survivorId) Object.assign(fill, { [key]: value });
+    }
+    if (Object.keys(fill).length > 0) db.orm.update(entities).set(fill).where(eq(entities.id, survivorId)).run();
+    db.orm.delete(entities).where(eq(entities.id, mergedId)).run();
+    return requireEntity(db, survivorId);
+  })();
+}

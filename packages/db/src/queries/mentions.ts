@@ -1,0 +1,65 @@
+import { and, asc, count, eq, inArray, type SQL } from 'drizzle-orm';
+import type { SitrepDatabase } from '../database';
+import { SitrepError } from '../errors';
+import type { Page } from '../page';
+import { type MentionRow, mentions } from '../schema';
+
+export interface MentionFilter {
+  articleId?: number | null;
+  entityId?: number | null;
+}
+
+export function mentionsByIds(db: SitrepDatabase, ids: readonly number[]): MentionRow[] {
+  if (ids.length === 0) return [];
+  return db.orm
+    .select()
+    .from(mentions)
+    .where(inArray(mentions.id, [...ids]))
+    .all();
+}
+
+function mentionConditions(filter: MentionFilter): SQL | undefined {
+  const conditions: SQL[] = [];
+  if (filter.articleId != null) conditions.push(eq(mentions.articleId, filter.articleId));
+  if (filter.entityId != null) conditions.push(eq(mentions.entityId, filter.entityId));
+  return and(...conditions);
+}
+
+/** In reading order: by article, then position. */
+export function listMentions(db: SitrepDatabase, filter: MentionFilter, page: Page): MentionRow[] {
+  return db.orm
+    .select()
+    .from(mentions)
+    .where(mentionConditions(filter))
+    .orderBy(asc(mentions.articleId), asc(mentions.start), asc(mentions.id))
+    .limit(page.limit)
+    .offset(page.offset)
+    .all();
+}
+
+export function countMentions(db: SitrepDatabase, filter: MentionFilter): number {
+  return db.orm.select({ n: count() }).from(mentions).where(mentionConditions(filter)).get()?.n ?? 0;
+}
+
+export interface NewMention {
+  articleId: number;
+  entityId: number;
+  start: number;
+  end: number;
+}
+
+/** Records that an article names an entity at [start, end); the text is taken from the article. */
+export function createMention(db: SitrepDatabase, articleText: string, mention: NewMention): MentionRow {
+  const { start, end } = mention;
+  if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end <= start || end > articleText.length) {
+    throw new SitrepError(
+      'BAD_USER_INPUT',
+      `Mention span [${start}, ${end}) is outside the article (length ${articleText.length}).`,
+    );
+  }
+  return db.orm
+    .insert(mentions)
+    .values({ ...mention, text: articleText.slice(start, end) })
+    .returning()
+    .get();
+}

@@ -1,0 +1,204 @@
+import { sql } from 'drizzle-orm';
+import {
+  type AnySQLiteColumn,
+  check,
+  index,
+  integer,
+  primaryKey,
+  real,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from 'drizzle-orm/sqlite-core';
+
+export const ENTITY_KINDS = ['actor', 'installation'] as const;
+export type EntityKind = (typeof ENTITY_KINDS)[number];
+
+export const STANCES = ['affirms', 'denies', 'no_comment'] as const;
+export type Stance = (typeof STANCES)[number];
+
+export const REVIEW_STATUSES = ['extracted', 'verified', 'rejected'] as const;
+export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
+
+export const ABOUT_ROLES = ['subject', 'object', 'location'] as const;
+export type AboutRole = (typeof ABOUT_ROLES)[number];
+
+export const TOKEN_SCOPES = ['read', 'write'] as const;
+export type TokenScope = (typeof TOKEN_SCOPES)[number];
+
+const createdAt = () =>
+  text('created_at')
+    .notNull()
+    .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`);
+
+/**
+ * Actors and installations share one table: they share names, aliases, mentions and
+ * claims, and a merge or an alias look-up must not care which kind it meets.
+ */
+export const entities = sqliteTable(
+  'entities',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    kind: text('kind', { enum: ENTITY_KINDS }).notNull(),
+    name: text('name').notNull(),
+    description: text('description'),
+    // Actor
+    actorType: text('actor_type'),
+    affiliationId: integer('affiliation_id').references((): AnySQLiteColumn => entities.id, {
+      onDelete: 'set null',
+    }),
+    role: text('role'),
+    // Installation
+    installationType: text('installation_type'),
+    place: text('place'),
+    region: text('region'),
+    country: text('country'),
+    latitude: real('latitude'),
+    longitude: real('longitude'),
+    operatorId: integer('operator_id').references((): AnySQLiteColumn => entities.id, {
+      onDelete: 'set null',
+    }),
+    hostCountryId: integer('host_country_id').references((): AnySQLiteColumn => entities.id, {
+      onDelete: 'set null',
+    }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('entities_kind_idx').on(t.kind, t.name),
+    check('entities_kind_check', sql`${t.kind} in ('actor', 'installation')`),
+    check('entities_latitude_check', sql`${t.latitude} is null or ${t.latitude} between -90 and 90`),
+    check('entities_longitude_check', sql`${t.longitude} is null or ${t.longitude} between -180 and 180`),
+  ],
+);
+
+/** Every name an entity goes by; `normalized` is unique so a name resolves to one entity. */
+export const aliases = sqliteTable(
+  'aliases',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    entityId: integer('entity_id')
+      .notNull()
+      .references(() => entities.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    normalized: text('normalized').notNull(),
+  },
+  (t) => [uniqueIndex('aliases_normalized_idx').on(t.normalized), index('aliases_entity_idx').on(t.entityId)],
+);
+
+export const articles = sqliteTable(
+  'articles',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    title: text('title').notNull(),
+    /** YYYY-MM-DD */
+    publishedAt: text('published_at').notNull(),
+    dateline: text('dateline'),
+    outlet: text('outlet'),
+    url: text('url'),
+    text: text('text').notNull(),
+    wordCount: integer('word_count').notNull(),
+    /** sha256 of the text: the same text twice is one article. */
+    contentHash: text('content_hash').notNull(),
+    ingestedAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('articles_content_hash_idx').on(t.contentHash),
+    index('articles_published_idx').on(t.publishedAt, t.id),
+  ],
+);
+
+export const mentions = sqliteTable(
+  'mentions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    entityId: integer('entity_id')
+      .notNull()
+      .references(() => entities.id, { onDelete: 'cascade' }),
+    start: integer('start').notNull(),
+    end: integer('end').notNull(),
+    text: text('text').notNull(),
+  },
+  (t) => [
+    index('mentions_article_idx').on(t.articleId, t.start),
+    index('mentions_entity_idx').on(t.entityId, t.articleId),
+    check('mentions_span_check', sql`${t.start} >= 0 and ${t.end} > ${t.start}`),
+  ],
+);
+
+export const claims = sqliteTable(
+  'claims',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    quote: text('quote').notNull(),
+    start: integer('start').notNull(),
+    end: integer('end').notNull(),
+    /** The words that name who says it; null for the outlet's own narrative. */
+    sourceText: text('source_text'),
+    sourceActorId: integer('source_actor_id').references(() => entities.id, { onDelete: 'set null' }),
+    sourceCount: integer('source_count'),
+    sourceAnonymous: integer('source_anonymous', { mode: 'boolean' }).notNull().default(false),
+    stance: text('stance', { enum: STANCES }).notNull(),
+    hedged: integer('hedged', { mode: 'boolean' }).notNull().default(false),
+    /** YYYY-MM-DD, only where the text dates the event. */
+    eventDate: text('event_date'),
+    /** The article's publication date, copied so "latest claims" needs no join. */
+    saidOn: text('said_on').notNull(),
+    reviewStatus: text('review_status', { enum: REVIEW_STATUSES }).notNull().default('extracted'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('claims_article_idx').on(t.articleId, t.start),
+    index('claims_said_on_idx').on(t.saidOn, t.id),
+    index('claims_source_actor_idx').on(t.sourceActorId, t.saidOn),
+    check('claims_span_check', sql`${t.start} >= 0 and ${t.end} >= ${t.start}`),
+    check('claims_stance_check', sql`${t.stance} in ('affirms', 'denies', 'no_comment')`),
+    check('claims_review_check', sql`${t.reviewStatus} in ('extracted', 'verified', 'rejected')`),
+  ],
+);
+
+/** Which entities a claim is about; `saidOn` is copied from the claim for the latest-claims index. */
+export const claimAbout = sqliteTable(
+  'claim_about',
+  {
+    claimId: integer('claim_id')
+      .notNull()
+      .references(() => claims.id, { onDelete: 'cascade' }),
+    entityId: integer('entity_id')
+      .notNull()
+      .references(() => entities.id, { onDelete: 'cascade' }),
+    role: text('role', { enum: ABOUT_ROLES }).notNull().default('subject'),
+    saidOn: text('said_on').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.claimId, t.entityId] }),
+    index('claim_about_entity_idx').on(t.entityId, t.saidOn, t.claimId),
+  ],
+);
+
+/** API tokens; only a sha256 of the secret is stored. */
+export const apiTokens = sqliteTable(
+  'api_tokens',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    name: text('name').notNull(),
+    scope: text('scope', { enum: TOKEN_SCOPES }).notNull(),
+    tokenHash: text('token_hash').notNull(),
+    createdAt: createdAt(),
+    revokedAt: text('revoked_at'),
+  },
+  (t) => [uniqueIndex('api_tokens_hash_idx').on(t.tokenHash)],
+);
+
+export type EntityRow = typeof entities.$inferSelect;
+export type AliasRow = typeof aliases.$inferSelect;
+export type ArticleRow = typeof articles.$inferSelect;
+export type MentionRow = typeof mentions.$inferSelect;
+export type ClaimRow = typeof claims.$inferSelect;
+export type ClaimAboutRow = typeof claimAbout.$inferSelect;
+export type ApiTokenRow = typeof apiTokens.$inferSelect;

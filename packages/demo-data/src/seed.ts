@@ -1,0 +1,112 @@
+import {
+  type SitrepDatabase,
+  type EntityRow,
+  createArticle,
+  createClaim,
+  createEntity,
+  createMention,
+  entities,
+  inTransaction,
+} from '@sitrep/db';
+import { eq } from 'drizzle-orm';
+import { demoEntities } from './entities';
+import { findNames } from './find-names';
+import { demoReports } from './reports';
+import type { DemoEntity } from './types';
+
+export interface SeedSummary {
+  entities: number;
+  articles: number;
+  claims: number;
+  mentions: number;
+}
+
+function lookup(ids: Map<string, number>, key: string | undefined, context: string): number | null {
+  if (key === undefined) return null;
+  const id = ids.get(key);
+  if (id === undefined) throw new Error(`demo data: ${context} refers to unknown entity key “${key}”`);
+  return id;
+}
+
+function createDemoEntity(db: SitrepDatabase, entity: DemoEntity): EntityRow {
+  return createEntity(
+    db,
+    {
+      kind: entity.kind,
+      name: entity.name,
+      description: entity.description,
+      actorType: entity.actorType ?? null,
+      role: entity.role ?? null,
+      installationType: entity.installationType ?? null,
+      place: entity.place ?? null,
+      region: entity.region ?? null,
+      country: entity.country ?? null,
+      latitude: entity.latitude ?? null,
+      longitude: entity.longitude ?? null,
+    },
+    entity.aliases,
+  );
+}
+
+/** Loads the demo knowledge base (our own reports and curated facts) in one transaction. */
+export function seedDemo(db: SitrepDatabase): SeedSummary {
+  return inTransaction(db, () => {
+    const ids = new Map<string, number>();
+    // Entities first, their links to each other second: links may point forwards.
+    for (const entity of demoEntities) ids.set(entity.key, createDemoEntity(db, entity).id);
+    for (const entity of demoEntities) {
+      db.orm
+        .update(entities)
+        .set({
+          affiliationId: lookup(ids, entity.affiliation, entity.key),
+          operatorId: lookup(ids, entity.operator, entity.key),
+          hostCountryId: lookup(ids, entity.hostCountry, entity.key),
+        })
+        .where(eq(entities.id, ids.get(entity.key)!))
+        .run();
+    }
+    const names = demoEntities.flatMap((e) => [e.name, ...e.aliases].map((name) => ({ name, key: e.key })));
+    let claims = 0;
+    let mentions = 0;
+    for (const report of demoReports) {
+      const article = createArticle(db, report);
+      for (const hit of findNames(report.text, names)) {
+        createMention(db, report.text, { articleId: article.id, entityId: ids.get(hit.key)!, ...hit });
+        mentions += 1;
+      }
+      for (const claim of report.claims) {
+        createClaim(db, {
+          articleId: article.id,
+          quote: claim.quote,
+          source: claim.source && {
+            text: claim.source.text,
+            actorId: lookup(ids, claim.source.actor ?? undefined, claim.quote),
+            count: claim.source.count ?? null,
+            anonymous: claim.source.anonymous,
+          },
+          about: claim.about.map((a) =>
+            typeof a === 'string'
+              ? { entityId: lookup(ids, a, claim.quote)!, role: 'subject' as const }
+              : { entityId: lookup(ids, a.entity, claim.quote)!, role: a.role },
+          ),
+          stance: claim.stance,
+          hedged: claim.hedged,
+          eventDate: claim.eventDate ?? null,
+          reviewStatus: claim.reviewStatus ?? 'verified',
+        });
+        claims += 1;
+      }
+    }
+    return { entities: demoEntities.length, articles: demoReports.length, claims, mentions };
+  });
+}
+
+/** True when the database holds no entities and no articles: a first start. */
+export function isEmpty(db: SitrepDatabase): boolean {
+  const row = db.sqlite
+    .prepare('select (select count(*) from entities) + (select count(*) from articles) as n')
+    .get() as {
+    n: number;
+  };
+  return row.n === 0;
+}

@@ -1,0 +1,54 @@
+import { type SitrepDatabase, findLiveToken } from '@sitrep/db';
+import { GraphQLError, getOperationAST } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+import type { Context, Viewer } from './context';
+
+const ANONYMOUS: Viewer = { scope: null, tokenId: null, badToken: false };
+
+/** Reads `Authorization: Bearer <token>` and looks the token up (only its hash is stored). */
+export function viewerFrom(db: SitrepDatabase, request: Request): Viewer {
+  const header = request.headers.get('authorization');
+  if (!header) return ANONYMOUS;
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+  const token = match ? findLiveToken(db, match[1]!) : undefined;
+  return token ? { scope: token.scope, tokenId: token.id, badToken: false } : { ...ANONYMOUS, badToken: true };
+}
+
+const HOW_TO_GET_A_TOKEN =
+  'Create one with `pnpm sitrep token create --scope write` and send it as `Authorization: Bearer <token>`.';
+
+function refusal(viewer: Viewer, isMutation: boolean, readsNeedToken: boolean): GraphQLError | null {
+  if (viewer.badToken) {
+    return new GraphQLError('The bearer token is unknown or revoked.', { extensions: { code: 'UNAUTHENTICATED' } });
+  }
+  if (isMutation && viewer.scope === null) {
+    return new GraphQLError(`Changes need a bearer token with write scope. ${HOW_TO_GET_A_TOKEN}`, {
+      extensions: { code: 'UNAUTHENTICATED' },
+    });
+  }
+  if (isMutation && viewer.scope !== 'write') {
+    return new GraphQLError(`This token has ${viewer.scope} scope; changes need write scope. ${HOW_TO_GET_A_TOKEN}`, {
+      extensions: { code: 'FORBIDDEN' },
+    });
+  }
+  if (readsNeedToken && viewer.scope === null) {
+    return new GraphQLError('This server requires a bearer token for every request.', {
+      extensions: { code: 'UNAUTHENTICATED' },
+    });
+  }
+  return null;
+}
+
+/**
+ * Guards every operation in one place, so no mutation can forget its check: a mutation
+ * needs a write token, a bad token is always refused, and reads may be made to need a token.
+ */
+export function useAccessControl(options: { readsNeedToken: boolean }): Plugin<Context> {
+  return {
+    onExecute({ args, setResultAndStopExecution }) {
+      const operation = getOperationAST(args.document, args.operationName);
+      const error = refusal(args.contextValue.viewer, operation?.operation === 'mutation', options.readsNeedToken);
+      if (error) setResultAndStopExecution({ errors: [error] });
+    },
+  };
+}

@@ -1,0 +1,79 @@
+import DataLoader from 'dataloader';
+import {
+  notFound,
+  type AliasRow,
+  type ArticleRow,
+  type ClaimAboutRow,
+  type ClaimRow,
+  type EntityRow,
+  type MentionRow,
+  type SitrepDatabase,
+  aliasesForEntities,
+  articlesByIds,
+  claimAboutForClaims,
+  claimStatsFor,
+  claimsByIds,
+  entitiesByIds,
+  mentionsByIds,
+} from '@sitrep/db';
+
+export interface ClaimStats {
+  claims: number;
+  sources: number;
+  latest: string | null;
+}
+
+/** One loader per row kind: `load(id)` resolves to the row or null. */
+function byId<Row extends { id: number }>(fetch: (ids: readonly number[]) => Row[]) {
+  return new DataLoader<number, Row | null>(async (ids) => {
+    const rows = new Map(fetch(ids).map((row) => [row.id, row]));
+    return ids.map((id) => rows.get(id) ?? null);
+  });
+}
+
+/** One loader per child kind: `load(parentId)` resolves to the parent's children, in fetch order. */
+function groupedBy<Row>(fetch: (ids: readonly number[]) => Row[], parentOf: (row: Row) => number) {
+  return new DataLoader<number, Row[]>(async (ids) => {
+    const groups = new Map<number, Row[]>(ids.map((id) => [id, []]));
+    for (const row of fetch(ids)) groups.get(parentOf(row))?.push(row);
+    return ids.map((id) => groups.get(id) ?? []);
+  });
+}
+
+export function createLoaders(db: SitrepDatabase) {
+  return {
+    entity: byId<EntityRow>((ids) => entitiesByIds(db, ids)),
+    article: byId<ArticleRow>((ids) => articlesByIds(db, ids)),
+    claim: byId<ClaimRow>((ids) => claimsByIds(db, ids)),
+    mention: byId<MentionRow>((ids) => mentionsByIds(db, ids)),
+    aliases: groupedBy<AliasRow>(
+      (ids) => aliasesForEntities(db, ids),
+      (row) => row.entityId,
+    ),
+    claimAbout: groupedBy<ClaimAboutRow>(
+      (ids) => claimAboutForClaims(db, ids),
+      (row) => row.claimId,
+    ),
+    claimStats: new DataLoader<number, ClaimStats>(async (ids) => {
+      const stats = new Map(claimStatsFor(db, ids).map((s) => [s.entityId, s]));
+      return ids.map((id) => stats.get(id) ?? { claims: 0, sources: 0, latest: null });
+    }),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;
+
+/** Loads a row that must exist (it was just written, or a parent points at it). */
+export async function loadOrThrow<Row>(loader: DataLoader<number, Row | null>, id: number, what: string): Promise<Row> {
+  const row = await loader.load(id);
+  if (!row) throw notFound(what, id);
+  return row;
+}
+
+/** Loads several rows at once (batched into one statement); missing ones are null. */
+export function loadEach<Row>(
+  loader: DataLoader<number, Row | null>,
+  ids: readonly number[],
+): Promise<Array<Row | null>> {
+  return Promise.all(ids.map((id) => loader.load(id)));
+}

@@ -1,0 +1,115 @@
+import {
+  type ArticleFilter,
+  countArticles,
+  countClaims,
+  countMentions,
+  createArticle,
+  listArticles,
+  listClaims,
+  listMentions,
+} from '@sitrep/db';
+import { builder } from '../builder';
+import { rowIdOf } from '../global-id';
+import { loadEach, loadOrThrow } from '../loaders';
+import { offsetConnection } from '../pagination';
+import { claimFilterFrom } from './claim-filter';
+import { ArticleFilterInput, ClaimFilterInput } from './filters';
+import { ArticleConnection, ArticleRef, ClaimConnection, ClaimRef, MentionConnection, MentionRef } from './refs';
+
+builder.node(ArticleRef, {
+  description: 'A news report, stored whole, with the claims it makes and the entities it names.',
+  id: { resolve: (article) => article.id, parse: Number },
+  loadMany: (ids, ctx) => loadEach(ctx.loaders.article, ids),
+  fields: (t) => ({
+    title: t.exposeString('title'),
+    publishedAt: t.expose('publishedAt', { type: 'Date' }),
+    dateline: t.exposeString('dateline', { nullable: true, description: 'Where it was filed, e.g. “TARTOUS”.' }),
+    outlet: t.exposeString('outlet', { nullable: true }),
+    url: t.exposeString('url', { nullable: true }),
+    text: t.exposeString('text', { description: 'The full text; claim and mention offsets index into it.' }),
+    wordCount: t.exposeInt('wordCount'),
+    contentHash: t.exposeString('contentHash', { description: 'sha256 of the text.' }),
+    ingestedAt: t.expose('ingestedAt', { type: 'DateTime' }),
+    claims: t.connection(
+      {
+        type: ClaimRef,
+        description: 'The claims this article makes, in reading order.',
+        args: { filter: t.arg({ type: ClaimFilterInput }) },
+        resolve: (article, args, ctx) => {
+          const filter = { ...claimFilterFrom(args.filter), articleId: article.id };
+          return offsetConnection(
+            args,
+            (page) => listClaims(ctx.db, filter, page, 'position'),
+            () => countClaims(ctx.db, filter),
+          );
+        },
+      },
+      ClaimConnection,
+    ),
+    mentions: t.connection(
+      {
+        type: MentionRef,
+        description: 'The entities this article names, in reading order.',
+        resolve: (article, args, ctx) =>
+          offsetConnection(
+            args,
+            (page) => listMentions(ctx.db, { articleId: article.id }, page),
+            () => countMentions(ctx.db, { articleId: article.id }),
+          ),
+      },
+      MentionConnection,
+    ),
+  }),
+});
+
+builder.queryFields((t) => ({
+  articles: t.connection(
+    {
+      type: ArticleRef,
+      description: 'Articles, newest first.',
+      args: { filter: t.arg({ type: ArticleFilterInput }) },
+      resolve: (_root, args, ctx) => {
+        const filter: ArticleFilter = {
+          from: args.filter?.from ?? null,
+          to: args.filter?.to ?? null,
+          mentioning: args.filter?.mentioning
+            ? rowIdOf(args.filter.mentioning, ['Actor', 'Installation'], 'filter.mentioning')
+            : null,
+        };
+        return offsetConnection(
+          args,
+          (page) => listArticles(ctx.db, filter, page),
+          () => countArticles(ctx.db, filter),
+        );
+      },
+    },
+    ArticleConnection,
+  ),
+}));
+
+builder.relayMutationField(
+  'createArticle',
+  {
+    inputFields: (t) => ({
+      title: t.string({ required: true }),
+      publishedAt: t.field({ type: 'Date', required: true }),
+      text: t.string({ required: true }),
+      dateline: t.string(),
+      outlet: t.string(),
+      url: t.string(),
+    }),
+  },
+  {
+    description:
+      'Stores an article as given, without extraction. The same text twice is a CONFLICT naming the stored article.',
+    resolve: (_root, { input }, ctx) => ({ articleId: createArticle(ctx.db, input).id }),
+  },
+  {
+    outputFields: (t) => ({
+      article: t.field({
+        type: ArticleRef,
+        resolve: (p, _args, ctx) => loadOrThrow(ctx.loaders.article, p.articleId, 'article'),
+      }),
+    }),
+  },
+);

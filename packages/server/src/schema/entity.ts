@@ -1,0 +1,170 @@
+import {
+  type ClaimFilter,
+  type EntityRow,
+  addAlias,
+  countClaims,
+  countEntities,
+  countMentions,
+  findEntityByAlias,
+  listClaims,
+  listEntities,
+  listMentions,
+  mergeEntities,
+} from '@sitrep/db';
+import { builder } from '../builder';
+import { encodeGlobalId, rowIdOf } from '../global-id';
+import { loadOrThrow } from '../loaders';
+import { offsetConnection } from '../pagination';
+import { claimFilterFrom } from './claim-filter';
+import { EntityKindEnum } from './enums';
+import { ClaimFilterInput, EntityFilterInput } from './filters';
+import { ClaimConnection, ClaimRef, EntityConnection, EntityRef, MentionConnection, MentionRef } from './refs';
+
+export const ENTITY_TYPENAMES = ['Actor', 'Installation'] as const;
+
+export const entityTypename = (entity: EntityRow) => (entity.kind === 'actor' ? 'Actor' : 'Installation');
+
+const ClaimStatsRef = builder.objectRef<{ claims: number; sources: number; latest: string | null }>('ClaimStats');
+ClaimStatsRef.implement({
+  description: 'What is known about an entity, in numbers.',
+  fields: (t) => ({
+    claims: t.exposeInt('claims', { description: 'Claims about the entity.' }),
+    sources: t.exposeInt('sources', {
+      description: 'Distinct sources of those claims (the outlet’s narrative counts once).',
+    }),
+    latest: t.expose('latest', { type: 'Date', nullable: true, description: 'Publication date of the latest claim.' }),
+  }),
+});
+
+EntityRef.implement({
+  description: 'An actor or an installation: anything claims can be about.',
+  interfaces: [builder.nodeInterfaceRef()],
+  resolveType: entityTypename,
+  fields: (t) => ({
+    id: t.globalID({ resolve: (e) => ({ type: entityTypename(e), id: e.id }) }),
+    name: t.exposeString('name', { description: 'The canonical name.' }),
+    kind: t.expose('kind', { type: EntityKindEnum }),
+    description: t.exposeString('description', { nullable: true }),
+    aliases: t.stringList({
+      description: 'Every name it goes by, the canonical name first.',
+      resolve: async (e, _args, ctx) => {
+        const names = (await ctx.loaders.aliases.load(e.id)).map((a) => a.name);
+        return [e.name, ...names.filter((n) => n !== e.name)];
+      },
+    }),
+    claimStats: t.field({
+      type: ClaimStatsRef,
+      resolve: (e, _args, ctx) => ctx.loaders.claimStats.load(e.id),
+    }),
+    claims: t.connection(
+      {
+        type: ClaimRef,
+        description: 'Claims about this entity, latest first.',
+        args: { filter: t.arg({ type: ClaimFilterInput }) },
+        resolve: (e, args, ctx) => {
+          const filter: ClaimFilter = { ...claimFilterFrom(args.filter), about: e.id };
+          return offsetConnection(
+            args,
+            (page) => listClaims(ctx.db, filter, page),
+            () => countClaims(ctx.db, filter),
+          );
+        },
+      },
+      ClaimConnection,
+    ),
+    mentions: t.connection(
+      {
+        type: MentionRef,
+        description: 'Where articles name this entity.',
+        resolve: (e, args, ctx) =>
+          offsetConnection(
+            args,
+            (page) => listMentions(ctx.db, { entityId: e.id }, page),
+            () => countMentions(ctx.db, { entityId: e.id }),
+          ),
+      },
+      MentionConnection,
+    ),
+  }),
+});
+
+builder.queryFields((t) => ({
+  entity: t.field({
+    type: EntityRef,
+    nullable: true,
+    description:
+      'The one entity any of whose names is `name`, ignoring case, diacritics, apostrophes, hyphens, a leading “the” and a possessive (“Khmeimim”, “TARTOUS”, “al-Golani”, “Russia’s”).',
+    args: { name: t.arg.string({ required: true }) },
+    resolve: (_root, args, ctx) => findEntityByAlias(ctx.db, args.name) ?? null,
+  }),
+  entities: t.connection(
+    {
+      type: EntityRef,
+      description: 'Actors and installations, by name.',
+      args: { filter: t.arg({ type: EntityFilterInput }) },
+      resolve: (_root, args, ctx) => {
+        const filter = { ...args.filter };
+        return offsetConnection(
+          args,
+          (page) => listEntities(ctx.db, filter, page),
+          () => countEntities(ctx.db, filter),
+        );
+      },
+    },
+    EntityConnection,
+  ),
+}));
+
+builder.relayMutationField(
+  'addAlias',
+  {
+    inputFields: (t) => ({
+      entity: t.globalID({ required: true }),
+      name: t.string({ required: true, description: 'Another name the entity goes by.' }),
+    }),
+  },
+  {
+    description: 'Adds a name to an entity. Fails with CONFLICT if another entity already has it.',
+    resolve: (_root, { input }, ctx) => {
+      const entityId = rowIdOf(input.entity, ENTITY_TYPENAMES, 'entity');
+      addAlias(ctx.db, entityId, input.name);
+      return { entityId };
+    },
+  },
+  {
+    outputFields: (t) => ({
+      entity: t.field({
+        type: EntityRef,
+        resolve: (p, _args, ctx) => loadOrThrow(ctx.loaders.entity, p.entityId, 'entity'),
+      }),
+    }),
+  },
+);
+
+builder.relayMutationField(
+  'mergeEntities',
+  {
+    inputFields: (t) => ({
+      survivor: t.globalID({ required: true, description: 'The entity that remains.' }),
+      merged: t.globalID({ required: true, description: 'The entity folded into the survivor and deleted.' }),
+    }),
+  },
+  {
+    description: 'Folds one entity into another of the same kind: its names, mentions and claims move to the survivor.',
+    resolve: (_root, { input }, ctx) => {
+      const survivorId = rowIdOf(input.survivor, ENTITY_TYPENAMES, 'survivor');
+      const mergedId = rowIdOf(input.merged, ENTITY_TYPENAMES, 'merged');
+      const survivor = mergeEntities(ctx.db, survivorId, mergedId);
+      return { survivor, mergedId: input.merged };
+    },
+  },
+  {
+    outputFields: (t) => ({
+      entity: t.field({ type: EntityRef, resolve: (p) => p.survivor }),
+      mergedId: t.id({
+        description: 'The ID that no longer exists.',
+        resolve: (p) => encodeGlobalId(p.mergedId.typename, p.mergedId.id),
+      }),
+    }),
+  },
+);

@@ -1,0 +1,36 @@
+import { builder } from '../builder';
+import { AboutRoleEnum, EntityKindEnum, ReviewStatusEnum, StanceEnum } from './enums';
+
+export const ClaimFilterInput = builder.inputType('ClaimFilter', {
+  fields: (t) => ({
+    about: t.globalID({ description: 'Only claims about this entity (an Actor or Installation ID).' }),
+    sourceActor: t.globalID({ description: 'Only claims whose source belongs to this actor.' }),
+    stance: t.field({ type: StanceEnum }),
+    reviewStatus: t.field({ type: ReviewStatusEnum }),
+    from: t.field({ type: 'Date', description: 'Published on or after this date.' }),
+    to: t.field({ type: 'Date', description: 'Published on or before this date.' }),
+  }),
+});
+
+export const ArticleFilterInput = builder.inputType('ArticleFilter', {
+  fields: (t) => ({
+    mentioning: t.globalID({ description: 'Only articles that mention this entity.' }),
+    from: t.field({ type: 'Date', description: 'Published on or after this date.' }),
+    to: t.field({ type: 'Date', description: 'Published on or before this date.' }),
+  }),
+});
+
+export const EntityFilterInput = builder.inputType('EntityFilter', {
+  fields: (t) => ({
+    kind: t.field({ type: EntityKindEnum }),
+    type: t.string({ description: 'Actor type (state, person, …) or installation type (air base, …).' }),
+    nameContains: t.string({ description: 'Part of the name or of any alias, case- and diacritic-insensitive.' }),
+  }),
+});
+
+export const AboutInput = builder.inputType('ClaimAboutInput', {
+  fields: (t) => ({
+    entity: t.globalID({ required: true }),
+    role: t.field({ type: AboutRoleEnum, defaultValue: 'subject' }),
+  }),
+});

@@ -1,0 +1,63 @@
+import { type SearchHit, countSearchHits, searchText } from '@sitrep/db';
+import { builder } from '../builder';
+import { loadOrThrow } from '../loaders';
+import { offsetConnection } from '../pagination';
+import { ArticleRef, ClaimRef } from './refs';
+
+const SearchKindEnum = builder.enumType('SearchKind', {
+  values: { ARTICLE: { value: 'article' }, CLAIM: { value: 'claim' } } as const,
+});
+
+const SearchHitRef = builder.interfaceRef<SearchHit>('SearchHit');
+const SearchHitConnection = builder.connectionObject(
+  { type: SearchHitRef, name: 'SearchHitConnection' },
+  { name: 'SearchHitEdge' },
+);
+SearchHitRef.implement({
+  description: 'A full-text match.',
+  resolveType: (hit) => (hit.kind === 'article' ? 'ArticleSearchHit' : 'ClaimSearchHit'),
+  fields: (t) => ({
+    snippet: t.exposeString('snippet', {
+      description: 'Text around the match; matched words are wrapped in `**`, cut text is marked `…`.',
+    }),
+    score: t.float({ description: 'Relevance (bm25); higher is better.', resolve: (hit) => -hit.rank }),
+  }),
+});
+
+builder.objectType(builder.objectRef<SearchHit>('ArticleSearchHit'), {
+  interfaces: [SearchHitRef],
+  fields: (t) => ({
+    article: t.field({
+      type: ArticleRef,
+      resolve: (hit, _args, ctx) => loadOrThrow(ctx.loaders.article, hit.id, 'article'),
+    }),
+  }),
+});
+
+builder.objectType(builder.objectRef<SearchHit>('ClaimSearchHit'), {
+  interfaces: [SearchHitRef],
+  fields: (t) => ({
+    claim: t.field({ type: ClaimRef, resolve: (hit, _args, ctx) => loadOrThrow(ctx.loaders.claim, hit.id, 'claim') }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  search: t.connection(
+    {
+      type: SearchHitRef,
+      description:
+        'Full-text search over article text and claim quotes, best match first. Every word must occur; punctuation and operators are treated as plain text.',
+      args: {
+        query: t.arg.string({ required: true }),
+        kinds: t.arg({ type: [SearchKindEnum], description: 'Restrict to articles or claims; both by default.' }),
+      },
+      resolve: (_root, args, ctx) =>
+        offsetConnection(
+          args,
+          (page) => searchText(ctx.db, args.query, args.kinds, page),
+          () => countSearchHits(ctx.db, args.query, args.kinds),
+        ),
+    },
+    SearchHitConnection,
+  ),
+}));

@@ -1,0 +1,45 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { GRAPHQL_PATH, type SitrepYogaOptions, createSitrepYoga } from './yoga';
+
+export interface ServeOptions extends SitrepYogaOptions {
+  /** Default: 4000; 0 picks a free port. */
+  port?: number;
+  /** Default: 127.0.0.1 (only this machine); 0.0.0.0 to serve the network. */
+  host?: string;
+}
+
+export interface RunningServer {
+  server: Server;
+  /** e.g. http://127.0.0.1:4000/graphql */
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Starts the HTTP server; resolves once it is listening. */
+export async function startServer(options: ServeOptions): Promise<RunningServer> {
+  const yoga = createSitrepYoga(options);
+  const server = createServer((req, res) => {
+    // The root is not an API: send people to GraphiQL.
+    if (req.url === '/' || req.url === '') {
+      res.writeHead(302, { location: GRAPHQL_PATH }).end();
+      return;
+    }
+    void yoga(req, res);
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 4000, options.host ?? '127.0.0.1', () => resolve());
+  });
+  const { address, port } = server.address() as AddressInfo;
+  const host = address.includes(':') ? `[${address}]` : address;
+  return {
+    server,
+    url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}${GRAPHQL_PATH}`,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((err) => (err ? reject(err) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}

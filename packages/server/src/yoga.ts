@@ -1,0 +1,49 @@
+import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
+import type { SitrepDatabase } from '@sitrep/db';
+import { createYoga } from 'graphql-yoga';
+import { useAccessControl, viewerFrom } from './auth';
+import { type Context, createContext } from './context';
+import { HOVER_QUERY } from './default-query';
+import { maskError } from './errors';
+import { DEFAULT_LIMITS, type QueryLimits } from './limits';
+import { schema } from './schema';
+
+export interface SitrepYogaOptions {
+  db: SitrepDatabase;
+  /** Query limits; each missing one takes its default from DEFAULT_LIMITS. */
+  limits?: Partial<QueryLimits>;
+  /** Require a token for queries too, not only for mutations. Default: false. */
+  readsNeedToken?: boolean;
+  /** Serve GraphiQL on GET /graphql from a browser. Default: true. */
+  graphiql?: boolean;
+}
+
+export const GRAPHQL_PATH = '/graphql';
+
+/** The GraphQL server as a fetch handler, not yet listening: tests call `yoga.fetch`. */
+export function createSitrepYoga(options: SitrepYogaOptions) {
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  return createYoga<{ request: Request }, Context>({
+    schema,
+    graphqlEndpoint: GRAPHQL_PATH,
+    landingPage: false,
+    context: ({ request }) => createContext(options.db, viewerFrom(options.db, request)),
+    maskedErrors: { maskError },
+    // Served from the installed package, inlined: GraphiQL works on a closed network.
+    renderGraphiQL,
+    graphiql: options.graphiql === false ? false : { title: 'Sitrep', defaultQuery: HOVER_QUERY },
+    plugins: [
+      EnvelopArmorPlugin({
+        maxDepth: { n: limits.maxDepth },
+        maxAliases: { n: limits.maxAliases },
+        maxDirectives: { n: limits.maxDirectives },
+        maxTokens: { n: limits.maxTokens },
+        costLimit: { maxCost: limits.maxCost },
+      }),
+      useAccessControl({ readsNeedToken: options.readsNeedToken ?? false }),
+    ],
+  });
+}
+
+export type SitrepYoga = ReturnType<typeof createSitrepYoga>;
