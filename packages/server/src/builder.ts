@@ -1,8 +1,11 @@
 import SchemaBuilder from '@pothos/core';
+import ComplexityPlugin from '@pothos/plugin-complexity';
 import RelayPlugin from '@pothos/plugin-relay';
+import { GraphQLError } from 'graphql';
 import { DateTimeResolver, LocalDateResolver } from 'graphql-scalars';
 import type { Context } from './context';
 import { decodeGlobalId, encodeGlobalId } from './global-id';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './pagination';
 
 export const builder = new SchemaBuilder<{
   Context: Context;
@@ -17,13 +20,43 @@ export const builder = new SchemaBuilder<{
   DefaultNodeNullability: false;
   DefaultInputFieldRequiredness: false;
 }>({
-  plugins: [RelayPlugin],
+  plugins: [RelayPlugin, ComplexityPlugin],
   defaultFieldNullability: false,
+  complexity: {
+    defaultComplexity: 1,
+    defaultListMultiplier: 10,
+    limit: (ctx) => ({
+      complexity: ctx.limits.maxComplexity,
+      depth: ctx.limits.maxDepth,
+      breadth: ctx.limits.maxBreadth,
+    }),
+    complexityError: (kind, result) => {
+      const [measured, limit] =
+        kind === 'Depth'
+          ? [result.depth, result.maxDepth]
+          : kind === 'Breadth'
+            ? [result.breadth, result.maxBreadth]
+            : [result.complexity, result.maxComplexity];
+      return new GraphQLError(
+        `Query ${kind.toLowerCase()} ${measured} exceeds the limit of ${limit}: ask for fewer or smaller pages, or split the query.`,
+        { extensions: { code: 'QUERY_TOO_COMPLEX', kind: kind.toUpperCase(), measured, limit } },
+      );
+    },
+  },
   relay: {
     clientMutationId: 'optional',
     cursorType: 'String',
-    edgesFieldOptions: { nullable: false },
+    // `edges` holds the page the connection already paid for: no second multiplier.
+    edgesFieldOptions: { nullable: false, complexity: { field: 1, multiplier: 1 } },
     nodeFieldOptions: { nullable: false },
+    // A connection costs what its page could hold: `first: 100` multiplies what is under it by 100.
+    defaultConnectionFieldOptions: {
+      complexity: (args: { first?: number | null; last?: number | null }) => ({
+        field: 1,
+        // clamped, so an oversized `first` gets the page-size error, which names the real limit
+        multiplier: Math.min(MAX_PAGE_SIZE, Math.max(1, args.first ?? args.last ?? DEFAULT_PAGE_SIZE)),
+      }),
+    },
     encodeGlobalID: encodeGlobalId,
     decodeGlobalID: decodeGlobalId,
   },

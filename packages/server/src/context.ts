@@ -1,4 +1,5 @@
 import type { SitrepDatabase, TokenScope } from '@sitrep/db';
+import type { QueryLimits } from './limits';
 import { type Loaders, createLoaders } from './loaders';
 
 /** Who is asking: the scope of the bearer token, or anonymous. */
@@ -14,8 +15,9 @@ export interface Context {
   viewer: Viewer;
   /** Per-request batching caches: one SQL statement per kind of row, however wide the query. */
   loaders: Loaders;
+  limits: QueryLimits;
 }
 
-export function createContext(db: SitrepDatabase, viewer: Viewer): Context {
-  return { db, viewer, loaders: createLoaders(db) };
+export function createContext(db: SitrepDatabase, viewer: Viewer, limits: QueryLimits): Context {
+  return { db, viewer, limits, loaders: createLoaders(db) };
 }

@@ -1,11 +1,10 @@
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
-import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import type { SitrepDatabase } from '@sitrep/db';
 import { createYoga } from 'graphql-yoga';
 import { useAccessControl, viewerFrom } from './auth';
 import { type Context, createContext } from './context';
 import { HOVER_QUERY } from './default-query';
-import { maskError } from './errors';
+import { useExpectedErrors } from './errors';
 import { DEFAULT_LIMITS, type QueryLimits } from './limits';
 import { schema } from './schema';
 
@@ -28,19 +27,22 @@ export function createSitrepYoga(options: SitrepYogaOptions) {
     schema,
     graphqlEndpoint: GRAPHQL_PATH,
     landingPage: false,
-    context: ({ request }) => createContext(options.db, viewerFrom(options.db, request)),
-    maskedErrors: { maskError },
-    // Served from the installed package, inlined: GraphiQL works on a closed network.
-    renderGraphiQL,
+    context: ({ request }) => createContext(options.db, viewerFrom(options.db, request), limits),
+    // Served from the installed package, inlined: GraphiQL works on a closed network. The
+    // bundle is 9 MB, so it is loaded on the first GraphiQL request, not at start-up.
+    renderGraphiQL: async (graphiqlOptions) =>
+      (await import('@graphql-yoga/render-graphiql')).renderGraphiQL(graphiqlOptions),
     graphiql: options.graphiql === false ? false : { title: 'Sitrep', defaultQuery: HOVER_QUERY },
     plugins: [
       EnvelopArmorPlugin({
-        maxDepth: { n: limits.maxDepth },
+        // Depth and cost are Pothos' complexity plugin's job: it knows a connection's page size.
+        maxDepth: { enabled: false },
+        costLimit: { enabled: false },
         maxAliases: { n: limits.maxAliases },
         maxDirectives: { n: limits.maxDirectives },
         maxTokens: { n: limits.maxTokens },
-        costLimit: { maxCost: limits.maxCost },
       }),
+      useExpectedErrors(),
       useAccessControl({ readsNeedToken: options.readsNeedToken ?? false }),
     ],
   });

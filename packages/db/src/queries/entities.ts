@@ -100,8 +100,15 @@ function requireEntity(db: SitrepDatabase, id: number, kind?: EntityKind): Entit
   return row;
 }
 
-/** Checks the references an entity makes to other entities before it is written. */
-function checkReferences(db: SitrepDatabase, entity: Partial<NewEntity>): void {
+/** Checks coordinates and the references an entity makes to other entities before it is written. */
+function checkEntity(db: SitrepDatabase, entity: Partial<NewEntity>): void {
+  const { latitude, longitude } = entity;
+  if (latitude != null && !(latitude >= -90 && latitude <= 90)) {
+    throw new SitrepError('BAD_USER_INPUT', `latitude must be between -90 and 90, got ${latitude}.`);
+  }
+  if (longitude != null && !(longitude >= -180 && longitude <= 180)) {
+    throw new SitrepError('BAD_USER_INPUT', `longitude must be between -180 and 180, got ${longitude}.`);
+  }
   if (entity.affiliationId != null) requireEntity(db, entity.affiliationId, 'actor');
   if (entity.operatorId != null) requireEntity(db, entity.operatorId, 'actor');
   if (entity.hostCountryId != null) requireEntity(db, entity.hostCountryId, 'actor');
@@ -114,7 +121,7 @@ function checkReferences(db: SitrepDatabase, entity: Partial<NewEntity>): void {
 export function createEntity(db: SitrepDatabase, entity: NewEntity, extraNames: readonly string[] = []): EntityRow {
   const name = entity.name.trim();
   if (name === '') throw new SitrepError('BAD_USER_INPUT', 'An entity needs a non-empty name.');
-  checkReferences(db, entity);
+  checkEntity(db, entity);
   return db.sqlite.transaction(() => {
     const row = db.orm
       .insert(entities)

@@ -66,6 +66,8 @@ builder.node(ClaimRef, {
     about: t.field({
       type: [ClaimAboutRef],
       description: 'The entities the claim is about.',
+      // a claim is about a handful of entities, not the default ten
+      complexity: { field: 1, multiplier: 3 },
       resolve: (claim, _args, ctx) => ctx.loaders.claimAbout.load(claim.id),
     }),
     stance: t.expose('stance', { type: StanceEnum }),

@@ -1,0 +1,49 @@
+import { SitrepError } from '@sitrep/db';
+import { describe, expect, it } from 'vitest';
+import { MAX_PAGE_SIZE, offsetConnection } from './pagination';
+
+const items = Array.from({ length: 25 }, (_, i) => i);
+const list = (args: Parameters<typeof offsetConnection>[0]) =>
+  offsetConnection(
+    args,
+    ({ limit, offset }) => items.slice(offset, offset + limit),
+    () => items.length,
+  );
+
+describe('offsetConnection', () => {
+  it('pages forward with the cursors it hands out', () => {
+    const first = list({ first: 10 });
+    expect(first.edges.map((e) => e.node)).toEqual(items.slice(0, 10));
+    expect(first.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: false });
+    const second = list({ first: 10, after: first.pageInfo.endCursor });
+    expect(second.edges.map((e) => e.node)).toEqual(items.slice(10, 20));
+    const third = list({ first: 10, after: second.pageInfo.endCursor });
+    expect(third.edges.map((e) => e.node)).toEqual(items.slice(20));
+    expect(third.pageInfo.hasNextPage).toBe(false);
+  });
+
+  it('pages backward from the end and from a cursor', () => {
+    const tail = list({ last: 5 });
+    expect(tail.edges.map((e) => e.node)).toEqual(items.slice(20));
+    const before = list({ last: 5, before: tail.pageInfo.startCursor });
+    expect(before.edges.map((e) => e.node)).toEqual(items.slice(15, 20));
+  });
+
+  it('counts only when asked', () => {
+    let counted = 0;
+    const connection = offsetConnection(
+      { first: 2 },
+      () => [1, 2, 3],
+      () => ++counted,
+    );
+    expect(counted).toBe(0);
+    connection.totalCount();
+    connection.totalCount();
+    expect(counted).toBe(1);
+  });
+
+  it('reports page sizes over the limit and foreign cursors as user errors', () => {
+    expect(() => list({ first: MAX_PAGE_SIZE + 1 })).toThrow(SitrepError);
+    expect(() => list({ after: 'YXJyYXljb25uZWN0aW9uOjU=' })).toThrow(/not a cursor/);
+  });
+});

@@ -1,0 +1,84 @@
+import { HOVER_QUERY } from '@sitrep/server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type TestServer, dataOf, startTestServer } from '../helpers';
+
+type Hover = {
+  entity: {
+    name: string;
+    kind: string;
+    aliases: string[];
+    location?: { latitude: number; longitude: number; country: string | null };
+    operator?: { name: string };
+    claimStats: { claims: number; sources: number; latest: string };
+    claims: {
+      totalCount: number;
+      edges: Array<{
+        node: {
+          quote: string;
+          saidOn: string;
+          source: { text: string; actor: { name: string } | null } | null;
+          article: { title: string; publishedAt: string };
+        };
+      }>;
+    };
+  } | null;
+};
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(() => server[Symbol.asyncDispose]());
+
+const ENTITY_NAME = 'query($name: String!) { entity(name: $name) { name kind } }';
+
+describe('entity(name)', () => {
+  it.each([
+    ['Khmeimim', 'Hmeimim Air Base'],
+    ['hmeimim airbase', 'Hmeimim Air Base'],
+    ['TARTOUS', 'Tartus naval facility'],
+    ['Tartus', 'Tartus naval facility'],
+    ['al-Golani', 'Ahmad al-Sharaa'],
+    ['Abu Mohammed al-Golani', 'Ahmad al-Sharaa'],
+    ['AL GOLANI', 'Ahmad al-Sharaa'],
+    ['the Kremlin', 'Kremlin'],
+    ['Russia’s', 'Russia'],
+    ["Russia's", 'Russia'],
+    ['Türkiye', 'Turkey'],
+  ])('resolves “%s” to %s', async (name, expected) => {
+    const { entity } = dataOf(await server.gql<{ entity: { name: string } | null }>(ENTITY_NAME, { name }));
+    expect(entity?.name).toBe(expected);
+  });
+
+  it('folds diacritics: “Ḥmeimim” is Hmeimim', async () => {
+    const { entity } = dataOf(await server.gql<{ entity: { name: string } | null }>(ENTITY_NAME, { name: 'Ḥmeimim' }));
+    expect(entity?.name).toBe('Hmeimim Air Base');
+  });
+
+  it('returns null for an unknown name, and for a name that only contains a known one', async () => {
+    for (const name of ['Atlantis', 'Assadi', 'Russian Federation Navy']) {
+      const { entity } = dataOf(await server.gql<{ entity: unknown }>(ENTITY_NAME, { name }));
+      expect(entity, name).toBeNull();
+    }
+  });
+
+  it('answers the editor hover in one request: place, operator, latest claims with sources and articles', async () => {
+    const { entity } = dataOf(await server.gql<Hover>(HOVER_QUERY, { name: 'Khmeimim' }));
+    expect(entity?.kind).toBe('INSTALLATION');
+    expect(entity?.aliases).toContain('Khmeimim');
+    expect(entity?.location?.latitude).toBeCloseTo(35.4, 1);
+    expect(entity?.location?.longitude).toBeCloseTo(35.95, 1);
+    expect(entity?.operator?.name).toMatch(/Russia/);
+    const edges = entity!.claims.edges;
+    expect(edges).toHaveLength(5);
+    expect(entity!.claims.totalCount).toBe(entity!.claimStats.claims);
+    const dates = edges.map((e) => e.node.saidOn);
+    expect([...dates].sort().reverse()).toEqual(dates);
+    expect(dates[0]).toBe(entity!.claimStats.latest);
+    for (const { node } of edges) {
+      expect(node.article.title.length).toBeGreaterThan(0);
+      expect(node.article.publishedAt).toBe(node.saidOn);
+    }
+    expect(edges.some((e) => e.node.source?.actor)).toBe(true);
+  });
+});

@@ -1,0 +1,50 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type TestServer, dataOf, startTestServer } from '../helpers';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(() => server[Symbol.asyncDispose]());
+
+/** The SQL statements one request runs (the server logs each one into `statements`). */
+async function statementsFor(query: string, variables: Record<string, unknown>) {
+  server.statements.length = 0;
+  dataOf(await server.gql(query, variables));
+  return [...server.statements];
+}
+
+const PAGE_OF_CLAIMS = `query($first: Int!) {
+  claims(first: $first) {
+    totalCount
+    edges { node {
+      quote stance
+      article { title publishedAt }
+      source { text actor { name aliases } }
+      about { role entity { name aliases claimStats { claims } ... on Installation { operator { name } } } }
+    } }
+  }
+}`;
+
+const PAGE_OF_ENTITIES = `query($first: Int!) {
+  entities(first: $first) { edges { node { name aliases claimStats { claims sources } ... on Actor { affiliation { name } } } } }
+}`;
+
+describe('no N+1', () => {
+  it('a page of claims with their articles, sources and entities costs the same statements at 3 and at 40', async () => {
+    const small = await statementsFor(PAGE_OF_CLAIMS, { first: 3 });
+    const large = await statementsFor(PAGE_OF_CLAIMS, { first: 40 });
+    // One page query, one count, then one batched statement per kind of row and wave (claim
+    // subjects, then their operators). A wave can be skipped when its rows are already cached,
+    // so the larger page may need fewer statements, never more.
+    expect(large.length).toBeLessThanOrEqual(small.length);
+    expect(large.length).toBeLessThanOrEqual(10);
+  });
+
+  it('a page of entities with names, stats and affiliations does too', async () => {
+    const small = await statementsFor(PAGE_OF_ENTITIES, { first: 2 });
+    const large = await statementsFor(PAGE_OF_ENTITIES, { first: 30 });
+    expect(large.length).toBeLessThanOrEqual(small.length);
+    expect(large.length).toBeLessThanOrEqual(6);
+  });
+});

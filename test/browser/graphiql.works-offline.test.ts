@@ -1,0 +1,77 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type TestServer, startTestServer } from '../helpers';
+import { type LaunchedChromium, browserUnavailable, launchChromium } from '../helpers/browser';
+
+const unavailable = browserUnavailable();
+if (unavailable && process.env.CI === 'true') throw new Error(`Browser tests cannot be skipped in CI: ${unavailable}`);
+if (unavailable) console.warn(`Skipping GraphiQL browser tests: ${unavailable}`);
+
+// .tmp/ is gitignored; the screenshot is kept for a human to look at.
+const SCREENSHOT = fileURLToPath(new URL('../../.tmp/graphiql.works-offline.png', import.meta.url));
+const WAIT = { timeout: 15_000 };
+
+describe.skipIf(unavailable)('GraphiQL, offline', () => {
+  let server: TestServer;
+  let chromium: LaunchedChromium;
+  let page: Page;
+  const offsite: string[] = [];
+  const errors: string[] = [];
+
+  /** Lets through only requests to our server; records and aborts the rest, as a closed network would. */
+  async function onlyOurServer(context: BrowserContext, origin: string) {
+    await context.route('**/*', (route) => {
+      const url = route.request().url();
+      if (new URL(url).origin === origin) return route.continue();
+      offsite.push(`${route.request().method()} ${url}`);
+      return route.abort('internetdisconnected');
+    });
+    // Web sockets are not routed above.
+    context.on('page', (p) => p.on('websocket', (ws) => offsite.push(`websocket ${ws.url()}`)));
+  }
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    chromium = await launchChromium();
+    await onlyOurServer(chromium.context, new URL(server.url).origin);
+    page = await chromium.context.newPage();
+    page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+    // No console error is known to be harmless: GraphiQL 5 + Monaco log none when served inlined.
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(`console: ${message.text()} (${message.location().url})`);
+    });
+  });
+
+  afterAll(async () => {
+    await chromium?.[Symbol.asyncDispose]();
+    await server?.[Symbol.asyncDispose]();
+  });
+
+  it('renders the default query and runs it, fetching nothing beyond 127.0.0.1', { timeout: 30_000 }, async () => {
+    try {
+      const response = await page.goto(server.url, WAIT);
+      expect(response?.status()).toBe(200);
+      expect(response?.headers()['content-type']).toMatch(/^text\/html/);
+
+      // The page holds two .graphiql-container elements; the first is the app.
+      await page.locator('.graphiql-container').first().waitFor(WAIT);
+      // Monaco renders only the visible lines, spaced with U+00A0: string hasText normalises that, a RegExp needs \s.
+      await page.locator('.graphiql-query-editor .view-lines', { hasText: 'entity(name: $name)' }).waitFor(WAIT);
+
+      await page.getByRole('button', { name: /^Execute query/ }).click();
+      const result = page.locator('.graphiql-response .view-lines');
+      await result.filter({ hasText: '"name": "Hmeimim Air Base"' }).waitFor(WAIT);
+      await result.filter({ hasText: /"claims":\s\d+/ }).waitFor(WAIT);
+      await expect(page.locator('.graphiql-response').innerText()).resolves.not.toMatch(/"errors"/);
+    } finally {
+      mkdirSync(dirname(SCREENSHOT), { recursive: true });
+      await page.screenshot({ path: SCREENSHOT });
+      // Soft, so a timeout above still reports where the page tried to go.
+      expect.soft(offsite, 'requests that tried to leave 127.0.0.1').toEqual([]);
+      expect.soft(errors, 'page and console errors').toEqual([]);
+    }
+  });
+});
