@@ -1,6 +1,6 @@
 import { MAX_PAGE_SIZE } from '@sitrep/server';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestServer, dataOf, errorCodes, startTestServer } from '../helpers';
+import { describe, expect, it } from 'vitest';
+import { dataOf, errorCodes, useTestServer } from '../helpers';
 
 type Page = {
   claims: {
@@ -18,11 +18,7 @@ const PAGE = `query($first: Int, $after: String, $last: Int, $before: String) {
   }
 }`;
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(() => server[Symbol.asyncDispose]());
+const server = useTestServer();
 
 describe('cursor connections', () => {
   it('walks every claim exactly once with first/after, and totalCount agrees', async () => {

@@ -1,6 +1,6 @@
 import { HOVER_QUERY } from '@sitrep/server';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestServer, dataOf, startTestServer } from '../helpers';
+import { describe, expect, it } from 'vitest';
+import { dataOf, useTestServer } from '../helpers';
 
 type Hover = {
   entity: {
@@ -24,11 +24,7 @@ type Hover = {
   } | null;
 };
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(() => server[Symbol.asyncDispose]());
+const server = useTestServer();
 
 const ENTITY_NAME = 'query($name: String!) { entity(name: $name) { name kind } }';
 

@@ -1,13 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestServer, dataOf, errorCodes, startTestServer } from '../helpers';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { dataOf, errorCodes, useTestServer } from '../helpers';
 
-let server: TestServer;
+const server = useTestServer();
 let token: string;
-beforeAll(async () => {
-  server = await startTestServer();
+beforeAll(() => {
   token = server.token('write');
 });
-afterAll(() => server[Symbol.asyncDispose]());
 
 const idOf = async (name: string) =>
   dataOf(await server.gql<{ entity: { id: string } }>('query($n: String!) { entity(name: $n) { id } }', { n: name }))

@@ -1,13 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestServer, dataOf, startTestServer } from '../helpers';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { dataOf, useTestServer } from '../helpers';
 
-let server: TestServer;
+const server = useTestServer({ demo: false });
 let token: string;
-beforeAll(async () => {
-  server = await startTestServer({ demo: false });
+beforeAll(() => {
   token = server.token('write');
 });
-afterAll(() => server[Symbol.asyncDispose]());
 
 const TEXT = `date 2026-03-02 LATAKIA: Two port workers said a Russian landing ship docked at the facility on Sunday.
 

@@ -1,11 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestServer, dataOf, startTestServer } from '../helpers';
+import { describe, expect, it } from 'vitest';
+import { dataOf, useTestServer } from '../helpers';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(() => server[Symbol.asyncDispose]());
+const server = useTestServer();
 
 /** The SQL statements one request runs (the server logs each one into `statements`). */
 async function statementsFor(query: string, variables: Record<string, unknown>) {

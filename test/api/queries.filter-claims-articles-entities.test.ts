@@ -1,12 +1,8 @@
 import { demoEntities, demoReports } from '@sitrep/demo-data';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestServer, dataOf, errorCodes, startTestServer } from '../helpers';
+import { describe, expect, it } from 'vitest';
+import { dataOf, errorCodes, useTestServer } from '../helpers';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(() => server[Symbol.asyncDispose]());
+const server = useTestServer();
 
 const idOf = async (name: string) =>
   dataOf(await server.gql<{ entity: { id: string } }>('query($n: String!) { entity(name: $n) { id } }', { n: name }))

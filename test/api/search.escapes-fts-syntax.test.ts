@@ -1,12 +1,8 @@
 import { HIGHLIGHT } from '@sitrep/db';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestServer, dataOf, errorCodes, startTestServer } from '../helpers';
+import { describe, expect, it } from 'vitest';
+import { dataOf, errorCodes, useTestServer } from '../helpers';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(() => server[Symbol.asyncDispose]());
+const server = useTestServer();
 
 type Hits = {
   search: {

@@ -1,17 +1,13 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT, type TestServer, startTestServer } from '../helpers';
+import { describe, expect, it } from 'vitest';
+import { REPO_ROOT, useTestServer } from '../helpers';
 
 const TSX = fileURLToPath(new URL('../../node_modules/.bin/tsx', import.meta.url));
 const SCRIPT = fileURLToPath(new URL('../../examples/latest-claims.ts', import.meta.url));
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(() => server[Symbol.asyncDispose]());
+const server = useTestServer();
 
 // The README shows this script; this keeps it working.
 describe('examples/latest-claims.ts', () => {

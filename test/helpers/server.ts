@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -103,3 +104,38 @@ export function dataOf<T>(response: GraphQLResponse<T>): T {
 /** The codes of a response's errors, e.g. ['BAD_USER_INPUT']. */
 export const errorCodes = (response: GraphQLResponse<unknown>) =>
   (response.errors ?? []).map((e) => e.extensions?.code);
+
+/**
+ * A seeded test server for the whole file: started before its tests, disposed after them.
+ * The returned object stands for the server once `beforeAll` has run.
+ */
+export function useTestServer(options: TestServerOptions = {}): TestServer {
+  let current: TestServer | undefined;
+  beforeAll(async () => {
+    current = await startTestServer(options);
+  });
+  afterAll(() => current?.[Symbol.asyncDispose]());
+  const server = (): TestServer => {
+    if (!current) throw new Error('useTestServer: the server is used before beforeAll ran');
+    return current;
+  };
+  return {
+    get url() {
+      return server().url;
+    },
+    get dbFile() {
+      return server().dbFile;
+    },
+    get db() {
+      return server().db;
+    },
+    get statements() {
+      return server().statements;
+    },
+    gql: (query, variables, token) => server().gql(query, variables, token),
+    token: (scope) => server().token(scope),
+    stop: () => server().stop(),
+    restart: () => server().restart(),
+    [Symbol.asyncDispose]: () => server()[Symbol.asyncDispose](),
+  };
+}
