@@ -1,0 +1,188 @@
+/** Who says what in one sentence: the content span and the span naming its source. */
+export interface Frame {
+  /** Offsets into the sentence text. */
+  content: [number, number];
+  source: [number, number] | null;
+  /** The reporting verb hedges ("suggested", "alleged"). */
+  hedgedVerb?: boolean;
+  /** The claim is that the source did not comment; the quote keeps the source. */
+  noComment: boolean;
+}
+
+const VERBS =
+  'said|says|say|told|tells|added|adds|noted|notes|claimed|claims|confirmed|confirms|denied|denies|stated|states|warned|insisted|announced|reported|wrote|argued|explained|acknowledged|alleged|estimated|believes|believed|maintained|stressed|predicted|suggested|suggests';
+/** Reporting verbs that hedge what they report. */
+export const HEDGING_VERBS = /^(?:suggested|suggests|alleged|claimed|claims|believes|believed)$/;
+const REPORTING = new RegExp(`^(?:${VERBS})$`);
+// What may follow a reporting verb before the content starts: "told Reuters on Friday that".
+const AFTER_VERB =
+  /^(?:\s+(?:reporters|journalists|the [A-Z][\w-]*(?: [A-Z][\w-]*)*|[A-Z][\w-]*(?: [A-Z][\w-]*){0,4}|him|her|them|us|me))?(?:\s+(?:on|late on|early on|last|this) [A-Z][a-z]+(?: \d{1,2})?\.?)?(?:\s+in a (?:statement|post|video|interview|briefing)(?: on [A-Z][a-z]+)?)?(?:\s*,\s*)?(?:\s+that)?\s*:?\s*/;
+const NO_COMMENT =
+  /\b(?:did not|didn['’]t|has not|have not|had not|could not|would not)\s+(?:immediately\s+)?(?:respond|reply|return)\s+(?:to\s+)?(?:an?\s+)?(?:[\p{Lu}][\p{L}]*\s+)?(?:requests?|calls?)\s+for\s+comment|\bdeclined\s+to\s+comment\b|\b(?:could|would)\s+not\s+(?:immediately\s+)?(?:be reached\s+for\s+)?comment\b|\bwas not (?:immediately )?available for comment\b/u;
+// Openings that are not part of the source: "But", "Earlier,", "When contacted on Friday,".
+const CONNECTOR =
+  /^(?:(?:But|And|However|Earlier|Later|Meanwhile|Separately|Previously|In [A-Z][a-z]+),?\s+|(?:When|After|Asked|Speaking|Responding|Commenting|Earlier|Later|In|On|At|During)\b[^,]{0,80},\s+)/;
+
+/** Evidence speaks too: "satellite imagery", "an image taken on …", "footage", "an analysis". */
+export const EVIDENCE_HEAD =
+  /\b(?:imagery|images?|footage|photos?|photographs?|videos?|analysis|data|satellite|tracking)\b/i;
+
+export const isNoComment = (text: string) => NO_COMMENT.test(text);
+
+/** A plausible source: a short noun phrase, not a clause of its own. */
+function sourceLike(text: string): boolean {
+  const words = text.trim().split(/\s+/);
+  if (words.length === 0 || words.length > 16 || !/[\p{L}]/u.test(text)) return false;
+  return (
+    !/\b(is|are|was|were|has|have|had|will|would|can|could|should|did|does)\b/.test(text) ||
+    /^(?:he|she|it|they)$/i.test(text.trim())
+  );
+}
+
+function trimSpan(text: string, start: number, end: number): [number, number] {
+  while (start < end && /[\s,;:“”"'‘’—–-]/.test(text[start]!)) start += 1;
+  while (end > start && /[\s,;:.“”"'‘’—–-]/.test(text[end - 1]!)) end -= 1;
+  return [start, end];
+}
+
+/**
+ * Finds the attribution frames of a sentence: `X said …`, `…, X said`, `according to X`,
+ * quoted speech, headline `X says …`, `…, adding that …`, and "did not respond to a request for comment".
+ */
+export function findFrames(sentence: string): Frame[] {
+  const frames: Frame[] = [];
+  const noComment = NO_COMMENT.exec(sentence);
+
+  // “…,” said the official, adding that …  /  “…,” he added.  /  …,” Sharaa, who spoke in Arabic, told Putin.
+  const quoted =
+    /^[“"]?(.+?)[,.!?]?[”"],?\s+(?:(?:said|added|says)\s+([^.]+?)|([^.]+?)\s+(?:said|added|says|told(?: [\p{Lu}][\p{L}]+)+))(?:,\s+adding\s+(?:that\s+)?(.+?))?(?:\s+without elaborating)?\.?$/su.exec(
+      sentence,
+    );
+  if (quoted && sourceLike(quoted[2] ?? quoted[3]!.replace(/,[^,]+,?/, ''))) {
+    const sourceText = quoted[2] ?? quoted[3]!;
+    const sourceStart = sentence.indexOf(sourceText, quoted[1]!.length);
+    const source: [number, number] = [sourceStart, sourceStart + sourceText.length];
+    const open = /^[“"]/.test(sentence) ? 1 : 0;
+    frames.push({ content: trimSpan(sentence, open, open + quoted[1]!.length), source, noComment: false });
+    if (quoted[4]) {
+      const at = sentence.lastIndexOf(quoted[4]);
+      frames.push({ content: trimSpan(sentence, at, at + quoted[4].length), source, noComment: false });
+    }
+    return frames;
+  }
+
+  // Satellite imagery shows that … (content after "that") / An image taken on Dec. 9 showed three ships (all of it).
+  const evidence =
+    /^((?:[\p{L}\d.,’'-]+\s+){0,10}?)(shows?|showed|shown|indicates?|indicated|reveals?|revealed)\b(\s+that\s+)?/u.exec(
+      sentence,
+    );
+  if (evidence && EVIDENCE_HEAD.test(evidence[1]!.split(/\s+/).slice(0, 3).join(' '))) {
+    const source: [number, number] = trimSpan(sentence, 0, evidence[1]!.length);
+    const start = evidence[3] ? evidence[0].length : 0;
+    return [{ content: trimSpan(sentence, start, sentence.length), source, noComment: false }];
+  }
+
+  // According to X, … / …, according to X.
+  const accordingFirst = /^According to ([^,]+),\s*/.exec(sentence);
+  if (accordingFirst) {
+    const start = accordingFirst[0].length;
+    return [
+      {
+        content: trimSpan(sentence, start, sentence.length),
+        source: trimSpan(sentence, 13, 13 + accordingFirst[1]!.length),
+        noComment: false,
+      },
+    ];
+  }
+  const accordingLast = /,\s+according to ([^,]+?)\.?$/.exec(sentence);
+  if (accordingLast) {
+    const at = accordingLast.index + accordingLast[0].indexOf(accordingLast[1]!);
+    return [
+      {
+        content: trimSpan(sentence, 0, accordingLast.index),
+        source: [at, at + accordingLast[1]!.length],
+        noComment: false,
+      },
+    ];
+  }
+
+  // Al-Watan quoted the head of customs, Riad Joudy, as saying that …
+  const quotedAs = /\bquoted\s+(.+?),?\s+as\s+saying\s+(?:that\s+)?/.exec(sentence);
+  if (quotedAs) {
+    const sourceStart = quotedAs.index + quotedAs[0].indexOf(quotedAs[1]!);
+    const start = quotedAs.index + quotedAs[0].length;
+    return [
+      {
+        content: trimSpan(sentence, start, sentence.length),
+        source: [sourceStart, sourceStart + quotedAs[1]!.length],
+        noComment: false,
+      },
+    ];
+  }
+
+  // X said (that) …  /  Kremlin says …  /  But the sources said …
+  const connector = CONNECTOR.exec(sentence)?.[0].length ?? 0;
+  const leading = new RegExp(`^(.+?)\\s+(?:has |have |had )?(${VERBS})\\b`, 'u').exec(sentence.slice(connector));
+  // One appositive may sit inside the source: "STG Engineering, a Russian company that …, said".
+  const bareSource = leading?.[1]!.replace(/,[^,]+,?$/, '').replace(/,[^,]+,/, '') ?? '';
+  if (leading && REPORTING.test(leading[2]!) && sourceLike(bareSource) && !/[,;]/.test(bareSource)) {
+    const sourceStart = connector;
+    const sourceEnd = connector + leading[1]!.length;
+    const verbEnd = connector + leading[0].length;
+    const afterVerb = sentence.slice(verbEnd);
+    // "said before the talks that …": a short adverbial, then "that".
+    const toThat = /^[^,.“”"]{0,60}?\bthat\s+/.exec(afterVerb);
+    const rest = AFTER_VERB.exec(afterVerb);
+    const contentStart =
+      verbEnd + (toThat && !/\bthat\s+$/.test(rest?.[0] ?? '') ? toThat[0].length : (rest?.[0].length ?? 0));
+    const source: [number, number] = [sourceStart, sourceEnd];
+    const adding = /,\s+adding\s+(?:that\s+)?(.+?)\.?$/.exec(sentence.slice(contentStart));
+    const contentEnd = adding ? contentStart + adding.index : sentence.length;
+    const content = trimSpan(sentence, contentStart, contentEnd);
+    const hedgedVerb = HEDGING_VERBS.test(leading[2]!);
+    for (const part of splitOnThat(sentence, content)) {
+      frames.push({ content: part, source, noComment: isNoComment(sentence.slice(...part)), hedgedVerb });
+    }
+    if (adding) {
+      const at = contentStart + adding.index + adding[0].indexOf(adding[1]!);
+      frames.push({ content: trimSpan(sentence, at, at + adding[1]!.length), source, noComment: false });
+    }
+    return frames;
+  }
+
+  // …, X said (on Friday).  /  …, said X.
+  const trailing = new RegExp(
+    `,\\s+(?:(${VERBS})\\s+([^,]+?)|([^,]+?)\\s+(?:has |had )?(${VERBS})(?:\\s+\\w+)?(?:\\s+(?:on|in|at|late|early|last)\\s+[\\w. ]+?)?(?:\\s+without elaborating)?)(?:,\\s+adding\\s+(?:that\\s+)?(.+?))?\\.?$`,
+    'u',
+  ).exec(sentence);
+  if (trailing) {
+    const sourceText = trailing[2] ?? trailing[3]!;
+    if (sourceLike(sourceText)) {
+      const sourceStart = trailing.index + trailing[0].indexOf(sourceText);
+      const source: [number, number] = [sourceStart, sourceStart + sourceText.length];
+      frames.push({ content: trimSpan(sentence, 0, trailing.index), source, noComment: false });
+      if (trailing[5]) {
+        const at = sentence.lastIndexOf(trailing[5]);
+        frames.push({ content: trimSpan(sentence, at, at + trailing[5].length), source, noComment: false });
+      }
+      return frames;
+    }
+  }
+
+  // Russia’s defence ministry did not respond to a request for comment.
+  if (noComment) {
+    const clauseStart = Math.max(sentence.lastIndexOf(', ', noComment.index) + 2, 0);
+    const start = clauseStart > 1 ? clauseStart : connector;
+    const source = trimSpan(sentence, start, noComment.index);
+    return [{ content: trimSpan(sentence, start, noComment.index + noComment[0].length), source, noComment: true }];
+  }
+  return [];
+}
+
+/** "said A and that B": two statements. */
+function splitOnThat(sentence: string, [start, end]: [number, number]): Array<[number, number]> {
+  const part = sentence.slice(start, end);
+  const m = /,?\s+and\s+that\s+/.exec(part);
+  if (!m) return [[start, end]];
+  return [trimSpan(sentence, start, start + m.index), trimSpan(sentence, start + m.index + m[0].length, end)];
+}

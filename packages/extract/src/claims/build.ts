@@ -1,0 +1,180 @@
+import type { EntityTable } from '../entities/table';
+import { findEventDate } from '../rules/event-date';
+import { isHedged } from '../rules/hedges';
+import { stanceOf } from '../rules/negation';
+import type { Sentence } from '../segment';
+import type { ExtractedClaim } from '../types';
+import { type Frame, findFrames } from './attribution';
+import { type SourceMemory, describeSource } from './source';
+
+// The outlet speaking about its own reporting is not a claim about the world.
+const META =
+  /\b(?:(?:could not|was unable to|were unable to|cannot|has not been able to)\s+(?:immediately\s+)?(?:independently\s+)?(?:verify|confirm|ascertain|determine)|could not be (?:immediately |independently )?(?:located|verified|confirmed|identified|determined|reached))\b/i;
+// Plural references to bases point at every base the article names.
+const ALL_BASES = /\b(?:bases|two (?:main )?(?:military )?(?:bases|sites|installations))\b/i;
+
+// ", a pledge suggesting …": the outlet's reading of what it reports is a claim of its own.
+const GLOSS =
+  /,\s+(?:a|an|in a)\s+\w+\s+(?:suggesting|indicating|signalling|signaling|showing|underscoring|highlighting)\b/;
+
+/** One sentence part becomes two claims where it asserts one thing and denies another ("… but is not leaving …"). */
+function splitOnContrast(text: string, start: number, end: number): Array<[number, number]> {
+  const part = text.slice(start, end);
+  const but = /,?\s+but\s+/g;
+  for (const m of part.matchAll(but)) {
+    const left = part.slice(0, m.index);
+    const right = part.slice(m.index + m[0].length);
+    if (left.split(/\s+/).length < 3 || right.split(/\s+/).length < 3) continue;
+    if (stanceOf(left) !== stanceOf(right)) {
+      return [
+        [start, start + m.index],
+        [start + m.index + m[0].length, end],
+      ];
+    }
+  }
+  return [[start, end]];
+}
+
+function aboutOf(
+  table: EntityTable,
+  text: string,
+  span: [number, number],
+  sentence: Sentence,
+  sourceSpan: [number, number] | null,
+): string[] {
+  const names = new Set<string>();
+  const inside = (s: number, e: number) => table.all().filter((x) => x.mentions.some((m) => m.start < e && m.end > s));
+  for (const entity of inside(span[0], span[1])) names.add(entity.name);
+  // "is not leaving its two main bases": a claim with no subject of its own is about the sentence's subject.
+  const quote = text.slice(span[0], span[1]);
+  if (/^(?:is|are|was|were|has|have|had|will|would|is now|was now)\b/.test(quote)) {
+    for (const entity of inside(sentence.start, span[0])) {
+      const inSource = sourceSpan && entity.mentions.some((m) => m.start >= sourceSpan[0] && m.end <= sourceSpan[1]);
+      if (!inSource) names.add(entity.name);
+    }
+  }
+  if (ALL_BASES.test(quote)) {
+    for (const entity of table.all())
+      if (entity.type === 'installation' && /base/.test(entity.subtype)) names.add(entity.name);
+  }
+  return [...names];
+}
+
+/** Turns sentences into claims: attributed statements with their sources, and the outlet's own key statements. */
+export function buildClaims(
+  text: string,
+  sentences: Sentence[],
+  table: EntityTable,
+  published: string,
+): ExtractedClaim[] {
+  const claims: ExtractedClaim[] = [];
+  const sources: SourceMemory[] = [];
+  let lastQuoted: { paragraph: number; source: ExtractedClaim['source'] } | null = null;
+  // Quoted sentences whose speaker is named only at the end of the quote: “A. B,” X said.
+  let pending: ExtractedClaim[] = [];
+  for (const sentence of sentences) {
+    const frames: Frame[] = findFrames(sentence.text);
+    const date = findEventDate(sentence.text, published)?.date ?? null;
+    // A paragraph of quoted speech with no attribution of its own goes on quoting the last speaker.
+    const quoteOpen =
+      /^[“"]/.test(sentence.text) ||
+      (lastQuoted?.paragraph === sentence.paragraph && !/^[“"]/.test(text.slice(sentence.end)));
+    if (frames.length === 0 && quoteOpen && lastQuoted?.source && /[”"]\s*$|^[“"]/.test(sentence.text)) {
+      const [start, end] = [sentence.start, sentence.end];
+      const quote = text
+        .slice(start, end)
+        .replace(/^[“"]/, '')
+        .replace(/[.,]?[”"]?$/, '');
+      const offset = text.slice(start, end).indexOf(quote);
+      claims.push({
+        start: start + offset,
+        end: start + offset + quote.length,
+        quote,
+        source: lastQuoted.source,
+        about: aboutOf(table, text, [start, end], sentence, null),
+        stance: stanceOf(quote),
+        hedged: isHedged(quote),
+        event_date: date,
+      });
+      lastQuoted = { paragraph: sentence.paragraph, source: lastQuoted.source };
+      continue;
+    }
+    if (frames.length === 0 && /^[“"]/.test(sentence.text) && !/[”"]/.test(sentence.text)) {
+      const quote = sentence.text.replace(/^[“"]/, '').replace(/[.,]$/, '');
+      const start = sentence.start + 1;
+      const claim: ExtractedClaim = {
+        start,
+        end: start + quote.length,
+        quote,
+        source: null,
+        about: aboutOf(table, text, [start, start + quote.length], sentence, null),
+        stance: stanceOf(quote),
+        hedged: isHedged(quote),
+        event_date: date,
+      };
+      claims.push(claim);
+      pending.push(claim);
+      continue;
+    }
+    if (pending.length && frames[0]?.source) {
+      const [s0, s1] = frames[0].source;
+      const named = describeSource(text, sentence.start + s0, sentence.start + s1, table, sources).source;
+      for (const claim of pending) claim.source = named;
+    }
+    pending = [];
+    if (frames.length === 0) {
+      if (sentence.heading || META.test(sentence.text)) continue;
+      const mentions = table
+        .all()
+        .some((e) => e.mentions.some((m) => m.start >= sentence.start && m.end <= sentence.end));
+      if (!mentions) continue;
+      frames.push({ content: [0, sentence.text.replace(/[.!?]+$/, '').length], source: null, noComment: false });
+    }
+    for (const frame of frames) {
+      const sourceSpan: [number, number] | null = frame.source
+        ? [sentence.start + frame.source[0], sentence.start + frame.source[1]]
+        : null;
+      const described = sourceSpan ? describeSource(text, sourceSpan[0], sourceSpan[1], table, sources) : null;
+      if (described) sources.push(described.memory);
+      const contentStart = sentence.start + frame.content[0];
+      let contentEnd = sentence.start + frame.content[1];
+      const gloss = frame.source ? GLOSS.exec(text.slice(contentStart, contentEnd)) : null;
+      if (gloss) {
+        const glossStart = contentStart + gloss.index + gloss[0].search(/\S/) + 1;
+        const quote = text.slice(glossStart, contentEnd).replace(/^\s+/, '');
+        const start = contentEnd - quote.length;
+        claims.push({
+          start,
+          end: contentEnd,
+          quote,
+          source: null,
+          about: aboutOf(table, text, [start, contentEnd], sentence, null),
+          stance: stanceOf(quote),
+          hedged: isHedged(quote),
+          event_date: null,
+        });
+        contentEnd = contentStart + gloss.index;
+      }
+      const parts = frame.noComment
+        ? [[contentStart, contentEnd] as [number, number]]
+        : splitOnContrast(text, contentStart, contentEnd);
+      for (const [start, end] of parts) {
+        if (end - start < 8) continue;
+        const quote = text.slice(start, end);
+        claims.push({
+          start,
+          end,
+          quote,
+          source: described?.source ?? null,
+          about: aboutOf(table, text, [start, end], sentence, sourceSpan),
+          stance: frame.noComment ? 'no_comment' : stanceOf(quote),
+          hedged: isHedged(quote) || frame.hedgedVerb === true,
+          event_date: date,
+        });
+      }
+      if (described && /[“"]/.test(sentence.text))
+        lastQuoted = { paragraph: sentence.paragraph, source: described.source };
+    }
+  }
+  return claims;
+}

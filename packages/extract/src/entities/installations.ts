@@ -1,0 +1,113 @@
+import type { EntityTable } from './table';
+import { nameKey } from './table';
+
+/** What kind of installation a cue noun names. */
+function subtypeOf(cue: string): string {
+  const c = cue.toLowerCase();
+  if (/air ?base|air ?field|air station|airport|airstrip/.test(c)) return 'airbase';
+  if (/naval|fleet base|support point/.test(c)) return 'naval_base';
+  if (/port|harbou?r/.test(c)) return 'port';
+  if (/eavesdropping|listening|signals|radar/.test(c)) return 'listening_post';
+  if (/post|outpost|checkpoint/.test(c)) return 'military_post';
+  return 'base';
+}
+
+// Base-like cue nouns, longest first so "naval base" wins over "base".
+// Either case: "Hmeimim airbase" and "Khmeimim Air Base" alike.
+const CUE =
+  '(?:[Nn]aval (?:[Bb]ase|[Ff]acility|[Ss]tation|[Pp]ort)|[Aa]ir ?[Bb]ase|[Aa]ir ?[Ff]ield|[Aa]ir [Ss]tation|[Mm]ilitary (?:[Bb]ase|[Aa]irport)|[Cc]ommercial [Pp]ort|[Aa]irport|[Aa]irstrip|[Pp]ort|[Bb]ase|[Ff]acility|[Ss]upport [Pp]oint)';
+const NAME = "(?:[\\p{Lu}][\\p{L}\\p{M}’'-]+)(?: (?:[\\p{Lu}][\\p{L}\\p{M}’'-]+))?";
+
+/** "Hmeimim airbase", "the Tartous naval facility", "the Tartus and Khmeimim bases". */
+const NAME_THEN_CUE = new RegExp(`\\b(${NAME})(?: and (${NAME}))? (${CUE})s?\\b`, 'gu');
+/** "Moscow’s base at Tartous", "its naval facility at Tartous". */
+const CUE_AT_NAME = new RegExp(`\\b(${CUE}) (?:at|in [\\p{Lu}][\\p{L}]*[’']s) (${NAME})`, 'gu');
+/** "posts in the Alawite Mountains", "eavesdropping posts", "airfields in Russia's Vladimir Oblast". */
+const POSTS =
+  /\b((?:eavesdropping|listening|observation|military|radar) (?:posts|post|stations|station)|(?:posts|air ?fields|air ?bases|bases) in (?:the )?(?:[\p{Lu}][\p{L}]*[’']s )?[\p{Lu}][\p{L}-]+(?: [\p{Lu}][\p{L}-]+)* (?:Mountains|Oblast|Province|Governorate|Region|Krai|District|Desert|Valley)|posts in the [\p{Lu}][\p{L}-]+(?: [\p{Lu}][\p{L}-]+)*)/gu;
+
+export interface InstallationContext {
+  /** Names that are states or regions and cannot name an installation ("a base in Syria"). */
+  isPlaceOfState(name: string): boolean;
+}
+
+function canonical(name: string, cue: string): string {
+  const c = cue.toLowerCase().replace('airbase', 'air base').replace('airfield', 'air field');
+  if (c === 'base' || c === 'facility') return `${name} base`;
+  return `${name} ${c}`;
+}
+
+/** Finds named installations and the bare uses of their names; returns the names found. */
+export function findInstallations(text: string, from: number, table: EntityTable, ctx: InstallationContext): void {
+  const body = text.slice(from);
+  const add = (name: string, cue: string, start: number, end: number) => {
+    const type = subtypeOf(cue);
+    const kind = type === 'port' ? 'port' : 'base';
+    const entity = table.ensure(`inst:${kind}:${nameKey(name)}`, canonical(name, cue), 'installation', type);
+    if (!table.isTaken(start, end)) table.mention(entity, text, start, end);
+  };
+  for (const m of body.matchAll(NAME_THEN_CUE)) {
+    const [whole, first, second, cue] = m as unknown as [string, string, string | undefined, string];
+    let at = from + m.index;
+    if (/^(The|A|An|Its|His|Her|Their|Our|This|That|These|Those|Both|Two|Three)$/.test(first)) continue;
+    // "Syria’s Tartous commercial port": the owner is not part of the name.
+    const owner = /^[\p{Lu}][\p{L}]*[’']s /u.exec(first);
+    if (owner && !second) {
+      at += owner[0].length;
+      const name = first.slice(owner[0].length);
+      if (!ctx.isPlaceOfState(name)) add(name, cue, at, at + whole.length - owner[0].length);
+      continue;
+    }
+    if (/[’']s$/u.test(first) || ctx.isPlaceOfState(first)) continue;
+    // "The Tartous base": the article is not part of the name.
+    const article = /^(The|A|An|Its|His|Her|Their|Our|This|That) /.exec(first);
+    if (article) {
+      if (second) continue;
+      at += article[0].length;
+      const name = first.slice(article[0].length);
+      if (!ctx.isPlaceOfState(name)) add(name, cue, at, at + whole.length - article[0].length);
+      continue;
+    }
+    if (second) {
+      // "the Tartus and Khmeimim bases": two installations, each named on its own.
+      add(first, cue, at, at + first.length);
+      const secondAt = at + whole.indexOf(second, first.length);
+      if (!ctx.isPlaceOfState(second)) add(second, cue, secondAt, secondAt + second.length);
+    } else {
+      add(first, cue, at, at + whole.length);
+    }
+  }
+  for (const m of body.matchAll(CUE_AT_NAME)) {
+    const [whole, cue, name] = m as unknown as [string, string, string];
+    const at = from + m.index;
+    // "air base in Syria’s Latakia province": a province locates a base, it does not name it.
+    const next = text.slice(at + whole.length, at + whole.length + 14);
+    if (ctx.isPlaceOfState(name) || /^\s+(?:province|governorate|region|city|district|countryside)\b/i.test(next))
+      continue;
+    add(name, cue, at, at + whole.length);
+  }
+  for (const m of body.matchAll(POSTS)) {
+    const phrase = m[0];
+    const at = from + m.index;
+    const entity = table.ensure(`inst:posts:${nameKey(phrase)}`, phrase, 'installation', subtypeOf(phrase));
+    if (!table.isTaken(at, at + phrase.length)) table.mention(entity, text, at, at + phrase.length);
+  }
+}
+
+/** Bare uses of an installation's name, in any spelling ("Tartous", "Tartus", "Khmeimim"), become its mentions. */
+export function findBareInstallationNames(text: string, from: number, table: EntityTable): void {
+  const byPlace = new Map<string, ReturnType<EntityTable['all']>[number]>();
+  for (const entity of table.all()) {
+    if (entity.type !== 'installation' || entity.key.startsWith('inst:posts:')) continue;
+    const place = entity.key.split(':')[2]!;
+    // A naval base and a commercial port can share a town's name; the base is what a bare name means.
+    if (!byPlace.has(place) || entity.key.startsWith('inst:base:')) byPlace.set(place, entity);
+  }
+  if (byPlace.size === 0) return;
+  for (const m of text.slice(from).matchAll(/[\p{Lu}][\p{L}\p{M}’'-]+/gu)) {
+    const word = m[0].replace(/[’']s$/u, '');
+    const entity = byPlace.get(nameKey(word));
+    const at = from + m.index;
+    if (entity && !table.isTaken(at, at + word.length)) table.mention(entity, text, at, at + word.length);
+  }
+}

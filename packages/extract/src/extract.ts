@@ -1,0 +1,32 @@
+import { buildClaims } from './claims/build';
+import { recognizeEntities } from './entities/recognize';
+import { deriveTitle, parseHeader } from './header';
+import { segment } from './segment';
+import type { Extraction } from './types';
+
+export interface ExtractOptions {
+  /** The outlet's title, where known; otherwise one is derived from the first sentence. */
+  title?: string | null;
+  /** Names the file in error messages. */
+  file?: string;
+}
+
+/**
+ * Reads one article in the corpus format and returns its entities and sourced claims, using
+ * general knowledge only. Offsets are JS string indices into `text` as given.
+ */
+export function extractArticle(text: string, options: ExtractOptions = {}): Extraction {
+  const header = parseHeader(text, options.file);
+  const sentences = segment(text, header.bodyStart);
+  const table = recognizeEntities(text, header.bodyStart, sentences);
+  const claims = buildClaims(text, sentences, table, header.published);
+  return {
+    article: {
+      published: header.published,
+      dateline: header.dateline,
+      title: options.title?.trim() || deriveTitle(sentences[0]?.text ?? ''),
+    },
+    entities: table.toOutput(),
+    claims,
+  };
+}

@@ -1,0 +1,3 @@
+export { extractArticle, type ExtractOptions } from './extract';
+export { parseHeader, deriveTitle, type ArticleHeader } from './header';
+export type * from './types';
