@@ -2,6 +2,8 @@
 import { SitrepError } from '@sitrep/db';
 import { Command } from 'commander';
 import { registerDatabase } from './commands/database';
+import { registerExtract } from './commands/extract';
+import { registerIngest } from './commands/ingest';
 import { registerServe } from './commands/serve';
 import { registerToken } from './commands/token';
 
@@ -11,6 +13,8 @@ const program = new Command('sitrep').description(
 registerServe(program);
 registerDatabase(program);
 registerToken(program);
+registerExtract(program);
+registerIngest(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -9,6 +9,11 @@ export interface ExtractOptions {
   title?: string | null;
   /** Names the file in error messages. */
   file?: string;
+  /**
+   * Publication date (YYYY-MM-DD) for a text without the wire header; with it, a text that
+   * does not start with "date YYYY-MM-DD PLACE:" is read from its first character.
+   */
+  published?: string | null;
 }
 
 /**
@@ -16,7 +21,10 @@ export interface ExtractOptions {
  * general knowledge only. Offsets are JS string indices into `text` as given.
  */
 export function extractArticle(text: string, options: ExtractOptions = {}): Extraction {
-  const header = parseHeader(text, options.file);
+  const header =
+    options.published && !/^\s*date\s+\d{4}-\d{2}-\d{2}\s/.test(text)
+      ? { published: options.published, dateline: null, bodyStart: 0 }
+      : parseHeader(text, options.file);
   const sentences = segment(text, header.bodyStart);
   const table = recognizeEntities(text, header.bodyStart, sentences);
   const claims = buildClaims(text, sentences, table, header.published);

@@ -48,7 +48,9 @@ function aboutOf(
   // "is not leaving its two main bases": a claim with no subject of its own is about the sentence's subject.
   const quote = text.slice(span[0], span[1]);
   if (/^(?:is|are|was|were|has|have|had|will|would|is now|was now)\b/.test(quote)) {
-    for (const entity of inside(sentence.start, span[0])) {
+    // The subject: what the sentence names before its first verb.
+    const verb = sentence.tokens.find((t) => t.pos === 'VERB' || t.pos === 'AUX');
+    for (const entity of inside(sentence.start, Math.min(span[0], verb?.start ?? span[0]))) {
       const inSource = sourceSpan && entity.mentions.some((m) => m.start >= sourceSpan[0] && m.end <= sourceSpan[1]);
       if (!inSource) names.add(entity.name);
     }
@@ -58,6 +60,35 @@ function aboutOf(
       if (entity.type === 'installation' && /base/.test(entity.subtype)) names.add(entity.name);
   }
   return [...names];
+}
+
+const PRONOUNS = /\b(?:it|its|they|their|them|we|our|us)\b/i;
+const TOPICAL = /\b(?:contract|agreement|deal|lease|port|base|bases|facility|presence|site)\b/i;
+
+/**
+ * What a claim is about when its words point elsewhere: "we", "its contract" mean the speaker's
+ * side (the organisation a source belongs to), and "the contract" the installation the article is about.
+ */
+function completeAbout(claims: ExtractedClaim[], table: EntityTable): void {
+  const installations = table.all().filter((e) => e.type === 'installation');
+  const topic = installations.sort((a, b) => b.mentions.length - a.mentions.length)[0];
+  for (const claim of claims) {
+    const about = new Set(claim.about);
+    if (claim.source && PRONOUNS.test(claim.quote)) {
+      const side = table
+        .all()
+        .find(
+          (e) =>
+            e.type === 'actor' && e.subtype !== 'person' && e.mentions.some((m) => claim.source!.text.includes(m.text)),
+        );
+      const actor = table.all().find((e) => e.name === claim.source!.actor);
+      const speaker = side ?? (actor && actor.subtype !== 'person' ? actor : undefined);
+      if (speaker) about.add(speaker.name);
+    }
+    const hasInstallation = installations.some((i) => about.has(i.name));
+    if (topic && !hasInstallation && (about.size === 0 || TOPICAL.test(claim.quote))) about.add(topic.name);
+    claim.about = [...about];
+  }
 }
 
 /** Turns sentences into claims: attributed statements with their sources, and the outlet's own key statements. */
@@ -176,5 +207,6 @@ export function buildClaims(
         lastQuoted = { paragraph: sentence.paragraph, source: described.source };
     }
   }
+  completeAbout(claims, table);
   return claims;
 }

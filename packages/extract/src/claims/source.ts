@@ -43,10 +43,15 @@ export interface SourceMemory {
 
 /** The entity a source span belongs to: the most specific actor named inside it. */
 function actorIn(table: EntityTable, start: number, end: number): EntityRecord | undefined {
+  const firstAt = (e: EntityRecord) =>
+    Math.min(...e.mentions.filter((m) => m.start >= start && m.end <= end).map((m) => m.start));
   const inside = table
     .all()
     .filter((e) => e.type === 'actor' && e.mentions.some((m) => m.start >= start && m.end <= end));
-  return inside.sort((a, b) => (ACTOR_RANK[a.subtype] ?? 9) - (ACTOR_RANK[b.subtype] ?? 9))[0];
+  // The most specific kind wins; between equals, the one named first ("Syrian … sources in contact with the Russians").
+  return inside.sort(
+    (a, b) => (ACTOR_RANK[a.subtype] ?? 9) - (ACTOR_RANK[b.subtype] ?? 9) || firstAt(a) - firstAt(b),
+  )[0];
 }
 
 const headOf = (text: string) =>

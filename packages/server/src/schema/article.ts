@@ -8,13 +8,23 @@ import {
   listClaims,
   listMentions,
 } from '@sitrep/db';
+import { SitrepError } from '@sitrep/db';
+import { ingestArticle } from '@sitrep/ingest';
 import { builder } from '../builder';
 import { rowIdOf } from '../global-id';
 import { loadEach, loadOrThrow } from '../loaders';
 import { offsetConnection } from '../pagination';
 import { claimFilterFrom } from './claim-filter';
 import { ArticleFilterInput, ClaimFilterInput } from './filters';
-import { ArticleConnection, ArticleRef, ClaimConnection, ClaimRef, MentionConnection, MentionRef } from './refs';
+import {
+  ArticleConnection,
+  ArticleRef,
+  ClaimConnection,
+  ClaimRef,
+  EntityRef,
+  MentionConnection,
+  MentionRef,
+} from './refs';
 
 builder.node(ArticleRef, {
   description: 'A news report, stored whole, with the claims it makes and the entities it names.',
@@ -109,6 +119,50 @@ builder.relayMutationField(
       article: t.field({
         type: ArticleRef,
         resolve: (p, _args, ctx) => loadOrThrow(ctx.loaders.article, p.articleId, 'article'),
+      }),
+    }),
+  },
+);
+
+/** Largest article text `ingestArticle` takes, in characters. */
+export const MAX_ARTICLE_CHARS = 1_000_000;
+
+builder.relayMutationField(
+  'ingestArticle',
+  {
+    inputFields: (t) => ({
+      text: t.string({
+        required: true,
+        description: 'The article; with a first line "date YYYY-MM-DD PLACE: …", or give publishedAt.',
+      }),
+      title: t.string({ description: 'Derived from the first sentence when left out.' }),
+      url: t.string(),
+      outlet: t.string(),
+      publishedAt: t.field({ type: 'Date', description: 'Needed when the text has no date line.' }),
+    }),
+  },
+  {
+    description:
+      'Extracts the entities and sourced claims of an article and stores them in one transaction. Claims arrive with review status EXTRACTED. The same text twice is a CONFLICT.',
+    resolve: (_root, { input }, ctx) => {
+      if (input.text.length > MAX_ARTICLE_CHARS) {
+        throw new SitrepError(
+          'BAD_USER_INPUT',
+          `The article is ${input.text.length} characters; the limit is ${MAX_ARTICLE_CHARS}.`,
+          { limit: MAX_ARTICLE_CHARS },
+        );
+      }
+      return ingestArticle(ctx.db, input);
+    },
+  },
+  {
+    outputFields: (t) => ({
+      article: t.field({ type: ArticleRef, resolve: (r) => r.article }),
+      claims: t.field({ type: [ClaimRef], resolve: (r) => r.claims }),
+      createdEntities: t.field({
+        type: [EntityRef],
+        description: 'Entities this article introduced; everything else was linked to what was known.',
+        resolve: (r) => r.createdEntities,
       }),
     }),
   },

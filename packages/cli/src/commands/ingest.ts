@@ -1,0 +1,40 @@
+import { relative } from 'node:path';
+import { openDatabase } from '@sitrep/db';
+import { ingestFiles } from '@sitrep/ingest';
+import { SingleBar } from 'cli-progress';
+import type { Command } from 'commander';
+import { databasePath } from '../paths';
+
+export function registerIngest(program: Command): void {
+  program
+    .command('ingest <paths...>')
+    .description('Read articles (files or folders of .txt), extract them and store each in one transaction.')
+    .option('--db <file>', 'SQLite database file (default: $SITREP_DB or data/sitrep.db)')
+    .action((paths: string[], options: { db?: string }) => {
+      const db = openDatabase(databasePath(options.db));
+      // A bar only where someone watches; logs and pipes get plain lines.
+      const bar = process.stderr.isTTY
+        ? new SingleBar({ format: 'ingest [{bar}] {value}/{total} {file}', hideCursor: true }, undefined)
+        : null;
+      const name = (file: string) => relative(process.cwd(), file) || file;
+      try {
+        const summary = ingestFiles(db, paths, (done, total, outcome) => {
+          if (bar) {
+            if (done === 1) bar.start(total, 0, { file: '' });
+            bar.update(done, { file: name(outcome.file) });
+            if (done === total) bar.stop();
+          }
+          if (outcome.status !== 'ingested')
+            console.error(`${outcome.status}: ${name(outcome.file)}: ${outcome.reason}`);
+        });
+        console.log(
+          `${summary.articles} articles ingested, ${summary.newEntities} new entities, ${summary.claims} claims, ` +
+            `${summary.mentions} mentions; ${summary.skipped} skipped (already stored), ${summary.failed} failed.`,
+        );
+        if (summary.failed > 0) process.exitCode = 1;
+      } finally {
+        bar?.stop();
+        db.close();
+      }
+    });
+}

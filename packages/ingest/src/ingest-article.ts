@@ -1,0 +1,145 @@
+import {
+  type ArticleRow,
+  type ClaimRow,
+  type EntityRow,
+  type SitrepDatabase,
+  SitrepError,
+  addAlias,
+  contentHash,
+  createArticle,
+  createClaim,
+  createEntity,
+  createMention,
+  findArticleByHash,
+  findEntityByAlias,
+  inTransaction,
+} from '@sitrep/db';
+import { type ExtractedEntity, type Extraction, extractArticle } from '@sitrep/extract';
+
+export interface ArticleInput {
+  text: string;
+  title?: string | null;
+  outlet?: string | null;
+  url?: string | null;
+  /** Needed only when the text has no "date YYYY-MM-DD PLACE:" header. */
+  publishedAt?: string | null;
+  /** Names the source in error messages, e.g. a file path. */
+  file?: string;
+}
+
+export interface IngestResult {
+  article: ArticleRow;
+  claims: ClaimRow[];
+  /** Entities this article introduced (not known before). */
+  createdEntities: EntityRow[];
+  mentions: number;
+}
+
+/** A duplicate text is reported, not an error: ingesting a folder twice is normal. */
+export class DuplicateArticle extends SitrepError {
+  constructor(readonly existing: ArticleRow) {
+    super('CONFLICT', `This text is already stored as article ${existing.id} (“${existing.title}”).`, {
+      articleId: existing.id,
+    });
+  }
+}
+
+const words = (subtype: string) => subtype.replace(/_/g, ' ');
+// Names worth keeping as aliases: proper names, not descriptions ("the base", "his company").
+const isProperName = (s: string) => /^[\p{Lu}\d]/u.test(s) && !/^(The|His|Her|Its|Their)\s/.test(s) && s.length <= 60;
+
+/** The stored entity for an extracted one: an existing entity one of its names resolves to, or a new one. */
+function resolveEntity(db: SitrepDatabase, entity: ExtractedEntity, created: EntityRow[]): EntityRow {
+  const names = [entity.name, ...entity.aliases, ...entity.mentions.map((m) => m.text)].filter(isProperName);
+  for (const name of names) {
+    const known = findEntityByAlias(db, name);
+    if (known) return known;
+  }
+  const kind = entity.type;
+  const row = createEntity(db, {
+    kind,
+    name: entity.name,
+    actorType: kind === 'actor' ? words(entity.subtype) : null,
+    installationType: kind === 'installation' ? words(entity.subtype) : null,
+  });
+  for (const alias of new Set(names)) {
+    try {
+      addAlias(db, row.id, alias);
+    } catch (error) {
+      // A name another entity already has stays with it; the two can be merged by a person.
+      if (!(error instanceof SitrepError && error.code === 'CONFLICT')) throw error;
+    }
+  }
+  created.push(row);
+  return row;
+}
+
+/** Writes an extraction: the article, its entities (linked or new), mentions and claims. Call inside a transaction. */
+function store(db: SitrepDatabase, input: ArticleInput, extraction: Extraction): IngestResult {
+  const article = createArticle(db, {
+    title: extraction.article.title,
+    publishedAt: extraction.article.published ?? input.publishedAt ?? '',
+    dateline: extraction.article.dateline,
+    outlet: input.outlet ?? null,
+    url: input.url ?? null,
+    text: input.text,
+  });
+  const created: EntityRow[] = [];
+  const ids = new Map<string, number>();
+  let mentions = 0;
+  for (const entity of extraction.entities) {
+    const row = resolveEntity(db, entity, created);
+    ids.set(entity.name, row.id);
+    for (const mention of entity.mentions) {
+      createMention(db, input.text, {
+        articleId: article.id,
+        entityId: row.id,
+        start: mention.start,
+        end: mention.end,
+      });
+      mentions += 1;
+    }
+  }
+  const idOf = (name: string | null) =>
+    name == null ? null : (ids.get(name) ?? findEntityByAlias(db, name)?.id ?? null);
+  const claims = extraction.claims.map((claim) => {
+    const sourceActor = idOf(claim.source?.actor ?? null);
+    return createClaim(db, {
+      articleId: article.id,
+      quote: claim.quote,
+      start: claim.start,
+      end: claim.end,
+      source: claim.source && {
+        text: claim.source.text,
+        actorId: sourceActor,
+        count: claim.source.count,
+        anonymous: claim.source.anonymous,
+      },
+      about: claim.about.flatMap((name) => {
+        const id = idOf(name);
+        return id == null ? [] : [{ entityId: id, role: 'subject' as const }];
+      }),
+      stance: claim.stance,
+      hedged: claim.hedged,
+      eventDate: claim.event_date,
+      reviewStatus: 'extracted',
+    });
+  });
+  return { article, claims, createdEntities: created, mentions };
+}
+
+/**
+ * Extracts and stores one article in a single transaction: the article, its mentions, claims and
+ * new entities all land, or none of them does. The same text twice throws DuplicateArticle.
+ */
+export function ingestArticle(db: SitrepDatabase, input: ArticleInput): IngestResult {
+  if (input.text.trim() === '') throw new SitrepError('BAD_USER_INPUT', `${input.file ?? 'The article'} is empty.`);
+  const existing = findArticleByHash(db, contentHash(input.text));
+  if (existing) throw new DuplicateArticle(existing);
+  const extraction = extractArticle(input.text, {
+    title: input.title ?? null,
+    file: input.file,
+    published: input.publishedAt ?? null,
+  });
+  return inTransaction(db, () => store(db, input, extraction));
+}

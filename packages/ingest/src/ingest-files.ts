@@ -1,0 +1,115 @@
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { type SitrepDatabase, SitrepError } from '@sitrep/db';
+import { DuplicateArticle, type IngestResult, ingestArticle } from './ingest-article';
+
+export type FileOutcome =
+  | { file: string; status: 'ingested'; result: IngestResult }
+  | { file: string; status: 'skipped'; reason: string }
+  | { file: string; status: 'failed'; reason: string };
+
+export interface IngestSummary {
+  articles: number;
+  newEntities: number;
+  claims: number;
+  mentions: number;
+  skipped: number;
+  failed: number;
+  outcomes: FileOutcome[];
+}
+
+interface IndexEntry {
+  file: string;
+  title?: string | null;
+  outlet?: string | null;
+  url?: string | null;
+  published?: string | null;
+}
+
+/** Files to read: each path as given, a folder's *.txt files in name order. */
+export function expandPaths(paths: readonly string[]): string[] {
+  const files: string[] = [];
+  for (const path of paths) {
+    const full = resolve(path);
+    if (!existsSync(full)) throw new SitrepError('BAD_USER_INPUT', `${path}: no such file or folder.`);
+    if (statSync(full).isDirectory()) {
+      for (const name of readdirSync(full).sort()) if (name.endsWith('.txt')) files.push(join(full, name));
+    } else {
+      files.push(full);
+    }
+  }
+  return [...new Set(files)];
+}
+
+/** Metadata an `index.json` beside the articles gives (title, outlet, url), by file name. */
+function indexFor(folder: string, cache: Map<string, Map<string, IndexEntry>>): Map<string, IndexEntry> {
+  let index = cache.get(folder);
+  if (!index) {
+    index = new Map();
+    const file = join(folder, 'index.json');
+    if (existsSync(file)) {
+      try {
+        for (const entry of JSON.parse(readFileSync(file, 'utf8')) as IndexEntry[]) index.set(entry.file, entry);
+      } catch {
+        // An unreadable index only costs us titles; the articles still go in.
+      }
+    }
+    cache.set(folder, index);
+  }
+  return index;
+}
+
+function reasonOf(error: unknown): string {
+  if (error instanceof SitrepError) return error.message;
+  // Unexpected: keep the message (no stack) so the user can report it; the file is named by the caller.
+  return `unexpected error: ${error instanceof Error ? error.message : String(error)}`;
+}
+
+/**
+ * Ingests files one by one, each in its own transaction. A duplicate is skipped, a file that
+ * cannot be read or parsed is reported with why, and the others still go in.
+ */
+export function ingestFiles(
+  db: SitrepDatabase,
+  paths: readonly string[],
+  onProgress: (done: number, total: number, outcome: FileOutcome) => void = () => {},
+): IngestSummary {
+  const files = expandPaths(paths);
+  const indexes = new Map<string, Map<string, IndexEntry>>();
+  const summary: IngestSummary = {
+    articles: 0,
+    newEntities: 0,
+    claims: 0,
+    mentions: 0,
+    skipped: 0,
+    failed: 0,
+    outcomes: [],
+  };
+  files.forEach((file, i) => {
+    let outcome: FileOutcome;
+    try {
+      const bytes = readFileSync(file);
+      const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+      const meta = indexFor(dirname(file), indexes).get(basename(file));
+      const result = ingestArticle(db, { text, file, title: meta?.title, outlet: meta?.outlet, url: meta?.url });
+      outcome = { file, status: 'ingested', result };
+      summary.articles += 1;
+      summary.newEntities += result.createdEntities.length;
+      summary.claims += result.claims.length;
+      summary.mentions += result.mentions;
+    } catch (error) {
+      if (error instanceof DuplicateArticle) {
+        outcome = { file, status: 'skipped', reason: error.message };
+        summary.skipped += 1;
+      } else {
+        const reason =
+          error instanceof TypeError && /decode/i.test(error.message) ? 'not valid UTF-8 text' : reasonOf(error);
+        outcome = { file, status: 'failed', reason };
+        summary.failed += 1;
+      }
+    }
+    summary.outcomes.push(outcome);
+    onProgress(i + 1, files.length, outcome);
+  });
+  return summary;
+}
