@@ -4,6 +4,7 @@ import { Command } from 'commander';
 import { registerDatabase } from './commands/database';
 import { registerExtract } from './commands/extract';
 import { registerIngest } from './commands/ingest';
+import { registerLsp } from './commands/lsp';
 import { registerServe } from './commands/serve';
 import { registerToken } from './commands/token';
 
@@ -15,6 +16,7 @@ registerDatabase(program);
 registerToken(program);
 registerExtract(program);
 registerIngest(program);
+registerLsp(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -1,7 +1,7 @@
 export * from './schema';
 export * from './database';
 export * from './errors';
-export * from './normalize';
+export { normalizeName, lookupKeys } from '@sitrep/names';
 export * from './page';
 export * from './queries/entities';
 export * from './queries/articles';

@@ -1,7 +1,7 @@
 import { and, asc, count, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { SitrepDatabase } from '../database';
 import { SitrepError, notFound } from '../errors';
-import { lookupKeys, normalizeName } from '../normalize';
+import { lookupKeys, normalizeName } from '@sitrep/names';
 import type { Page } from '../page';
 import { aliases, type AliasRow, type EntityKind, type EntityRow, entities } from '../schema';
 
@@ -209,4 +209,12 @@ export function mergeEntities(db: SitrepDatabase, survivorId: number, mergedId: 
     db.orm.delete(entities).where(eq(entities.id, mergedId)).run();
     return requireEntity(db, survivorId);
   })();
+}
+
+/** Changes whenever a name is added, moved or removed: lets a client skip refetching the dictionary. */
+export function aliasDictionaryVersion(db: SitrepDatabase): string {
+  const row = db.sqlite
+    .prepare('select count(*) as n, coalesce(max(id), 0) as top, coalesce(sum(entity_id), 0) as owners from aliases')
+    .get() as { n: number; top: number; owners: number };
+  return `${row.n}.${row.top}.${row.owners}`;
 }

@@ -8,6 +8,7 @@ import './article';
 import './mention';
 import './claim';
 import './search';
+import './dictionary';
 import { builder } from '../builder';
 
 export const schema = builder.toSchema({ sortSchema: false });

@@ -31,3 +31,14 @@ export function lookupKeys(name: string): string[] {
   if (withoutPossessive !== key && withoutPossessive.length > 0) keys.push(withoutPossessive);
   return keys;
 }
+
+/**
+ * Folds one word of a name further, for matching names in running text: spelling habits of
+ * Arabic transliteration meet (Tartous/Tartus, Khmeimim/Hmeimim, Assad/Asad).
+ */
+export function foldWord(word: string): string {
+  return normalizeName(word)
+    .replace(/ou/g, 'u')
+    .replace(/kh/g, 'h')
+    .replace(/([a-z])\1+/g, '$1');
+}

@@ -1,0 +1,49 @@
+import { type Endpoint, graphql } from './graphql-client';
+import { type NameEntry, NameMatcher } from './matcher';
+
+const VERSION = `query SitrepDictionaryVersion { aliasDictionary { version } }`;
+const ENTRIES = `query SitrepDictionary { aliasDictionary { version entries { name entity kind } } }`;
+
+/**
+ * The names the knowledge base knows, fetched once and refreshed when their version changes.
+ * `ready` resolves after the first load attempt, so an early hover can wait for it.
+ */
+export class Dictionary {
+  matcher: NameMatcher | null = null;
+  version: string | null = null;
+  private firstLoad: Promise<void> | null = null;
+
+  constructor(private readonly endpoint: () => Endpoint) {}
+
+  get size(): number {
+    return this.matcher?.size ?? 0;
+  }
+
+  /** Loads (or refreshes) the names; throws when the server cannot be reached. */
+  async refresh(force = false): Promise<void> {
+    const run = this.load(force);
+    this.firstLoad ??= run.catch(() => {});
+    await run;
+  }
+
+  private async load(force: boolean): Promise<void> {
+    if (!force && this.matcher) {
+      const { aliasDictionary } = await graphql<{ aliasDictionary: { version: string } }>(this.endpoint(), VERSION);
+      if (aliasDictionary.version === this.version) return;
+    }
+    const { aliasDictionary } = await graphql<{ aliasDictionary: { version: string; entries: NameEntry[] } }>(
+      this.endpoint(),
+      ENTRIES,
+      {},
+      30_000,
+    );
+    this.matcher = new NameMatcher(aliasDictionary.entries);
+    this.version = aliasDictionary.version;
+  }
+
+  /** Waits for the first load to settle, at most `ms`. */
+  async ready(ms: number): Promise<void> {
+    if (!this.firstLoad) return;
+    await Promise.race([this.firstLoad, new Promise((resolve) => setTimeout(resolve, ms).unref?.())]);
+  }
+}

@@ -1,0 +1,86 @@
+import { type Endpoint, graphql } from './graphql-client';
+
+export interface ClaimFact {
+  quote: string;
+  stance: 'AFFIRMS' | 'DENIES' | 'NO_COMMENT';
+  hedged: boolean;
+  eventDate: string | null;
+  saidOn: string;
+  source: { text: string; count: number | null; anonymous: boolean; actor: { name: string } | null } | null;
+  article: { title: string; publishedAt: string; outlet: string | null };
+}
+
+export interface EntityFacts {
+  id: string;
+  name: string;
+  kind: 'ACTOR' | 'INSTALLATION';
+  aliases: string[];
+  description: string | null;
+  actorType?: string | null;
+  role?: string | null;
+  affiliation?: { name: string } | null;
+  installationType?: string | null;
+  location?: {
+    place: string | null;
+    region: string | null;
+    country: string | null;
+    latitude: number | null;
+    longitude: number | null;
+  } | null;
+  operator?: { name: string } | null;
+  hostCountry?: { name: string } | null;
+  claimStats: { claims: number; sources: number; latest: string | null };
+  claims: { totalCount: number; edges: Array<{ node: ClaimFact }> };
+}
+
+/** Everything a hover shows, in one request. */
+export const FACTS_QUERY = `query SitrepHover($id: ID!, $first: Int!) {
+  node(id: $id) {
+    ... on Entity {
+      id name kind aliases description
+      claimStats { claims sources latest }
+      claims(first: $first) {
+        totalCount
+        edges { node {
+          quote stance hedged eventDate saidOn
+          source { text count anonymous actor { name } }
+          article { title publishedAt outlet }
+        } }
+      }
+    }
+    ... on Actor { actorType role affiliation { name } }
+    ... on Installation {
+      installationType
+      location { place region country latitude longitude }
+      operator { name }
+      hostCountry { name }
+    }
+  }
+}`;
+
+/** Facts per entity, kept a short while: hovering the same name again costs nothing. */
+export class FactsCache {
+  private readonly entries = new Map<string, { at: number; facts: Promise<EntityFacts | null> }>();
+
+  constructor(
+    private readonly endpoint: () => Endpoint,
+    private readonly ttlMs = 30_000,
+  ) {}
+
+  get(id: string, first: number): Promise<EntityFacts | null> {
+    const key = `${id}:${first}`;
+    const cached = this.entries.get(key);
+    if (cached && Date.now() - cached.at < this.ttlMs) return cached.facts;
+    const facts = graphql<{ node: EntityFacts | null }>(this.endpoint(), FACTS_QUERY, { id, first }).then(
+      (d) => d.node,
+    );
+    this.entries.set(key, { at: Date.now(), facts });
+    // A failed request must not stay cached.
+    facts.catch(() => this.entries.delete(key));
+    return facts;
+  }
+
+  clear(): void {
+    this.entries.clear();
+  }
+}

@@ -1,0 +1,5 @@
+export { NameMatcher, type NameEntry, type NameMatch } from './matcher';
+export { renderHover, renderAllFacts, escapeMarkdown, shorten } from './render';
+export { resolveSettings, type Settings, DEFAULT_ENDPOINT } from './settings';
+export { startSitrepServer, type Status } from './server';
+export type { EntityFacts, ClaimFact } from './facts';

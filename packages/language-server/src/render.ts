@@ -1,0 +1,109 @@
+import type { ClaimFact, EntityFacts } from './facts';
+
+/**
+ * Makes article text inert in Markdown: every character Markdown or HTML could read as syntax
+ * is escaped, so a quote cannot become a link, a command, an image or markup.
+ */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/[\\`*_{}[\]()#+\-.!|~>]/g, (c) => `\\${c}`)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** A quote cut at a word near `max` characters, with an ellipsis. */
+export function shorten(text: string, max = 160): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat.length <= max) return flat;
+  const cut = flat.slice(0, max);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), max * 0.6)).replace(/[,;:.\s]+$/, '')}…`;
+}
+
+const STANCE: Record<ClaimFact['stance'], string> = {
+  AFFIRMS: 'affirms',
+  DENIES: '**denies**',
+  NO_COMMENT: 'no comment',
+};
+
+/** "four Syrian officials (Syria)", "Dmitry Peskov (Kremlin)", or "the outlet" for the article's own voice. */
+export function sourceInWords(claim: ClaimFact): string {
+  if (!claim.source) return `${escapeMarkdown(claim.article.outlet ?? 'the outlet')} (own reporting)`;
+  const text = escapeMarkdown(claim.source.text);
+  const actor = claim.source.actor?.name;
+  return actor && !claim.source.text.toLowerCase().includes(actor.toLowerCase())
+    ? `${text} (${escapeMarkdown(actor)})`
+    : text;
+}
+
+export function claimLine(claim: ClaimFact, quoteLength = 160): string {
+  const marks = [STANCE[claim.stance], claim.hedged ? '*hedged*' : null].filter(Boolean).join(', ');
+  const when =
+    claim.eventDate && claim.eventDate !== claim.saidOn ? `${claim.saidOn} (event ${claim.eventDate})` : claim.saidOn;
+  return `- ${when} · ${marks} · ${sourceInWords(claim)}: “${escapeMarkdown(shorten(claim.quote, quoteLength))}” — *${escapeMarkdown(claim.article.title)}*, ${claim.article.publishedAt}`;
+}
+
+export interface RenderOptions {
+  /** A `command:` URI that shows every claim; only this command is trusted in hovers. */
+  showAllLink?: string | null;
+  /** GraphiQL on the configured server, opened on this entity. */
+  graphiqlLink?: string | null;
+}
+
+function headline(f: EntityFacts): string {
+  const type = f.kind === 'INSTALLATION' ? (f.installationType ?? 'installation') : (f.actorType ?? 'actor');
+  return `**${escapeMarkdown(f.name)}** · ${escapeMarkdown(type)}`;
+}
+
+function placeLine(f: EntityFacts): string | null {
+  if (f.kind === 'INSTALLATION') {
+    const where = [f.location?.place, f.location?.region, f.location?.country].filter(Boolean).join(', ');
+    const lat = f.location?.latitude;
+    const lon = f.location?.longitude;
+    const coords = lat != null && lon != null ? ` (${lat.toFixed(4)}, ${lon.toFixed(4)})` : '';
+    const operator = f.operator ? ` · operated by ${escapeMarkdown(f.operator.name)}` : '';
+    const host = f.hostCountry ? ` · in ${escapeMarkdown(f.hostCountry.name)}` : '';
+    const line = `${escapeMarkdown(where)}${coords}${operator}${host}`.replace(/^ · /, '');
+    return line ? `📍 ${line}` : null;
+  }
+  const parts = [
+    f.role ? escapeMarkdown(f.role) : null,
+    f.affiliation ? `part of ${escapeMarkdown(f.affiliation.name)}` : null,
+  ].filter(Boolean);
+  return parts.length ? parts.join(' · ') : null;
+}
+
+/** The hover for an entity: who or what it is, where, other names, the numbers, the latest claims with sources. */
+export function renderHover(f: EntityFacts, maxClaims: number, options: RenderOptions = {}): string {
+  const lines = [headline(f)];
+  const place = placeLine(f);
+  if (place) lines.push(place);
+  if (f.description) lines.push(`*${escapeMarkdown(f.description)}*`);
+  const others = f.aliases.filter((a) => a !== f.name);
+  if (others.length) lines.push(`Also: ${others.map(escapeMarkdown).join(', ')}`);
+  const { claims, sources, latest } = f.claimStats;
+  lines.push(
+    claims === 0
+      ? 'No claims yet.'
+      : `**${claims} claim${claims === 1 ? '' : 's'}** from ${sources} source${sources === 1 ? '' : 's'}, latest ${latest}`,
+  );
+  const shown = f.claims.edges.slice(0, maxClaims);
+  if (shown.length) lines.push(shown.map(({ node }) => claimLine(node)).join('\n'));
+  const links = [
+    options.showAllLink ? `[Show all ${claims} claims](${options.showAllLink})` : null,
+    options.graphiqlLink ? `[Open in GraphiQL](${options.graphiqlLink})` : null,
+  ].filter(Boolean);
+  if (links.length) lines.push(links.join(' · '));
+  return lines.join('\n\n');
+}
+
+/** Every claim about an entity, for the "show all facts" view. */
+export function renderAllFacts(f: EntityFacts): string {
+  return [
+    `# ${escapeMarkdown(f.name)}`,
+    renderHover(f, 0).split('\n\n').slice(1).join('\n\n'),
+    `## Claims (${f.claims.edges.length} of ${f.claims.totalCount}, newest first)`,
+    f.claims.edges.map(({ node }) => claimLine(node, 10_000)).join('\n'),
+  ].join('\n\n');
+}

@@ -1,0 +1,45 @@
+/** What the server can be told, by initializationOptions or the `sitrep` settings section. */
+export interface Settings {
+  /** GraphQL endpoint. Default http://localhost:4000/graphql. */
+  endpoint: string;
+  /** API token, sent as a bearer header. Default none. */
+  token: string | null;
+  /** Language IDs to hover in; `*` for all. Default plaintext and markdown. */
+  languages: string[];
+  /** Claims shown in a hover. Default 5. */
+  maxClaims: number;
+  /** How often the name dictionary is checked for changes, in seconds. Default 300. */
+  refreshIntervalSeconds: number;
+}
+
+export const DEFAULT_ENDPOINT = 'http://localhost:4000/graphql';
+
+const defaults = (): Settings => ({
+  endpoint: process.env.SITREP_ENDPOINT || DEFAULT_ENDPOINT,
+  token: process.env.SITREP_TOKEN || null,
+  languages: ['plaintext', 'markdown'],
+  maxClaims: 5,
+  refreshIntervalSeconds: 300,
+});
+
+function clean(raw: unknown): Partial<Settings> {
+  if (!raw || typeof raw !== 'object') return {};
+  const r = raw as Record<string, unknown>;
+  const out: Partial<Settings> = {};
+  if (typeof r.endpoint === 'string' && r.endpoint.trim()) out.endpoint = r.endpoint.trim();
+  if (typeof r.token === 'string') out.token = r.token.trim() || null;
+  if (Array.isArray(r.languages)) out.languages = r.languages.filter((l): l is string => typeof l === 'string');
+  if (typeof r.maxClaims === 'number' && r.maxClaims >= 0) out.maxClaims = Math.min(50, Math.floor(r.maxClaims));
+  if (typeof r.refreshIntervalSeconds === 'number' && r.refreshIntervalSeconds >= 10) {
+    out.refreshIntervalSeconds = Math.floor(r.refreshIntervalSeconds);
+  }
+  return out;
+}
+
+/** initializationOptions win over the settings section, which wins over $SITREP_ENDPOINT, then the defaults. */
+export function resolveSettings(initializationOptions: unknown, section: unknown): Settings {
+  return { ...defaults(), ...clean(section), ...clean(initializationOptions) };
+}
+
+export const handlesLanguage = (settings: Settings, languageId: string) =>
+  settings.languages.includes('*') || settings.languages.includes(languageId);

@@ -1,0 +1,1 @@
+export { normalizeName, lookupKeys, foldWord } from './normalize';
