@@ -1,3 +1,4 @@
+import { SitrepError } from '@sitrep/db';
 import { buildClaims } from './claims/build';
 import { recognizeEntities } from './entities/recognize';
 import { deriveTitle, parseHeader } from './header';
@@ -21,6 +22,19 @@ export interface ExtractOptions {
  * general knowledge only. Offsets are JS string indices into `text` as given.
  */
 export function extractArticle(text: string, options: ExtractOptions = {}): Extraction {
+  if (options.published != null) {
+    const day = new Date(`${options.published}T00:00:00Z`);
+    if (
+      !/^\d{4}-\d{2}-\d{2}$/.test(options.published) ||
+      Number.isNaN(day.getTime()) ||
+      day.toISOString().slice(0, 10) !== options.published
+    ) {
+      throw new SitrepError(
+        'BAD_USER_INPUT',
+        `${options.file ?? 'The article'}: “${options.published}” is not a calendar date (YYYY-MM-DD).`,
+      );
+    }
+  }
   const header =
     options.published && !/^\s*date\s+\d{4}-\d{2}-\d{2}\s/.test(text)
       ? { published: options.published, dateline: null, bodyStart: 0 }

@@ -27,7 +27,7 @@ const its = nlp.its;
 /** Paragraphs are separated by blank lines; returns [start, end) of each, trimmed. */
 export function paragraphs(text: string, from: number): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
-  const pattern = /\n[ \t]*\n/g;
+  const pattern = /\r?\n[ \t]*\r?\n/g;
   let start = from;
   const push = (end: number) => {
     const raw = text.slice(start, end);

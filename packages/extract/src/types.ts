@@ -11,7 +11,7 @@ export interface ExtractedEntity {
   /** Canonical name. */
   name: string;
   type: EntityType;
-  /** state, government_body, military, armed_group, person, organization; air_base, naval_base, port, … */
+  /** state, government_body, military, armed_group, person, organization; airbase, naval_base, port, military_post, listening_post, base */
   subtype: string;
   /** Other names it goes by (from general knowledge and from the text), canonical name not repeated. */
   aliases: string[];

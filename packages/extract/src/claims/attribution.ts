@@ -5,18 +5,29 @@ export interface Frame {
   source: [number, number] | null;
   /** The reporting verb hedges ("suggested", "alleged"). */
   hedgedVerb?: boolean;
+  /** The reporting verb denies ("denied that …"). */
+  denyingVerb?: boolean;
   /** The claim is that the source did not comment; the quote keeps the source. */
   noComment: boolean;
 }
 
 const VERBS =
   'said|says|say|told|tells|added|adds|noted|notes|claimed|claims|confirmed|confirms|denied|denies|stated|states|warned|insisted|announced|reported|wrote|argued|explained|acknowledged|alleged|estimated|believes|believed|maintained|stressed|predicted|suggested|suggests';
+/** Reporting verbs that deny what they report: "denied that X" is a claim that X is false. */
+export const DENYING_VERBS = /^(?:denied|denies)$/;
 /** Reporting verbs that hedge what they report. */
 export const HEDGING_VERBS = /^(?:suggested|suggests|alleged|claimed|claims|believes|believed)$/;
 const REPORTING = new RegExp(`^(?:${VERBS})$`);
 // What may follow a reporting verb before the content starts: "told Reuters on Friday that".
-const AFTER_VERB =
-  /^(?:\s+(?:reporters|journalists|the [A-Z][\w-]*(?: [A-Z][\w-]*)*|[A-Z][\w-]*(?: [A-Z][\w-]*){0,4}|him|her|them|us|me))?(?:\s+(?:on|late on|early on|last|this) [A-Z][a-z]+(?: \d{1,2})?\.?)?(?:\s+in a (?:statement|post|video|interview|briefing)(?: on [A-Z][a-z]+)?)?(?:\s*,\s*)?(?:\s+that)?\s*:?\s*/;
+// What may follow a reporting verb before the content starts: "told Reuters on Friday that",
+// "said on Dec. 9 that", "said in a statement". Only "told" takes an addressee.
+const DAY = '(?:on|late on|early on|last|this) [A-Z][a-z]+\\.?(?: \\d{1,2}(?:st|nd|rd|th)?)?(?:,? \\d{4})?';
+const AFTER_VERB = new RegExp(
+  `^(?:\\s+${DAY})?(?:\\s+in an? (?:statement|post|video|interview|briefing)(?: on [A-Z][a-z]+)?)?(?:\\s*,\\s*)?(?:\\s+that)?\\s*:?\\s*`,
+);
+const AFTER_TOLD = new RegExp(
+  `^(?:\\s+(?:reporters|journalists|the [A-Z][\\w-]*(?: [A-Z][\\w-]*)*|[A-Z][\\w-]*(?: [A-Z][\\w-]*){0,4}|him|her|them|us|me))?(?:\\s+${DAY})?(?:\\s*,\\s*)?(?:\\s+that)?\\s*:?\\s*`,
+);
 const NO_COMMENT =
   /\b(?:did not|didn['’]t|has not|have not|had not|could not|would not)\s+(?:immediately\s+)?(?:respond|reply|return)\s+(?:to\s+)?(?:an?\s+)?(?:[\p{Lu}][\p{L}]*\s+)?(?:requests?|calls?)\s+for\s+comment|\bdeclined\s+to\s+comment\b|\b(?:could|would)\s+not\s+(?:immediately\s+)?(?:be reached\s+for\s+)?comment\b|\bwas not (?:immediately )?available for comment\b/u;
 // Openings that are not part of the source: "But", "Earlier,", "When contacted on Friday,".
@@ -55,7 +66,7 @@ export function findFrames(sentence: string): Frame[] {
 
   // “…,” said the official, adding that …  /  “…,” he added.  /  …,” Sharaa, who spoke in Arabic, told Putin.
   const quoted =
-    /^[“"]?(.+?)[,.!?]?[”"],?\s+(?:(?:said|added|says)\s+([^.]+?)|([^.]+?)\s+(?:said|added|says|told(?: [\p{Lu}][\p{L}]+)+))(?:,\s+adding\s+(?:that\s+)?(.+?))?(?:\s+without elaborating)?\.?$/su.exec(
+    /^[“"]?(.+?)[,.!?]?[”"],?\s+(?:(?:said|added|says)\s+([^.]+?)|([^.]+?)\s+(?:said|added|says|told(?: [\p{Lu}][\p{L}]+)+|told (?:reporters|journalists)))(?:,\s+adding\s+(?:that\s+)?(.+?))?(?:\s+without elaborating)?\.?$/su.exec(
       sentence,
     );
   if (quoted && sourceLike(quoted[2] ?? quoted[3]!.replace(/,[^,]+,?/, ''))) {
@@ -124,15 +135,15 @@ export function findFrames(sentence: string): Frame[] {
   const connector = CONNECTOR.exec(sentence)?.[0].length ?? 0;
   const leading = new RegExp(`^(.+?)\\s+(?:has |have |had )?(${VERBS})\\b`, 'u').exec(sentence.slice(connector));
   // One appositive may sit inside the source: "STG Engineering, a Russian company that …, said".
-  const bareSource = leading?.[1]!.replace(/,[^,]+,?$/, '').replace(/,[^,]+,/, '') ?? '';
+  const bareSource = leading?.[1]!.replace(/,[^,]+,$/, '').replace(/,[^,]+,/, '') ?? '';
   if (leading && REPORTING.test(leading[2]!) && sourceLike(bareSource) && !/[,;]/.test(bareSource)) {
     const sourceStart = connector;
     const sourceEnd = connector + leading[1]!.length;
     const verbEnd = connector + leading[0].length;
     const afterVerb = sentence.slice(verbEnd);
     // "said before the talks that …": a short adverbial, then "that".
-    const toThat = /^[^,.“”"]{0,60}?\bthat\s+/.exec(afterVerb);
-    const rest = AFTER_VERB.exec(afterVerb);
+    const toThat = /^[^,“”"]{0,60}?\bthat\s+/.exec(afterVerb);
+    const rest = (/^told$/.test(leading[2]!) ? AFTER_TOLD : AFTER_VERB).exec(afterVerb);
     const contentStart =
       verbEnd + (toThat && !/\bthat\s+$/.test(rest?.[0] ?? '') ? toThat[0].length : (rest?.[0].length ?? 0));
     const source: [number, number] = [sourceStart, sourceEnd];
@@ -140,8 +151,9 @@ export function findFrames(sentence: string): Frame[] {
     const contentEnd = adding ? contentStart + adding.index : sentence.length;
     const content = trimSpan(sentence, contentStart, contentEnd);
     const hedgedVerb = HEDGING_VERBS.test(leading[2]!);
+    const denyingVerb = DENYING_VERBS.test(leading[2]!);
     for (const part of splitOnThat(sentence, content)) {
-      frames.push({ content: part, source, noComment: isNoComment(sentence.slice(...part)), hedgedVerb });
+      frames.push({ content: part, source, noComment: isNoComment(sentence.slice(...part)), hedgedVerb, denyingVerb });
     }
     if (adding) {
       const at = contentStart + adding.index + adding[0].indexOf(adding[1]!);

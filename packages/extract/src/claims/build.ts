@@ -102,7 +102,7 @@ export function buildClaims(
   const sources: SourceMemory[] = [];
   let lastQuoted: { paragraph: number; source: ExtractedClaim['source'] } | null = null;
   // Quoted sentences whose speaker is named only at the end of the quote: “A. B,” X said.
-  let pending: ExtractedClaim[] = [];
+  let pending: Array<ExtractedClaim & { paragraph?: number }> = [];
   for (const sentence of sentences) {
     const frames: Frame[] = findFrames(sentence.text);
     const date = findEventDate(sentence.text, published)?.date ?? null;
@@ -130,9 +130,12 @@ export function buildClaims(
       lastQuoted = { paragraph: sentence.paragraph, source: lastQuoted.source };
       continue;
     }
-    if (frames.length === 0 && /^[“"]/.test(sentence.text) && !/[”"]/.test(sentence.text)) {
+    // Inside a quotation that opened in an earlier sentence of this paragraph and has not closed yet.
+    const insideQuote =
+      pending.length > 0 && pending.at(-1)!.paragraph === sentence.paragraph && !/[“"]/.test(sentence.text);
+    if (frames.length === 0 && ((/^[“"]/.test(sentence.text) && !/[”"]/.test(sentence.text)) || insideQuote)) {
       const quote = sentence.text.replace(/^[“"]/, '').replace(/[.,]$/, '');
-      const start = sentence.start + 1;
+      const start = sentence.start + (/^[“"]/.test(sentence.text) ? 1 : 0);
       const claim: ExtractedClaim = {
         start,
         end: start + quote.length,
@@ -144,13 +147,14 @@ export function buildClaims(
         event_date: date,
       };
       claims.push(claim);
-      pending.push(claim);
+      pending.push(Object.assign(claim, { paragraph: sentence.paragraph }));
       continue;
     }
     if (pending.length && frames[0]?.source) {
       const [s0, s1] = frames[0].source;
       const named = describeSource(text, sentence.start + s0, sentence.start + s1, table, sources).source;
       for (const claim of pending) claim.source = named;
+      // The closing sentence of a quotation may itself be plain quoted speech: “C,” said X.
     }
     pending = [];
     if (frames.length === 0) {
@@ -198,7 +202,7 @@ export function buildClaims(
           quote,
           source: described?.source ?? null,
           about: aboutOf(table, text, [start, end], sentence, sourceSpan),
-          stance: frame.noComment ? 'no_comment' : stanceOf(quote),
+          stance: frame.noComment ? 'no_comment' : frame.denyingVerb ? 'denies' : stanceOf(quote),
           hedged: isHedged(quote) || frame.hedgedVerb === true,
           event_date: date,
         });

@@ -54,8 +54,8 @@ function actorIn(table: EntityTable, start: number, end: number): EntityRecord |
   )[0];
 }
 
-const headOf = (text: string) =>
-  text.toLowerCase().match(PEOPLE)?.[1]?.replace(/s$/, '') ?? text.toLowerCase().split(/\s+/).at(-1) ?? '';
+// "the sources" points back at earlier sources (plural), "the official" at an official.
+const headOf = (text: string) => text.toLowerCase().match(PEOPLE)?.[1] ?? text.toLowerCase().split(/\s+/).at(-1) ?? '';
 
 /**
  * Describes a source span: its actor, how many, whether named. A follow-up ("the official",

@@ -16,7 +16,9 @@ function subtypeOf(cue: string): string {
 // Either case: "Hmeimim airbase" and "Khmeimim Air Base" alike.
 const CUE =
   '(?:[Nn]aval (?:[Bb]ase|[Ff]acility|[Ss]tation|[Pp]ort)|[Aa]ir ?[Bb]ase|[Aa]ir ?[Ff]ield|[Aa]ir [Ss]tation|[Mm]ilitary (?:[Bb]ase|[Aa]irport)|[Cc]ommercial [Pp]ort|[Aa]irport|[Aa]irstrip|[Pp]ort|[Bb]ase|[Ff]acility|[Ss]upport [Pp]oint)';
-const NAME = "(?:[\\p{Lu}][\\p{L}\\p{M}’'-]+)(?: (?:[\\p{Lu}][\\p{L}\\p{M}’'-]+))?";
+// A second word of a name may not be the first word of a cue ("Qarawi Air Base" is Qarawi's).
+const NAME =
+  "(?:[\\p{Lu}][\\p{L}\\p{M}’'-]+)(?: (?!(?:Air|Naval|Military|Commercial|Support)\\b)(?:[\\p{Lu}][\\p{L}\\p{M}’'-]+))?";
 
 /** "Hmeimim airbase", "the Tartous naval facility", "the Tartus and Khmeimim bases". */
 const NAME_THEN_CUE = new RegExp(`\\b(${NAME})(?: and (${NAME}))? (${CUE})s?\\b`, 'gu');

@@ -21,7 +21,7 @@ export function findKnownNames(text: string, from: number, table: EntityTable, k
     if (table.isTaken(at, at + m[0].length) && !possessive && name.via !== 'demonym') continue;
     const entity = table.ensure(`known:${name.canonical}`, name.canonical, name.type, name.subtype);
     table.mention(entity, text, at, at + m[0].length);
-    if (name.via === 'demonym' && !name.surface.startsWith('the ')) entity.adjectival.add(at);
+    if (name.via === 'demonym' && !/^the /i.test(name.surface)) entity.adjectival.add(at);
   }
 }
 
@@ -136,6 +136,16 @@ export function findProperNames(
       else if (words.length >= 2 && !/^(in|at|near|from|to|outside|across|of)$/i.test(prevWord)) subtype = 'person';
       else if (speaks && start !== sentence.start) subtype = 'organization';
       if (!subtype || (onlyOrganisations && !ORG_CUES.test(name))) continue;
+      // "Haddad said": a surname of someone already named is that person, not a new organisation.
+      if (words.length === 1) {
+        const person = table
+          .all()
+          .find((e) => e.subtype === 'person' && nameKey(e.name.split(/\s+/).at(-1)!) === nameKey(name));
+        if (person) {
+          table.mention(person, text, start, end);
+          continue;
+        }
+      }
       const key = subtype === 'person' ? `person:${nameKey(name)}` : `org:${nameKey(name)}`;
       table.mention(table.ensure(key, name, 'actor', subtype), text, start, end);
     }

@@ -38,7 +38,11 @@ export function countryNames(): KnownName[] {
     for (const demonym of demonyms) {
       names.push({ ...state, surface: demonym, via: 'demonym' });
       // "the Russians": a plural demonym names the state's people or forces.
-      if (!demonym.endsWith('s')) names.push({ ...state, surface: `the ${demonym}s`, via: 'demonym' });
+      // Only "-an" demonyms pluralise with an s ("the Russians"; not "the Frenchs").
+      if (demonym.endsWith('an')) {
+        names.push({ ...state, surface: `the ${demonym}s`, via: 'demonym' });
+        names.push({ ...state, surface: `The ${demonym}s`, via: 'demonym' });
+      }
     }
     for (const capital of country.capital ?? []) {
       if (!AMBIGUOUS_CAPITALS.has(capital)) names.push({ ...state, surface: capital, via: 'capital' });

@@ -35,6 +35,8 @@ const MORE_STATES: Array<[canonical: string, surfaces: string[]]> = [
   ['United Kingdom', ['UK', 'U.K.', 'Britain', 'British']],
   ['United Arab Emirates', ['UAE', 'Emirati']],
   ['Soviet Union', ['Soviet Union', 'USSR', 'Soviet']],
+  // world-countries calls it Türkiye; news copy mostly still says Turkey.
+  ['Türkiye', ['Turkey', 'Ankara']],
 ];
 
 export function moreStateNames(): KnownName[] {
