@@ -20,7 +20,7 @@ async function post(url: string, query: string, token?: string) {
   };
 }
 
-describe('sitrep serve', () => {
+describe('sitrep serve', { timeout: 60_000 }, () => {
   it('loads the demo data into a new database, prints the GraphiQL URL, serves it, and stops on SIGTERM', async () => {
     const db = join(dir, 'first-start.db');
     const server = startSitrep(['serve', '--db', db, '--port', '0']);

@@ -11,9 +11,17 @@ export function runSitrep(args: string[], env: NodeJS.ProcessEnv = {}) {
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-/** Starts `sitrep ARGS` in the background; `waitFor` resolves with the first stdout match. */
-export function startSitrep(args: string[]) {
-  const child: ChildProcess = spawn(TSX, [MAIN, ...args], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+/**
+ * Starts `sitrep ARGS` in the background; `waitFor` resolves with the first stdout match. It runs
+ * as one Node process with tsx's loader (the tsx command would add a parent process), so a signal,
+ * SIGKILL too, reaches the server itself.
+ */
+export function startSitrep(args: string[], env: NodeJS.ProcessEnv = {}) {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', MAIN, ...args], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

@@ -1,2 +1,4 @@
 export * from './server';
 export * from './cli';
+export * from './corpus';
+export * from './lsp';

@@ -1,6 +1,7 @@
 #!/usr/bin/env -S npx tsx
 import { SitrepError } from '@sitrep/db';
 import { Command } from 'commander';
+import { registerBackup } from './commands/backup';
 import { registerDatabase } from './commands/database';
 import { registerExtract } from './commands/extract';
 import { registerIngest } from './commands/ingest';
@@ -13,6 +14,7 @@ const program = new Command('sitrep').description(
 );
 registerServe(program);
 registerDatabase(program);
+registerBackup(program);
 registerToken(program);
 registerExtract(program);
 registerIngest(program);

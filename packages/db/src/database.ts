@@ -23,22 +23,32 @@ export interface OpenDatabaseOptions {
   onStatement?: (sql: string) => void;
   /** Milliseconds a writer waits for a lock before SQLITE_BUSY. Default: 5000. */
   busyTimeoutMs?: number;
+  /**
+   * Open an existing file for reading only: nothing is migrated or changed (a backup being
+   * checked or copied stays as it is). Default: false.
+   */
+  readonly?: boolean;
 }
 
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../migrations', import.meta.url));
 
 /** Opens (creating if needed) a Sitrep database file, in WAL mode with foreign keys on. */
 export function openDatabase(file: string, options: OpenDatabaseOptions = {}): SitrepDatabase {
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  const readonly = options.readonly ?? false;
+  if (file !== ':memory:' && !readonly) mkdirSync(dirname(file), { recursive: true });
   const onStatement = options.onStatement;
-  const sqlite = new Database(file, onStatement ? { verbose: (sql) => onStatement(String(sql)) } : {});
-  if (file !== ':memory:') sqlite.pragma('journal_mode = WAL');
+  const sqlite = new Database(file, {
+    readonly,
+    fileMustExist: readonly,
+    ...(onStatement && { verbose: (sql: unknown) => onStatement(String(sql)) }),
+  });
+  if (file !== ':memory:' && !readonly) sqlite.pragma('journal_mode = WAL');
   sqlite.pragma(`busy_timeout = ${Math.trunc(options.busyTimeoutMs ?? 5000)}`);
   sqlite.pragma('foreign_keys = ON');
   // WAL makes NORMAL durable against application crashes; only power loss can drop the last commits.
-  sqlite.pragma('synchronous = NORMAL');
+  if (!readonly) sqlite.pragma('synchronous = NORMAL');
   const orm = drizzle(sqlite, { schema });
-  if (options.migrate ?? true) migrate(orm, { migrationsFolder: MIGRATIONS_FOLDER });
+  if ((options.migrate ?? true) && !readonly) migrate(orm, { migrationsFolder: MIGRATIONS_FOLDER });
   return {
     sqlite,
     orm,

@@ -9,3 +9,4 @@ export * from './queries/mentions';
 export * from './queries/claims';
 export * from './queries/search';
 export * from './queries/tokens';
+export * from './backup';

@@ -38,7 +38,7 @@ export interface IngestResult {
 /** A duplicate text is reported, not an error: ingesting a folder twice is normal. */
 export class DuplicateArticle extends SitrepError {
   constructor(readonly existing: ArticleRow) {
-    super('CONFLICT', `This text is already stored as article ${existing.id} (“${existing.title}”).`, {
+    super('CONFLICT', `This text is already stored (“${existing.title}”, ${existing.publishedAt}).`, {
       articleId: existing.id,
     });
   }
@@ -50,7 +50,11 @@ const isProperName = (s: string) => /^[\p{Lu}\d]/u.test(s) && !/^(The|His|Her|It
 
 /** The stored entity for an extracted one: an existing entity one of its names resolves to, or a new one. */
 function resolveEntity(db: SitrepDatabase, entity: ExtractedEntity, created: EntityRow[]): EntityRow {
-  const names = [entity.name, ...entity.aliases, ...entity.mentions.map((m) => m.text)].filter(isProperName);
+  const names = [
+    ...new Set([entity.name, ...[...entity.aliases, ...entity.mentions.map((m) => m.text)].filter(isProperName)]),
+  ];
+  // The canonical name is looked up too, even a description ("rebels"): a second article about the same
+  // thing must find the entity the first one made.
   for (const name of names) {
     const known = findEntityByAlias(db, name);
     if (known) return known;
@@ -134,12 +138,27 @@ function store(db: SitrepDatabase, input: ArticleInput, extraction: Extraction):
  */
 export function ingestArticle(db: SitrepDatabase, input: ArticleInput): IngestResult {
   if (input.text.trim() === '') throw new SitrepError('BAD_USER_INPUT', `${input.file ?? 'The article'} is empty.`);
-  const existing = findArticleByHash(db, contentHash(input.text));
+  const hash = contentHash(input.text);
+  const existing = findArticleByHash(db, hash);
   if (existing) throw new DuplicateArticle(existing);
+  // Over the API a missing date line can be made up for with publishedAt; a file's parser error says more.
+  if (!input.file && !input.publishedAt && !/^\s*date\s+\d{4}-\d{2}-\d{2}\s/.test(input.text)) {
+    throw new SitrepError(
+      'BAD_USER_INPUT',
+      'The article has no first line "date YYYY-MM-DD PLACE: …"; add one, or give its publication date (publishedAt).',
+    );
+  }
   const extraction = extractArticle(input.text, {
     title: input.title ?? null,
     file: input.file,
     published: input.publishedAt ?? null,
   });
-  return inTransaction(db, () => store(db, input, extraction));
+  try {
+    return inTransaction(db, () => store(db, input, extraction));
+  } catch (error) {
+    // Another writer stored the same text between our check and our transaction.
+    const stored = error instanceof SitrepError && error.code === 'CONFLICT' ? findArticleByHash(db, hash) : undefined;
+    if (stored) throw new DuplicateArticle(stored);
+    throw error;
+  }
 }

@@ -59,6 +59,16 @@ function indexFor(folder: string, cache: Map<string, Map<string, IndexEntry>>): 
   return index;
 }
 
+/** The file as UTF-8 text; bytes that are not UTF-8 are the file's fault, said plainly. */
+function readText(file: string): string {
+  const bytes = readFileSync(file);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new SitrepError('BAD_USER_INPUT', 'not valid UTF-8 text');
+  }
+}
+
 function reasonOf(error: unknown): string {
   if (error instanceof SitrepError) return error.message;
   // Unexpected: keep the message (no stack) so the user can report it; the file is named by the caller.
@@ -88,8 +98,7 @@ export function ingestFiles(
   files.forEach((file, i) => {
     let outcome: FileOutcome;
     try {
-      const bytes = readFileSync(file);
-      const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+      const text = readText(file);
       const meta = indexFor(dirname(file), indexes).get(basename(file));
       const result = ingestArticle(db, { text, file, title: meta?.title, outlet: meta?.outlet, url: meta?.url });
       outcome = { file, status: 'ingested', result };

@@ -11,19 +11,24 @@ const ENTRIES = `query SitrepDictionary { aliasDictionary { version entries { na
 export class Dictionary {
   matcher: NameMatcher | null = null;
   version: string | null = null;
-  private firstLoad: Promise<void> | null = null;
+  private settled!: () => void;
+  // Settles when the first load attempt ends, however it ends; hovers that come earlier wait on it.
+  private readonly firstLoad = new Promise<void>((resolve) => (this.settled = resolve));
 
   constructor(private readonly endpoint: () => Endpoint) {}
 
+  /** How many entities the known names stand for. */
   get size(): number {
-    return this.matcher?.size ?? 0;
+    return this.matcher?.entities ?? 0;
   }
 
   /** Loads (or refreshes) the names; throws when the server cannot be reached. */
   async refresh(force = false): Promise<void> {
-    const run = this.load(force);
-    this.firstLoad ??= run.catch(() => {});
-    await run;
+    try {
+      await this.load(force);
+    } finally {
+      this.settled();
+    }
   }
 
   private async load(force: boolean): Promise<void> {
@@ -43,7 +48,6 @@ export class Dictionary {
 
   /** Waits for the first load to settle, at most `ms`. */
   async ready(ms: number): Promise<void> {
-    if (!this.firstLoad) return;
     await Promise.race([this.firstLoad, new Promise((resolve) => setTimeout(resolve, ms).unref?.())]);
   }
 }

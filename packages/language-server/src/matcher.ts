@@ -30,7 +30,7 @@ interface TrieNode {
 // as they do in normalizeName, so "al-Golani" is two words.
 const WORD = /[\p{L}\p{N}\p{M}]+(?:['’ʼ][\p{L}\p{N}\p{M}]+)*/gu;
 // Between two words of one name: spaces, one line break, or a hyphen. A blank line ends a paragraph.
-const JOINER = /^(?:[ \t\u00a0]*\n?[ \t\u00a0]*|[-‐‑–])$/;
+const JOINER = /^(?:[ \t\u00a0]*\r?\n?[ \t\u00a0]*|[-‐‑–])$/;
 
 function wordsOf(text: string, from = 0, to = text.length): Word[] {
   const words: Word[] = [];
@@ -55,10 +55,14 @@ function wordsOf(text: string, from = 0, to = text.length): Word[] {
 export class NameMatcher {
   private readonly root: TrieNode = { children: new Map() };
   private longest = 0;
+  /** Names known. */
   readonly size: number;
+  /** Entities those names stand for. */
+  readonly entities: number;
 
   constructor(entries: readonly NameEntry[]) {
     let size = 0;
+    const entities = new Set<string>();
     for (const entry of entries) {
       const keys = normalizeName(entry.name).split(' ').filter(Boolean).map(foldWord);
       if (keys.length === 0) continue;
@@ -75,10 +79,12 @@ export class NameMatcher {
       if (!node.entry) {
         node.entry = entry;
         size += 1;
+        entities.add(entry.entity);
       }
       this.longest = Math.max(this.longest, keys.length);
     }
     this.size = size;
+    this.entities = entities.size;
   }
 
   /** The longest name that starts at words[i], if any. */
@@ -121,10 +127,12 @@ export class NameMatcher {
     let best: NameMatch | null = null;
     for (let i = 0; i < words.length && words[i]!.start <= offset; i += 1) {
       const match = this.matchFrom(text, words, i);
+      if (!match) continue;
+      // A possessive belongs to the name it follows: hovering the "s" of "Russia’s" is hovering Russia.
+      const reach = /^['’ʼ]s/u.test(text.slice(match.end, match.end + 2)) ? 2 : 0;
       if (
-        match &&
         match.start <= offset &&
-        offset <= match.end &&
+        offset <= match.end + reach &&
         (!best || match.end - match.start > best.end - best.start)
       ) {
         best = match;
@@ -139,12 +147,12 @@ const REACH = 4000;
 
 function paragraphStart(text: string, offset: number): number {
   const floor = Math.max(0, offset - REACH);
-  const blank = text.slice(floor, offset).search(/\n[ \t]*\n(?![\s\S]*\n[ \t]*\n)/);
+  const blank = text.slice(floor, offset).search(/\n[ \t]*\r?\n(?![\s\S]*\n[ \t]*\r?\n)/);
   return blank < 0 ? floor : floor + blank + 1;
 }
 
 function paragraphEnd(text: string, offset: number): number {
   const ceiling = Math.min(text.length, offset + REACH);
-  const blank = text.slice(offset, ceiling).search(/\n[ \t]*\n/);
+  const blank = text.slice(offset, ceiling).search(/\n[ \t]*\r?\n/);
   return blank < 0 ? ceiling : offset + blank;
 }

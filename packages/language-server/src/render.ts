@@ -1,14 +1,18 @@
 import type { ClaimFact, EntityFacts } from './facts';
 
 /**
- * Makes article text inert in Markdown: every character Markdown or HTML could read as syntax
- * is escaped, so a quote cannot become a link, a command, an image or markup.
+ * Makes article text inert in Markdown: the characters that start emphasis, code, links, images,
+ * tables or HTML are escaped, and colons become `&#58;` so no "http://…" or "command:…" in a
+ * quote can turn into a link (VS Code's renderer links bare URLs). Text stays on one line, so
+ * line-start syntax (headings, lists) cannot arise; hyphens and full stops stay readable.
  */
 export function escapeMarkdown(text: string): string {
   return text
-    .replace(/[\\`*_{}[\]()#+\-.!|~>]/g, (c) => `\\${c}`)
     .replace(/&/g, '&amp;')
+    .replace(/[\\`*_[\]()|~>]/g, (c) => `\\${c}`)
     .replace(/</g, '&lt;')
+    .replace(/:/g, '&#58;')
+    .replace(/\bwww\./gi, (w) => `${w.slice(0, 3)}&#46;`)
     .replace(/\s+/g, ' ')
     .trim();
 }
@@ -28,13 +32,16 @@ const STANCE: Record<ClaimFact['stance'], string> = {
 };
 
 /** "four Syrian officials (Syria)", "Dmitry Peskov (Kremlin)", or "the outlet" for the article's own voice. */
+const wholeWordIn = (word: string, text: string) =>
+  new RegExp(`(?<![\\p{L}\\p{N}])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'iu').test(text);
+
 export function sourceInWords(claim: ClaimFact): string {
   if (!claim.source) return `${escapeMarkdown(claim.article.outlet ?? 'the outlet')} (own reporting)`;
   const text = escapeMarkdown(claim.source.text);
   const actor = claim.source.actor?.name;
-  return actor && !claim.source.text.toLowerCase().includes(actor.toLowerCase())
-    ? `${text} (${escapeMarkdown(actor)})`
-    : text;
+  // "Dmitry Peskov" needs no "(Dmitry Peskov)"; "four Syrian officials" still gets "(Syria)".
+  const named = actor !== undefined && wholeWordIn(actor, claim.source.text);
+  return actor && !named ? `${text} (${escapeMarkdown(actor)})` : text;
 }
 
 export function claimLine(claim: ClaimFact, quoteLength = 160): string {

@@ -26,7 +26,7 @@ function clean(raw: unknown): Partial<Settings> {
   if (!raw || typeof raw !== 'object') return {};
   const r = raw as Record<string, unknown>;
   const out: Partial<Settings> = {};
-  if (typeof r.endpoint === 'string' && r.endpoint.trim()) out.endpoint = r.endpoint.trim();
+  if (typeof r.endpoint === 'string' && /^https?:\/\/\S+$/.test(r.endpoint.trim())) out.endpoint = r.endpoint.trim();
   if (typeof r.token === 'string') out.token = r.token.trim() || null;
   if (Array.isArray(r.languages)) out.languages = r.languages.filter((l): l is string => typeof l === 'string');
   if (typeof r.maxClaims === 'number' && r.maxClaims >= 0) out.maxClaims = Math.min(50, Math.floor(r.maxClaims));

@@ -1,6 +1,7 @@
 import SchemaBuilder from '@pothos/core';
 import ComplexityPlugin from '@pothos/plugin-complexity';
 import RelayPlugin from '@pothos/plugin-relay';
+import { SitrepError } from '@sitrep/db';
 import { GraphQLError } from 'graphql';
 import { DateTimeResolver, LocalDateResolver } from 'graphql-scalars';
 import type { Context } from './context';
@@ -56,6 +57,17 @@ export const builder = new SchemaBuilder<{
         // clamped, so an oversized `first` gets the page-size error, which names the real limit
         multiplier: Math.min(MAX_PAGE_SIZE, Math.max(1, args.first ?? args.last ?? DEFAULT_PAGE_SIZE)),
       }),
+    },
+    // One batched SELECT loads them all: more IDs than a page would exceed SQLite's bound variables.
+    nodesQueryOptions: {
+      resolve: (_root, args, _ctx, _info, resolveNodes) => {
+        if (args.ids.length > MAX_PAGE_SIZE) {
+          throw new SitrepError('BAD_USER_INPUT', `nodes takes at most ${MAX_PAGE_SIZE} IDs, got ${args.ids.length}.`, {
+            limit: MAX_PAGE_SIZE,
+          });
+        }
+        return resolveNodes(args.ids);
+      },
     },
     encodeGlobalID: encodeGlobalId,
     decodeGlobalID: decodeGlobalId,

@@ -2,6 +2,20 @@ import { handleStreamOrSingleExecutionResult } from '@envelop/core';
 import { SitrepError } from '@sitrep/db';
 import { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import { encodeGlobalId } from './global-id';
+
+// Row ids in error details become the global IDs clients know.
+const GLOBAL_ID_DETAILS: Record<string, string> = { articleId: 'Article', claimId: 'Claim' };
+
+function clientDetails(details: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(details).map(([key, value]) =>
+      GLOBAL_ID_DETAILS[key] && typeof value === 'number'
+        ? [key.replace(/Id$/, ''), encodeGlobalId(GLOBAL_ID_DETAILS[key]!, value)]
+        : [key, value],
+    ),
+  );
+}
 
 function asClientError(error: GraphQLError): GraphQLError {
   const original = error.originalError;
@@ -9,7 +23,7 @@ function asClientError(error: GraphQLError): GraphQLError {
   return new GraphQLError(original.message, {
     nodes: error.nodes,
     path: error.path,
-    extensions: { code: original.code, ...original.details },
+    extensions: { code: original.code, ...clientDetails(original.details) },
   });
 }
 
@@ -26,5 +40,18 @@ export function useExpectedErrors(): Plugin {
           if (result.errors?.length) setResult({ ...result, errors: result.errors.map(asClientError) });
         }),
     }),
+    // Variables that do not fit their types are refused before execution, without a code.
+    onResultProcess({ result, setResult }) {
+      if (Array.isArray(result) || !('errors' in result) || !result.errors?.length) return;
+      const errors = result.errors.map((error) =>
+        error.extensions?.code === undefined && error.message.startsWith('Variable "$')
+          ? new GraphQLError(error.message, {
+              nodes: error.nodes,
+              extensions: { ...error.extensions, code: 'BAD_USER_INPUT' },
+            })
+          : error,
+      );
+      setResult({ ...result, errors });
+    },
   };
 }

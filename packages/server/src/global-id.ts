@@ -1,5 +1,8 @@
 import { SitrepError } from '@sitrep/db';
 
+/** The types a global ID may name: those that implement Node. */
+const NODE_TYPENAMES = new Set(['Actor', 'Installation', 'Article', 'Claim', 'Mention']);
+
 /** Relay global IDs: base64 of `Type:id`, opaque to clients. */
 export function encodeGlobalId(typename: string, id: bigint | number | string): string {
   return Buffer.from(`${typename}:${id}`, 'utf8').toString('base64');
@@ -8,7 +11,8 @@ export function encodeGlobalId(typename: string, id: bigint | number | string): 
 export function decodeGlobalId(globalId: string): { typename: string; id: string } {
   const decoded = Buffer.from(globalId, 'base64').toString('utf8');
   const match = /^([A-Z][A-Za-z]*):(\d{1,15})$/.exec(decoded);
-  if (!match || encodeGlobalId(match[1]!, match[2]!) !== globalId) {
+  // An unknown type is refused here, so it never reaches the node resolver as an unexpected error.
+  if (!match || !NODE_TYPENAMES.has(match[1]!) || encodeGlobalId(match[1]!, match[2]!) !== globalId) {
     throw new SitrepError('BAD_USER_INPUT', `“${globalId.slice(0, 80)}” is not a Sitrep ID.`);
   }
   return { typename: match[1]!, id: match[2]! };

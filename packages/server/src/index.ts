@@ -5,3 +5,4 @@ export { DEFAULT_LIMITS, type QueryLimits } from './limits';
 export { HOVER_QUERY } from './default-query';
 export { MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE } from './pagination';
 export { printedSchema, SCHEMA_FILE } from './print-schema';
+export { CSRF_HEADERS } from './browser-guards';

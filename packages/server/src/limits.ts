@@ -16,6 +16,13 @@ export interface QueryLimits {
   maxDirectives: number;
   /** Most lexical tokens in one document. Default 2000. */
   maxTokens: number;
+  /** Largest request body, in bytes; a bigger one gets HTTP 413. Default 2 MiB (2,097,152). */
+  maxBodyBytes: number;
+  /**
+   * Largest article `ingestArticle` takes, in characters. Default 1,000,000. The body limit
+   * bounds it too: a million characters of Latin text fit in 2 MiB, of Arabic text they do not.
+   */
+  maxArticleChars: number;
 }
 
 export const DEFAULT_LIMITS: QueryLimits = {
@@ -25,4 +32,6 @@ export const DEFAULT_LIMITS: QueryLimits = {
   maxAliases: 30,
   maxDirectives: 50,
   maxTokens: 2000,
+  maxBodyBytes: 2 * 1024 * 1024,
+  maxArticleChars: 1_000_000,
 };

@@ -1,7 +1,10 @@
-import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
+import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
 import type { SitrepDatabase } from '@sitrep/db';
 import { createYoga } from 'graphql-yoga';
+import { useArmor } from './armor';
 import { useAccessControl, viewerFrom } from './auth';
+import { useBodyLimit } from './body-limit';
+import { corsFor, useCsrfPrevention } from './browser-guards';
 import { type Context, createContext } from './context';
 import { HOVER_QUERY } from './default-query';
 import { useExpectedErrors } from './errors';
@@ -10,12 +13,19 @@ import { schema } from './schema';
 
 export interface SitrepYogaOptions {
   db: SitrepDatabase;
-  /** Query limits; each missing one takes its default from DEFAULT_LIMITS. */
+  /** Query and request limits; each missing one takes its default from DEFAULT_LIMITS. */
   limits?: Partial<QueryLimits>;
   /** Require a token for queries too, not only for mutations. Default: false. */
   readsNeedToken?: boolean;
   /** Serve GraphiQL on GET /graphql from a browser. Default: true. */
   graphiql?: boolean;
+  /** Answer `__schema` and `__type` queries (GraphiQL's docs and completion need them). Default: true. */
+  introspection?: boolean;
+  /**
+   * Browser origins (e.g. `https://desk.example.org`) whose pages may call the API. Default: none,
+   * so only pages served by this server (GraphiQL) can read its answers.
+   */
+  corsOrigins?: readonly string[];
 }
 
 export const GRAPHQL_PATH = '/graphql';
@@ -27,6 +37,7 @@ export function createSitrepYoga(options: SitrepYogaOptions) {
     schema,
     graphqlEndpoint: GRAPHQL_PATH,
     landingPage: false,
+    cors: corsFor(options.corsOrigins ?? []),
     context: ({ request }) => createContext(options.db, viewerFrom(options.db, request), limits),
     // Served from the installed package, inlined: GraphiQL works on a closed network. The
     // bundle is 9 MB, so it is loaded on the first GraphiQL request, not at start-up.
@@ -34,16 +45,12 @@ export function createSitrepYoga(options: SitrepYogaOptions) {
       (await import('@graphql-yoga/render-graphiql')).renderGraphiQL(graphiqlOptions),
     graphiql: options.graphiql === false ? false : { title: 'Sitrep', defaultQuery: HOVER_QUERY },
     plugins: [
-      EnvelopArmorPlugin({
-        // Depth and cost are Pothos' complexity plugin's job: it knows a connection's page size.
-        maxDepth: { enabled: false },
-        costLimit: { enabled: false },
-        maxAliases: { n: limits.maxAliases },
-        maxDirectives: { n: limits.maxDirectives },
-        maxTokens: { n: limits.maxTokens },
-      }),
+      useBodyLimit(limits.maxBodyBytes),
+      useCsrfPrevention(),
+      useArmor(limits),
       useExpectedErrors(),
       useAccessControl({ readsNeedToken: options.readsNeedToken ?? false }),
+      ...(options.introspection === false ? [useDisableIntrospection()] : []),
     ],
   });
 }

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { type Extraction, extractArticle } from '@sitrep/extract';
+import type { Extraction } from '@sitrep/extract';
 import type { Command } from 'commander';
 import { titleFromIndex } from './article-files';
 
@@ -31,7 +31,9 @@ export function registerExtract(program: Command): void {
     .command('extract <file>')
     .description('Extract entities and sourced claims from one article, with general knowledge only.')
     .option('--json', 'print the extraction as JSON', false)
-    .action((file: string, options: { json: boolean }) => {
+    .action(async (file: string, options: { json: boolean }) => {
+      // Loaded here, not at start-up: the language model costs most of a second.
+      const { extractArticle } = await import('@sitrep/extract');
       const text = readFileSync(file, 'utf8');
       const extraction = extractArticle(text, { file, title: titleFromIndex(file) });
       console.log(options.json ? JSON.stringify(extraction, null, 2) : summary(file, extraction));

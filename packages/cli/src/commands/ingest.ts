@@ -1,6 +1,5 @@
 import { relative } from 'node:path';
 import { openDatabase } from '@sitrep/db';
-import { ingestFiles } from '@sitrep/ingest';
 import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { databasePath } from '../paths';
@@ -10,7 +9,8 @@ export function registerIngest(program: Command): void {
     .command('ingest <paths...>')
     .description('Read articles (files or folders of .txt), extract them and store each in one transaction.')
     .option('--db <file>', 'SQLite database file (default: $SITREP_DB or data/sitrep.db)')
-    .action((paths: string[], options: { db?: string }) => {
+    .action(async (paths: string[], options: { db?: string }) => {
+      const { ingestFiles } = await import('@sitrep/ingest');
       const db = openDatabase(databasePath(options.db));
       // A bar only where someone watches; logs and pipes get plain lines.
       const bar = process.stderr.isTTY

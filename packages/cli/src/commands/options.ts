@@ -13,3 +13,29 @@ export function parseId(value: string): number {
   if (!Number.isInteger(id) || id < 1) throw new InvalidArgumentError(`“${value}” is not a token id.`);
   return id;
 }
+
+export function parseCount(value: string): number {
+  const n = Number(value.replace(/_/g, ''));
+  if (!Number.isSafeInteger(n) || n < 1) throw new InvalidArgumentError(`“${value}” is not a positive whole number.`);
+  return n;
+}
+
+/** `--cors-origin a,b --cors-origin c`: each an origin (scheme, host, port), no path. */
+export function collectOrigins(value: string, previous: string[]): string[] {
+  const origins = value
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
+  for (const origin of origins) {
+    let parsed: URL | null = null;
+    try {
+      parsed = new URL(origin);
+    } catch {
+      // reported below
+    }
+    if (!parsed || parsed.origin !== origin.replace(/\/+$/, '')) {
+      throw new InvalidArgumentError(`“${origin}” is not an origin like https://desk.example.org (no path).`);
+    }
+  }
+  return [...previous, ...origins];
+}

@@ -1,9 +1,6 @@
-import { openDatabase } from '@sitrep/db';
-import { isEmpty, seedDemo } from '@sitrep/demo-data';
-import { startServer } from '@sitrep/server';
 import type { Command } from 'commander';
 import { databasePath } from '../paths';
-import { parsePort } from './options';
+import { collectOrigins, parseCount, parsePort } from './options';
 
 interface ServeFlags {
   db?: string;
@@ -11,6 +8,10 @@ interface ServeFlags {
   host: string;
   demo: boolean;
   readsNeedToken: boolean;
+  corsOrigin: string[];
+  introspection: boolean;
+  maxBodyBytes?: number;
+  maxArticleChars?: number;
 }
 
 export function registerServe(program: Command): void {
@@ -22,7 +23,22 @@ export function registerServe(program: Command): void {
     .option('--host <host>', 'address to listen on; 0.0.0.0 serves the network', '127.0.0.1')
     .option('--no-demo', 'do not load the demo data into an empty database')
     .option('--reads-need-token', 'require a bearer token for queries too', false)
+    .option(
+      '--cors-origin <origins>',
+      'browser origins whose pages may call the API, comma-separated or repeated (default: none, same origin only)',
+      collectOrigins,
+      [],
+    )
+    .option('--no-introspection', 'refuse __schema and __type queries (GraphiQL then has no docs)')
+    .option('--max-body-bytes <n>', 'largest request body; bigger gets HTTP 413 (default: 2097152, 2 MiB)', parseCount)
+    .option('--max-article-chars <n>', 'largest article ingestArticle takes (default: 1000000)', parseCount)
     .action(async (options: ServeFlags) => {
+      // Loaded when serving, so other commands start fast.
+      const [{ openDatabase }, { isEmpty, seedDemo }, { startServer }] = await Promise.all([
+        import('@sitrep/db'),
+        import('@sitrep/demo-data'),
+        import('@sitrep/server'),
+      ]);
       const file = databasePath(options.db);
       const db = openDatabase(file);
       if (options.demo && isEmpty(db)) {
@@ -36,6 +52,12 @@ export function registerServe(program: Command): void {
         port: options.port,
         host: options.host,
         readsNeedToken: options.readsNeedToken,
+        corsOrigins: options.corsOrigin,
+        introspection: options.introspection,
+        limits: {
+          ...(options.maxBodyBytes != null && { maxBodyBytes: options.maxBodyBytes }),
+          ...(options.maxArticleChars != null && { maxArticleChars: options.maxArticleChars }),
+        },
       });
       console.log(`Sitrep is serving ${file}`);
       console.log(`GraphiQL and the API: ${server.url}`);

@@ -72,11 +72,9 @@ export function createArticle(db: SitrepDatabase, input: NewArticle): ArticleRow
   const hash = contentHash(input.text);
   const existing = findArticleByHash(db, hash);
   if (existing) {
-    throw new SitrepError(
-      'CONFLICT',
-      `This text is already stored as article ${existing.id} (“${existing.title}”, ${existing.publishedAt}).`,
-      { articleId: existing.id },
-    );
+    throw new SitrepError('CONFLICT', `This text is already stored (“${existing.title}”, ${existing.publishedAt}).`, {
+      articleId: existing.id,
+    });
   }
   return db.orm
     .insert(articles)

@@ -8,6 +8,7 @@ import {
   type ClaimRow,
   type ReviewStatus,
   type Stance,
+  articles,
   claimAbout,
   claims,
 } from '../schema';
@@ -80,6 +81,7 @@ export function listClaims(
   page: Page,
   order: ClaimOrder = 'latest',
 ): ClaimRow[] {
+  if (filter.about != null && order === 'latest') return latestClaimsAbout(db, filter.about, filter, page);
   return db.orm
     .select()
     .from(claims)
@@ -92,6 +94,31 @@ export function listClaims(
     .limit(page.limit)
     .offset(page.offset)
     .all();
+}
+
+/**
+ * The latest claims about one entity, read in index order from claim_about (entity, said_on,
+ * claim): no sort over every claim about Russia, only the page. Same rows and order as listClaims.
+ */
+function latestClaimsAbout(db: SitrepDatabase, entityId: number, filter: ClaimFilter, page: Page): ClaimRow[] {
+  const rest = claimConditions({ ...filter, about: null, from: null, to: null });
+  return db.orm
+    .select({ claim: claims })
+    .from(claimAbout)
+    .innerJoin(claims, eq(claims.id, claimAbout.claimId))
+    .where(
+      and(
+        eq(claimAbout.entityId, entityId),
+        filter.from ? gte(claimAbout.saidOn, filter.from) : undefined,
+        filter.to ? lte(claimAbout.saidOn, filter.to) : undefined,
+        rest,
+      ),
+    )
+    .orderBy(desc(claimAbout.saidOn), desc(claimAbout.claimId))
+    .limit(page.limit)
+    .offset(page.offset)
+    .all()
+    .map((row) => row.claim);
 }
 
 export function countClaims(db: SitrepDatabase, filter: ClaimFilter): number {
@@ -108,11 +135,13 @@ export function claimStatsFor(
     .select({
       entityId: claimAbout.entityId,
       claims: count(),
-      sources: sql<number>`count(distinct coalesce(${claims.sourceActorId}, lower(${claims.sourceText})))`,
+      // A source is its actor, else its words; the outlet's own narrative counts as the outlet.
+      sources: sql<number>`count(distinct coalesce('actor:' || ${claims.sourceActorId}, 'text:' || lower(${claims.sourceText}), 'outlet:' || coalesce(${articles.outlet}, '')))`,
       latest: sql<string | null>`max(${claimAbout.saidOn})`,
     })
     .from(claimAbout)
     .innerJoin(claims, eq(claims.id, claimAbout.claimId))
+    .innerJoin(articles, eq(articles.id, claims.articleId))
     .where(inArray(claimAbout.entityId, [...entityIds]))
     .groupBy(claimAbout.entityId)
     .all();

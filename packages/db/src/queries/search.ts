@@ -15,6 +15,9 @@ export interface SearchHit {
 
 export const HIGHLIGHT = { open: '**', close: '**', ellipsis: '…' } as const;
 
+/** Most words one search may have: FTS5's time grows faster than the number of terms. */
+export const MAX_SEARCH_WORDS = 32;
+
 /**
  * Turns free text into an FTS5 query that means "all these words": every token is
  * quoted (inner quotes doubled), so `"`, `*`, AND, NEAR or `(` typed by a user are
@@ -24,6 +27,13 @@ export function toFtsQuery(text: string): string {
   const tokens = text.match(/[\p{L}\p{N}\p{M}]+/gu) ?? [];
   if (tokens.length === 0) {
     throw new SitrepError('BAD_USER_INPUT', 'A search needs at least one letter or digit.');
+  }
+  if (tokens.length > MAX_SEARCH_WORDS) {
+    throw new SitrepError(
+      'BAD_USER_INPUT',
+      `A search takes at most ${MAX_SEARCH_WORDS} words, got ${tokens.length}: search for the rarest few.`,
+      { limit: MAX_SEARCH_WORDS },
+    );
   }
   return tokens.map((t) => `"${t.replaceAll('"', '""')}"`).join(' ');
 }

@@ -3,6 +3,8 @@ import { REGIONS } from '../knowledge/institutions';
 import type { Sentence, Token } from '../segment';
 import { type EntityRecord, type EntityTable, nameKey } from './table';
 
+const MAX_NAME_CHARS = 120;
+
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Countries, demonyms, capitals and well-known bodies, wherever the text names them. */
@@ -182,6 +184,8 @@ export function findRepeatedNames(text: string, from: number, table: EntityTable
   for (const entity of table.all()) {
     if (entity.type !== 'actor' || entity.key.startsWith('known:')) continue;
     for (const alias of entity.aliases) {
+      // A run of capitalised words thousands long is no name, and would outgrow a RegExp.
+      if (alias.length > MAX_NAME_CHARS) continue;
       if (/^[\p{Lu}]/u.test(alias) && alias.length >= 3) short.set(alias, entity);
       if (entity.subtype === 'person') {
         const last = alias.split(/\s+/).at(-1)!;

@@ -9,7 +9,6 @@ import {
   listMentions,
 } from '@sitrep/db';
 import { SitrepError } from '@sitrep/db';
-import { ingestArticle } from '@sitrep/ingest';
 import { builder } from '../builder';
 import { rowIdOf } from '../global-id';
 import { loadEach, loadOrThrow } from '../loaders';
@@ -124,9 +123,6 @@ builder.relayMutationField(
   },
 );
 
-/** Largest article text `ingestArticle` takes, in characters. */
-export const MAX_ARTICLE_CHARS = 1_000_000;
-
 builder.relayMutationField(
   'ingestArticle',
   {
@@ -144,12 +140,15 @@ builder.relayMutationField(
   {
     description:
       'Extracts the entities and sourced claims of an article and stores them in one transaction. Claims arrive with review status EXTRACTED. The same text twice is a CONFLICT.',
-    resolve: (_root, { input }, ctx) => {
-      if (input.text.length > MAX_ARTICLE_CHARS) {
+    resolve: async (_root, { input }, ctx) => {
+      // Loaded on the first ingest: the extractor's language model is not needed to serve queries.
+      const { ingestArticle } = await import('@sitrep/ingest');
+      const limit = ctx.limits.maxArticleChars;
+      if (input.text.length > limit) {
         throw new SitrepError(
           'BAD_USER_INPUT',
-          `The article is ${input.text.length} characters; the limit is ${MAX_ARTICLE_CHARS}.`,
-          { limit: MAX_ARTICLE_CHARS },
+          `The article is ${input.text.length} characters; the limit (maxArticleChars) is ${limit}.`,
+          { limit },
         );
       }
       return ingestArticle(ctx.db, input);

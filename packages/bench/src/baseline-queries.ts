@@ -1,0 +1,216 @@
+import type { SitrepDatabase } from '@sitrep/db';
+import { lookupKeys } from '@sitrep/db';
+
+/**
+ * The hover and list questions answered the way a hand-written handler would: prepared
+ * statements, plain objects, no GraphQL. The answers have the GraphQL response's shape, so the
+ * two can be compared field by field.
+ */
+interface EntityRow {
+  id: number;
+  kind: 'actor' | 'installation';
+  name: string;
+  description: string | null;
+  actor_type: string | null;
+  affiliation_id: number | null;
+  role: string | null;
+  installation_type: string | null;
+  place: string | null;
+  region: string | null;
+  country: string | null;
+  latitude: number | null;
+  longitude: number | null;
+  operator_id: number | null;
+  host_country_id: number | null;
+}
+
+interface ClaimRow {
+  id: number;
+  article_id: number;
+  quote: string;
+  source_text: string | null;
+  source_actor_id: number | null;
+  source_count: number | null;
+  source_anonymous: number;
+  stance: string;
+  hedged: number;
+  event_date: string | null;
+  said_on: string;
+}
+
+const globalId = (type: string, id: number) => Buffer.from(`${type}:${id}`, 'utf8').toString('base64');
+const typeName = (kind: string) => (kind === 'actor' ? 'Actor' : 'Installation');
+const ids = (values: Iterable<number>) => JSON.stringify([...new Set(values)]);
+
+export class BaselineQueries {
+  private readonly s;
+
+  constructor(db: SitrepDatabase) {
+    const p = (sql: string) => db.sqlite.prepare(sql);
+    this.s = {
+      byAlias: p('select e.* from aliases a join entities e on e.id = a.entity_id where a.normalized = ?'),
+      aliases: p('select name from aliases where entity_id = ? order by id').pluck(),
+      nameOf: p('select name from entities where id = ?').pluck(),
+      // A source as claimStatsFor counts it: its actor, else its words, else the outlet's own voice.
+      // If that definition changes, the agreement check fails until this follows.
+      stats: p(`select count(*) as claims,
+          count(distinct coalesce('actor:' || c.source_actor_id, 'text:' || lower(c.source_text),
+            'outlet:' || coalesce(a.outlet, ''))) as sources,
+          max(ca.said_on) as latest
+        from claim_about ca join claims c on c.id = ca.claim_id join articles a on a.id = c.article_id
+        where ca.entity_id = ?`),
+      total: p('select count(*) from claim_about where entity_id = ?').pluck(),
+      latest: p(`select c.* from claim_about ca join claims c on c.id = ca.claim_id
+        where ca.entity_id = ? order by ca.said_on desc, ca.claim_id desc limit ?`),
+      article: p('select title, published_at, outlet from articles where id = ?'),
+      page: p('select * from claims where said_on <= ? order by said_on desc, id desc limit ?'),
+      articles: p('select id, title, outlet, published_at from articles where id in (select value from json_each(?))'),
+      about: p(`select claim_id, entity_id, role from claim_about
+        where claim_id in (select value from json_each(?)) order by claim_id, entity_id`),
+      names: p('select id, name from entities where id in (select value from json_each(?))'),
+    };
+  }
+
+  private name(id: number | null): { name: string } | null {
+    return id == null ? null : { name: this.s.nameOf.get(id) as string };
+  }
+
+  /** The answer to HOVER_QUERY for `name`. */
+  hover(name: string): { data: { entity: Record<string, unknown> | null } } {
+    let e: EntityRow | undefined;
+    for (const key of lookupKeys(name)) {
+      if (key === '') continue;
+      e = this.s.byAlias.get(key) as EntityRow | undefined;
+      if (e) break;
+    }
+    if (!e) return { data: { entity: null } };
+    const aliases = (this.s.aliases.all(e.id) as string[]).filter((n) => n !== e.name);
+    const kindFields =
+      e.kind === 'installation'
+        ? {
+            installationType: e.installation_type,
+            location: {
+              place: e.place,
+              region: e.region,
+              country: e.country,
+              latitude: e.latitude,
+              longitude: e.longitude,
+            },
+            operator: this.name(e.operator_id),
+            hostCountry: this.name(e.host_country_id),
+          }
+        : { actorType: e.actor_type, role: e.role, affiliation: this.name(e.affiliation_id) };
+    const stats = this.s.stats.get(e.id) as { claims: number; sources: number; latest: string | null };
+    const claims = this.s.latest.all(e.id, 5) as ClaimRow[];
+    return {
+      data: {
+        entity: {
+          id: globalId(typeName(e.kind), e.id),
+          name: e.name,
+          kind: e.kind.toUpperCase(),
+          aliases: [e.name, ...aliases],
+          description: e.description,
+          ...kindFields,
+          claimStats: stats,
+          claims: {
+            totalCount: this.s.total.get(e.id),
+            edges: claims.map((c) => {
+              const a = this.s.article.get(c.article_id) as {
+                title: string;
+                published_at: string;
+                outlet: string | null;
+              };
+              return {
+                node: {
+                  quote: c.quote,
+                  stance: c.stance.toUpperCase(),
+                  hedged: c.hedged === 1,
+                  eventDate: c.event_date,
+                  saidOn: c.said_on,
+                  source: this.source(c),
+                  article: { title: a.title, publishedAt: a.published_at, outlet: a.outlet },
+                },
+              };
+            }),
+          },
+        },
+      },
+    };
+  }
+
+  private source(c: ClaimRow) {
+    if (c.source_text == null && c.source_actor_id == null) return null;
+    return {
+      text: c.source_text ?? '',
+      count: c.source_count,
+      anonymous: c.source_anonymous === 1,
+      actor: this.name(c.source_actor_id),
+    };
+  }
+
+  /** The answer to LIST_QUERY for claims published on or before `to`. */
+  list(to: string): { data: { claims: { edges: Array<{ node: Record<string, unknown> }> } } } {
+    const claims = this.s.page.all(to, 50) as ClaimRow[];
+    const articles = new Map(
+      (
+        this.s.articles.all(ids(claims.map((c) => c.article_id))) as Array<{
+          id: number;
+          title: string;
+          outlet: string | null;
+          published_at: string;
+        }>
+      ).map((a) => [a.id, a]),
+    );
+    const about = this.s.about.all(ids(claims.map((c) => c.id))) as Array<{
+      claim_id: number;
+      entity_id: number;
+      role: string;
+    }>;
+    const names = new Map(
+      (
+        this.s.names.all(
+          ids([
+            ...about.map((a) => a.entity_id),
+            ...claims.flatMap((c) => (c.source_actor_id == null ? [] : [c.source_actor_id])),
+          ]),
+        ) as Array<{
+          id: number;
+          name: string;
+        }>
+      ).map((r) => [r.id, r.name]),
+    );
+    const aboutOf = new Map<number, Array<{ role: string; entity: { name: string } }>>();
+    for (const a of about) {
+      let list = aboutOf.get(a.claim_id);
+      if (!list) aboutOf.set(a.claim_id, (list = []));
+      list.push({ role: a.role.toUpperCase(), entity: { name: names.get(a.entity_id)! } });
+    }
+    return {
+      data: {
+        claims: {
+          edges: claims.map((c) => {
+            const a = articles.get(c.article_id)!;
+            return {
+              node: {
+                id: globalId('Claim', c.id),
+                quote: c.quote,
+                stance: c.stance.toUpperCase(),
+                hedged: c.hedged === 1,
+                saidOn: c.said_on,
+                source:
+                  c.source_text == null && c.source_actor_id == null
+                    ? null
+                    : {
+                        text: c.source_text ?? '',
+                        actor: c.source_actor_id == null ? null : { name: names.get(c.source_actor_id)! },
+                      },
+                article: { title: a.title, outlet: a.outlet, publishedAt: a.published_at },
+                about: aboutOf.get(c.id) ?? [],
+              },
+            };
+          }),
+        },
+      },
+    };
+  }
+}

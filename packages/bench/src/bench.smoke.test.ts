@@ -1,0 +1,49 @@
+import { existsSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { checkTargets, renderMarkdown } from './report';
+import { runBench } from './run-bench';
+import { DEFAULT_SEED, SCALES } from './scales';
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+// The small scale end to end with very short loads: the benchmark works, GraphQL and the baseline
+// agree, and it leaves nothing behind. No timing is asserted: this machine is shared.
+describe('pnpm bench --scale small', () => {
+  it('builds, agrees, loads both servers, reports every figure and cleans up', { timeout: 300_000 }, async () => {
+    const result = await runBench({
+      scale: { ...SCALES.small, loadSeconds: 0.5, searchSeconds: 0.3, ingestSeconds: 0.3, lspHovers: 10 },
+      seed: DEFAULT_SEED,
+      scanNames: 5_000,
+      scanBytes: 64 * 1024,
+      scanRuns: 1,
+    });
+
+    expect(result.build).toMatchObject({ claims: 10_000, articles: 500, entities: 2_000, aliases: 6_000 });
+    expect(result.build.topEntity).toBe('Russia');
+    // checkAgreement throws on any difference; it also saw real claims, not only empty answers.
+    expect(result.agreement.withClaims).toBeGreaterThan(5);
+    for (const side of [result.hover.graphql, result.hover.baseline, result.list.graphql, result.list.baseline]) {
+      expect(side.requests).toBeGreaterThan(0);
+      expect(side.errors).toBe(0);
+    }
+    expect(result.search.common.requests).toBeGreaterThan(0);
+    expect(result.search.rare.requests).toBeGreaterThan(0);
+    expect(result.editor.answered).toBeGreaterThan(0);
+    expect(result.nameScan.matches).toBeGreaterThan(0);
+    if (process.platform === 'linux') expect(result.memory.serverPeakRssBytes).toBeGreaterThan(0);
+
+    const markdown = renderMarkdown(result, checkTargets(result));
+    expect(markdown).toContain('| hover | ratio |');
+    expect(markdown).toMatch(/\| build \| [\d,]+ claims\/s/);
+    expect(alive(result.processes.server)).toBe(false);
+    expect(alive(result.processes.baseline)).toBe(false);
+    expect(existsSync(result.databaseFile)).toBe(false);
+  });
+});

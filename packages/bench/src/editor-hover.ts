@@ -1,0 +1,154 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  type Hover,
+  type InitializeParams,
+  StreamMessageReader,
+  StreamMessageWriter,
+  createMessageConnection,
+} from 'vscode-languageserver-protocol/node';
+import { stopProcess } from './child-process';
+import { percentile } from './load';
+
+const LANGUAGE_SERVER = fileURLToPath(new URL('../../language-server', import.meta.url));
+const BUNDLE = join(LANGUAGE_SERVER, 'dist/server.cjs');
+const BUNDLED_SOURCES = [join(LANGUAGE_SERVER, 'src'), join(LANGUAGE_SERVER, '../names/src')];
+
+function newestSource(): number {
+  let newest = statSync(join(LANGUAGE_SERVER, 'build.mjs')).mtimeMs;
+  for (const dir of BUNDLED_SOURCES) {
+    for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+      if (entry.isFile() && entry.name.endsWith('.ts'))
+        newest = Math.max(newest, statSync(join(entry.parentPath, entry.name)).mtimeMs);
+    }
+  }
+  return newest;
+}
+
+/** The bundle editors run; built with `node build.mjs` when missing or older than its sources. */
+export function ensureLanguageServerBundle(): string {
+  if (existsSync(BUNDLE) && statSync(BUNDLE).mtimeMs >= newestSource()) return BUNDLE;
+  const result = spawnSync(process.execPath, ['build.mjs'], {
+    cwd: LANGUAGE_SERVER,
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
+  if (result.status !== 0) throw new Error(`language-server build.mjs failed (${result.status}): ${result.stderr}`);
+  return BUNDLE;
+}
+
+export interface EditorHoverFigures {
+  names: number;
+  /** Hovers that showed facts (the others found no name or no entity). */
+  answered: number;
+  /** From `initialized` to the status notification that the names are loaded. */
+  dictionarySeconds: number;
+  dictionaryNames: number;
+  uncachedP50: number;
+  uncachedP99: number;
+  cachedP50: number;
+  cachedP99: number;
+}
+
+const withTimeout = <T>(promise: Promise<T>, ms: number, what: string) =>
+  Promise.race([
+    promise,
+    new Promise<never>((_, reject) => {
+      setTimeout(() => reject(new Error(`${what}: no answer within ${ms / 1000} s`)), ms).unref();
+    }),
+  ]);
+
+/**
+ * Hovers names through the language server as an editor does: spawns dist/server.cjs --stdio against
+ * `endpoint`, opens one document with one name per line, and hovers each name twice: the first time
+ * the server asks GraphQL, the second time its 30-second cache answers.
+ */
+export async function measureEditorHover(
+  endpoint: string,
+  names: readonly string[],
+  registerCleanup: (stop: () => Promise<void>) => void,
+): Promise<EditorHoverFigures> {
+  const child = spawn(process.execPath, [ensureLanguageServerBundle(), '--stdio'], {
+    stdio: 'pipe',
+    cwd: dirname(LANGUAGE_SERVER),
+  });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4_000)));
+  const connection = createMessageConnection(
+    new StreamMessageReader(child.stdout),
+    new StreamMessageWriter(child.stdin),
+  );
+  let disposed = false;
+  const stop = async () => {
+    if (!disposed) connection.dispose();
+    disposed = true;
+    await stopProcess(child, 2_000);
+  };
+  registerCleanup(stop);
+  try {
+    let loaded: (status: { entities: number }) => void = () => {};
+    const dictionary = new Promise<{ entities: number }>((resolve) => (loaded = resolve));
+    connection.onNotification('sitrep/status', (status: { state: string; entities: number; message?: string }) => {
+      if (status.state === 'connected') loaded(status);
+    });
+    connection.onRequest('workspace/configuration', () => [null]);
+    connection.listen();
+    await withTimeout(
+      connection.sendRequest('initialize', {
+        processId: process.pid,
+        rootUri: null,
+        capabilities: {},
+        initializationOptions: { endpoint, languages: ['*'], refreshIntervalSeconds: 3_600 },
+      } satisfies InitializeParams),
+      30_000,
+      'language server initialize',
+    );
+    const started = performance.now();
+    await connection.sendNotification('initialized', {});
+    const status = await withTimeout(dictionary, 120_000, `language server name dictionary (${stderr})`);
+    const dictionarySeconds = (performance.now() - started) / 1000;
+
+    const uri = 'file:///bench/notes.md';
+    const lines = names.map((name) => `Reports about ${name} came in overnight.`);
+    await connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri, languageId: 'markdown', version: 1, text: lines.join('\n\n') },
+    });
+    const hoverAll = async () => {
+      const times: number[] = [];
+      let answered = 0;
+      for (let i = 0; i < names.length; i += 1) {
+        const t0 = performance.now();
+        const hover = await withTimeout(
+          connection.sendRequest<Hover | null>('textDocument/hover', {
+            textDocument: { uri },
+            position: { line: i * 2, character: 'Reports about '.length + 1 },
+          }),
+          10_000,
+          `hover on ${names[i]}`,
+        );
+        times.push(performance.now() - t0);
+        if (hover) answered += 1;
+      }
+      return { times: times.sort((a, b) => a - b), answered };
+    };
+    const uncached = await hoverAll();
+    const cached = await hoverAll();
+    return {
+      names: names.length,
+      answered: Math.min(uncached.answered, cached.answered),
+      dictionarySeconds,
+      dictionaryNames: status.entities,
+      uncachedP50: percentile(uncached.times, 50),
+      uncachedP99: percentile(uncached.times, 99),
+      cachedP50: percentile(cached.times, 50),
+      cachedP99: percentile(cached.times, 99),
+    };
+  } finally {
+    await withTimeout(connection.sendRequest('shutdown'), 2_000, 'shutdown')
+      .then(() => connection.sendNotification('exit'))
+      .catch(() => {});
+    await stop();
+  }
+}

@@ -1,0 +1,115 @@
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type SitrepDatabase, SitrepError } from '@sitrep/db';
+import { extractArticle } from '@sitrep/extract';
+import { ingestArticle } from '@sitrep/ingest';
+import { Random } from './random';
+import { NOUNS, PLACES_GENERIC, SOURCE_NOUNS, VERBS } from './words';
+
+interface CorpusArticle {
+  file: string;
+  text: string;
+  title: string | null;
+  outlet: string | null;
+}
+
+/** `$SITREP_CORPUS`, else ../shared/corpus beside the repository. */
+export function corpusFolder(): string {
+  const repo = fileURLToPath(new URL('../../..', import.meta.url));
+  return resolve(process.env.SITREP_CORPUS ?? join(repo, '../shared/corpus'));
+}
+
+/** The corpus articles, read at run time (never copied into the repository); null when absent. */
+export function readCorpus(folder = corpusFolder()): CorpusArticle[] | null {
+  const dir = join(folder, 'articles');
+  if (!existsSync(dir)) return null;
+  const index = new Map<string, { title?: string; outlet?: string }>();
+  if (existsSync(join(dir, 'index.json'))) {
+    for (const entry of JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8')) as Array<{
+      file: string;
+      title?: string;
+      outlet?: string;
+    }>) {
+      index.set(entry.file, entry);
+    }
+  }
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort();
+  if (files.length === 0) return null;
+  return files.map((file) => ({
+    file,
+    text: readFileSync(join(dir, file), 'utf8'),
+    title: index.get(file)?.title ?? null,
+    outlet: index.get(file)?.outlet ?? null,
+  }));
+}
+
+/** A corpus article made new: one generated sentence appended, different for every `n`. */
+export function variant(article: CorpusArticle, n: number): string {
+  const random = new Random(n + 1);
+  const sentence = `${n + 2} ${random.pick(SOURCE_NOUNS)} said the ${random.pick(NOUNS)} were ${random.pick(VERBS)} near ${random.pick(PLACES_GENERIC)} (note ${n}).`;
+  return `${article.text.trimEnd()}\n\n${sentence.charAt(0).toUpperCase()}${sentence.slice(1)}\n`;
+}
+
+export interface IngestFigures {
+  corpusArticles: number;
+  /** extractArticle alone. */
+  extracted: number;
+  extractPerSecond: number;
+  /** ingestArticle: extraction and one write transaction per article, into the generated database. */
+  ingested: number;
+  /** Articles stored per second; refused ones count as time spent, not as articles. */
+  ingestPerSecond: number;
+  claimsStored: number;
+  /** Articles ingestArticle refused with CONFLICT (a name clash inside the write path), and the first message. */
+  refused: number;
+  firstRefusal: string | null;
+}
+
+/** Articles per second through extractArticle alone, then through ingestArticle, each for about `seconds`. */
+export function measureIngest(db: SitrepDatabase, corpus: readonly CorpusArticle[], seconds: number): IngestFigures {
+  // The first extraction loads the language model: not part of the rate.
+  for (const article of corpus) extractArticle(article.text);
+  let extracted = 0;
+  let t0 = performance.now();
+  while (performance.now() - t0 < seconds * 1000 || extracted === 0) {
+    extractArticle(variant(corpus[extracted % corpus.length]!, extracted));
+    extracted += 1;
+  }
+  const extractSeconds = (performance.now() - t0) / 1000;
+
+  let attempts = 0;
+  let ingested = 0;
+  let claimsStored = 0;
+  let refused = 0;
+  let firstRefusal: string | null = null;
+  t0 = performance.now();
+  while (performance.now() - t0 < seconds * 1000 || attempts < corpus.length) {
+    const article = corpus[attempts % corpus.length]!;
+    const text = variant(article, 1_000_000 + attempts);
+    attempts += 1;
+    try {
+      const result = ingestArticle(db, { text, title: article.title, outlet: article.outlet, file: article.file });
+      claimsStored += result.claims.length;
+      ingested += 1;
+    } catch (error) {
+      // A variant of an article ingested before can clash with the entities its first version created.
+      if (!(error instanceof SitrepError && error.code === 'CONFLICT')) throw error;
+      refused += 1;
+      firstRefusal ??= `${article.file}: ${error.message}`;
+    }
+  }
+  const ingestSeconds = (performance.now() - t0) / 1000;
+  return {
+    corpusArticles: corpus.length,
+    extracted,
+    extractPerSecond: extracted / extractSeconds,
+    ingested,
+    ingestPerSecond: ingested / ingestSeconds,
+    claimsStored,
+    refused,
+    firstRefusal,
+  };
+}

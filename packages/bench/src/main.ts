@@ -1,0 +1,83 @@
+// `pnpm bench [--scale small|medium|large] [--json FILE] [--seed N] [--keep]`
+import { writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { BuildTimeout } from './build-database';
+import { checkTargets, renderMarkdown } from './report';
+import { Resources } from './resources';
+import { runBench } from './run-bench';
+import { DEFAULT_SEED, SCALES, SCALE_NAMES, type ScaleName } from './scales';
+import { WRITERS, type WriterName } from './writers';
+
+const USAGE =
+  'usage: pnpm bench [--scale small|medium|large] [--json FILE] [--seed N] [--writer api|sql] [--keep]\n' +
+  '  --writer sql writes the same rows with prepared statements, for scales the real write path (api) is too slow for';
+
+/** However long the slowest scale may take before the run gives up, cleaning up after itself. */
+const OVERALL_LIMIT_SECONDS: Record<ScaleName, number> = { small: 900, medium: 2_400, large: 7_200 };
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    options: {
+      scale: { type: 'string', default: 'small' },
+      json: { type: 'string' },
+      seed: { type: 'string' },
+      writer: { type: 'string', default: 'api' },
+      keep: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  if (!SCALE_NAMES.includes(values.scale as ScaleName)) {
+    console.error(`unknown scale “${values.scale}”\n${USAGE}`);
+    return 2;
+  }
+  const scale = SCALES[values.scale as ScaleName];
+  const seed = values.seed == null ? DEFAULT_SEED : Number(values.seed);
+  if (!Number.isInteger(seed)) {
+    console.error(`--seed needs a whole number\n${USAGE}`);
+    return 2;
+  }
+
+  if (!WRITERS.includes(values.writer as WriterName)) {
+    console.error(`unknown writer “${values.writer}”\n${USAGE}`);
+    return 2;
+  }
+  const writer = values.writer as WriterName;
+
+  const resources = new Resources();
+  const abort = new AbortController();
+  const stop = (why: string, code: number) => {
+    console.error(`\n${why}: stopping and cleaning up…`);
+    abort.abort(new Error(why));
+    void resources.dispose().finally(() => process.exit(code));
+  };
+  process.once('SIGINT', () => stop('interrupted', 130));
+  process.once('SIGTERM', () => stop('terminated', 143));
+  const limit = setTimeout(
+    () => stop(`over the ${OVERALL_LIMIT_SECONDS[scale.name]} s limit`, 1),
+    OVERALL_LIMIT_SECONDS[scale.name] * 1000,
+  );
+  limit.unref();
+
+  try {
+    const result = await runBench(
+      { scale, seed, writer, keep: values.keep, signal: abort.signal, log: (line) => console.error(line) },
+      resources,
+    );
+    const targets = checkTargets(result);
+    console.log(renderMarkdown(result, targets));
+    if (values.json) writeFileSync(values.json, `${JSON.stringify({ ...result, targets }, null, 2)}\n`);
+    return 0;
+  } catch (error) {
+    if (error instanceof BuildTimeout) console.error(error.message);
+    else console.error(error);
+    return 1;
+  } finally {
+    clearTimeout(limit);
+  }
+}
+
+process.exitCode = await main();

@@ -1,0 +1,101 @@
+import type { LoadFigures } from './load';
+import type { BenchResult } from './run-bench';
+
+/** A figure the issue sets a target for (at large scale, on a 2-core machine). */
+export interface TargetCheck {
+  what: string;
+  figure: number | null;
+  unit: string;
+  target: string;
+  pass: boolean | null;
+}
+
+const MiB = 1024 * 1024;
+
+export function checkTargets(r: BenchResult): TargetCheck[] {
+  const ingest = 'ingestPerSecond' in r.ingest ? r.ingest.ingestPerSecond : null;
+  const rss = r.memory.serverPeakRssBytes == null ? null : r.memory.serverPeakRssBytes / MiB;
+  const check = (
+    what: string,
+    figure: number | null,
+    unit: string,
+    target: string,
+    ok: (v: number) => boolean,
+  ): TargetCheck => ({
+    what,
+    figure,
+    unit,
+    target,
+    pass: figure == null || Number.isNaN(figure) ? null : ok(figure),
+  });
+  return [
+    check('hover p99 (GraphQL)', r.hover.graphql.p99, 'ms', '< 5 ms', (v) => v < 5),
+    check('hover req/s vs baseline', r.hover.ratio, '×', '≥ 0.6×', (v) => v >= 0.6),
+    check('list req/s vs baseline', r.list.ratio, '×', '≥ 0.5×', (v) => v >= 0.5),
+    check('ingest', ingest, 'articles/s', '≥ 200 articles/s', (v) => v >= 200),
+    // The target is for the real write path; a database written with --writer sql says nothing about it.
+    r.build.writer === 'api'
+      ? check('build', r.build.claimsPerSecond, 'claims/s', '≥ 100,000 claims/s', (v) => v >= 100_000)
+      : {
+          what: 'build (real write path not run: --writer sql)',
+          figure: null,
+          unit: 'claims/s',
+          target: '≥ 100,000 claims/s',
+          pass: null,
+        },
+    check('name scan', r.nameScan.mbPerSecond, 'MB/s', '≥ 50 MB/s', (v) => v >= 50),
+    check('server peak RSS', rss, 'MiB', '< 400 MiB', (v) => v < 400),
+  ];
+}
+
+const n = (v: number, digits = 0) =>
+  Number.isFinite(v) ? v.toLocaleString('en', { minimumFractionDigits: digits, maximumFractionDigits: digits }) : '–';
+const ms = (v: number) => (Number.isFinite(v) ? (v < 10 ? v.toFixed(2) : v.toFixed(1)) : '–');
+const mark = (pass: boolean | null) => (pass == null ? '–' : pass ? '✓' : '✗');
+
+function loadRow(query: string, side: string, f: LoadFigures): string {
+  return `| ${query} | ${side} | ${n(f.requestsPerSecond)} | ${ms(f.p50)} | ${ms(f.p99)} | ${n(f.requests)} | ${n(f.errors)} |`;
+}
+
+/** The run as Markdown: what was built, the side-by-side HTTP figures, the rest, and each target with ✓/✗. */
+export function renderMarkdown(r: BenchResult, targets: TargetCheck[]): string {
+  const b = r.build;
+  const lines = [
+    `## Sitrep bench: ${r.scale.name} scale`,
+    '',
+    `${n(b.claims)} claims, ${n(b.articles)} articles, ${n(b.entities)} entities (${n(b.aliases)} names), ${n(b.mentions)} mentions; seed ${r.seed}; Node ${r.node}, ${r.cpus} CPUs; ${n(r.seconds)} s in all; load average ${r.loadAverage.start.toFixed(1)} at the start, ${r.loadAverage.end.toFixed(1)} at the end.`,
+    `Most talked-about: ${b.topEntity} in ${(b.topEntityShare * 100).toFixed(1)}% of claims. GraphQL and baseline agreed on ${r.agreement.hoverNames} hovers (${r.agreement.withClaims} with claims) and ${r.agreement.listPages} list pages.`,
+    '',
+    '| query | server | req/s | p50 ms | p99 ms | requests | errors |',
+    '|---|---|---:|---:|---:|---:|---:|',
+    loadRow('hover', 'GraphQL (Yoga)', r.hover.graphql),
+    loadRow('hover', 'baseline (node:http)', r.hover.baseline),
+    `| hover | ratio | ${r.hover.ratio.toFixed(2)}× | | | | |`,
+    loadRow('list of 50', 'GraphQL (Yoga)', r.list.graphql),
+    loadRow('list of 50', 'baseline (node:http)', r.list.baseline),
+    `| list of 50 | ratio | ${r.list.ratio.toFixed(2)}× | | | | |`,
+    loadRow(`search, common (${r.search.common.terms.join(', ')})`, 'GraphQL (Yoga)', r.search.common),
+    loadRow(`search, rare (${r.search.rare.terms.length} terms)`, 'GraphQL (Yoga)', r.search.rare),
+    '',
+    '| measurement | figure |',
+    '|---|---|',
+    `| build (${b.writer === 'api' ? 'real write path' : 'prepared statements, --writer sql'}) | ${n(b.claimsPerSecond)} claims/s (${n(b.seconds, 1)} s: entities ${n(b.entitySeconds, 1)} s, articles ${n(b.articleSeconds, 1)} s, checkpoint ${n(b.checkpointSeconds, 1)} s) |`,
+    `| database file | ${n(b.fileBytes / 1e6, 1)} MB (${n(b.fileBytes / b.claims)} bytes per claim) |`,
+    'skipped' in r.ingest
+      ? `| ingest | skipped: ${r.ingest.skipped} |`
+      : `| extractArticle | ${n(r.ingest.extractPerSecond, 1)} articles/s (${n(r.ingest.extracted)} articles) |\n| ingestArticle | ${n(r.ingest.ingestPerSecond, 1)} articles/s (${n(r.ingest.ingested)} articles, ${n(r.ingest.claimsStored)} claims stored; ${n(r.ingest.refused)} refused${r.ingest.firstRefusal ? `, first: ${r.ingest.firstRefusal.replace(/\|/g, '/')}` : ''}) |`,
+    `| name scan | ${n(r.nameScan.mbPerSecond, 1)} MB/s (median of ${r.nameScan.runs}: ${n(r.nameScan.documentBytes / 1e6, 2)} MB, ${n(r.nameScan.names)} names, ${n(r.nameScan.matches)} matches; matcher built in ${n(r.nameScan.buildSeconds, 2)} s) |`,
+    `| editor hover, first time | p50 ${ms(r.editor.uncachedP50)} ms, p99 ${ms(r.editor.uncachedP99)} ms (${r.editor.answered}/${r.editor.names} names answered) |`,
+    `| editor hover, again (cached) | p50 ${ms(r.editor.cachedP50)} ms, p99 ${ms(r.editor.cachedP99)} ms |`,
+    `| editor name dictionary | loaded in ${n(r.editor.dictionarySeconds, 2)} s (status: ${n(r.editor.dictionaryNames)} entities) |`,
+    `| peak RSS | server ${r.memory.serverPeakRssBytes == null ? '–' : n(r.memory.serverPeakRssBytes / MiB)} MiB, baseline ${r.memory.baselinePeakRssBytes == null ? '–' : n(r.memory.baselinePeakRssBytes / MiB)} MiB |`,
+    '',
+    `| target (set for large scale${r.scale.name === 'large' ? '' : `; this run is ${r.scale.name}`}) | figure | target | |`,
+    '|---|---:|---|:---:|',
+    ...targets.map(
+      (t) =>
+        `| ${t.what} | ${t.figure == null ? '–' : `${n(t.figure, t.unit === '×' ? 2 : t.unit === 'ms' ? 2 : 0)} ${t.unit}`} | ${t.target} | ${mark(t.pass)} |`,
+    ),
+  ];
+  return lines.join('\n');
+}

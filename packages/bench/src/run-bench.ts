@@ -1,0 +1,230 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openDatabase } from '@sitrep/db';
+import { type AgreementFigures, checkAgreement } from './agreement';
+import { type BuildFigures, buildDatabase } from './build-database';
+import { type ChildServer, startChildServer } from './child-process';
+import { type EditorHoverFigures, measureEditorHover } from './editor-hover';
+import { type IngestFigures, corpusFolder, measureIngest, readCorpus } from './ingest-rate';
+import { type LoadFigures, warmThenLoad } from './load';
+import { type NameScanFigures, measureNameScan } from './name-scan';
+import { HOVER_QUERY, LIST_QUERY, SEARCH_QUERY, graphqlBody } from './queries';
+import { Random } from './random';
+import { Resources } from './resources';
+import type { Scale } from './scales';
+import { planWorkload } from './workload';
+import type { WriterName } from './writers';
+
+export interface RunOptions {
+  scale: Scale;
+  seed: number;
+  /** How the database is written. Default `api`, the real write path. */
+  writer?: WriterName;
+  /** Keep the temporary folder with the database (its path is logged). Default: false. */
+  keep?: boolean;
+  /** Names in the name-scan dictionary. Default 100,000. */
+  scanNames?: number;
+  /** Bytes of the name-scan document. Default 1 MiB. */
+  scanBytes?: number;
+  scanRuns?: number;
+  log?: (line: string) => void;
+  signal?: AbortSignal;
+}
+
+export interface Comparison {
+  graphql: LoadFigures;
+  baseline: LoadFigures;
+  /** GraphQL requests/s over baseline requests/s. */
+  ratio: number;
+}
+
+export interface BenchResult {
+  scale: Scale;
+  seed: number;
+  node: string;
+  cpus: number;
+  build: BuildFigures;
+  agreement: AgreementFigures;
+  hover: Comparison;
+  list: Comparison;
+  search: { common: LoadFigures & { terms: string[] }; rare: LoadFigures & { terms: string[] } };
+  editor: EditorHoverFigures;
+  ingest: IngestFigures | { skipped: string };
+  nameScan: NameScanFigures;
+  memory: { serverPeakRssBytes: number | null; baselinePeakRssBytes: number | null };
+  /** The child processes the run started (all ended by the time it returns). */
+  processes: { server: number; baseline: number };
+  /** The database it built (removed by the time it returns, unless `keep`). */
+  databaseFile: string;
+  /** One-minute load average at the start and at the end: other work on the machine skews every figure. */
+  loadAverage: { start: number; end: number };
+  seconds: number;
+}
+
+/** Cycles through prepared bodies: every request asks the next question. */
+function cycle(bodies: readonly string[]): () => string {
+  let i = 0;
+  return () => bodies[i++ % bodies.length]!;
+}
+
+const noGraphQLErrors = (body: string) => !body.includes('"errors"');
+
+async function compare(
+  graphqlUrl: string,
+  graphqlBodies: string[],
+  baselineUrl: string,
+  baselineBodies: string[],
+  seconds: number,
+): Promise<Comparison> {
+  const warm = Math.min(2, seconds / 3);
+  const graphql = await warmThenLoad(
+    { url: graphqlUrl, body: cycle(graphqlBodies), seconds, isGoodBody: noGraphQLErrors },
+    warm,
+  );
+  const baseline = await warmThenLoad({ url: baselineUrl, body: cycle(baselineBodies), seconds }, warm);
+  return { graphql, baseline, ratio: graphql.requestsPerSecond / baseline.requestsPerSecond };
+}
+
+/**
+ * The whole benchmark at one scale: build a database through the real write path, then measure
+ * it against the real server and a baseline side by side. Everything it starts or writes is
+ * registered in `resources` and undone at the end, also on failure.
+ */
+export async function runBench(options: RunOptions, resources = new Resources()): Promise<BenchResult> {
+  const log = options.log ?? (() => {});
+  const { scale } = options;
+  const started = performance.now();
+  const loadAtStart = loadavg()[0]!;
+  if (loadAtStart > cpus().length) {
+    log(
+      `warning: the load average is ${loadAtStart.toFixed(1)} on ${cpus().length} CPUs; other work will skew the figures`,
+    );
+  }
+  try {
+    const dir = mkdtempSync(join(tmpdir(), 'sitrep-bench-'));
+    if (options.keep) log(`keeping ${dir}`);
+    else resources.add(() => rmSync(dir, { recursive: true, force: true }));
+    const file = join(dir, 'bench.db');
+
+    const writer = options.writer ?? 'api';
+    log(
+      `building ${scale.claims.toLocaleString('en')} claims over ${scale.articles.toLocaleString('en')} articles and ${scale.entities.toLocaleString('en')} entities ${writer === 'api' ? 'through the real write path' : 'with prepared statements (--writer sql)'}…`,
+    );
+    const built = await buildDatabase({
+      file,
+      scale,
+      seed: options.seed,
+      writer,
+      signal: options.signal,
+      onProgress: (claims, total, seconds) =>
+        log(
+          `  ${claims.toLocaleString('en')} / ${total.toLocaleString('en')} claims, ${Math.round(claims / seconds)} claims/s, ${Math.round(((total - claims) * seconds) / claims)} s to go`,
+        ),
+    });
+    log(`  built in ${built.figures.seconds.toFixed(1)} s: ${Math.round(built.figures.claimsPerSecond)} claims/s`);
+    const workload = planWorkload(built.plan, new Random(options.seed).fork(11), scale.lspHovers);
+
+    log('starting the GraphQL server and the baseline in child processes…');
+    const servers: ChildServer[] = [];
+    resources.add(async () => {
+      await Promise.all(servers.map((s) => s.stop()));
+    });
+    const server = await startChildServer('server-child.ts', [file]);
+    servers.push(server);
+    const baseline = await startChildServer('baseline-child.ts', [file]);
+    servers.push(baseline);
+
+    log('checking that GraphQL and the baseline give the same answers…');
+    const agreement = await checkAgreement(
+      server.url,
+      baseline.url,
+      workload.checkNames,
+      workload.listDates.slice(0, 5),
+    );
+
+    log(`hover: ${workload.hoverNames.length} names, ${scale.loadSeconds} s each side…`);
+    const hover = await compare(
+      server.url,
+      workload.hoverNames.map((name) => graphqlBody(HOVER_QUERY, { name })),
+      `${baseline.url}/hover`,
+      workload.hoverNames.map((name) => JSON.stringify({ name })),
+      scale.loadSeconds,
+    );
+    log(`list: pages of 50 claims up to ${workload.listDates.length} different dates…`);
+    const list = await compare(
+      server.url,
+      workload.listDates.map((to) => graphqlBody(LIST_QUERY, { to })),
+      `${baseline.url}/list`,
+      workload.listDates.map((to) => JSON.stringify({ to })),
+      scale.loadSeconds,
+    );
+    log('search: common and rare terms…');
+    const searchLoad = async (terms: string[]) => ({
+      terms,
+      ...(await warmThenLoad(
+        {
+          url: server.url,
+          body: cycle(terms.map((q) => graphqlBody(SEARCH_QUERY, { q }))),
+          seconds: scale.searchSeconds,
+          isGoodBody: noGraphQLErrors,
+        },
+        Math.min(1, scale.searchSeconds / 3),
+      )),
+    });
+    const search = { common: await searchLoad(workload.commonTerms), rare: await searchLoad(workload.rareTerms) };
+
+    log(`editor: hovering ${workload.editorNames.length} names through the language server…`);
+    const editor = await measureEditorHover(server.url, workload.editorNames, (stop) => resources.add(stop));
+    const memory = { serverPeakRssBytes: server.peakRssBytes(), baselinePeakRssBytes: baseline.peakRssBytes() };
+    await Promise.all(servers.map((s) => s.stop()));
+
+    let ingest: BenchResult['ingest'];
+    const corpus = readCorpus();
+    if (!corpus) {
+      ingest = { skipped: `no corpus at ${corpusFolder()} (set SITREP_CORPUS to a folder with articles/)` };
+      log(`ingest: skipped, ${ingest.skipped}`);
+    } else {
+      log(
+        `ingest: ${corpus.length} corpus articles, made new each time, ${scale.ingestSeconds} s for extraction and ${scale.ingestSeconds} s for ingest…`,
+      );
+      const db = openDatabase(file, { migrate: false });
+      try {
+        ingest = measureIngest(db, corpus, scale.ingestSeconds);
+      } finally {
+        db.close();
+      }
+    }
+
+    log('name scan: NameMatcher.findAll over a generated document…');
+    const nameScan = measureNameScan(
+      options.seed,
+      options.scanNames ?? 100_000,
+      options.scanBytes ?? 1 << 20,
+      options.scanRuns ?? 7,
+      60,
+    );
+
+    return {
+      scale,
+      seed: options.seed,
+      node: process.version,
+      cpus: cpus().length,
+      build: built.figures,
+      agreement,
+      hover,
+      list,
+      search,
+      editor,
+      ingest,
+      nameScan,
+      memory,
+      processes: { server: server.pid, baseline: baseline.pid },
+      databaseFile: file,
+      loadAverage: { start: loadAtStart, end: loadavg()[0]! },
+      seconds: (performance.now() - started) / 1000,
+    };
+  } finally {
+    await resources.dispose();
+  }
+}

@@ -1,0 +1,20 @@
+// The real GraphQL server in its own process, so that its memory can be measured alone.
+// Usage: server-child.ts DATABASE_FILE
+import { openDatabase } from '@sitrep/db';
+import { startServer } from '@sitrep/server';
+
+const file = process.argv[2];
+if (!file) throw new Error('usage: server-child.ts DATABASE_FILE');
+const db = openDatabase(file, { migrate: false });
+const running = await startServer({ db, port: 0, host: '127.0.0.1' });
+
+const stop = () => {
+  void running.close().finally(() => {
+    db.close();
+    process.exit(0);
+  });
+};
+process.on('SIGTERM', stop);
+process.on('SIGINT', stop);
+process.on('disconnect', stop);
+process.send?.({ ready: running.url });
