@@ -68,6 +68,9 @@ fi
 
 echo "vscode-e2e install: npm ci (code-server, playwright-core; about 80 s)..."
 # As root, code-server's postinstall wants unsafe-perm, and node-pty's calls `npx node-gyp`.
+# Run from `pnpm test`, the environment says pnpm is the package manager (npm_config_user_agent and
+# friends), and code-server's postinstall refuses pnpm: npm must run with npm's own settings.
+for name in $(env | sed -n 's/^\(npm_[A-Za-z0-9_]*\)=.*/\1/p'); do unset "$name"; done
 if ! npm_config_unsafe_perm=true npm_config_yes=true npm ci --no-audit --no-fund >"$log" 2>&1; then
   tail -n 60 "$log" >&2
   echo "vscode-e2e install: npm ci failed (full log above, last 60 lines)" >&2

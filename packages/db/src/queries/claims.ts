@@ -122,6 +122,12 @@ function latestClaimsAbout(db: SitrepDatabase, entityId: number, filter: ClaimFi
 }
 
 export function countClaims(db: SitrepDatabase, filter: ClaimFilter): number {
+  const { about, ...rest } = filter;
+  const onlyAbout = about != null && Object.values(rest).every((v) => v == null);
+  // All claims about one entity: counted on the claim_about index alone, without touching claims.
+  if (onlyAbout) {
+    return db.orm.select({ n: count() }).from(claimAbout).where(eq(claimAbout.entityId, about)).get()?.n ?? 0;
+  }
   return db.orm.select({ n: count() }).from(claims).where(claimConditions(filter)).get()?.n ?? 0;
 }
 

@@ -41,6 +41,18 @@ function demonymOf(states: StateNames, word: string | undefined, all: KnownName[
  * Bodies and groups named by description rather than by a proper name: a state's ministries and
  * intelligence service, an interim administration, rebels, a fleet.
  */
+// The patterns hold every country and demonym: compile each once per process, not per article.
+const patterns = new Map<string, RegExp>();
+function compiled(source: string, flags: string): RegExp {
+  const key = `${flags}/${source}`;
+  let pattern = patterns.get(key);
+  if (!pattern) {
+    pattern = new RegExp(source, flags);
+    patterns.set(key, pattern);
+  }
+  return pattern;
+}
+
 export function findBodies(
   text: string,
   from: number,
@@ -56,7 +68,7 @@ export function findBodies(
   };
 
   each(
-    new RegExp(
+    compiled(
       `\\b${owner}(defen[cs]e|foreign|interior) ministry\\b|\\b(?:(${S}) )?Ministry of (Defen[cs]e|Foreign Affairs|Interior)\\b`,
       'gu',
     ),
@@ -75,7 +87,7 @@ export function findBodies(
   );
 
   each(
-    new RegExp(
+    compiled(
       `\\b${owner}(military intelligence|intelligence (?:service|agency|directorate))(?: \\(([\\p{Lu}]{2,6})\\))?`,
       'gu',
     ),
@@ -92,7 +104,7 @@ export function findBodies(
   );
 
   each(
-    new RegExp(
+    compiled(
       `\\b(?:${owner}(?:the )?new (?:interim |transitional |ruling )?(?:administration|government|authorities|rulers)(?: of (${S}))?|(?:interim|transitional|caretaker) (?:administration|government|authorities))\\b`,
       'gu',
     ),
@@ -109,7 +121,7 @@ export function findBodies(
   );
 
   each(
-    new RegExp(`\\b(?:(${S}) )?(?:[Rr]ebels|[Rr]ebel forces|[Ii]nsurgents|[Oo]pposition fighters)\\b`, 'gu'),
+    compiled(`\\b(?:(${S}) )?(?:[Rr]ebels|[Rr]ebel forces|[Ii]nsurgents|[Oo]pposition fighters)\\b`, 'gu'),
     (m, at) => {
       const demonym = demonymOf(states, m[1], known);
       const entity = table.ensure('group:rebels', `${demonym ? `${demonym} ` : ''}rebels`, 'actor', 'armed_group');
@@ -118,10 +130,7 @@ export function findBodies(
   );
 
   each(
-    new RegExp(
-      `\\b(?:(${S})(?:’s|'s)?) ((?:[\\p{Lu}][\\p{L}]+ )?(?:fleet|Fleet|Navy|Air Force|Armed Forces))\\b`,
-      'gu',
-    ),
+    compiled(`\\b(?:(${S})(?:’s|'s)?) ((?:[\\p{Lu}][\\p{L}]+ )?(?:fleet|Fleet|Navy|Air Force|Armed Forces))\\b`, 'gu'),
     (m, at) => {
       const demonym = demonymOf(states, m[1], known);
       const name = `${demonym} ${m[2]}`;

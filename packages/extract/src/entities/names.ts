@@ -8,11 +8,24 @@ const MAX_NAME_CHARS = 120;
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Countries, demonyms, capitals and well-known bodies, wherever the text names them. */
+const knownPatterns = new WeakMap<KnownName[], { bySurface: Map<string, KnownName>; pattern: RegExp }>();
+
+/** The look-up table and the one big pattern for a gazetteer, built once. */
+function knownPattern(known: KnownName[]) {
+  let built = knownPatterns.get(known);
+  if (!built) {
+    const bySurface = new Map(known.map((k) => [k.surface, k]));
+    const surfaces = [...bySurface.keys()].sort((a, b) => b.length - a.length).map(escape);
+    // Whole words only: "Russian" is not "Russia", "Niger" is not "Nigeria".
+    const pattern = new RegExp(`(?<![\\p{L}\\p{N}-])(?:${surfaces.join('|')})(?![\\p{L}\\p{N}])`, 'gu');
+    built = { bySurface, pattern };
+    knownPatterns.set(known, built);
+  }
+  return built;
+}
+
 export function findKnownNames(text: string, from: number, table: EntityTable, known: KnownName[]): void {
-  const bySurface = new Map(known.map((k) => [k.surface, k]));
-  const surfaces = [...bySurface.keys()].sort((a, b) => b.length - a.length).map(escape);
-  // Whole words only: "Russian" is not "Russia", "Niger" is not "Nigeria".
-  const pattern = new RegExp(`(?<![\\p{L}\\p{N}-])(?:${surfaces.join('|')})(?![\\p{L}\\p{N}])`, 'gu');
+  const { bySurface, pattern } = knownPattern(known);
   for (const m of text.slice(from).matchAll(pattern)) {
     const at = from + m.index;
     const name = bySurface.get(m[0]);

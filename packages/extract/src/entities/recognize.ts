@@ -6,13 +6,17 @@ import { findBareInstallationNames, findInstallations } from './installations';
 import { findAlsoKnownAs, findKnownNames, findProperNames, findRepeatedNames } from './names';
 import { type EntityRecord, EntityTable } from './table';
 
-let knowledge: { known: KnownName[]; surfaces: Set<string> } | undefined;
+let knowledge: { known: KnownName[]; surfaces: Set<string>; states: ReturnType<typeof stateNames> } | undefined;
 
 /** General knowledge, built once: countries, demonyms, capitals, well-known bodies. */
 function generalKnowledge() {
   if (!knowledge) {
     const known = [...countryNames(), ...moreStateNames(), ...institutionNames()];
-    knowledge = { known, surfaces: new Set(known.map((k) => k.surface)) };
+    knowledge = {
+      known,
+      surfaces: new Set(known.map((k) => k.surface)),
+      states: stateNames(known.filter((k) => k.subtype === 'state')),
+    };
   }
   return knowledge;
 }
@@ -57,8 +61,7 @@ function findDescriptions(text: string, from: number, table: EntityTable): void 
 
 /** Finds the actors and installations of an article and every mention of each. */
 export function recognizeEntities(text: string, bodyStart: number, sentences: Sentence[]): EntityTable {
-  const { known, surfaces } = generalKnowledge();
-  const states = stateNames(known.filter((k) => k.subtype === 'state'));
+  const { known, surfaces, states } = generalKnowledge();
   const table = new EntityTable();
   const isPlace = (name: string) => surfaces.has(name) || REGIONS.has(name);
   findInstallations(text, bodyStart, table, { isPlaceOfState: isPlace });

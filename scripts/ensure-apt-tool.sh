@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# ensure-apt-tool.sh COMMAND PACKAGE WHAT-NEEDS-IT
+# Makes sure a Debian tool the tests drive is installed (these machines reach only apt and npm).
+# Where it cannot install (no apt, not root, no sudo) it says so and lets the suite run: the tests
+# that need it skip with a message. Under CI=true a tool it cannot install is a failure.
+set -euo pipefail
+tool=$1 package=$2 needed_by=$3
+
+if command -v "$tool" >/dev/null; then
+  exit 0
+fi
+
+cannot() {
+  if [[ "${CI:-}" == "true" ]]; then
+    echo "ensure $package: $1; CI needs $tool" >&2
+    exit 1
+  fi
+  echo "ensure $package: $1; $needed_by will be skipped (install Debian's $package to run them)" >&2
+  exit 0
+}
+
+command -v apt-get >/dev/null || cannot "no apt-get on this machine"
+sudo=()
+if [[ $(id -u) -ne 0 ]]; then
+  sudo -n true 2>/dev/null || cannot "not root and no password-less sudo"
+  sudo=(sudo -n)
+fi
+
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+export DEBIAN_FRONTEND=noninteractive
+echo "ensure $package: installing with apt-get (once)..."
+if ! { "${sudo[@]}" apt-get update -qq && "${sudo[@]}" apt-get install -y -qq --no-install-recommends "$package"; } >"$log" 2>&1; then
+  cat "$log" >&2
+  cannot "apt-get could not install $package"
+fi
+echo "ensure $package: installed $("$tool" --version 2>/dev/null | head -n 1 || echo "$package")"
