@@ -32,17 +32,32 @@ const WORD = /[\p{L}\p{N}\p{M}]+(?:['’ʼ][\p{L}\p{N}\p{M}]+)*/gu;
 // Between two words of one name: spaces, one line break, or a hyphen. A blank line ends a paragraph.
 const JOINER = /^(?:[ \t\u00a0]*\r?\n?[ \t\u00a0]*|[-‐‑–])$/;
 
+// Folding a word (NFKD, marks, case, transliteration) is most of a scan's cost, and running text
+// repeats a small vocabulary: remember each distinct spelling's key (bounded, so a long session
+// cannot grow it without end).
+const foldedWords = new Map<string, string>();
+function fold(raw: string): string {
+  let key = foldedWords.get(raw);
+  if (key === undefined) {
+    key = foldWord(raw);
+    if (foldedWords.size >= 200_000) foldedWords.clear();
+    foldedWords.set(raw, key);
+  }
+  return key;
+}
+
 function wordsOf(text: string, from = 0, to = text.length): Word[] {
   const words: Word[] = [];
   WORD.lastIndex = from;
   for (let m = WORD.exec(text); m && m.index < to; m = WORD.exec(text)) {
     const raw = m[0];
-    const possessive = /['’ʼ]s$/iu.test(raw);
+    const last = raw.charCodeAt(raw.length - 1);
+    const possessive = (last === 115 || last === 83) && /['’ʼ][sS]$/u.test(raw);
     words.push({
       start: m.index,
       end: m.index + raw.length,
-      key: foldWord(raw),
-      stem: possessive ? foldWord(raw.slice(0, -2)) : null,
+      key: fold(raw),
+      stem: possessive ? fold(raw.slice(0, -2)) : null,
     });
   }
   return words;
