@@ -15,7 +15,10 @@ const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, '../..');
 const VSIX = join(ROOT, 'packages/vscode/dist/sitrep.vsix');
 const CODE_SERVER = join(HERE, 'node_modules/.bin/code-server');
-const CHROMIUM = '/usr/bin/chromium';
+// Shared with test/helpers/browser.ts: Debian's chromium and the flags that keep it off the network.
+const { executablePath: CHROMIUM, args: CHROMIUM_ARGS } = JSON.parse(
+  readFileSync(new URL('../../test/helpers/chromium.json', import.meta.url), 'utf8'),
+);
 const TSX = join(ROOT, 'node_modules/.bin/tsx');
 const SCREENSHOTS = join(ROOT, '.tmp');
 const CI = process.env.CI === 'true';
@@ -350,16 +353,7 @@ async function run() {
     executablePath: CHROMIUM,
     headless: true,
     viewport: { width: 1400, height: 900 },
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: CHROMIUM_ARGS,
   });
   cleanups.push(() => context.close());
   // Everything the page needs comes from code-server on 127.0.0.1; anything else is refused.

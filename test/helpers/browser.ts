@@ -3,20 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium } from 'playwright-core';
 
-/** Debian's chromium (scripts/ensure-browser.sh); Playwright's own browsers are never downloaded. */
-export const CHROMIUM_PATH = '/usr/bin/chromium';
+// Debian's chromium (scripts/ensure-browser.sh), never a Playwright download, with flags that keep
+// Chromium itself quiet on the network, so any request the tests see comes from the page. The
+// VS Code end-to-end harness reads the same file.
+import chromiumSettings from './chromium.json';
 
-// Keep Chromium itself quiet on the network, so any request the tests see comes from the page.
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+export const CHROMIUM_PATH = chromiumSettings.executablePath;
+const CHROMIUM_ARGS = chromiumSettings.args;
 
 /** Why browser tests cannot run here, or null if they can. */
 export function browserUnavailable(): string | null {
