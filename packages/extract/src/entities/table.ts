@@ -1,4 +1,4 @@
-import { normalizeName } from '@sitrep/db';
+import { foldWord } from '@sitrep/names';
 import type { EntityType, ExtractedEntity } from '../types';
 
 export interface Mention {
@@ -23,10 +23,8 @@ export interface EntityRecord {
  * Khmeimim/Hmeimim, Ahmed/Ahmad are one key. General Arabic-to-Latin habits, no list of names.
  */
 export function nameKey(name: string): string {
-  return normalizeName(name)
-    .replace(/ou/g, 'u')
-    .replace(/\bkh/g, 'h')
-    .replace(/([a-z])\1+/g, '$1')
+  // The editor's word folding (Tartous/Tartus, Khmeimim/Hmeimim), plus what keys need beyond it.
+  return foldWord(name)
     .replace(/\b(al|el|ad|an|as|ash)\s/g, '')
     .replace(/e/g, 'a');
 }
