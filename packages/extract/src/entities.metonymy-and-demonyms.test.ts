@@ -1,14 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { extractArticle } from './extract';
-import type { Extraction, ExtractedEntity } from './types';
+import { entityNamed } from './test-support';
+import type { ExtractedEntity } from './types';
 
 const article = (body: string) => `date 2024-12-15 BEIRUT: ${body}`;
 
-function entity(result: Extraction, name: string): ExtractedEntity {
-  const found = result.entities.find((e) => e.name === name);
-  if (!found) throw new Error(`no entity ${name} in ${JSON.stringify(result.entities.map((e) => e.name))}`);
-  return found;
-}
+const entity = entityNamed;
 
 const surfaces = (e: ExtractedEntity) => e.mentions.map((m) => m.text);
 

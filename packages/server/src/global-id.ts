@@ -3,6 +3,13 @@ import { SitrepError } from '@sitrep/db';
 /** The types a global ID may name: those that implement Node. */
 const NODE_TYPENAMES = new Set(['Actor', 'Installation', 'Article', 'Claim', 'Mention']);
 
+/** The GraphQL types an entity can be: where an entity is expected, either ID will do. */
+export const ENTITY_TYPENAMES = ['Actor', 'Installation'] as const;
+
+/** The GraphQL type of an entity of this kind. */
+export const entityTypename = (entity: { kind: 'actor' | 'installation' }) =>
+  entity.kind === 'actor' ? 'Actor' : 'Installation';
+
 /** Relay global IDs: base64 of `Type:id`, opaque to clients. */
 export function encodeGlobalId(typename: string, id: bigint | number | string): string {
   return Buffer.from(`${typename}:${id}`, 'utf8').toString('base64');

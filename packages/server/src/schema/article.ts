@@ -10,7 +10,7 @@ import {
 } from '@sitrep/db';
 import { SitrepError } from '@sitrep/db';
 import { builder } from '../builder';
-import { rowIdOf } from '../global-id';
+import { ENTITY_TYPENAMES, rowIdOf } from '../global-id';
 import { loadEach, loadOrThrow } from '../loaders';
 import { offsetConnection } from '../pagination';
 import { claimFilterFrom } from './claim-filter';
@@ -82,7 +82,7 @@ builder.queryFields((t) => ({
           from: args.filter?.from ?? null,
           to: args.filter?.to ?? null,
           mentioning: args.filter?.mentioning
-            ? rowIdOf(args.filter.mentioning, ['Actor', 'Installation'], 'filter.mentioning')
+            ? rowIdOf(args.filter.mentioning, ENTITY_TYPENAMES, 'filter.mentioning')
             : null,
         };
         return offsetConnection(

@@ -1,5 +1,5 @@
 import type { ClaimFilter } from '@sitrep/db';
-import { rowIdOf } from '../global-id';
+import { ENTITY_TYPENAMES, rowIdOf } from '../global-id';
 
 type GlobalId = { typename: string; id: string };
 
@@ -19,7 +19,7 @@ export function claimFilterFrom(
 ): ClaimFilter {
   if (!input) return {};
   return {
-    about: input.about ? rowIdOf(input.about, ['Actor', 'Installation'], 'filter.about') : null,
+    about: input.about ? rowIdOf(input.about, ENTITY_TYPENAMES, 'filter.about') : null,
     sourceActor: input.sourceActor ? rowIdOf(input.sourceActor, ['Actor'], 'filter.sourceActor') : null,
     stance: input.stance ?? null,
     reviewStatus: input.reviewStatus ?? null,

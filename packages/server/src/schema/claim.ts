@@ -1,10 +1,9 @@
 import { type ClaimRow, countClaims, createClaim, listClaims, setClaimReviewStatus } from '@sitrep/db';
 import { builder } from '../builder';
-import { rowIdOf } from '../global-id';
+import { ENTITY_TYPENAMES, rowIdOf } from '../global-id';
 import { loadEach, loadOrThrow } from '../loaders';
 import { offsetConnection } from '../pagination';
 import { claimFilterFrom } from './claim-filter';
-import { ENTITY_TYPENAMES } from './entity';
 import { AboutRoleEnum, ReviewStatusEnum, StanceEnum } from './enums';
 import { AboutInput, ClaimFilterInput } from './filters';
 import { ActorRef, ArticleRef, ClaimConnection, ClaimRef, EntityRef } from './refs';

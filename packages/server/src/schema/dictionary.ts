@@ -1,6 +1,6 @@
 import { aliasDictionaryVersion, allAliases } from '@sitrep/db';
 import { builder } from '../builder';
-import { encodeGlobalId } from '../global-id';
+import { encodeGlobalId, entityTypename } from '../global-id';
 import { EntityKindEnum } from './enums';
 
 interface Entry {
@@ -15,7 +15,7 @@ const DictionaryEntryRef = builder.objectRef<Entry>('DictionaryEntry').implement
     name: t.exposeString('name'),
     entity: t.id({
       description: 'The global ID of the Actor or Installation.',
-      resolve: (e) => encodeGlobalId(e.kind === 'actor' ? 'Actor' : 'Installation', e.entityId),
+      resolve: (e) => encodeGlobalId(entityTypename(e), e.entityId),
     }),
     kind: t.expose('kind', { type: EntityKindEnum }),
   }),

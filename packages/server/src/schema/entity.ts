@@ -1,6 +1,5 @@
 import {
   type ClaimFilter,
-  type EntityRow,
   addAlias,
   countClaims,
   countEntities,
@@ -12,17 +11,13 @@ import {
   mergeEntities,
 } from '@sitrep/db';
 import { builder } from '../builder';
-import { encodeGlobalId, rowIdOf } from '../global-id';
+import { ENTITY_TYPENAMES, encodeGlobalId, entityTypename, rowIdOf } from '../global-id';
 import { loadOrThrow } from '../loaders';
 import { offsetConnection } from '../pagination';
 import { claimFilterFrom } from './claim-filter';
 import { EntityKindEnum } from './enums';
 import { ClaimFilterInput, EntityFilterInput } from './filters';
 import { ClaimConnection, ClaimRef, EntityConnection, EntityRef, MentionConnection, MentionRef } from './refs';
-
-export const ENTITY_TYPENAMES = ['Actor', 'Installation'] as const;
-
-export const entityTypename = (entity: EntityRow) => (entity.kind === 'actor' ? 'Actor' : 'Installation');
 
 const ClaimStatsRef = builder.objectRef<{ claims: number; sources: number; latest: string | null }>('ClaimStats');
 ClaimStatsRef.implement({
