@@ -51,15 +51,11 @@ export class BaselineQueries {
       byAlias: p('select e.* from aliases a join entities e on e.id = a.entity_id where a.normalized = ?'),
       aliases: p('select name from aliases where entity_id = ? order by id').pluck(),
       nameOf: p('select name from entities where id = ?').pluck(),
-      // A source as claimStatsFor counts it: its actor, else its words, else the outlet's own voice.
-      // If that definition changes, the agreement check fails until this follows.
-      stats: p(`select count(*) as claims,
-          count(distinct coalesce('actor:' || c.source_actor_id, 'text:' || lower(c.source_text),
-            'outlet:' || coalesce(a.outlet, ''))) as sources,
-          max(ca.said_on) as latest
-        from claim_about ca join claims c on c.id = ca.claim_id join articles a on a.id = c.article_id
-        where ca.entity_id = ?`),
-      total: p('select count(*) from claim_about where entity_id = ?').pluck(),
+      // The counts triggers keep per entity (see claimStatsFor), and the latest date by index.
+      stats: p(`select claims, sources,
+          (select max(said_on) from claim_about where entity_id = s.entity_id) as latest
+        from entity_claim_stats s where entity_id = ?`),
+      total: p('select claims from entity_claim_stats where entity_id = ?').pluck(),
       latest: p(`select c.* from claim_about ca join claims c on c.id = ca.claim_id
         where ca.entity_id = ? order by ca.said_on desc, ca.claim_id desc limit ?`),
       article: p('select title, published_at, outlet from articles where id = ?'),
@@ -100,7 +96,12 @@ export class BaselineQueries {
             hostCountry: this.name(e.host_country_id),
           }
         : { actorType: e.actor_type, role: e.role, affiliation: this.name(e.affiliation_id) };
-    const stats = this.s.stats.get(e.id) as { claims: number; sources: number; latest: string | null };
+    const stats = (this.s.stats.get(e.id) as
+      { claims: number; sources: number; latest: string | null } | undefined) ?? {
+      claims: 0,
+      sources: 0,
+      latest: null,
+    };
     const claims = this.s.latest.all(e.id, 5) as ClaimRow[];
     return {
       data: {
@@ -113,7 +114,7 @@ export class BaselineQueries {
           ...kindFields,
           claimStats: stats,
           claims: {
-            totalCount: this.s.total.get(e.id),
+            totalCount: (this.s.total.get(e.id) as number | undefined) ?? 0,
             edges: claims.map((c) => {
               const a = this.s.article.get(c.article_id) as {
                 title: string;

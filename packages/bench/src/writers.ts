@@ -4,11 +4,12 @@ import {
   contentHash,
   countWords,
   createArticle,
-  createClaim,
+  createClaims,
   createEntity,
   createMention,
   inTransaction,
   normalizeName,
+  sourceKey,
 } from '@sitrep/db';
 import type { PlannedArticle } from './article-plan';
 
@@ -48,8 +49,9 @@ export function apiWriter(db: SitrepDatabase): Writer {
           end: m.end,
         });
       }
-      for (const c of planned.claims) {
-        createClaim(db, {
+      createClaims(
+        db,
+        planned.claims.map((c) => ({
           articleId: article.id,
           quote: c.quote,
           start: c.start,
@@ -65,8 +67,8 @@ export function apiWriter(db: SitrepDatabase): Writer {
           hedged: c.hedged,
           eventDate: c.eventDate,
           reviewStatus: c.reviewStatus,
-        });
-      }
+        })),
+      );
     },
   };
 }
@@ -90,7 +92,7 @@ export function sqlWriter(db: SitrepDatabase): Writer {
     claim: p(`insert into claims (article_id, quote, start, "end", source_text, source_actor_id, source_count,
         source_anonymous, stance, hedged, event_date, said_on, review_status)
       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
-    about: p('insert into claim_about (claim_id, entity_id, role, said_on) values (?, ?, ?, ?)'),
+    about: p('insert into claim_about (claim_id, entity_id, role, said_on, source_key) values (?, ?, ?, ?, ?)'),
   };
   return {
     transaction: (work) => inTransaction(db, work),
@@ -154,7 +156,12 @@ export function sqlWriter(db: SitrepDatabase): Writer {
           planned.publishedAt,
           c.reviewStatus,
         ).lastInsertRowid;
-        c.about.forEach((entity, role) => s.about.run(claimId, ids[entity]!, ROLES[role]!, planned.publishedAt));
+        const source = c.source && {
+          text: c.source.text,
+          actorId: c.source.actor == null ? null : ids[c.source.actor]!,
+        };
+        const key = sourceKey(source, planned.outlet);
+        c.about.forEach((entity, role) => s.about.run(claimId, ids[entity]!, ROLES[role]!, planned.publishedAt, key));
       }
     },
   };

@@ -174,12 +174,38 @@ export const claimAbout = sqliteTable(
       .references(() => entities.id, { onDelete: 'cascade' }),
     role: text('role', { enum: ABOUT_ROLES }).notNull().default('subject'),
     saidOn: text('said_on').notNull(),
+    /**
+     * Who says it, as one key (see sourceKey): copied here so that the per-entity source counts
+     * below can be kept by triggers, even when a cascade has already removed the claim.
+     */
+    sourceKey: text('source_key').notNull().default(''),
   },
   (t) => [
     primaryKey({ columns: [t.claimId, t.entityId] }),
     index('claim_about_entity_idx').on(t.entityId, t.saidOn, t.claimId),
   ],
 );
+
+/**
+ * How many claims about an entity each source made. Kept by triggers on claim_about (migration
+ * 0003), so a hover on Russia reads a few rows instead of counting 200k claims.
+ */
+export const entitySources = sqliteTable(
+  'entity_sources',
+  {
+    entityId: integer('entity_id').notNull(),
+    sourceKey: text('source_key').notNull(),
+    claims: integer('claims').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.entityId, t.sourceKey] })],
+);
+
+/** Claims and distinct sources per entity, kept by the same triggers. */
+export const entityClaimStats = sqliteTable('entity_claim_stats', {
+  entityId: integer('entity_id').primaryKey(),
+  claims: integer('claims').notNull(),
+  sources: integer('sources').notNull(),
+});
 
 /** API tokens; only a sha256 of the secret is stored. */
 export const apiTokens = sqliteTable(

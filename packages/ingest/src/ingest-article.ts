@@ -7,7 +7,7 @@ import {
   addAlias,
   contentHash,
   createArticle,
-  createClaim,
+  createClaims,
   createEntity,
   createMention,
   findArticleByHash,
@@ -106,16 +106,16 @@ function store(db: SitrepDatabase, input: ArticleInput, extraction: Extraction):
   }
   const idOf = (name: string | null) =>
     name == null ? null : (ids.get(name) ?? findEntityByAlias(db, name)?.id ?? null);
-  const claims = extraction.claims.map((claim) => {
-    const sourceActor = idOf(claim.source?.actor ?? null);
-    return createClaim(db, {
+  const claims = createClaims(
+    db,
+    extraction.claims.map((claim) => ({
       articleId: article.id,
       quote: claim.quote,
       start: claim.start,
       end: claim.end,
       source: claim.source && {
         text: claim.source.text,
-        actorId: sourceActor,
+        actorId: idOf(claim.source.actor),
         count: claim.source.count,
         anonymous: claim.source.anonymous,
       },
@@ -126,9 +126,9 @@ function store(db: SitrepDatabase, input: ArticleInput, extraction: Extraction):
       stance: claim.stance,
       hedged: claim.hedged,
       eventDate: claim.event_date,
-      reviewStatus: 'extracted',
-    });
-  });
+      reviewStatus: 'extracted' as const,
+    })),
+  );
   return { article, claims, createdEntities: created, mentions };
 }
 

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { and, count, desc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import type { SitrepDatabase } from '../database';
 import { SitrepError } from '../errors';
+import { preparedOnce } from '../prepared';
 import type { DateRange, Page } from '../page';
 import { type ArticleRow, articles, mentions } from '../schema';
 
@@ -33,7 +34,14 @@ export function articlesByIds(db: SitrepDatabase, ids: readonly number[]): Artic
 }
 
 export function findArticleByHash(db: SitrepDatabase, hash: string): ArticleRow | undefined {
-  return db.orm.select().from(articles).where(eq(articles.contentHash, hash)).get();
+  const statement = preparedOnce(db, 'articles.byHash', () =>
+    db.orm
+      .select()
+      .from(articles)
+      .where(eq(articles.contentHash, sql.placeholder('hash')))
+      .prepare(),
+  );
+  return statement.get({ hash });
 }
 
 function articleConditions(filter: ArticleFilter): SQL | undefined {
@@ -76,18 +84,32 @@ export function createArticle(db: SitrepDatabase, input: NewArticle): ArticleRow
       articleId: existing.id,
     });
   }
-  return db.orm
-    .insert(articles)
-    .values({
-      title,
-      publishedAt: input.publishedAt,
-      text: input.text,
-      dateline: input.dateline ?? null,
-      outlet: input.outlet ?? null,
-      url: input.url ?? null,
-      wordCount: countWords(input.text),
-      contentHash: hash,
-    })
-    .returning()
-    .get();
+  return insertArticle(db).get({
+    title,
+    publishedAt: input.publishedAt,
+    text: input.text,
+    dateline: input.dateline ?? null,
+    outlet: input.outlet ?? null,
+    url: input.url ?? null,
+    wordCount: countWords(input.text),
+    contentHash: hash,
+  })!;
 }
+
+const insertArticle = (db: SitrepDatabase) =>
+  preparedOnce(db, 'articles.insert', () =>
+    db.orm
+      .insert(articles)
+      .values({
+        title: sql.placeholder('title'),
+        publishedAt: sql.placeholder('publishedAt'),
+        text: sql.placeholder('text'),
+        dateline: sql.placeholder('dateline'),
+        outlet: sql.placeholder('outlet'),
+        url: sql.placeholder('url'),
+        wordCount: sql.placeholder('wordCount'),
+        contentHash: sql.placeholder('contentHash'),
+      })
+      .returning()
+      .prepare(),
+  );

@@ -8,10 +8,11 @@ import {
   type ClaimRow,
   type ReviewStatus,
   type Stance,
-  articles,
   claimAbout,
   claims,
+  entityClaimStats,
 } from '../schema';
+import { preparedOnce } from '../prepared';
 import { articlesByIds } from './articles';
 import { entitiesByIds } from './entities';
 
@@ -124,14 +125,23 @@ function latestClaimsAbout(db: SitrepDatabase, entityId: number, filter: ClaimFi
 export function countClaims(db: SitrepDatabase, filter: ClaimFilter): number {
   const { about, ...rest } = filter;
   const onlyAbout = about != null && Object.values(rest).every((v) => v == null);
-  // All claims about one entity: counted on the claim_about index alone, without touching claims.
+  // All claims about one entity: kept in entity_claim_stats, not counted (200k rows for Russia).
   if (onlyAbout) {
-    return db.orm.select({ n: count() }).from(claimAbout).where(eq(claimAbout.entityId, about)).get()?.n ?? 0;
+    return (
+      db.orm
+        .select({ n: entityClaimStats.claims })
+        .from(entityClaimStats)
+        .where(eq(entityClaimStats.entityId, about))
+        .get()?.n ?? 0
+    );
   }
   return db.orm.select({ n: count() }).from(claims).where(claimConditions(filter)).get()?.n ?? 0;
 }
 
-/** How many claims are about an entity, from how many distinct sources, and the latest date. */
+/**
+ * How many claims are about an entity, from how many distinct sources (see sourceKey), and the
+ * latest date: the counts are kept by triggers, the date is one index seek.
+ */
 export function claimStatsFor(
   db: SitrepDatabase,
   entityIds: readonly number[],
@@ -139,17 +149,16 @@ export function claimStatsFor(
   if (entityIds.length === 0) return [];
   return db.orm
     .select({
-      entityId: claimAbout.entityId,
-      claims: count(),
-      // A source is its actor, else its words; the outlet's own narrative counts as the outlet.
-      sources: sql<number>`count(distinct coalesce('actor:' || ${claims.sourceActorId}, 'text:' || lower(${claims.sourceText}), 'outlet:' || coalesce(${articles.outlet}, '')))`,
-      latest: sql<string | null>`max(${claimAbout.saidOn})`,
+      entityId: entityClaimStats.entityId,
+      claims: entityClaimStats.claims,
+      sources: entityClaimStats.sources,
+      // Spelled out: drizzle leaves columns unqualified in a one-table select, which the subquery would capture.
+      latest: sql<
+        string | null
+      >`(select max(ca.said_on) from claim_about ca where ca.entity_id = entity_claim_stats.entity_id)`,
     })
-    .from(claimAbout)
-    .innerJoin(claims, eq(claims.id, claimAbout.claimId))
-    .innerJoin(articles, eq(articles.id, claims.articleId))
-    .where(inArray(claimAbout.entityId, [...entityIds]))
-    .groupBy(claimAbout.entityId)
+    .from(entityClaimStats)
+    .where(inArray(entityClaimStats.entityId, [...entityIds]))
     .all();
 }
 
@@ -175,19 +184,19 @@ function locateQuote(text: string, claim: NewClaim): { start: number; end: numbe
   return { start, end: start + quote.length };
 }
 
-function checkClaimEntities(db: SitrepDatabase, claim: NewClaim): void {
-  const ids = [...(claim.about ?? []).map((a) => a.entityId)];
-  const sourceActor = claim.source?.actorId;
-  if (sourceActor != null) ids.push(sourceActor);
-  const found = new Map(entitiesByIds(db, ids).map((e) => [e.id, e]));
-  for (const id of ids) if (!found.has(id)) throw notFound('entity', id);
-  if (sourceActor != null && found.get(sourceActor)?.kind !== 'actor') {
-    throw new SitrepError('BAD_USER_INPUT', `A claim's source must be an actor; entity ${sourceActor} is not.`);
-  }
+/**
+ * Who says a claim, as one key: its actor, else its words, else the outlet's own voice. Two
+ * claims with the same key count as one source. Lower-cases ASCII only, like SQLite's lower(),
+ * so keys written here and by the migration that filled in older claims agree.
+ */
+export function sourceKey(source: NewClaim['source'], outlet: string | null): string {
+  if (source?.actorId != null) return `actor:${source.actorId}`;
+  const text = source?.text.trim();
+  if (text) return `text:${text.replace(/[A-Z]+/g, (s) => s.toLowerCase())}`;
+  return `outlet:${outlet ?? ''}`;
 }
 
-/** Stores a claim with the entities it is about. Call inside a transaction to group several writes. */
-export function createClaim(db: SitrepDatabase, claim: NewClaim): ClaimRow {
+function checkClaim(claim: NewClaim): void {
   if (claim.quote.trim() === '') throw new SitrepError('BAD_USER_INPUT', 'A claim needs a non-empty quote.');
   if (claim.eventDate != null && !DATE.test(claim.eventDate)) {
     throw new SitrepError('BAD_USER_INPUT', `eventDate must be YYYY-MM-DD, got “${claim.eventDate}”.`);
@@ -196,40 +205,109 @@ export function createClaim(db: SitrepDatabase, claim: NewClaim): ClaimRow {
   if (count != null && (!Number.isInteger(count) || count < 1)) {
     throw new SitrepError('BAD_USER_INPUT', `A source count must be a whole number of at least 1, got ${count}.`);
   }
-  const [article] = articlesByIds(db, [claim.articleId]);
-  if (!article) throw notFound('article', claim.articleId);
-  const span = locateQuote(article.text, claim);
-  checkClaimEntities(db, claim);
-  return db.sqlite.transaction(() => {
-    const row = db.orm
+}
+
+/** Every entity the claims name exists, and every source is an actor: one query for the whole batch. */
+function checkClaimEntities(db: SitrepDatabase, batch: readonly NewClaim[]): void {
+  const ids = new Set<number>();
+  const sources = new Set<number>();
+  for (const claim of batch) {
+    for (const about of claim.about ?? []) ids.add(about.entityId);
+    const actor = claim.source?.actorId;
+    if (actor != null) {
+      sources.add(actor);
+      ids.add(actor);
+    }
+  }
+  const found = new Map(entitiesByIds(db, [...ids]).map((e) => [e.id, e.kind]));
+  for (const id of ids) if (!found.has(id)) throw notFound('entity', id);
+  for (const id of sources) {
+    if (found.get(id) !== 'actor') {
+      throw new SitrepError('BAD_USER_INPUT', `A claim's source must be an actor; entity ${id} is not.`);
+    }
+  }
+}
+
+const insertClaim = (db: SitrepDatabase) =>
+  preparedOnce(db, 'claims.insert', () =>
+    db.orm
       .insert(claims)
       .values({
+        articleId: sql.placeholder('articleId'),
+        quote: sql.placeholder('quote'),
+        start: sql.placeholder('start'),
+        end: sql.placeholder('end'),
+        sourceText: sql.placeholder('sourceText'),
+        sourceActorId: sql.placeholder('sourceActorId'),
+        sourceCount: sql.placeholder('sourceCount'),
+        sourceAnonymous: sql.placeholder('sourceAnonymous'),
+        stance: sql.placeholder('stance'),
+        hedged: sql.placeholder('hedged'),
+        eventDate: sql.placeholder('eventDate'),
+        saidOn: sql.placeholder('saidOn'),
+        reviewStatus: sql.placeholder('reviewStatus'),
+      })
+      .returning()
+      .prepare(),
+  );
+
+const insertClaimAbout = (db: SitrepDatabase) =>
+  preparedOnce(db, 'claim_about.insert', () =>
+    db.sqlite.prepare(
+      'insert into claim_about (claim_id, entity_id, role, said_on, source_key) values (?, ?, ?, ?, ?)',
+    ),
+  );
+
+/**
+ * Stores claims with the entities they are about, all or none. Each article is read once and
+ * the entities checked in one query, however many claims: ingestion writes a whole article's
+ * claims through here. Call inside a transaction to group them with other writes.
+ */
+export function createClaims(db: SitrepDatabase, batch: readonly NewClaim[]): ClaimRow[] {
+  if (batch.length === 0) return [];
+  batch.forEach(checkClaim);
+  const articleIds = [...new Set(batch.map((c) => c.articleId))];
+  const byId = new Map(articlesByIds(db, articleIds).map((a) => [a.id, a]));
+  const spans = batch.map((claim) => {
+    const article = byId.get(claim.articleId);
+    if (!article) throw notFound('article', claim.articleId);
+    return locateQuote(article.text, claim);
+  });
+  checkClaimEntities(db, batch);
+  const claimStatement = insertClaim(db);
+  const aboutStatement = insertClaimAbout(db);
+  return db.sqlite.transaction(() =>
+    batch.map((claim, i) => {
+      const article = byId.get(claim.articleId)!;
+      const row = claimStatement.get({
         articleId: article.id,
         quote: claim.quote,
-        ...span,
+        ...spans[i]!,
         sourceText: claim.source?.text.trim() || null,
         sourceActorId: claim.source?.actorId ?? null,
-        sourceCount: count ?? null,
+        sourceCount: claim.source?.count ?? null,
         sourceAnonymous: claim.source?.anonymous ?? false,
         stance: claim.stance,
         hedged: claim.hedged ?? false,
         eventDate: claim.eventDate ?? null,
         saidOn: article.publishedAt,
         reviewStatus: claim.reviewStatus ?? 'extracted',
-      })
-      .returning()
-      .get();
-    const seen = new Set<number>();
-    for (const about of claim.about ?? []) {
-      if (seen.has(about.entityId)) continue;
-      seen.add(about.entityId);
-      db.orm
-        .insert(claimAbout)
-        .values({ claimId: row.id, entityId: about.entityId, role: about.role ?? 'subject', saidOn: row.saidOn })
-        .run();
-    }
-    return row;
-  })();
+      })!;
+      const key = sourceKey(claim.source, article.outlet);
+      const seen = new Set<number>();
+      for (const about of claim.about ?? []) {
+        if (seen.has(about.entityId)) continue;
+        seen.add(about.entityId);
+        aboutStatement.run(row.id, about.entityId, about.role ?? 'subject', row.saidOn, key);
+      }
+      return row;
+    }),
+  )();
+}
+
+/** Stores a claim with the entities it is about. Call inside a transaction to group several writes. */
+export function createClaim(db: SitrepDatabase, claim: NewClaim): ClaimRow {
+  return createClaims(db, [claim])[0]!;
 }
 
 export function setClaimReviewStatus(db: SitrepDatabase, claimId: number, status: ReviewStatus): ClaimRow {

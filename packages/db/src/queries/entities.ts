@@ -177,8 +177,8 @@ export function mergeEntities(db: SitrepDatabase, survivorId: number, mergedId: 
     run('update mentions set entity_id = ? where entity_id = ?').run(survivorId, mergedId);
     // A claim about both keeps one row, the survivor's.
     run(
-      `insert or ignore into claim_about (claim_id, entity_id, role, said_on)
-       select claim_id, ?, role, said_on from claim_about where entity_id = ?`,
+      `insert or ignore into claim_about (claim_id, entity_id, role, said_on, source_key)
+       select claim_id, ?, role, said_on, source_key from claim_about where entity_id = ?`,
     ).run(survivorId, mergedId);
     run('delete from claim_about where entity_id = ?').run(mergedId);
     run('update claims set source_actor_id = ? where source_actor_id = ?').run(survivorId, mergedId);

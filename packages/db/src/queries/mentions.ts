@@ -1,6 +1,7 @@
-import { and, asc, count, eq, inArray, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { SitrepDatabase } from '../database';
 import { SitrepError } from '../errors';
+import { preparedOnce } from '../prepared';
 import type { Page } from '../page';
 import { type MentionRow, mentions } from '../schema';
 
@@ -57,9 +58,20 @@ export function createMention(db: SitrepDatabase, articleText: string, mention: 
       `Mention span [${start}, ${end}) is outside the article (length ${articleText.length}).`,
     );
   }
-  return db.orm
-    .insert(mentions)
-    .values({ ...mention, text: articleText.slice(start, end) })
-    .returning()
-    .get();
+  return insertMention(db).get({ ...mention, text: articleText.slice(start, end) })!;
 }
+
+const insertMention = (db: SitrepDatabase) =>
+  preparedOnce(db, 'mentions.insert', () =>
+    db.orm
+      .insert(mentions)
+      .values({
+        articleId: sql.placeholder('articleId'),
+        entityId: sql.placeholder('entityId'),
+        start: sql.placeholder('start'),
+        end: sql.placeholder('end'),
+        text: sql.placeholder('text'),
+      })
+      .returning()
+      .prepare(),
+  );
