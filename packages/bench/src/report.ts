@@ -79,7 +79,7 @@ export function renderMarkdown(r: BenchResult, targets: TargetCheck[]): string {
     '',
     '| measurement | figure |',
     '|---|---|',
-    `| build (${b.writer === 'api' ? 'real write path' : 'prepared statements, --writer sql'}) | ${n(b.claimsPerSecond)} claims/s (${n(b.seconds, 1)} s: entities ${n(b.entitySeconds, 1)} s, articles ${n(b.articleSeconds, 1)} s, checkpoint ${n(b.checkpointSeconds, 1)} s) |`,
+    `| build (${b.writer === 'api' ? 'real write path' : 'prepared statements, --writer sql'}) | ${n(b.claimsPerSecond)} claims/s (${n(b.seconds, 1)} s: entities ${n(b.entitySeconds, 1)} s, articles ${n(b.articleSeconds, 1)} s, indexes ${n(b.indexSeconds, 1)} s, checkpoint ${n(b.checkpointSeconds, 1)} s) |`,
     `| database file | ${n(b.fileBytes / 1e6, 1)} MB (${n(b.fileBytes / b.claims)} bytes per claim) |`,
     'skipped' in r.ingest
       ? `| ingest | skipped: ${r.ingest.skipped} |`

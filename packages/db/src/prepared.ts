@@ -1,3 +1,5 @@
+import { type SQL, sql } from 'drizzle-orm';
+import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { SitrepDatabase } from './database';
 
 const byConnection = new WeakMap<object, Map<string, unknown>>();
@@ -20,3 +22,10 @@ export function preparedOnce<T>(db: SitrepDatabase, key: string, build: () => T)
   }
   return statement;
 }
+
+/**
+ * `column in (ids)` with the ids bound as one JSON array: the statement text is the same for any
+ * number of ids, so it can be prepared once (bind as `{ ids: JSON.stringify(ids) }`).
+ */
+export const inJsonIds = (column: AnySQLiteColumn): SQL =>
+  sql`${column} in (select value from json_each(${sql.placeholder('ids')}))`;

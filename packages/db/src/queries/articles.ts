@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { and, count, desc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
 import type { SitrepDatabase } from '../database';
 import { SitrepError } from '../errors';
-import { preparedOnce } from '../prepared';
+import { inJsonIds, preparedOnce } from '../prepared';
 import type { DateRange, Page } from '../page';
 import { type ArticleRow, articles, mentions } from '../schema';
 
@@ -26,11 +26,10 @@ export const countWords = (text: string): number => text.match(/[\p{L}\p{N}]+(?:
 
 export function articlesByIds(db: SitrepDatabase, ids: readonly number[]): ArticleRow[] {
   if (ids.length === 0) return [];
-  return db.orm
-    .select()
-    .from(articles)
-    .where(inArray(articles.id, [...ids]))
-    .all();
+  const statement = preparedOnce(db, 'articles.byIds', () =>
+    db.orm.select().from(articles).where(inJsonIds(articles.id)).prepare(),
+  );
+  return statement.all({ ids: JSON.stringify(ids) });
 }
 
 export function findArticleByHash(db: SitrepDatabase, hash: string): ArticleRow | undefined {

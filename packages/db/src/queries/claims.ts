@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
 import type { SitrepDatabase } from '../database';
 import { SitrepError, notFound } from '../errors';
 import type { DateRange, Page } from '../page';
@@ -12,9 +12,8 @@ import {
   claims,
   entityClaimStats,
 } from '../schema';
-import { preparedOnce } from '../prepared';
+import { inJsonIds, preparedOnce } from '../prepared';
 import { articlesByIds } from './articles';
-import { entitiesByIds } from './entities';
 
 export interface ClaimFilter extends DateRange {
   /** Claims about this entity. */
@@ -41,20 +40,18 @@ export interface NewClaim {
 
 export function claimsByIds(db: SitrepDatabase, ids: readonly number[]): ClaimRow[] {
   if (ids.length === 0) return [];
-  return db.orm
-    .select()
-    .from(claims)
-    .where(inArray(claims.id, [...ids]))
-    .all();
+  const statement = preparedOnce(db, 'claims.byIds', () =>
+    db.orm.select().from(claims).where(inJsonIds(claims.id)).prepare(),
+  );
+  return statement.all({ ids: JSON.stringify(ids) });
 }
 
 export function claimAboutForClaims(db: SitrepDatabase, claimIds: readonly number[]): ClaimAboutRow[] {
   if (claimIds.length === 0) return [];
-  return db.orm
-    .select()
-    .from(claimAbout)
-    .where(inArray(claimAbout.claimId, [...claimIds]))
-    .all();
+  const statement = preparedOnce(db, 'claim_about.forClaims', () =>
+    db.orm.select().from(claimAbout).where(inJsonIds(claimAbout.claimId)).prepare(),
+  );
+  return statement.all({ ids: JSON.stringify(claimIds) });
 }
 
 function claimConditions(filter: ClaimFilter): SQL | undefined {
@@ -147,19 +144,22 @@ export function claimStatsFor(
   entityIds: readonly number[],
 ): Array<{ entityId: number; claims: number; sources: number; latest: string | null }> {
   if (entityIds.length === 0) return [];
-  return db.orm
-    .select({
-      entityId: entityClaimStats.entityId,
-      claims: entityClaimStats.claims,
-      sources: entityClaimStats.sources,
-      // Spelled out: drizzle leaves columns unqualified in a one-table select, which the subquery would capture.
-      latest: sql<
-        string | null
-      >`(select max(ca.said_on) from claim_about ca where ca.entity_id = entity_claim_stats.entity_id)`,
-    })
-    .from(entityClaimStats)
-    .where(inArray(entityClaimStats.entityId, [...entityIds]))
-    .all();
+  const statement = preparedOnce(db, 'claims.statsFor', () =>
+    db.orm
+      .select({
+        entityId: entityClaimStats.entityId,
+        claims: entityClaimStats.claims,
+        sources: entityClaimStats.sources,
+        // Spelled out: drizzle leaves columns unqualified in a one-table select, which the subquery would capture.
+        latest: sql<
+          string | null
+        >`(select max(ca.said_on) from claim_about ca where ca.entity_id = entity_claim_stats.entity_id)`,
+      })
+      .from(entityClaimStats)
+      .where(inJsonIds(entityClaimStats.entityId))
+      .prepare(),
+  );
+  return statement.all({ ids: JSON.stringify(entityIds) });
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -219,7 +219,13 @@ function checkClaimEntities(db: SitrepDatabase, batch: readonly NewClaim[]): voi
       ids.add(actor);
     }
   }
-  const found = new Map(entitiesByIds(db, [...ids]).map((e) => [e.id, e.kind]));
+  // Only id and kind: a whole article's entities are checked per call, and full rows cost more to map.
+  const kinds = preparedOnce(db, 'entities.kinds', () =>
+    db.sqlite.prepare<[string], { id: number; kind: string }>(
+      'select id, kind from entities where id in (select value from json_each(?))',
+    ),
+  );
+  const found = new Map(kinds.all(JSON.stringify([...ids])).map((e) => [e.id, e.kind]));
   for (const id of ids) if (!found.has(id)) throw notFound('entity', id);
   for (const id of sources) {
     if (found.get(id) !== 'actor') {
@@ -228,27 +234,17 @@ function checkClaimEntities(db: SitrepDatabase, batch: readonly NewClaim[]): voi
   }
 }
 
+// Hand-written rather than drizzle's insert … returning: the row is known before it is written,
+// and this runs once per claim (a million times for a large load), where RETURNING and drizzle's
+// result mapping cost more than the insert itself.
 const insertClaim = (db: SitrepDatabase) =>
   preparedOnce(db, 'claims.insert', () =>
-    db.orm
-      .insert(claims)
-      .values({
-        articleId: sql.placeholder('articleId'),
-        quote: sql.placeholder('quote'),
-        start: sql.placeholder('start'),
-        end: sql.placeholder('end'),
-        sourceText: sql.placeholder('sourceText'),
-        sourceActorId: sql.placeholder('sourceActorId'),
-        sourceCount: sql.placeholder('sourceCount'),
-        sourceAnonymous: sql.placeholder('sourceAnonymous'),
-        stance: sql.placeholder('stance'),
-        hedged: sql.placeholder('hedged'),
-        eventDate: sql.placeholder('eventDate'),
-        saidOn: sql.placeholder('saidOn'),
-        reviewStatus: sql.placeholder('reviewStatus'),
-      })
-      .returning()
-      .prepare(),
+    db.sqlite.prepare(
+      `insert into claims (article_id, quote, start, "end", source_text, source_actor_id, source_count,
+         source_anonymous, stance, hedged, event_date, said_on, review_status, created_at)
+       values (@articleId, @quote, @start, @end, @sourceText, @sourceActorId, @sourceCount,
+         @sourceAnonymous, @stance, @hedged, @eventDate, @saidOn, @reviewStatus, @createdAt)`,
+    ),
   );
 
 const insertClaimAbout = (db: SitrepDatabase) =>
@@ -276,10 +272,11 @@ export function createClaims(db: SitrepDatabase, batch: readonly NewClaim[]): Cl
   checkClaimEntities(db, batch);
   const claimStatement = insertClaim(db);
   const aboutStatement = insertClaimAbout(db);
+  const createdAt = new Date().toISOString();
   return db.sqlite.transaction(() =>
-    batch.map((claim, i) => {
+    batch.map((claim, i): ClaimRow => {
       const article = byId.get(claim.articleId)!;
-      const row = claimStatement.get({
+      const values = {
         articleId: article.id,
         quote: claim.quote,
         ...spans[i]!,
@@ -292,7 +289,14 @@ export function createClaims(db: SitrepDatabase, batch: readonly NewClaim[]): Cl
         eventDate: claim.eventDate ?? null,
         saidOn: article.publishedAt,
         reviewStatus: claim.reviewStatus ?? 'extracted',
-      })!;
+        createdAt,
+      };
+      const { lastInsertRowid } = claimStatement.run({
+        ...values,
+        sourceAnonymous: values.sourceAnonymous ? 1 : 0,
+        hedged: values.hedged ? 1 : 0,
+      });
+      const row = { id: Number(lastInsertRowid), ...values };
       const key = sourceKey(claim.source, article.outlet);
       const seen = new Set<number>();
       for (const about of claim.about ?? []) {

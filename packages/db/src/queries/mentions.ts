@@ -1,7 +1,7 @@
-import { and, asc, count, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, type SQL } from 'drizzle-orm';
 import type { SitrepDatabase } from '../database';
 import { SitrepError } from '../errors';
-import { preparedOnce } from '../prepared';
+import { inJsonIds, preparedOnce } from '../prepared';
 import type { Page } from '../page';
 import { type MentionRow, mentions } from '../schema';
 
@@ -12,11 +12,10 @@ export interface MentionFilter {
 
 export function mentionsByIds(db: SitrepDatabase, ids: readonly number[]): MentionRow[] {
   if (ids.length === 0) return [];
-  return db.orm
-    .select()
-    .from(mentions)
-    .where(inArray(mentions.id, [...ids]))
-    .all();
+  const statement = preparedOnce(db, 'mentions.byIds', () =>
+    db.orm.select().from(mentions).where(inJsonIds(mentions.id)).prepare(),
+  );
+  return statement.all({ ids: JSON.stringify(ids) });
 }
 
 function mentionConditions(filter: MentionFilter): SQL | undefined {
@@ -58,20 +57,15 @@ export function createMention(db: SitrepDatabase, articleText: string, mention: 
       `Mention span [${start}, ${end}) is outside the article (length ${articleText.length}).`,
     );
   }
-  return insertMention(db).get({ ...mention, text: articleText.slice(start, end) })!;
+  const row = { ...mention, text: articleText.slice(start, end) };
+  const { lastInsertRowid } = insertMention(db).run(row);
+  return { id: Number(lastInsertRowid), ...row };
 }
 
+// Hand-written: a mention row is known before it is written, and ingestion writes many.
 const insertMention = (db: SitrepDatabase) =>
   preparedOnce(db, 'mentions.insert', () =>
-    db.orm
-      .insert(mentions)
-      .values({
-        articleId: sql.placeholder('articleId'),
-        entityId: sql.placeholder('entityId'),
-        start: sql.placeholder('start'),
-        end: sql.placeholder('end'),
-        text: sql.placeholder('text'),
-      })
-      .returning()
-      .prepare(),
+    db.sqlite.prepare(
+      'insert into mentions (article_id, entity_id, start, "end", text) values (@articleId, @entityId, @start, @end, @text)',
+    ),
   );
