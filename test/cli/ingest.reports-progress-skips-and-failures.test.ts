@@ -130,6 +130,31 @@ describe.skipIf(!corpus)('sitrep ingest <folder> on the news corpus', () => {
     }
   });
 
+  it('stores the same with --bulk as file by file, and reports the same', () => {
+    const bulkDb = join(dir, 'bulk.db');
+    const bulk = runSitrep(['ingest', folder, '--db', bulkDb, '--bulk']);
+    expect(bulk.status).toBe(1);
+    expect(summaryOf(bulk.stdout)).toEqual(summaryOf(first.stdout));
+    const opened = openDatabase(bulkDb);
+    try {
+      const count = (table: string) =>
+        (opened.sqlite.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
+      expect({
+        articles: count('articles'),
+        entities: count('entities'),
+        mentions: count('mentions'),
+        claims: count('claims'),
+      }).toEqual(countsAfterFirst);
+      // Built at the end: the search index holds every claim, the counts every claim about an entity.
+      expect(count('claims_fts_docsize')).toBe(countsAfterFirst.claims);
+      expect(opened.sqlite.prepare('select coalesce(sum(claims), 0) as n from entity_claim_stats').get()).toEqual({
+        n: count('claim_about'),
+      });
+    } finally {
+      opened.close();
+    }
+  });
+
   it('skips every stored article on a second run, ingesting nothing', () => {
     expect(summaryOf(second.stdout)).toEqual({
       articles: 0,

@@ -1,5 +1,5 @@
 import { relative } from 'node:path';
-import { openDatabase } from '@sitrep/db';
+import { bulkLoad, openDatabase } from '@sitrep/db';
 import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { databasePath } from '../paths';
@@ -9,7 +9,11 @@ export function registerIngest(program: Command): void {
     .command('ingest <paths...>')
     .description('Read articles (files or folders of .txt), extract them and store each in one transaction.')
     .option('--db <file>', 'SQLite database file (default: $SITREP_DB or data/sitrep.db)')
-    .action(async (paths: string[], options: { db?: string }) => {
+    .option(
+      '--bulk',
+      'for large batches: one transaction, indexes and search index built once at the end (nothing is visible, and readers wait, until it finishes)',
+    )
+    .action(async (paths: string[], options: { db?: string; bulk?: boolean }) => {
       const { ingestFiles } = await import('@sitrep/ingest');
       const db = openDatabase(databasePath(options.db));
       // A bar only where someone watches; logs and pipes get plain lines.
@@ -18,15 +22,17 @@ export function registerIngest(program: Command): void {
         : null;
       const name = (file: string) => relative(process.cwd(), file) || file;
       try {
-        const summary = ingestFiles(db, paths, (done, total, outcome) => {
-          if (bar) {
-            if (done === 1) bar.start(total, 0, { file: '' });
-            bar.update(done, { file: name(outcome.file) });
-            if (done === total) bar.stop();
-          }
-          if (outcome.status !== 'ingested')
-            console.error(`${outcome.status}: ${name(outcome.file)}: ${outcome.reason}`);
-        });
+        const run = () =>
+          ingestFiles(db, paths, (done, total, outcome) => {
+            if (bar) {
+              if (done === 1) bar.start(total, 0, { file: '' });
+              bar.update(done, { file: name(outcome.file) });
+              if (done === total) bar.stop();
+            }
+            if (outcome.status !== 'ingested')
+              console.error(`${outcome.status}: ${name(outcome.file)}: ${outcome.reason}`);
+          });
+        const summary = options.bulk ? (await bulkLoad(db, run)).result : run();
         console.log(
           `${summary.articles} articles ingested, ${summary.newEntities} new entities, ${summary.claims} claims, ` +
             `${summary.mentions} mentions; ${summary.skipped} skipped (already stored), ${summary.failed} failed.`,
