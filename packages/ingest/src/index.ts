@@ -1,2 +1,11 @@
-export { ingestArticle, DuplicateArticle, type ArticleInput, type IngestResult } from './ingest-article';
+export {
+  ingestArticle,
+  prepareArticle,
+  storeArticle,
+  DuplicateArticle,
+  type ArticleInput,
+  type IngestResult,
+  type PreparedArticle,
+} from './ingest-article';
+export { ingestArticles, type ArticleOutcome, type GroupLimits } from './ingest-batch';
 export { ingestFiles, expandPaths, type FileOutcome, type IngestSummary } from './ingest-files';

@@ -132,11 +132,15 @@ function store(db: SitrepDatabase, input: ArticleInput, extraction: Extraction):
   return { article, claims, createdEntities: created, mentions };
 }
 
-/**
- * Extracts and stores one article in a single transaction: the article, its mentions, claims and
- * new entities all land, or none of them does. The same text twice throws DuplicateArticle.
- */
-export function ingestArticle(db: SitrepDatabase, input: ArticleInput): IngestResult {
+/** An article checked and extracted, not yet stored: extraction needs no lock, so it runs outside transactions. */
+export interface PreparedArticle {
+  input: ArticleInput;
+  hash: string;
+  extraction: Extraction;
+}
+
+/** Checks and extracts an article; throws DuplicateArticle if its text is stored already. */
+export function prepareArticle(db: SitrepDatabase, input: ArticleInput): PreparedArticle {
   if (input.text.trim() === '') throw new SitrepError('BAD_USER_INPUT', `${input.file ?? 'The article'} is empty.`);
   const hash = contentHash(input.text);
   const existing = findArticleByHash(db, hash);
@@ -153,12 +157,29 @@ export function ingestArticle(db: SitrepDatabase, input: ArticleInput): IngestRe
     file: input.file,
     published: input.publishedAt ?? null,
   });
+  return { input, hash, extraction };
+}
+
+/**
+ * Stores a prepared article in one transaction (a savepoint when called inside one): the article,
+ * its mentions, claims and new entities all land, or none of them does.
+ */
+export function storeArticle(db: SitrepDatabase, prepared: PreparedArticle): IngestResult {
   try {
-    return inTransaction(db, () => store(db, input, extraction));
+    return inTransaction(db, () => store(db, prepared.input, prepared.extraction));
   } catch (error) {
     // Another writer stored the same text between our check and our transaction.
-    const stored = error instanceof SitrepError && error.code === 'CONFLICT' ? findArticleByHash(db, hash) : undefined;
+    const stored =
+      error instanceof SitrepError && error.code === 'CONFLICT' ? findArticleByHash(db, prepared.hash) : undefined;
     if (stored) throw new DuplicateArticle(stored);
     throw error;
   }
+}
+
+/**
+ * Extracts and stores one article in a single transaction: the article, its mentions, claims and
+ * new entities all land, or none of them does. The same text twice throws DuplicateArticle.
+ */
+export function ingestArticle(db: SitrepDatabase, input: ArticleInput): IngestResult {
+  return storeArticle(db, prepareArticle(db, input));
 }

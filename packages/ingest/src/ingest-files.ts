@@ -1,7 +1,8 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { type SitrepDatabase, SitrepError } from '@sitrep/db';
-import { DuplicateArticle, type IngestResult, ingestArticle } from './ingest-article';
+import type { IngestResult } from './ingest-article';
+import { ingestArticles } from './ingest-batch';
 
 export type FileOutcome =
   | { file: string; status: 'ingested'; result: IngestResult }
@@ -69,15 +70,10 @@ function readText(file: string): string {
   }
 }
 
-function reasonOf(error: unknown): string {
-  if (error instanceof SitrepError) return error.message;
-  // Unexpected: keep the message (no stack) so the user can report it; the file is named by the caller.
-  return `unexpected error: ${error instanceof Error ? error.message : String(error)}`;
-}
-
 /**
- * Ingests files one by one, each in its own transaction. A duplicate is skipped, a file that
- * cannot be read or parsed is reported with why, and the others still go in.
+ * Ingests files, each article in its own savepoint, committed in groups (see ingestArticles). A
+ * duplicate is skipped, a file that cannot be read or parsed is reported with why, and the others
+ * still go in. Progress is reported once an article's group has committed.
  */
 export function ingestFiles(
   db: SitrepDatabase,
@@ -95,27 +91,22 @@ export function ingestFiles(
     failed: 0,
     outcomes: [],
   };
-  files.forEach((file, i) => {
-    let outcome: FileOutcome;
-    try {
-      const text = readText(file);
-      const meta = indexFor(dirname(file), indexes).get(basename(file));
-      const result = ingestArticle(db, { text, file, title: meta?.title, outlet: meta?.outlet, url: meta?.url });
-      outcome = { file, status: 'ingested', result };
+  const sources = files.map((file) => () => {
+    const meta = indexFor(dirname(file), indexes).get(basename(file));
+    return { text: readText(file), file, title: meta?.title, outlet: meta?.outlet, url: meta?.url };
+  });
+  ingestArticles(db, sources, (i, articleOutcome) => {
+    const file = files[i]!;
+    const outcome: FileOutcome = { file, ...articleOutcome };
+    if (outcome.status === 'ingested') {
       summary.articles += 1;
-      summary.newEntities += result.createdEntities.length;
-      summary.claims += result.claims.length;
-      summary.mentions += result.mentions;
-    } catch (error) {
-      if (error instanceof DuplicateArticle) {
-        outcome = { file, status: 'skipped', reason: error.message };
-        summary.skipped += 1;
-      } else {
-        const reason =
-          error instanceof TypeError && /decode/i.test(error.message) ? 'not valid UTF-8 text' : reasonOf(error);
-        outcome = { file, status: 'failed', reason };
-        summary.failed += 1;
-      }
+      summary.newEntities += outcome.result.createdEntities.length;
+      summary.claims += outcome.result.claims.length;
+      summary.mentions += outcome.result.mentions;
+    } else if (outcome.status === 'skipped') {
+      summary.skipped += 1;
+    } else {
+      summary.failed += 1;
     }
     summary.outcomes.push(outcome);
     onProgress(i + 1, files.length, outcome);
