@@ -9,6 +9,7 @@ import {
   createMention,
   inTransaction,
   normalizeName,
+  withEveryField,
   sourceKey,
 } from '@sitrep/db';
 import type { PlannedArticle } from './article-plan';
@@ -98,22 +99,7 @@ export function sqlWriter(db: SitrepDatabase): Writer {
     transaction: (work) => inTransaction(db, work),
     entity(row, extraNames) {
       const name = row.name.trim();
-      const full = {
-        description: null,
-        actorType: null,
-        affiliationId: null,
-        role: null,
-        installationType: null,
-        place: null,
-        region: null,
-        country: null,
-        latitude: null,
-        longitude: null,
-        operatorId: null,
-        hostCountryId: null,
-        ...row,
-        name,
-      };
+      const full = { ...withEveryField(row), name };
       const id = Number(s.entity.run(full).lastInsertRowid);
       const seen = new Set<string>();
       for (const alias of [name, ...extraNames]) {

@@ -127,13 +127,16 @@ export function createEntity(db: SitrepDatabase, entity: NewEntity, extraNames: 
   if (name === '') throw new SitrepError('BAD_USER_INPUT', 'An entity needs a non-empty name.');
   checkEntity(db, entity);
   return db.sqlite.transaction(() => {
-    const row = insertEntity(db).get({ ...NO_FIELDS, ...entity, name })!;
+    const row = insertEntity(db).get({ ...withEveryField(entity), name })!;
     for (const alias of [name, ...extraNames]) addAliasTo(db, row, alias);
     return row;
   })();
 }
 
-// Every optional field, so that one prepared statement takes any entity (none has a default).
+/** The entity with every optional field present (null where unset): what one prepared insert takes. */
+export const withEveryField = (entity: NewEntity) => ({ ...NO_FIELDS, ...entity });
+
+// None of these has a default, so null is what leaving them out would store.
 const NO_FIELDS: Required<Omit<NewEntity, 'kind' | 'name'>> = {
   description: null,
   actorType: null,
