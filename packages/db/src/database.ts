@@ -53,6 +53,9 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): S
   // SQLite's default page cache is 2 MB; a knowledge base of a million claims has indexes of
   // hundreds of MB, and writes that touch them (search index, counts) were mostly re-reading pages.
   sqlite.pragma(`cache_size = -${CACHE_KIB}`);
+  // A checkpoint syncs the database file; at SQLite's default (every 1000 pages, 4 MB of WAL) a
+  // steady ingest spent about half its time in them. 10,000 pages lets the WAL reach ~40 MB.
+  if (!readonly) sqlite.pragma('wal_autocheckpoint = 10000');
   const orm = drizzle(sqlite, { schema });
   if ((options.migrate ?? true) && !readonly) migrate(orm, { migrationsFolder: MIGRATIONS_FOLDER });
   return {
