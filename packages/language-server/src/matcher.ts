@@ -1,4 +1,7 @@
 import { foldWord, normalizeName } from '@sitrep/names';
+import { NameTrie, ROOT } from './name-trie';
+import { SliceMap } from './slice-map';
+import { Words, joins, wordEndAt } from './words';
 
 export interface NameEntry {
   name: string;
@@ -13,63 +16,33 @@ export interface NameMatch {
   entry: NameEntry;
 }
 
-interface Word {
-  start: number;
-  end: number;
-  key: string;
-  /** The key without a possessive ’s, for a name's last word ("Russia’s"). */
-  stem: string | null;
+/** What one spelling met in text means to the trie: the ids of its folded key and of its possessive stem. */
+interface Spelling {
+  key: number;
+  /** The key without a possessive ’s, for a name's last word ("Russia’s"); NONE when not possessive. */
+  stem: number;
 }
 
-interface TrieNode {
-  children: Map<string, TrieNode>;
-  entry?: NameEntry;
-}
+/** The id of a key that is in no name. */
+const NONE = -1;
 
-// A word: letters, digits and marks, with apostrophes inside ("Hay’at", "Russia’s"). Hyphens split words,
-// as they do in normalizeName, so "al-Golani" is two words.
-const WORD = /[\p{L}\p{N}\p{M}]+(?:['’ʼ][\p{L}\p{N}\p{M}]+)*/gu;
-// Between two words of one name: spaces, one line break, or a hyphen. A blank line ends a paragraph.
-const JOINER = /^(?:[ \t\u00a0]*\r?\n?[ \t\u00a0]*|[-‐‑–])$/;
-
-// Folding a word (NFKD, marks, case, transliteration) is most of a scan's cost, and running text
-// repeats a small vocabulary: remember each distinct spelling's key (bounded, so a long session
-// cannot grow it without end).
-const foldedWords = new Map<string, string>();
-function fold(raw: string): string {
-  let key = foldedWords.get(raw);
-  if (key === undefined) {
-    key = foldWord(raw);
-    if (foldedWords.size >= 200_000) foldedWords.clear();
-    foldedWords.set(raw, key);
-  }
-  return key;
-}
-
-function wordsOf(text: string, from = 0, to = text.length): Word[] {
-  const words: Word[] = [];
-  WORD.lastIndex = from;
-  for (let m = WORD.exec(text); m && m.index < to; m = WORD.exec(text)) {
-    const raw = m[0];
-    const last = raw.charCodeAt(raw.length - 1);
-    const possessive = (last === 115 || last === 83) && /['’ʼ][sS]$/u.test(raw);
-    words.push({
-      start: m.index,
-      end: m.index + raw.length,
-      key: fold(raw),
-      stem: possessive ? fold(raw.slice(0, -2)) : null,
-    });
-  }
-  return words;
-}
+const POSSESSIVE = /['’ʼ][sS]$/u;
 
 /**
  * Finds known names in text: the longest name at each place, whole words only, ignoring case,
  * diacritics, apostrophes, hyphens and transliteration habits; a possessive ends a name.
  */
 export class NameMatcher {
-  private readonly root: TrieNode = { children: new Map() };
+  private readonly trie = new NameTrie<NameEntry>();
   private longest = 0;
+  /** Every folded word key of every name, by id: the trie and the scan compare numbers, not strings. */
+  private readonly keyIds = new Map<string, number>();
+  // Folding a word (NFKD, marks, case, transliteration) is costly, and running text repeats a small
+  // vocabulary: remember what each distinct spelling means (bounded, so a long session cannot grow
+  // it without end).
+  private readonly spellings = new SliceMap<Spelling>();
+  /** The last scan's words, kept for the next scan to fill again (they grow to the longest text scanned). */
+  private readonly words = new Words();
   /** Names known. */
   readonly size: number;
   /** Entities those names stand for. */
@@ -81,18 +54,11 @@ export class NameMatcher {
     for (const entry of entries) {
       const keys = normalizeName(entry.name).split(' ').filter(Boolean).map(foldWord);
       if (keys.length === 0) continue;
-      let node = this.root;
-      for (const key of keys) {
-        let next = node.children.get(key);
-        if (!next) {
-          next = { children: new Map() };
-          node.children.set(key, next);
-        }
-        node = next;
-      }
+      let node = ROOT;
+      for (const key of keys) node = this.trie.childOrNew(node, this.idOf(key));
       // The first entity to claim a name keeps it (the server guarantees one owner per name).
-      if (!node.entry) {
-        node.entry = entry;
+      if (!this.trie.valueAt(node)) {
+        this.trie.setValue(node, entry);
         size += 1;
         entities.add(entry.entity);
       }
@@ -102,34 +68,75 @@ export class NameMatcher {
     this.entities = entities.size;
   }
 
-  /** The longest name that starts at words[i], if any. */
-  private matchFrom(text: string, words: Word[], i: number): NameMatch | null {
-    let node: TrieNode | undefined = this.root;
+  private idOf(key: string): number {
+    let id = this.keyIds.get(key);
+    if (id === undefined) {
+      id = this.keyIds.size;
+      this.keyIds.set(key, id);
+    }
+    return id;
+  }
+
+  /** Folds a spelling not met before and remembers what it means. */
+  private learn(raw: string): Spelling {
+    const stem = POSSESSIVE.test(raw) ? this.keyIds.get(foldWord(raw.slice(0, -2))) : undefined;
+    const spelling = { key: this.keyIds.get(foldWord(raw)) ?? NONE, stem: stem ?? NONE };
+    if (this.spellings.size >= 200_000) this.spellings.clear();
+    this.spellings.add(raw, spelling);
+    return spelling;
+  }
+
+  /**
+   * The words that start in text[from, to) (the last one read whole, even past `to`) and are in some
+   * name: most words of a text are in none. Leaving them out changes no match, since the gap between
+   * the known words around one has a letter in it, which no name's words may have between them.
+   */
+  private wordsOf(text: string, from = 0, to = text.length): Words {
+    const words = this.words;
+    words.clear();
+    for (let i = from; i < to;) {
+      const end = wordEndAt(text, i);
+      if (end === i) {
+        i += 1;
+        continue;
+      }
+      const spelling = this.spellings.get(text, i, end) ?? this.learn(text.slice(i, end));
+      if (spelling.key !== NONE || spelling.stem !== NONE) words.push(i, end, spelling.key, spelling.stem);
+      i = end;
+    }
+    return words;
+  }
+
+  /** The longest name that starts at word i, if any. */
+  private matchFrom(text: string, words: Words, i: number): NameMatch | null {
+    const { start, end, key, stem } = words;
+    const trie = this.trie;
+    let node = ROOT;
     let best: NameMatch | null = null;
     for (let j = i; j < words.length && j - i < this.longest; j += 1) {
-      const word = words[j]!;
-      if (j > i && !JOINER.test(text.slice(words[j - 1]!.end, word.start))) break;
-      if (word.stem !== null) {
+      if (j > i && !joins(text, end[j - 1]!, start[j]!)) break;
+      if (stem[j] !== NONE) {
         // "Russia’s": the stem may end a name here; the whole word may go on ("Hay’at …").
-        const stemNode = node.children.get(word.stem);
-        if (stemNode?.entry) best = { start: words[i]!.start, end: word.end - 2, entry: stemNode.entry };
+        const entry = trie.valueAt(trie.child(node, stem[j]!));
+        if (entry !== undefined) best = { start: start[i]!, end: end[j]! - 2, entry };
       }
-      node = node.children.get(word.key);
-      if (!node) break;
-      if (node.entry) best = { start: words[i]!.start, end: word.end, entry: node.entry };
+      node = trie.child(node, key[j]!);
+      if (node === ROOT) break;
+      const entry = trie.valueAt(node);
+      if (entry !== undefined) best = { start: start[i]!, end: end[j]!, entry };
     }
     return best;
   }
 
   /** Every name in the text, left to right, never overlapping, longest first where they compete. */
   findAll(text: string): NameMatch[] {
-    const words = wordsOf(text);
+    const words = this.wordsOf(text);
     const found: NameMatch[] = [];
     for (let i = 0; i < words.length; i += 1) {
       const match = this.matchFrom(text, words, i);
       if (!match) continue;
       found.push(match);
-      while (i + 1 < words.length && words[i + 1]!.start < match.end) i += 1;
+      while (i + 1 < words.length && words.start[i + 1]! < match.end) i += 1;
     }
     return found;
   }
@@ -138,9 +145,9 @@ export class NameMatcher {
   findAt(text: string, offset: number): NameMatch | null {
     const from = paragraphStart(text, offset);
     const to = paragraphEnd(text, offset);
-    const words = wordsOf(text, from, to);
+    const words = this.wordsOf(text, from, to);
     let best: NameMatch | null = null;
-    for (let i = 0; i < words.length && words[i]!.start <= offset; i += 1) {
+    for (let i = 0; i < words.length && words.start[i]! <= offset; i += 1) {
       const match = this.matchFrom(text, words, i);
       if (!match) continue;
       // A possessive belongs to the name it follows: hovering the "s" of "Russia’s" is hovering Russia.
