@@ -52,7 +52,8 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): S
   if (!readonly) sqlite.pragma('synchronous = NORMAL');
   // SQLite's default page cache is 2 MB; a knowledge base of a million claims has indexes of
   // hundreds of MB, and writes that touch them (search index, counts) were mostly re-reading pages.
-  sqlite.pragma(`cache_size = -${CACHE_KIB}`);
+  // Not for read-only opens: those check backups, and a damaged one must fail in the check, not here.
+  if (!readonly) sqlite.pragma(`cache_size = -${CACHE_KIB}`);
   // A checkpoint syncs the database file; at SQLite's default (every 1000 pages, 4 MB of WAL) a
   // steady ingest spent about half its time in them. 10,000 pages lets the WAL reach ~40 MB.
   if (!readonly) sqlite.pragma('wal_autocheckpoint = 10000');
