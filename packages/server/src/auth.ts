@@ -7,7 +7,11 @@ const ANONYMOUS: Viewer = { scope: null, tokenId: null, badToken: false };
 
 /** Reads `Authorization: Bearer <token>` and looks the token up (only its hash is stored). */
 export function viewerFrom(db: SitrepDatabase, request: Request): Viewer {
-  const header = request.headers.get('authorization');
+  return viewerFromAuthorization(db, request.headers.get('authorization'));
+}
+
+/** The same, from the header's value: the fast path has node's headers, not a fetch Request. */
+export function viewerFromAuthorization(db: SitrepDatabase, header: string | null | undefined): Viewer {
   if (!header) return ANONYMOUS;
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
   const token = match ? findLiveToken(db, match[1]!) : undefined;
@@ -17,7 +21,8 @@ export function viewerFrom(db: SitrepDatabase, request: Request): Viewer {
 const HOW_TO_GET_A_TOKEN =
   'Create one with `pnpm sitrep token create --scope write` and send it as `Authorization: Bearer <token>`.';
 
-function refusal(viewer: Viewer, isMutation: boolean, readsNeedToken: boolean): GraphQLError | null {
+/** Why this viewer may not run this operation, or null if it may. */
+export function refusal(viewer: Viewer, isMutation: boolean, readsNeedToken: boolean): GraphQLError | null {
   if (viewer.badToken) {
     return new GraphQLError('The bearer token is unknown or revoked.', { extensions: { code: 'UNAUTHENTICATED' } });
   }

@@ -74,8 +74,25 @@ export const builder = new SchemaBuilder<{
   },
 });
 
+/** A serializer that remembers the strings it has accepted: it checks each distinct date once. */
+function rememberingValid(serialize: (value: unknown) => string, max = 10_000) {
+  const valid = new Set<string>();
+  return (value: unknown): string => {
+    if (typeof value === 'string' && valid.has(value)) return value;
+    const serialized = serialize(value);
+    if (serialized === value) {
+      if (valid.size >= max) valid.clear();
+      valid.add(serialized);
+    }
+    return serialized;
+  };
+}
+
 builder.addScalarType('Date', LocalDateResolver, {
   description: 'A calendar date, `YYYY-MM-DD`.',
+  // A page of claims serializes the same few dates again and again; LocalDate's check builds a
+  // Date and an ISO string for each (7% of a 50-claim page).
+  serialize: rememberingValid(LocalDateResolver.serialize),
 });
 builder.addScalarType('DateTime', DateTimeResolver, {});
 

@@ -1,5 +1,9 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { type FastPathStats, createFastPath } from './fast-path/handler';
+import { FastPathPlans } from './fast-path/plans';
+import { ReadTransactions } from './fast-path/read-transaction';
+import { DEFAULT_LIMITS } from './limits';
 import { GRAPHQL_PATH, type SitrepYogaOptions, createSitrepYoga } from './yoga';
 
 export interface ServeOptions extends SitrepYogaOptions {
@@ -13,18 +17,33 @@ export interface RunningServer {
   server: Server;
   /** e.g. http://127.0.0.1:4000/graphql */
   url: string;
+  /** What the fast path did so far; null when it is off. */
+  fastPath: FastPathStats | null;
   close(): Promise<void>;
 }
 
 /** Starts the HTTP server; resolves once it is listening. */
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
-  const yoga = createSitrepYoga(options);
+  const state =
+    options.fastPath === false ? undefined : { plans: new FastPathPlans(), reads: new ReadTransactions(options.db) };
+  const yoga = createSitrepYoga(options, state);
+  const fastPath =
+    state &&
+    createFastPath({
+      ...state,
+      db: options.db,
+      limits: { ...DEFAULT_LIMITS, ...options.limits },
+      readsNeedToken: options.readsNeedToken ?? false,
+      path: GRAPHQL_PATH,
+      yoga,
+    });
   const server = createServer((req, res) => {
     // The root is not an API: send people to GraphiQL.
     if (req.url === '/' || req.url === '') {
       res.writeHead(302, { location: GRAPHQL_PATH }).end();
       return;
     }
+    if (fastPath?.handle(req, res)) return;
     void yoga(req, res);
   });
   await new Promise<void>((resolve, reject) => {
@@ -36,6 +55,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   return {
     server,
     url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}${GRAPHQL_PATH}`,
+    fastPath: fastPath?.stats ?? null,
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((err) => (err ? reject(err) : resolve()));

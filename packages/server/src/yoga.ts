@@ -8,6 +8,7 @@ import { corsFor, useCsrfPrevention } from './browser-guards';
 import { type Context, createContext } from './context';
 import { HOVER_QUERY } from './default-query';
 import { useExpectedErrors } from './errors';
+import { type FastPathState, useFastPath } from './fast-path/plugin';
 import { DEFAULT_LIMITS, type QueryLimits } from './limits';
 import { schema } from './schema';
 
@@ -26,12 +27,20 @@ export interface SitrepYogaOptions {
    * so only pages served by this server (GraphiQL) can read its answers.
    */
   corsOrigins?: readonly string[];
+  /**
+   * Let startServer answer queries Yoga has already accepted with a compiled plan, without
+   * Yoga's per-request machinery (see fast-path/handler.ts). Default: true.
+   */
+  fastPath?: boolean;
 }
 
 export const GRAPHQL_PATH = '/graphql';
 
-/** The GraphQL server as a fetch handler, not yet listening: tests call `yoga.fetch`. */
-export function createSitrepYoga(options: SitrepYogaOptions) {
+/**
+ * The GraphQL server as a fetch handler, not yet listening: tests call `yoga.fetch`. With
+ * `fastPath`, it tells the HTTP server's fast path what it accepts and when it writes.
+ */
+export function createSitrepYoga(options: SitrepYogaOptions, fastPath?: FastPathState) {
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   return createYoga<{ request: Request }, Context>({
     schema,
@@ -51,6 +60,7 @@ export function createSitrepYoga(options: SitrepYogaOptions) {
       useExpectedErrors(),
       useAccessControl({ readsNeedToken: options.readsNeedToken ?? false }),
       ...(options.introspection === false ? [useDisableIntrospection()] : []),
+      ...(fastPath ? [useFastPath(fastPath)] : []),
     ],
   });
 }

@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import type { GraphQLResolveInfo } from 'graphql';
 import {
   notFound,
   type AliasRow,
@@ -16,6 +17,7 @@ import {
   entitiesByIds,
   mentionsByIds,
 } from '@sitrep/db';
+import { asksOnlyForHead, entityHeadLoader } from './entity-heads';
 
 export interface ClaimStats {
   claims: number;
@@ -43,6 +45,7 @@ function groupedBy<Row>(fetch: (ids: readonly number[]) => Row[], parentOf: (row
 export function createLoaders(db: SitrepDatabase) {
   return {
     entity: byId<EntityRow>((ids) => entitiesByIds(db, ids)),
+    entityHead: entityHeadLoader(db),
     article: byId<ArticleRow>((ids) => articlesByIds(db, ids)),
     claim: byId<ClaimRow>((ids) => claimsByIds(db, ids)),
     mention: byId<MentionRow>((ids) => mentionsByIds(db, ids)),
@@ -62,6 +65,23 @@ export function createLoaders(db: SitrepDatabase) {
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;
+
+/**
+ * The entity a field points at: the whole row, or only its head (id, kind, name) when the query
+ * asks that field for nothing more, as lists of claims do for their subjects and sources.
+ */
+export function loadEntity(loaders: Loaders, id: number, info: GraphQLResolveInfo): Promise<EntityRow | null> {
+  if (!asksOnlyForHead(info)) return loaders.entity.load(id);
+  // A head stands in for the row: the resolvers that will read it read id, kind and name only.
+  return loaders.entityHead.load(id) as Promise<EntityRow | null>;
+}
+
+/** loadEntity for an entity that must exist (a claim's subject). */
+export async function loadEntityOrThrow(loaders: Loaders, id: number, info: GraphQLResolveInfo): Promise<EntityRow> {
+  const row = await loadEntity(loaders, id, info);
+  if (!row) throw notFound('entity', id);
+  return row;
+}
 
 /** Loads a row that must exist (it was just written, or a parent points at it). */
 export async function loadOrThrow<Row>(loader: DataLoader<number, Row | null>, id: number, what: string): Promise<Row> {

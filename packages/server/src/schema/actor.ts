@@ -1,7 +1,7 @@
 import { countEntities, createEntity, listEntities } from '@sitrep/db';
 import { builder } from '../builder';
 import { rowIdOf } from '../global-id';
-import { loadEach, loadOrThrow } from '../loaders';
+import { loadEach, loadEntity, loadOrThrow } from '../loaders';
 import { offsetConnection } from '../pagination';
 import { ActorConnection, ActorRef, EntityRef } from './refs';
 
@@ -21,8 +21,8 @@ builder.node(ActorRef, {
       type: ActorRef,
       nullable: true,
       description: 'The actor this one belongs to: the Kremlin and Vladimir Putin belong to Russia.',
-      resolve: (actor, _args, ctx) =>
-        actor.affiliationId == null ? null : ctx.loaders.entity.load(actor.affiliationId),
+      resolve: (actor, _args, ctx, info) =>
+        actor.affiliationId == null ? null : loadEntity(ctx.loaders, actor.affiliationId, info),
     }),
     role: t.exposeString('role', { nullable: true, description: 'e.g. “President of Russia”.' }),
   }),

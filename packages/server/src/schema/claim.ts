@@ -1,7 +1,8 @@
-import { type ClaimRow, countClaims, createClaim, listClaims, setClaimReviewStatus } from '@sitrep/db';
+import { type ClaimRow, createClaim, setClaimReviewStatus } from '@sitrep/db';
 import { builder } from '../builder';
 import { ENTITY_TYPENAMES, rowIdOf } from '../global-id';
-import { loadEach, loadOrThrow } from '../loaders';
+import { loadEach, loadEntity, loadEntityOrThrow, loadOrThrow } from '../loaders';
+import { countClaims, listClaims } from '../loaders/readers';
 import { offsetConnection } from '../pagination';
 import { claimFilterFrom } from './claim-filter';
 import { AboutRoleEnum, ReviewStatusEnum, StanceEnum } from './enums';
@@ -21,8 +22,8 @@ ClaimSourceRef.implement({
       nullable: true,
       description:
         'The actor the source belongs to (for “a Russian source”, Russia); null for evidence such as satellite imagery.',
-      resolve: (claim, _args, ctx) =>
-        claim.sourceActorId == null ? null : ctx.loaders.entity.load(claim.sourceActorId),
+      resolve: (claim, _args, ctx, info) =>
+        claim.sourceActorId == null ? null : loadEntity(ctx.loaders, claim.sourceActorId, info),
     }),
     count: t.exposeInt('sourceCount', {
       nullable: true,
@@ -38,7 +39,7 @@ ClaimAboutRef.implement({
   fields: (t) => ({
     entity: t.field({
       type: EntityRef,
-      resolve: (a, _args, ctx) => loadOrThrow(ctx.loaders.entity, a.entityId, 'entity'),
+      resolve: (a, _args, ctx, info) => loadEntityOrThrow(ctx.loaders, a.entityId, info),
     }),
     role: t.expose('role', { type: AboutRoleEnum }),
   }),

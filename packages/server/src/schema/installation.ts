@@ -1,7 +1,7 @@
 import { type EntityRow, countEntities, createEntity, listEntities } from '@sitrep/db';
 import { builder } from '../builder';
 import { rowIdOf } from '../global-id';
-import { loadEach, loadOrThrow } from '../loaders';
+import { loadEach, loadEntity, loadOrThrow } from '../loaders';
 import { offsetConnection } from '../pagination';
 import { ActorRef, EntityRef, InstallationConnection, InstallationRef } from './refs';
 
@@ -44,13 +44,14 @@ builder.node(InstallationRef, {
       type: ActorRef,
       nullable: true,
       description: 'Who runs it.',
-      resolve: (i, _args, ctx) => (i.operatorId == null ? null : ctx.loaders.entity.load(i.operatorId)),
+      resolve: (i, _args, ctx, info) => (i.operatorId == null ? null : loadEntity(ctx.loaders, i.operatorId, info)),
     }),
     hostCountry: t.field({
       type: ActorRef,
       nullable: true,
       description: 'The state whose territory it is on.',
-      resolve: (i, _args, ctx) => (i.hostCountryId == null ? null : ctx.loaders.entity.load(i.hostCountryId)),
+      resolve: (i, _args, ctx, info) =>
+        i.hostCountryId == null ? null : loadEntity(ctx.loaders, i.hostCountryId, info),
     }),
   }),
 });

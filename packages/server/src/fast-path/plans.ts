@@ -1,0 +1,73 @@
+import { type DocumentNode, type ExecutionResult, type GraphQLSchema, getOperationAST } from 'graphql';
+import { compileQuery, isCompiledQuery } from 'graphql-jit';
+import type { Context } from '../context';
+
+/** A query compiled by graphql-jit: runs the same resolvers as Yoga, without its per-request walk. */
+export type Plan = (
+  root: undefined,
+  context: Context,
+  variables: Record<string, unknown> | null | undefined,
+) => ExecutionResult | Promise<ExecutionResult>;
+
+const keyOf = (query: string, operationName: string | null | undefined) => `${operationName ?? ''}\u0000${query}`;
+
+/**
+ * The queries Yoga has accepted: parsed, within the armor limits, valid against the schema
+ * (introspection rules included), a query and not a mutation or subscription. The fast path
+ * answers only these; everything else still goes through Yoga.
+ *
+ * A document is compiled the second time Yoga runs it, so one-off documents cost no compilation.
+ * At most `max` plans are kept, the least recently used going first.
+ */
+export class FastPathPlans {
+  /** null: seen twice, but not a query or not compilable; Yoga keeps answering it. */
+  private readonly plans = new Map<string, Plan | null>();
+  private readonly seenOnce = new Set<string>();
+
+  constructor(private readonly max = 500) {}
+
+  get size(): number {
+    return this.plans.size;
+  }
+
+  get(query: string, operationName: string | null | undefined): Plan | null {
+    const key = keyOf(query, operationName);
+    const plan = this.plans.get(key);
+    if (plan === undefined) return null;
+    this.plans.delete(key);
+    this.plans.set(key, plan);
+    return plan;
+  }
+
+  /** Called by the Yoga plugin below once Yoga has parsed and validated `document` and runs it. */
+  approve(
+    schema: GraphQLSchema,
+    document: DocumentNode,
+    query: string,
+    operationName: string | null | undefined,
+  ): void {
+    // An empty operationName is an error in Yoga, not "the only operation".
+    if (operationName === '') return;
+    const key = keyOf(query, operationName);
+    if (this.plans.has(key)) return;
+    if (!this.seenOnce.has(key)) {
+      if (this.seenOnce.size >= this.max) this.seenOnce.clear();
+      this.seenOnce.add(key);
+      return;
+    }
+    this.seenOnce.delete(key);
+    if (this.plans.size >= this.max) this.plans.delete(this.plans.keys().next().value!);
+    this.plans.set(key, compile(schema, document, operationName ?? undefined));
+  }
+}
+
+function compile(schema: GraphQLSchema, document: DocumentNode, operationName: string | undefined): Plan | null {
+  if (getOperationAST(document, operationName)?.operation !== 'query') return null;
+  try {
+    // Stack traces are not captured: an answer with errors is not sent from here, Yoga answers it.
+    const compiled = compileQuery(schema, document, operationName, { disablingCapturingStackErrors: true });
+    return isCompiledQuery(compiled) ? (compiled.query as Plan) : null;
+  } catch {
+    return null;
+  }
+}
