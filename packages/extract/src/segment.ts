@@ -1,5 +1,6 @@
-import winkNLP, { type ItemSentence, type ItemToken } from 'wink-nlp';
+import winkNLP, { type ItemToken } from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
+import { matchesOf } from './matches';
 
 export interface Token {
   start: number;
@@ -21,27 +22,33 @@ export interface Sentence {
 }
 
 // One model for the process: loading it costs far more than reading an article.
-const nlp = winkNLP(model);
+// Only sentence boundaries and POS tags are read here; the default pipe also runs NER,
+// negation and sentiment (most of readDoc's time), and none of them feeds the POS tagger.
+const nlp = winkNLP(model, ['sbd', 'pos']);
 const its = nlp.its;
+
+const SENTENCE_END = /[.!?"”’)]$/;
 
 /** Paragraphs are separated by blank lines; returns [start, end) of each, trimmed. */
 export function paragraphs(text: string, from: number): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
   const pattern = /\r?\n[ \t]*\r?\n/g;
   let start = from;
-  const push = (end: number) => {
-    const raw = text.slice(start, end);
-    const lead = raw.length - raw.trimStart().length;
-    const trimmed = raw.trim();
-    if (trimmed) spans.push([start + lead, start + lead + trimmed.length]);
-  };
-  for (const match of text.matchAll(pattern)) {
+  for (const match of matchesOf(pattern, text)) {
     if (match.index < from) continue;
-    push(match.index);
+    pushTrimmed(spans, text, start, match.index);
     start = match.index + match[0].length;
   }
-  push(text.length);
+  pushTrimmed(spans, text, start, text.length);
   return spans;
+}
+
+/** Adds [start, end) without its surrounding white space, unless nothing else is left. */
+function pushTrimmed(spans: Array<[number, number]>, text: string, start: number, end: number): void {
+  const raw = text.slice(start, end);
+  const lead = raw.length - raw.trimStart().length;
+  const trimmed = raw.trim();
+  if (trimmed) spans.push([start + lead, start + lead + trimmed.length]);
 }
 
 /**
@@ -52,7 +59,7 @@ export function segment(text: string, from = 0): Sentence[] {
   const sentences: Sentence[] = [];
   paragraphs(text, from).forEach(([pStart, pEnd], paragraph) => {
     const body = text.slice(pStart, pEnd);
-    const heading = !/[.!?"”’)]$/.test(body) && body.length < 160 && !body.includes('\n');
+    const heading = !SENTENCE_END.test(body) && body.length < 160 && !body.includes('\n');
     const doc = nlp.readDoc(body);
     // wink's tokens are verbatim pieces of the text: find each from where the last ended.
     let cursor = 0;
@@ -68,14 +75,15 @@ export function segment(text: string, from = 0): Sentence[] {
       sentences.push({ start: pStart, end: pEnd, text: body, tokens, paragraph, heading: true });
       return;
     }
-    doc.sentences().each((s: ItemSentence) => {
-      const [first, last] = s.out(its.span) as unknown as [number, number];
+    // Each sentence's [first, last] token, read at once rather than through a wink item per sentence.
+    const spans = doc.sentences().out(its.span) as unknown as Array<[number, number]>;
+    for (const [first, last] of spans) {
       const own = tokens.slice(first, last + 1);
-      if (own.length === 0) return;
+      if (own.length === 0) continue;
       const start = own[0]!.start;
       const end = own.at(-1)!.end;
       sentences.push({ start, end, text: text.slice(start, end), tokens: own, paragraph, heading: false });
-    });
+    }
   });
   return sentences;
 }

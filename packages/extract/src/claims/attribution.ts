@@ -18,6 +18,7 @@ export const DENYING_VERBS = /^(?:denied|denies)$/;
 /** Reporting verbs that hedge what they report. */
 export const HEDGING_VERBS = /^(?:suggested|suggests|alleged|claimed|claims|believes|believed)$/;
 const REPORTING = new RegExp(`^(?:${VERBS})$`);
+const REPORTING_WORD = new RegExp(`\\b(?:${VERBS})\\b`);
 // What may follow a reporting verb before the content starts: "told Reuters on Friday that".
 // What may follow a reporting verb before the content starts: "told Reuters on Friday that",
 // "said on Dec. 9 that", "said in a statement". Only "told" takes an addressee.
@@ -27,6 +28,13 @@ const AFTER_VERB = new RegExp(
 );
 const AFTER_TOLD = new RegExp(
   `^(?:\\s+(?:reporters|journalists|the [A-Z][\\w-]*(?: [A-Z][\\w-]*)*|[A-Z][\\w-]*(?: [A-Z][\\w-]*){0,4}|him|her|them|us|me))?(?:\\s+${DAY})?(?:\\s*,\\s*)?(?:\\s+that)?\\s*:?\\s*`,
+);
+// "X said (that) …": the source, then a reporting verb. Built once: a sentence only runs it.
+const LEADING = new RegExp(`^(.+?)\\s+(?:has |have |had )?(${VERBS})\\b`, 'u');
+// "…, X said (on Friday)." / "…, said X.", perhaps "…, adding that …".
+const TRAILING = new RegExp(
+  `,\\s+(?:(${VERBS})\\s+([^,]+?)|([^,]+?)\\s+(?:has |had )?(${VERBS})(?:\\s+\\w+)?(?:\\s+(?:on|in|at|late|early|last)\\s+[\\w. ]+?)?(?:\\s+without elaborating)?)(?:,\\s+adding\\s+(?:that\\s+)?(.+?))?\\.?$`,
+  'u',
 );
 const NO_COMMENT =
   /\b(?:did not|didn['’]t|has not|have not|had not|could not|would not)\s+(?:immediately\s+)?(?:respond|reply|return)\s+(?:to\s+)?(?:an?\s+)?(?:[\p{Lu}][\p{L}]*\s+)?(?:requests?|calls?)\s+for\s+comment|\bdeclined\s+to\s+comment\b|\b(?:could|would)\s+not\s+(?:immediately\s+)?(?:be reached\s+for\s+)?comment\b|\bwas not (?:immediately )?available for comment\b/u;
@@ -38,23 +46,53 @@ const CONNECTOR =
 export const EVIDENCE_HEAD =
   /\b(?:imagery|images?|footage|photos?|photographs?|videos?|analysis|data|satellite|tracking)\b/i;
 
-export const isNoComment = (text: string) => NO_COMMENT.test(text);
+// Every form ends in "comment": a text without the word is not searched.
+export const isNoComment = (text: string) => text.includes('comment') && NO_COMMENT.test(text);
+
+// The patterns below are built once: a literal in a function body is a new RegExp object each
+// time the line runs, and these run for every sentence (trimSpan for every character it trims).
+const SPACES = /\s+/;
+const LETTER = /[\p{L}]/u;
+const AUXILIARY = /\b(is|are|was|were|has|have|had|will|would|can|could|should|did|does)\b/;
+const PRONOUN = /^(?:he|she|it|they)$/i;
+const TRIMMED_AT_START = /[\s,;:“”"'‘’—–-]/;
+const TRIMMED_AT_END = /[\s,;:.“”"'‘’—–-]/;
 
 /** A plausible source: a short noun phrase, not a clause of its own. */
 function sourceLike(text: string): boolean {
-  const words = text.trim().split(/\s+/);
-  if (words.length === 0 || words.length > 16 || !/[\p{L}]/u.test(text)) return false;
-  return (
-    !/\b(is|are|was|were|has|have|had|will|would|can|could|should|did|does)\b/.test(text) ||
-    /^(?:he|she|it|they)$/i.test(text.trim())
-  );
+  const words = text.trim().split(SPACES);
+  if (words.length === 0 || words.length > 16 || !LETTER.test(text)) return false;
+  return !AUXILIARY.test(text) || PRONOUN.test(text.trim());
 }
 
 function trimSpan(text: string, start: number, end: number): [number, number] {
-  while (start < end && /[\s,;:“”"'‘’—–-]/.test(text[start]!)) start += 1;
-  while (end > start && /[\s,;:.“”"'‘’—–-]/.test(text[end - 1]!)) end -= 1;
+  while (start < end && TRIMMED_AT_START.test(text[start]!)) start += 1;
+  while (end > start && TRIMMED_AT_END.test(text[end - 1]!)) end -= 1;
   return [start, end];
 }
+
+// “…,” said the official, adding that …  /  “…,” he added.  /  …,” Sharaa, who spoke in Arabic, told Putin.
+const QUOTED_THEN_SOURCE =
+  /^[“"]?(.+?)[,.!?]?[”"],?\s+(?:(?:said|added|says)\s+([^.]+?)|([^.]+?)\s+(?:said|added|says|told(?: [\p{Lu}][\p{L}]+)+|told (?:reporters|journalists)))(?:,\s+adding\s+(?:that\s+)?(.+?))?(?:\s+without elaborating)?\.?$/su;
+// Satellite imagery shows that … / An image taken on Dec. 9 showed three ships.
+const EVIDENCE_SHOWS =
+  /^((?:[\p{L}\d.,’'-]+\s+){0,10}?)(shows?|showed|shown|indicates?|indicated|reveals?|revealed)\b(\s+that\s+)?/u;
+// What the two patterns above cannot match without: most sentences have neither, and are not searched.
+const CLOSING_QUOTE = /[”"]/;
+const EVIDENCE_VERB = /show|indicat|reveal/;
+const ACCORDING_TO_FIRST = /^According to ([^,]+),\s*/;
+const ACCORDING_TO_LAST = /,\s+according to ([^,]+?)\.?$/;
+const QUOTED_AS_SAYING = /\bquoted\s+(.+?),?\s+as\s+saying\s+(?:that\s+)?/;
+const OPENING_QUOTE = /^[“"]/;
+const APPOSITIVE = /,[^,]+,?/;
+const LAST_APPOSITIVE = /,[^,]+,$/;
+const INNER_APPOSITIVE = /,[^,]+,/;
+const COMMA_OR_SEMICOLON = /[,;]/;
+// "said before the talks that …": a short adverbial, then "that".
+const UP_TO_THAT = /^[^,“”"]{0,60}?\bthat\s+/;
+const ENDS_IN_THAT = /\bthat\s+$/;
+const ADDING = /,\s+adding\s+(?:that\s+)?(.+?)\.?$/;
+const AND_THAT = /,?\s+and\s+that\s+/;
 
 /**
  * Finds the attribution frames of a sentence: `X said …`, `…, X said`, `according to X`,
@@ -62,18 +100,14 @@ function trimSpan(text: string, start: number, end: number): [number, number] {
  */
 export function findFrames(sentence: string): Frame[] {
   const frames: Frame[] = [];
-  const noComment = NO_COMMENT.exec(sentence);
 
   // “…,” said the official, adding that …  /  “…,” he added.  /  …,” Sharaa, who spoke in Arabic, told Putin.
-  const quoted =
-    /^[“"]?(.+?)[,.!?]?[”"],?\s+(?:(?:said|added|says)\s+([^.]+?)|([^.]+?)\s+(?:said|added|says|told(?: [\p{Lu}][\p{L}]+)+|told (?:reporters|journalists)))(?:,\s+adding\s+(?:that\s+)?(.+?))?(?:\s+without elaborating)?\.?$/su.exec(
-      sentence,
-    );
-  if (quoted && sourceLike(quoted[2] ?? quoted[3]!.replace(/,[^,]+,?/, ''))) {
+  const quoted = CLOSING_QUOTE.test(sentence) ? QUOTED_THEN_SOURCE.exec(sentence) : null;
+  if (quoted && sourceLike(quoted[2] ?? quoted[3]!.replace(APPOSITIVE, ''))) {
     const sourceText = quoted[2] ?? quoted[3]!;
     const sourceStart = sentence.indexOf(sourceText, quoted[1]!.length);
     const source: [number, number] = [sourceStart, sourceStart + sourceText.length];
-    const open = /^[“"]/.test(sentence) ? 1 : 0;
+    const open = OPENING_QUOTE.test(sentence) ? 1 : 0;
     frames.push({ content: trimSpan(sentence, open, open + quoted[1]!.length), source, noComment: false });
     if (quoted[4]) {
       const at = sentence.lastIndexOf(quoted[4]);
@@ -83,18 +117,15 @@ export function findFrames(sentence: string): Frame[] {
   }
 
   // Satellite imagery shows that … (content after "that") / An image taken on Dec. 9 showed three ships (all of it).
-  const evidence =
-    /^((?:[\p{L}\d.,’'-]+\s+){0,10}?)(shows?|showed|shown|indicates?|indicated|reveals?|revealed)\b(\s+that\s+)?/u.exec(
-      sentence,
-    );
-  if (evidence && EVIDENCE_HEAD.test(evidence[1]!.split(/\s+/).slice(0, 3).join(' '))) {
+  const evidence = EVIDENCE_VERB.test(sentence) ? EVIDENCE_SHOWS.exec(sentence) : null;
+  if (evidence && EVIDENCE_HEAD.test(evidence[1]!.split(SPACES).slice(0, 3).join(' '))) {
     const source: [number, number] = trimSpan(sentence, 0, evidence[1]!.length);
     const start = evidence[3] ? evidence[0].length : 0;
     return [{ content: trimSpan(sentence, start, sentence.length), source, noComment: false }];
   }
 
   // According to X, … / …, according to X.
-  const accordingFirst = /^According to ([^,]+),\s*/.exec(sentence);
+  const accordingFirst = ACCORDING_TO_FIRST.exec(sentence);
   if (accordingFirst) {
     const start = accordingFirst[0].length;
     return [
@@ -105,7 +136,7 @@ export function findFrames(sentence: string): Frame[] {
       },
     ];
   }
-  const accordingLast = /,\s+according to ([^,]+?)\.?$/.exec(sentence);
+  const accordingLast = ACCORDING_TO_LAST.exec(sentence);
   if (accordingLast) {
     const at = accordingLast.index + accordingLast[0].indexOf(accordingLast[1]!);
     return [
@@ -118,7 +149,7 @@ export function findFrames(sentence: string): Frame[] {
   }
 
   // Al-Watan quoted the head of customs, Riad Joudy, as saying that …
-  const quotedAs = /\bquoted\s+(.+?),?\s+as\s+saying\s+(?:that\s+)?/.exec(sentence);
+  const quotedAs = QUOTED_AS_SAYING.exec(sentence);
   if (quotedAs) {
     const sourceStart = quotedAs.index + quotedAs[0].indexOf(quotedAs[1]!);
     const start = quotedAs.index + quotedAs[0].length;
@@ -133,21 +164,22 @@ export function findFrames(sentence: string): Frame[] {
 
   // X said (that) …  /  Kremlin says …  /  But the sources said …
   const connector = CONNECTOR.exec(sentence)?.[0].length ?? 0;
-  const leading = new RegExp(`^(.+?)\\s+(?:has |have |had )?(${VERBS})\\b`, 'u').exec(sentence.slice(connector));
+  // Most sentences have no reporting verb: neither "X said …" nor "…, X said" is searched for in them.
+  const reports = REPORTING_WORD.test(sentence);
+  const leading = reports ? LEADING.exec(sentence.slice(connector)) : null;
   // One appositive may sit inside the source: "STG Engineering, a Russian company that …, said".
-  const bareSource = leading?.[1]!.replace(/,[^,]+,$/, '').replace(/,[^,]+,/, '') ?? '';
-  if (leading && REPORTING.test(leading[2]!) && sourceLike(bareSource) && !/[,;]/.test(bareSource)) {
+  const bareSource = leading?.[1]!.replace(LAST_APPOSITIVE, '').replace(INNER_APPOSITIVE, '') ?? '';
+  if (leading && REPORTING.test(leading[2]!) && sourceLike(bareSource) && !COMMA_OR_SEMICOLON.test(bareSource)) {
     const sourceStart = connector;
     const sourceEnd = connector + leading[1]!.length;
     const verbEnd = connector + leading[0].length;
     const afterVerb = sentence.slice(verbEnd);
-    // "said before the talks that …": a short adverbial, then "that".
-    const toThat = /^[^,“”"]{0,60}?\bthat\s+/.exec(afterVerb);
-    const rest = (/^told$/.test(leading[2]!) ? AFTER_TOLD : AFTER_VERB).exec(afterVerb);
+    const toThat = UP_TO_THAT.exec(afterVerb);
+    const rest = (leading[2] === 'told' ? AFTER_TOLD : AFTER_VERB).exec(afterVerb);
     const contentStart =
-      verbEnd + (toThat && !/\bthat\s+$/.test(rest?.[0] ?? '') ? toThat[0].length : (rest?.[0].length ?? 0));
+      verbEnd + (toThat && !ENDS_IN_THAT.test(rest?.[0] ?? '') ? toThat[0].length : (rest?.[0].length ?? 0));
     const source: [number, number] = [sourceStart, sourceEnd];
-    const adding = /,\s+adding\s+(?:that\s+)?(.+?)\.?$/.exec(sentence.slice(contentStart));
+    const adding = ADDING.exec(sentence.slice(contentStart));
     const contentEnd = adding ? contentStart + adding.index : sentence.length;
     const content = trimSpan(sentence, contentStart, contentEnd);
     const hedgedVerb = HEDGING_VERBS.test(leading[2]!);
@@ -163,10 +195,7 @@ export function findFrames(sentence: string): Frame[] {
   }
 
   // …, X said (on Friday).  /  …, said X.
-  const trailing = new RegExp(
-    `,\\s+(?:(${VERBS})\\s+([^,]+?)|([^,]+?)\\s+(?:has |had )?(${VERBS})(?:\\s+\\w+)?(?:\\s+(?:on|in|at|late|early|last)\\s+[\\w. ]+?)?(?:\\s+without elaborating)?)(?:,\\s+adding\\s+(?:that\\s+)?(.+?))?\\.?$`,
-    'u',
-  ).exec(sentence);
+  const trailing = reports ? TRAILING.exec(sentence) : null;
   if (trailing) {
     const sourceText = trailing[2] ?? trailing[3]!;
     if (sourceLike(sourceText)) {
@@ -182,6 +211,7 @@ export function findFrames(sentence: string): Frame[] {
   }
 
   // Russia’s defence ministry did not respond to a request for comment.
+  const noComment = sentence.includes('comment') ? NO_COMMENT.exec(sentence) : null;
   if (noComment) {
     const clauseStart = Math.max(sentence.lastIndexOf(', ', noComment.index) + 2, 0);
     const start = clauseStart > 1 ? clauseStart : connector;
@@ -194,7 +224,7 @@ export function findFrames(sentence: string): Frame[] {
 /** "said A and that B": two statements. */
 function splitOnThat(sentence: string, [start, end]: [number, number]): Array<[number, number]> {
   const part = sentence.slice(start, end);
-  const m = /,?\s+and\s+that\s+/.exec(part);
+  const m = AND_THAT.exec(part);
   if (!m) return [[start, end]];
   return [trimSpan(sentence, start, start + m.index), trimSpan(sentence, start + m.index + m[0].length, end)];
 }

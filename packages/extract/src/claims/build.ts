@@ -1,4 +1,4 @@
-import type { EntityTable } from '../entities/table';
+import type { EntityRecord, EntityTable } from '../entities/table';
 import { findEventDate } from '../rules/event-date';
 import { isHedged } from '../rules/hedges';
 import { stanceOf } from '../rules/negation';
@@ -6,6 +6,7 @@ import type { Sentence } from '../segment';
 import type { ExtractedClaim } from '../types';
 import { type Frame, findFrames } from './attribution';
 import { type SourceMemory, describeSource } from './source';
+import { matchesOf } from '../matches';
 
 // The outlet speaking about its own reporting is not a claim about the world.
 const META =
@@ -17,14 +18,29 @@ const ALL_BASES = /\b(?:bases|two (?:main )?(?:military )?(?:bases|sites|install
 const GLOSS =
   /,\s+(?:a|an|in a)\s+\w+\s+(?:suggesting|indicating|signalling|signaling|showing|underscoring|highlighting)\b/;
 
+// The patterns below are built once: a literal in a function body is a new RegExp object each
+// time the line runs, and these run for every sentence or claim.
+const SPACES = /\s+/;
+const BUT = /,?\s+but\s+/g;
+// "is not leaving …": a claim that starts with its verb.
+const NO_SUBJECT = /^(?:is|are|was|were|has|have|had|will|would|is now|was now)\b/;
+const OPENING_QUOTE = /^[“"]/;
+const QUOTE_MARK = /[“"]/;
+const CLOSING_QUOTE = /[”"]/;
+const QUOTED_SENTENCE = /[”"]\s*$|^[“"]/;
+const CLOSING_PUNCTUATION = /[.,]?[”"]?$/;
+const FINAL_COMMA_OR_STOP = /[.,]$/;
+const FINAL_STOPS = /[.!?]+$/;
+const LEADING_SPACE = /^\s+/;
+const NOT_SPACE = /\S/;
+
 /** One sentence part becomes two claims where it asserts one thing and denies another ("… but is not leaving …"). */
 function splitOnContrast(text: string, start: number, end: number): Array<[number, number]> {
   const part = text.slice(start, end);
-  const but = /,?\s+but\s+/g;
-  for (const m of part.matchAll(but)) {
+  for (const m of matchesOf(BUT, part)) {
     const left = part.slice(0, m.index);
     const right = part.slice(m.index + m[0].length);
-    if (left.split(/\s+/).length < 3 || right.split(/\s+/).length < 3) continue;
+    if (left.split(SPACES).length < 3 || right.split(SPACES).length < 3) continue;
     if (stanceOf(left) !== stanceOf(right)) {
       return [
         [start, start + m.index],
@@ -35,6 +51,14 @@ function splitOnContrast(text: string, start: number, end: number): Array<[numbe
   return [[start, end]];
 }
 
+// Helpers live at module level, not as closures inside the functions that call them: tsx keeps
+// closures' names by redefining each one's `name` every time it is created, which is costly.
+
+/** The entities with a mention overlapping [start, end). */
+function entitiesIn(table: EntityTable, start: number, end: number): EntityRecord[] {
+  return table.all().filter((x) => x.mentions.some((m) => m.start < end && m.end > start));
+}
+
 function aboutOf(
   table: EntityTable,
   text: string,
@@ -43,21 +67,20 @@ function aboutOf(
   sourceSpan: [number, number] | null,
 ): string[] {
   const names = new Set<string>();
-  const inside = (s: number, e: number) => table.all().filter((x) => x.mentions.some((m) => m.start < e && m.end > s));
-  for (const entity of inside(span[0], span[1])) names.add(entity.name);
+  for (const entity of entitiesIn(table, span[0], span[1])) names.add(entity.name);
   // "is not leaving its two main bases": a claim with no subject of its own is about the sentence's subject.
   const quote = text.slice(span[0], span[1]);
-  if (/^(?:is|are|was|were|has|have|had|will|would|is now|was now)\b/.test(quote)) {
+  if (NO_SUBJECT.test(quote)) {
     // The subject: what the sentence names before its first verb.
     const verb = sentence.tokens.find((t) => t.pos === 'VERB' || t.pos === 'AUX');
-    for (const entity of inside(sentence.start, Math.min(span[0], verb?.start ?? span[0]))) {
+    for (const entity of entitiesIn(table, sentence.start, Math.min(span[0], verb?.start ?? span[0]))) {
       const inSource = sourceSpan && entity.mentions.some((m) => m.start >= sourceSpan[0] && m.end <= sourceSpan[1]);
       if (!inSource) names.add(entity.name);
     }
   }
   if (ALL_BASES.test(quote)) {
     for (const entity of table.all())
-      if (entity.type === 'installation' && /base/.test(entity.subtype)) names.add(entity.name);
+      if (entity.type === 'installation' && entity.subtype.includes('base')) names.add(entity.name);
   }
   return [...names];
 }
@@ -108,14 +131,11 @@ export function buildClaims(
     const date = findEventDate(sentence.text, published)?.date ?? null;
     // A paragraph of quoted speech with no attribution of its own goes on quoting the last speaker.
     const quoteOpen =
-      /^[“"]/.test(sentence.text) ||
-      (lastQuoted?.paragraph === sentence.paragraph && !/^[“"]/.test(text.slice(sentence.end)));
-    if (frames.length === 0 && quoteOpen && lastQuoted?.source && /[”"]\s*$|^[“"]/.test(sentence.text)) {
+      OPENING_QUOTE.test(sentence.text) ||
+      (lastQuoted?.paragraph === sentence.paragraph && !OPENING_QUOTE.test(text.slice(sentence.end)));
+    if (frames.length === 0 && quoteOpen && lastQuoted?.source && QUOTED_SENTENCE.test(sentence.text)) {
       const [start, end] = [sentence.start, sentence.end];
-      const quote = text
-        .slice(start, end)
-        .replace(/^[“"]/, '')
-        .replace(/[.,]?[”"]?$/, '');
+      const quote = text.slice(start, end).replace(OPENING_QUOTE, '').replace(CLOSING_PUNCTUATION, '');
       const offset = text.slice(start, end).indexOf(quote);
       claims.push({
         start: start + offset,
@@ -132,10 +152,11 @@ export function buildClaims(
     }
     // Inside a quotation that opened in an earlier sentence of this paragraph and has not closed yet.
     const insideQuote =
-      pending.length > 0 && pending.at(-1)!.paragraph === sentence.paragraph && !/[“"]/.test(sentence.text);
-    if (frames.length === 0 && ((/^[“"]/.test(sentence.text) && !/[”"]/.test(sentence.text)) || insideQuote)) {
-      const quote = sentence.text.replace(/^[“"]/, '').replace(/[.,]$/, '');
-      const start = sentence.start + (/^[“"]/.test(sentence.text) ? 1 : 0);
+      pending.length > 0 && pending.at(-1)!.paragraph === sentence.paragraph && !QUOTE_MARK.test(sentence.text);
+    const opensQuote = OPENING_QUOTE.test(sentence.text);
+    if (frames.length === 0 && ((opensQuote && !CLOSING_QUOTE.test(sentence.text)) || insideQuote)) {
+      const quote = sentence.text.replace(OPENING_QUOTE, '').replace(FINAL_COMMA_OR_STOP, '');
+      const start = sentence.start + (opensQuote ? 1 : 0);
       const claim: ExtractedClaim = {
         start,
         end: start + quote.length,
@@ -163,7 +184,7 @@ export function buildClaims(
         .all()
         .some((e) => e.mentions.some((m) => m.start >= sentence.start && m.end <= sentence.end));
       if (!mentions) continue;
-      frames.push({ content: [0, sentence.text.replace(/[.!?]+$/, '').length], source: null, noComment: false });
+      frames.push({ content: [0, sentence.text.replace(FINAL_STOPS, '').length], source: null, noComment: false });
     }
     for (const frame of frames) {
       const sourceSpan: [number, number] | null = frame.source
@@ -175,8 +196,8 @@ export function buildClaims(
       let contentEnd = sentence.start + frame.content[1];
       const gloss = frame.source ? GLOSS.exec(text.slice(contentStart, contentEnd)) : null;
       if (gloss) {
-        const glossStart = contentStart + gloss.index + gloss[0].search(/\S/) + 1;
-        const quote = text.slice(glossStart, contentEnd).replace(/^\s+/, '');
+        const glossStart = contentStart + gloss.index + gloss[0].search(NOT_SPACE) + 1;
+        const quote = text.slice(glossStart, contentEnd).replace(LEADING_SPACE, '');
         const start = contentEnd - quote.length;
         claims.push({
           start,
@@ -207,7 +228,7 @@ export function buildClaims(
           event_date: date,
         });
       }
-      if (described && /[“"]/.test(sentence.text))
+      if (described && QUOTE_MARK.test(sentence.text))
         lastQuoted = { paragraph: sentence.paragraph, source: described.source };
     }
   }

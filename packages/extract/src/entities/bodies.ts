@@ -1,24 +1,23 @@
 import type { KnownName } from '../knowledge/countries';
+import { wordAlternation } from './alternation';
 import { type EntityTable, nameKey } from './table';
+import { matchesOf } from '../matches';
 
 export interface StateNames {
-  /** Alternation of country names and demonyms, longest first, for building patterns. */
+  /** Alternation of country names and demonyms (the longest that fits wins), for building patterns. */
   pattern: string;
   /** The state a country name, demonym or capital stands for. */
   stateOf(word: string): KnownName | undefined;
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const POSSESSIVE_END = /[’']s$/u;
 
 export function stateNames(known: KnownName[]): StateNames {
   const bySurface = new Map(known.map((k) => [k.surface, k]));
-  const surfaces = known
-    .filter((k) => k.via !== 'capital' && !k.surface.startsWith('the '))
-    .map((k) => k.surface)
-    .sort((a, b) => b.length - a.length);
+  const surfaces = known.filter((k) => k.via !== 'capital' && !k.surface.startsWith('the ')).map((k) => k.surface);
   return {
-    pattern: `(?:${surfaces.map(escape).join('|')})`,
-    stateOf: (word) => bySurface.get(word.replace(/[’']s$/u, '')),
+    pattern: wordAlternation(surfaces),
+    stateOf: (word) => bySurface.get(word.replace(POSSESSIVE_END, '')),
   };
 }
 
@@ -28,31 +27,95 @@ const MINISTRIES: Array<[RegExp, string]> = [
   [/interior/i, 'Ministry of Interior'],
 ];
 
+const demonymTables = new WeakMap<KnownName[], Map<string, string>>();
+
+/** Each state's first demonym in `all` ("Syrian" for Syria), built once per gazetteer. */
+function demonyms(all: KnownName[]): Map<string, string> {
+  let table = demonymTables.get(all);
+  if (!table) {
+    table = new Map();
+    for (const k of all) {
+      if (k.via === 'demonym' && !k.surface.startsWith('the ') && !table.has(k.canonical))
+        table.set(k.canonical, k.surface);
+    }
+    demonymTables.set(all, table);
+  }
+  return table;
+}
+
 function demonymOf(states: StateNames, word: string | undefined, all: KnownName[]): string {
   const state = word ? states.stateOf(word) : undefined;
   if (!state) return '';
-  return (
-    all.find((k) => k.canonical === state.canonical && k.via === 'demonym' && !k.surface.startsWith('the '))?.surface ??
-    state.canonical
-  );
+  return demonyms(all).get(state.canonical) ?? state.canonical;
+}
+
+// The patterns hold every country and demonym: build each once per gazetteer, not per article
+// (building their sources, and hashing them to look a compiled one up, cost as much as matching).
+const bodyPatternsOf = new WeakMap<StateNames, ReturnType<typeof buildBodyPatterns>>();
+
+/**
+ * A pattern, and the words every match of it contains (the pattern without its owner): a text
+ * without them is not searched. Most articles name no ministry nor fleet, and the owner's
+ * alternation would be tried at every word.
+ */
+interface BodyPattern {
+  cue: RegExp;
+  pattern: RegExp;
+}
+
+function buildBodyPatterns(
+  S: string,
+): Record<'ministry' | 'intelligence' | 'interim' | 'rebels' | 'fleet', BodyPattern> {
+  const owner = `(?:(${S})(?:’s|'s)? )?`;
+  return {
+    ministry: {
+      cue: /(?:defen[cs]e|foreign|interior) ministry|Ministry of (?:Defen[cs]e|Foreign Affairs|Interior)/,
+      pattern: new RegExp(
+        `\\b${owner}(defen[cs]e|foreign|interior) ministry\\b|\\b(?:(${S}) )?Ministry of (Defen[cs]e|Foreign Affairs|Interior)\\b`,
+        'gu',
+      ),
+    },
+    intelligence: {
+      cue: /military intelligence|intelligence (?:service|agency|directorate)/,
+      pattern: new RegExp(
+        `\\b${owner}(military intelligence|intelligence (?:service|agency|directorate))(?: \\(([\\p{Lu}]{2,6})\\))?`,
+        'gu',
+      ),
+    },
+    interim: {
+      cue: /new (?:interim |transitional |ruling )?(?:administration|government|authorities|rulers)|(?:interim|transitional|caretaker) (?:administration|government|authorities)/,
+      pattern: new RegExp(
+        `\\b(?:${owner}(?:the )?new (?:interim |transitional |ruling )?(?:administration|government|authorities|rulers)(?: of (${S}))?|(?:interim|transitional|caretaker) (?:administration|government|authorities))\\b`,
+        'gu',
+      ),
+    },
+    rebels: {
+      cue: /[Rr]ebel|[Ii]nsurgents|[Oo]pposition fighters/,
+      pattern: new RegExp(`\\b(?:(${S}) )?(?:[Rr]ebels|[Rr]ebel forces|[Ii]nsurgents|[Oo]pposition fighters)\\b`, 'gu'),
+    },
+    fleet: {
+      cue: /fleet|Fleet|Navy|Air Force|Armed Forces/,
+      pattern: new RegExp(
+        `\\b(?:(${S})(?:’s|'s)?) ((?:[\\p{Lu}][\\p{L}]+ )?(?:fleet|Fleet|Navy|Air Force|Armed Forces))\\b`,
+        'gu',
+      ),
+    },
+  };
+}
+
+function bodyPatterns(states: StateNames) {
+  let built = bodyPatternsOf.get(states);
+  if (!built) {
+    built = buildBodyPatterns(states.pattern);
+    bodyPatternsOf.set(states, built);
+  }
+  return built;
 }
 
 /**
  * Bodies and groups named by description rather than by a proper name: a state's ministries and
  * intelligence service, an interim administration, rebels, a fleet.
  */
-// The patterns hold every country and demonym: compile each once per process, not per article.
-const patterns = new Map<string, RegExp>();
-function compiled(source: string, flags: string): RegExp {
-  const key = `${flags}/${source}`;
-  let pattern = patterns.get(key);
-  if (!pattern) {
-    pattern = new RegExp(source, flags);
-    patterns.set(key, pattern);
-  }
-  return pattern;
-}
-
 export function findBodies(
   text: string,
   from: number,
@@ -61,83 +124,59 @@ export function findBodies(
   known: KnownName[],
 ): void {
   const body = text.slice(from);
-  const S = states.pattern;
-  const owner = `(?:(${S})(?:’s|'s)? )?`;
-  const each = (pattern: RegExp, handle: (m: RegExpMatchArray, at: number) => void) => {
-    for (const m of body.matchAll(pattern)) handle(m, from + m.index!);
+  const patterns = bodyPatterns(states);
+  const each = ({ cue, pattern }: BodyPattern, handle: (m: RegExpMatchArray, at: number) => void) => {
+    if (!cue.test(body)) return;
+    for (const m of matchesOf(pattern, body)) handle(m, from + m.index);
   };
 
-  each(
-    compiled(
-      `\\b${owner}(defen[cs]e|foreign|interior) ministry\\b|\\b(?:(${S}) )?Ministry of (Defen[cs]e|Foreign Affairs|Interior)\\b`,
-      'gu',
-    ),
-    (m, at) => {
-      const which = m[2] ?? m[4] ?? '';
-      const name = MINISTRIES.find(([re]) => re.test(which))?.[1] ?? 'Ministry';
-      const demonym = demonymOf(states, m[1] ?? m[3], known);
-      const entity = table.ensure(
-        `body:${nameKey(demonym)}:${name}`,
-        `${demonym} ${name}`.trim(),
-        'actor',
-        'government_body',
-      );
-      if (!table.isTaken(at, at + m[0].length)) table.mention(entity, text, at, at + m[0].length);
-    },
-  );
+  each(patterns.ministry, (m, at) => {
+    const which = m[2] ?? m[4] ?? '';
+    const name = MINISTRIES.find(([re]) => re.test(which))?.[1] ?? 'Ministry';
+    const demonym = demonymOf(states, m[1] ?? m[3], known);
+    const entity = table.ensure(
+      `body:${nameKey(demonym)}:${name}`,
+      `${demonym} ${name}`.trim(),
+      'actor',
+      'government_body',
+    );
+    if (!table.isTaken(at, at + m[0].length)) table.mention(entity, text, at, at + m[0].length);
+  });
 
-  each(
-    compiled(
-      `\\b${owner}(military intelligence|intelligence (?:service|agency|directorate))(?: \\(([\\p{Lu}]{2,6})\\))?`,
-      'gu',
-    ),
-    (m, at) => {
-      const acronym = m[3];
-      const demonym = demonymOf(states, m[1], known);
-      const name = acronym ?? `${demonym} ${m[2]}`.trim();
-      const entity = table.ensure(`org:${nameKey(name)}`, name, 'actor', 'government_body');
-      if (table.isTaken(at, at + m[0].length)) return;
-      table.mention(entity, text, at, at + m[0].length);
-      // "Ukraine's military intelligence" without the acronym is a name of it too.
-      if (acronym) entity.aliases.add(m[0].slice(0, m[0].indexOf(' (')));
-    },
-  );
+  each(patterns.intelligence, (m, at) => {
+    const acronym = m[3];
+    const demonym = demonymOf(states, m[1], known);
+    const name = acronym ?? `${demonym} ${m[2]}`.trim();
+    const entity = table.ensure(`org:${nameKey(name)}`, name, 'actor', 'government_body');
+    if (table.isTaken(at, at + m[0].length)) return;
+    table.mention(entity, text, at, at + m[0].length);
+    // "Ukraine's military intelligence" without the acronym is a name of it too.
+    if (acronym) entity.aliases.add(m[0].slice(0, m[0].indexOf(' (')));
+  });
 
-  each(
-    compiled(
-      `\\b(?:${owner}(?:the )?new (?:interim |transitional |ruling )?(?:administration|government|authorities|rulers)(?: of (${S}))?|(?:interim|transitional|caretaker) (?:administration|government|authorities))\\b`,
-      'gu',
-    ),
-    (m, at) => {
-      const state = demonymOf(states, m[1] ?? m[2], known);
-      const entity = table.ensure(
-        'body:interim',
-        `${state ? `${state} ` : ''}interim administration`,
-        'actor',
-        'government_body',
-      );
-      if (!table.isTaken(at, at + m[0].length)) table.mention(entity, text, at, at + m[0].length);
-    },
-  );
+  each(patterns.interim, (m, at) => {
+    const state = demonymOf(states, m[1] ?? m[2], known);
+    const entity = table.ensure(
+      'body:interim',
+      `${state ? `${state} ` : ''}interim administration`,
+      'actor',
+      'government_body',
+    );
+    if (!table.isTaken(at, at + m[0].length)) table.mention(entity, text, at, at + m[0].length);
+  });
 
-  each(
-    compiled(`\\b(?:(${S}) )?(?:[Rr]ebels|[Rr]ebel forces|[Ii]nsurgents|[Oo]pposition fighters)\\b`, 'gu'),
-    (m, at) => {
-      const demonym = demonymOf(states, m[1], known);
-      const entity = table.ensure('group:rebels', `${demonym ? `${demonym} ` : ''}rebels`, 'actor', 'armed_group');
-      if (!table.isTaken(at, at + m[0].length)) table.mention(entity, text, at, at + m[0].length);
-    },
-  );
+  each(patterns.rebels, (m, at) => {
+    const demonym = demonymOf(states, m[1], known);
+    const entity = table.ensure('group:rebels', `${demonym ? `${demonym} ` : ''}rebels`, 'actor', 'armed_group');
+    if (!table.isTaken(at, at + m[0].length)) table.mention(entity, text, at, at + m[0].length);
+  });
 
-  each(
-    compiled(`\\b(?:(${S})(?:’s|'s)?) ((?:[\\p{Lu}][\\p{L}]+ )?(?:fleet|Fleet|Navy|Air Force|Armed Forces))\\b`, 'gu'),
-    (m, at) => {
-      const demonym = demonymOf(states, m[1], known);
-      const name = `${demonym} ${m[2]}`;
-      const entity = table.ensure(`mil:${nameKey(name)}`, name, 'actor', 'military');
-      if (table.isTaken(at, at + m[0].length)) return;
-      table.mention(entity, text, at, at + m[0].length);
-      entity.aliases.add(m[2]!);
-    },
-  );
+  each(patterns.fleet, (m, at) => {
+    const demonym = demonymOf(states, m[1], known);
+    const name = `${demonym} ${m[2]}`;
+    const entity = table.ensure(`mil:${nameKey(name)}`, name, 'actor', 'military');
+    if (table.isTaken(at, at + m[0].length)) return;
+    table.mention(entity, text, at, at + m[0].length);
+    entity.aliases.add(m[2]!);
+  });
 }

@@ -1,5 +1,7 @@
+import { CAPITAL_AHEAD } from './alternation';
 import type { EntityTable } from './table';
 import { nameKey } from './table';
+import { matchesOf } from '../matches';
 
 /** What kind of installation a cue noun names. */
 function subtypeOf(cue: string): string {
@@ -21,12 +23,20 @@ const NAME =
   "(?:[\\p{Lu}][\\p{L}\\p{M}’'-]+)(?: (?!(?:Air|Naval|Military|Commercial|Support)\\b)(?:[\\p{Lu}][\\p{L}\\p{M}’'-]+))?";
 
 /** "Hmeimim airbase", "the Tartous naval facility", "the Tartus and Khmeimim bases". */
-const NAME_THEN_CUE = new RegExp(`\\b(${NAME})(?: and (${NAME}))? (${CUE})s?\\b`, 'gu');
+const NAME_THEN_CUE = new RegExp(`${CAPITAL_AHEAD}\\b(${NAME})(?: and (${NAME}))? (${CUE})s?\\b`, 'gu');
 /** "Moscow’s base at Tartous", "its naval facility at Tartous". */
 const CUE_AT_NAME = new RegExp(`\\b(${CUE}) (?:at|in [\\p{Lu}][\\p{L}]*[’']s) (${NAME})`, 'gu');
 /** "posts in the Alawite Mountains", "eavesdropping posts", "airfields in Russia's Vladimir Oblast". */
 const POSTS =
   /\b((?:eavesdropping|listening|observation|military|radar) (?:posts|post|stations|station)|(?:posts|air ?fields|air ?bases|bases) in (?:the )?(?:[\p{Lu}][\p{L}]*[’']s )?[\p{Lu}][\p{L}-]+(?: [\p{Lu}][\p{L}-]+)* (?:Mountains|Oblast|Province|Governorate|Region|Krai|District|Desert|Valley)|posts in the [\p{Lu}][\p{L}-]+(?: [\p{Lu}][\p{L}-]+)*)/gu;
+
+// Built once: a literal in a function body is a new RegExp object each time the line runs.
+const NOT_A_NAME = /^(The|A|An|Its|His|Her|Their|Our|This|That|These|Those|Both|Two|Three)$/;
+const OWNER = /^[\p{Lu}][\p{L}]*[’']s /u;
+const POSSESSIVE_END = /[’']s$/u;
+const DETERMINER = /^(The|A|An|Its|His|Her|Their|Our|This|That) /;
+const AREA_AFTER = /^\s+(?:province|governorate|region|city|district|countryside)\b/i;
+const CAPITALISED_WORD = new RegExp(`${CAPITAL_AHEAD}[\\p{Lu}][\\p{L}\\p{M}’'-]+`, 'gu');
 
 export interface InstallationContext {
   /** Names that are states or regions and cannot name an installation ("a base in Syria"). */
@@ -48,21 +58,21 @@ export function findInstallations(text: string, from: number, table: EntityTable
     const entity = table.ensure(`inst:${kind}:${nameKey(name)}`, canonical(name, cue), 'installation', type);
     if (!table.isTaken(start, end)) table.mention(entity, text, start, end);
   };
-  for (const m of body.matchAll(NAME_THEN_CUE)) {
+  for (const m of matchesOf(NAME_THEN_CUE, body)) {
     const [whole, first, second, cue] = m as unknown as [string, string, string | undefined, string];
     let at = from + m.index;
-    if (/^(The|A|An|Its|His|Her|Their|Our|This|That|These|Those|Both|Two|Three)$/.test(first)) continue;
+    if (NOT_A_NAME.test(first)) continue;
     // "Syria’s Tartous commercial port": the owner is not part of the name.
-    const owner = /^[\p{Lu}][\p{L}]*[’']s /u.exec(first);
+    const owner = OWNER.exec(first);
     if (owner && !second) {
       at += owner[0].length;
       const name = first.slice(owner[0].length);
       if (!ctx.isPlaceOfState(name)) add(name, cue, at, at + whole.length - owner[0].length);
       continue;
     }
-    if (/[’']s$/u.test(first) || ctx.isPlaceOfState(first)) continue;
+    if (POSSESSIVE_END.test(first) || ctx.isPlaceOfState(first)) continue;
     // "The Tartous base": the article is not part of the name.
-    const article = /^(The|A|An|Its|His|Her|Their|Our|This|That) /.exec(first);
+    const article = DETERMINER.exec(first);
     if (article) {
       if (second) continue;
       at += article[0].length;
@@ -79,22 +89,24 @@ export function findInstallations(text: string, from: number, table: EntityTable
       add(first, cue, at, at + whole.length);
     }
   }
-  for (const m of body.matchAll(CUE_AT_NAME)) {
+  for (const m of matchesOf(CUE_AT_NAME, body)) {
     const [whole, cue, name] = m as unknown as [string, string, string];
     const at = from + m.index;
     // "air base in Syria’s Latakia province": a province locates a base, it does not name it.
     const next = text.slice(at + whole.length, at + whole.length + 14);
-    if (ctx.isPlaceOfState(name) || /^\s+(?:province|governorate|region|city|district|countryside)\b/i.test(next))
-      continue;
+    if (ctx.isPlaceOfState(name) || AREA_AFTER.test(next)) continue;
     add(name, cue, at, at + whole.length);
   }
-  for (const m of body.matchAll(POSTS)) {
+  for (const m of matchesOf(POSTS, body)) {
     const phrase = m[0];
     const at = from + m.index;
     const entity = table.ensure(`inst:posts:${nameKey(phrase)}`, phrase, 'installation', subtypeOf(phrase));
     if (!table.isTaken(at, at + phrase.length)) table.mention(entity, text, at, at + phrase.length);
   }
 }
+
+/** "Tartous’s" → "Tartous": the same as replacing POSSESSIVE_END, without a RegExp for every capitalised word. */
+const withoutPossessive = (word: string) => (word.endsWith('’s') || word.endsWith("'s") ? word.slice(0, -2) : word);
 
 /** Bare uses of an installation's name, in any spelling ("Tartous", "Tartus", "Khmeimim"), become its mentions. */
 export function findBareInstallationNames(text: string, from: number, table: EntityTable): void {
@@ -106,8 +118,8 @@ export function findBareInstallationNames(text: string, from: number, table: Ent
     if (!byPlace.has(place) || entity.key.startsWith('inst:base:')) byPlace.set(place, entity);
   }
   if (byPlace.size === 0) return;
-  for (const m of text.slice(from).matchAll(/[\p{Lu}][\p{L}\p{M}’'-]+/gu)) {
-    const word = m[0].replace(/[’']s$/u, '');
+  for (const m of matchesOf(CAPITALISED_WORD, text.slice(from))) {
+    const word = withoutPossessive(m[0]);
     const entity = byPlace.get(nameKey(word));
     const at = from + m.index;
     if (entity && !table.isTaken(at, at + word.length)) table.mention(entity, text, at, at + word.length);

@@ -1,11 +1,11 @@
 import type { KnownName } from '../knowledge/countries';
 import { REGIONS } from '../knowledge/institutions';
 import type { Sentence, Token } from '../segment';
+import { startOfOneOf, wholeWordsIn, wordAlternation } from './alternation';
 import { type EntityRecord, type EntityTable, nameKey } from './table';
+import { matchesOf } from '../matches';
 
 const MAX_NAME_CHARS = 120;
-
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Countries, demonyms, capitals and well-known bodies, wherever the text names them. */
 const knownPatterns = new WeakMap<KnownName[], { bySurface: Map<string, KnownName>; pattern: RegExp }>();
@@ -15,28 +15,34 @@ function knownPattern(known: KnownName[]) {
   let built = knownPatterns.get(known);
   if (!built) {
     const bySurface = new Map(known.map((k) => [k.surface, k]));
-    const surfaces = [...bySurface.keys()].sort((a, b) => b.length - a.length).map(escape);
+    const surfaces = [...bySurface.keys()];
     // Whole words only: "Russian" is not "Russia", "Niger" is not "Nigeria".
-    const pattern = new RegExp(`(?<![\\p{L}\\p{N}-])(?:${surfaces.join('|')})(?![\\p{L}\\p{N}])`, 'gu');
+    const pattern = new RegExp(
+      `${startOfOneOf(surfaces)}(?<![\\p{L}\\p{N}-])${wordAlternation(surfaces)}(?![\\p{L}\\p{N}])`,
+      'gu',
+    );
     built = { bySurface, pattern };
     knownPatterns.set(known, built);
   }
   return built;
 }
 
+const POSSESSIVE = /^[’']s\b/u;
+const STARTS_WITH_THE = /^the /i;
+
 export function findKnownNames(text: string, from: number, table: EntityTable, known: KnownName[]): void {
   const { bySurface, pattern } = knownPattern(known);
-  for (const m of text.slice(from).matchAll(pattern)) {
+  for (const m of matchesOf(pattern, text.slice(from))) {
     const at = from + m.index;
     const name = bySurface.get(m[0]);
     if (!name) continue;
     // Inside a longer name only as its owner or adjective: "Ukraine's military intelligence",
     // "Syrian rebels" name Ukraine and Syria too; "Kyiv Independent" does not name Ukraine.
-    const possessive = /^[’']s\b/u.test(text.slice(at + m[0].length, at + m[0].length + 3));
+    const possessive = POSSESSIVE.test(text.slice(at + m[0].length, at + m[0].length + 3));
     if (table.isTaken(at, at + m[0].length) && !possessive && name.via !== 'demonym') continue;
     const entity = table.ensure(`known:${name.canonical}`, name.canonical, name.type, name.subtype);
     table.mention(entity, text, at, at + m[0].length);
-    if (name.via === 'demonym' && !/^the /i.test(name.surface)) entity.adjectival.add(at);
+    if (name.via === 'demonym' && !STARTS_WITH_THE.test(name.surface)) entity.adjectival.add(at);
   }
 }
 
@@ -63,39 +69,88 @@ const VESSEL_NOUNS =
 const MONTHS_AND_DAYS =
   /^(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\.?$/;
 
-const isNameToken = (t: Token) => /^[\p{Lu}]/u.test(t.text) && t.pos !== 'PUNCT' && !MONTHS_AND_DAYS.test(t.text);
-const isParticle = (t: Token) => /^(al|el|bin|ibn|bint|abu|de|van|von|der)$/i.test(t.text);
+// Patterns asked of every token or name are built once here: a literal in a function body is a new
+// RegExp object each time the line runs.
+const CAPITALISED = /^[\p{Lu}]/u;
+const PARTICLE = /^(al|el|bin|ibn|bint|abu|de|van|von|der)$/i;
+const ARTICLE = /^(The|A|An)$/;
+
+const isNameToken = (t: Token) => startsCapitalised(t.text) && t.pos !== 'PUNCT' && !MONTHS_AND_DAYS.test(t.text);
+
+/** Whether the first letter is a capital; asked of every token, so ASCII is answered without a RegExp. */
+function startsCapitalised(word: string): boolean {
+  const code = word.charCodeAt(0);
+  if (code < 0x80) return code >= 0x41 && code <= 0x5a;
+  return CAPITALISED.test(word);
+}
+// The length rules out most tokens before the pattern runs.
+const isParticle = (t: Token) => t.text.length <= 4 && PARTICLE.test(t.text);
+
+/** Tags a name may start with. */
+const NAME_TAGS = new Set(['PROPN', 'NOUN', 'ADJ', 'X']);
+
+/** A sentence and its runs of capitalised tokens. */
+export interface NameChains {
+  sentence: Sentence;
+  chains: Token[][];
+}
+
+/** The candidate names of each sentence: found once, read by both passes of findProperNames. */
+export function nameChains(sentences: Sentence[]): NameChains[] {
+  return sentences.map((sentence) => ({ sentence, chains: chains(sentence) }));
+}
 
 /** Runs of capitalised tokens ("Bashar al-Assad", "Planet Labs", "STG Engineering"), titles split off. */
 function chains(sentence: Sentence): Token[][] {
   const found: Token[][] = [];
+  const tokens = sentence.tokens;
   let run: Token[] = [];
-  const flush = () => {
-    while (run.length && (isParticle(run.at(-1)!) || run.at(-1)!.text === '-')) run.pop();
-    // A leading "The" belongs to the sentence, not the name ("The West", "The Kyiv Independent").
-    // Nor does a capitalised function word opening the sentence ("But Dmitry Trifonov").
-    while (run.length && (/^(The|A|An)$/.test(run[0]!.text) || !['PROPN', 'NOUN', 'ADJ', 'X'].includes(run[0]!.pos)))
-      run.shift();
-    if (run.length) found.push(run);
-    run = [];
-  };
-  sentence.tokens.forEach((token, i) => {
-    const prev = sentence.tokens[i - 1];
+  for (let i = 0; i < tokens.length; i += 1) {
+    const token = tokens[i]!;
+    const prev = tokens[i - 1];
     const joined = prev && prev.end === token.start;
-    if (TITLES.has(token.text)) return flush();
-    if (isNameToken(token) || (run.length && (isParticle(token) || (token.text === '-' && joined)))) {
+    if (TITLES.has(token.text)) {
+      run = endRun(run, found);
+    } else if (isNameToken(token) || (run.length && (isParticle(token) || (token.text === '-' && joined)))) {
       // A space-separated particle ("bin", "de") or a hyphen glued to its neighbours keeps the run going.
-      if (run.length && !joined && token.text !== '-' && run.at(-1)!.text === '-') flush();
+      if (run.length && !joined && token.text !== '-' && run.at(-1)!.text === '-') run = endRun(run, found);
       run.push(token);
-    } else if (isParticle(token) && !run.length && sentence.tokens[i + 1]?.text === '-') {
+    } else if (isParticle(token) && !run.length && tokens[i + 1]?.text === '-') {
       run.push(token);
     } else {
-      flush();
+      run = endRun(run, found);
     }
-  });
-  flush();
+  }
+  endRun(run, found);
   return found;
 }
+
+/**
+ * Ends a run of name tokens: keeps what is left of it once trimmed, and returns the run to go on
+ * with. (A function of its own rather than a closure in chains: tsx renames each closure it
+ * creates, which is costly once per sentence.)
+ */
+function endRun(run: Token[], found: Token[][]): Token[] {
+  // Called after most tokens of a sentence, mostly with nothing in hand.
+  if (run.length === 0) return run;
+  while (run.length && (isParticle(run.at(-1)!) || run.at(-1)!.text === '-')) run.pop();
+  // A leading "The" belongs to the sentence, not the name ("The West", "The Kyiv Independent").
+  // Nor does a capitalised function word opening the sentence ("But Dmitry Trifonov").
+  while (run.length && (ARTICLE.test(run[0]!.text) || !NAME_TAGS.has(run[0]!.pos))) run.shift();
+  if (run.length) found.push(run);
+  return [];
+}
+
+const SPACES = /\s+/;
+const DIGIT = /\d/;
+const SHIPS_AFTER = /^\s*(cargo |landing )?(ships?|vessels?)\b/;
+const LIST_GOES_ON = /^\s*(,|and|as well as)\s*$/;
+const PLACE_NOUN_AFTER = /^\s*(province|governorate|city|region|coast|countryside|district)\b/i;
+const TITLE_BEFORE = /\b(President|Minister|CEO|leader|dictator|spokesman)\s+$/;
+const ACRONYM = /^[\p{Lu}]{2,6}$/u;
+const CAMEL_CASE = /^[\p{Lu}][\p{Ll}]+[\p{Lu}][\p{L}]*$/u;
+const SPEAKS_AFTER = /^\s*(said|says|told|claimed|reported|noted|added|confirmed|denied)\b/;
+const PLACE_PREPOSITION = /^(in|at|near|from|to|outside|across|of)$/i;
 
 export interface NameContext {
   isKnown(word: string): boolean;
@@ -104,58 +159,59 @@ export interface NameContext {
 /** Proper names of people and organisations that general knowledge does not list. */
 export function findProperNames(
   text: string,
-  sentences: Sentence[],
+  named: NameChains[],
   table: EntityTable,
   ctx: NameContext,
   onlyOrganisations = false,
 ): void {
-  for (const sentence of sentences) {
+  for (const { sentence, chains } of named) {
     let lastWasVessel = false;
     let lastEnd = sentence.start;
-    for (const chain of chains(sentence)) {
+    for (const chain of chains) {
       const start = chain[0]!.start;
       const end = chain.at(-1)!.end;
       if (table.isTaken(start, end)) continue;
       const name = text.slice(start, end);
       const before = text.slice(Math.max(sentence.start, start - 40), start);
       const after = text.slice(end, Math.min(sentence.end, end + 30));
-      const words = name.split(/\s+/);
+      const words = name.split(SPACES);
       // A lone capitalised common noun opening a sentence ("Agency was unable…") is no name.
       if (words.length === 1 && start === sentence.start && ORG_CUES.test(name)) continue;
       if (REGIONS.has(name) || ctx.isKnown(name) || PLACE_CUES.test(name) || EVENT_CUES.test(name)) continue;
-      const vessel = VESSEL_NOUNS.test(`${before} `) || /^\s*(cargo |landing )?(ships?|vessels?)\b/.test(after);
+      const vessel = VESSEL_NOUNS.test(`${before} `) || SHIPS_AFTER.test(after);
       // "ships Ivan Gren and Alexander Otrakovsky": a list that starts with a ship goes on with ships.
-      const listed: boolean = lastWasVessel && /^\s*(,|and|as well as)\s*$/.test(text.slice(lastEnd, start));
+      const listed: boolean = lastWasVessel && LIST_GOES_ON.test(text.slice(lastEnd, start));
       lastEnd = end;
       lastWasVessel = vessel || listed;
-      if (/\d/.test(name) || vessel || listed) continue;
-      if (/^\s*(province|governorate|city|region|coast|countryside|district)\b/i.test(after)) continue;
-      const prevWord = before.trim().split(/\s+/).at(-1) ?? '';
+      // The first pass keeps only names with an organisation's cue; the rest wait for the second.
+      if (onlyOrganisations && !ORG_CUES.test(name)) continue;
+      if (DIGIT.test(name) || vessel || listed) continue;
+      if (PLACE_NOUN_AFTER.test(after)) continue;
+      const beforeWords = before.trim().split(SPACES);
+      const prevWord = beforeWords.at(-1) ?? '';
       // "Russian President Vladimir Putin", "the head of Tartous customs, Riad Joudy".
       const titled =
         TITLES.has(prevWord) ||
-        /\b(President|Minister|CEO|leader|dictator|spokesman)\s+$/.test(before) ||
-        before
-          .trim()
-          .split(/\s+/)
+        TITLE_BEFORE.test(before) ||
+        beforeWords
           .slice(-6)
           .some((w, i, all) => TITLES.has(w) && i < all.length - 1 && before.trimEnd().endsWith(','));
       const orgNoun = ORG_NOUNS.has(prevWord.toLowerCase());
-      const acronym = /^[\p{Lu}]{2,6}$/u.test(name);
-      const camel = /^[\p{Lu}][\p{Ll}]+[\p{Lu}][\p{L}]*$/u.test(name);
-      const speaks = /^\s*(said|says|told|claimed|reported|noted|added|confirmed|denied)\b/.test(after);
+      const acronym = ACRONYM.test(name);
+      const camel = CAMEL_CASE.test(name);
+      const speaks = SPEAKS_AFTER.test(after);
       let subtype: string | null = null;
       if (titled) subtype = 'person';
       else if (ORG_CUES.test(name)) subtype = ARMED_CUES.test(name) ? 'armed_group' : 'organization';
-      else if (orgNoun || acronym || camel || words.some((w) => /^[\p{Lu}]{2,6}$/u.test(w))) subtype = 'organization';
-      else if (words.length >= 2 && !/^(in|at|near|from|to|outside|across|of)$/i.test(prevWord)) subtype = 'person';
+      else if (orgNoun || acronym || camel || words.some((w) => ACRONYM.test(w))) subtype = 'organization';
+      else if (words.length >= 2 && !PLACE_PREPOSITION.test(prevWord)) subtype = 'person';
       else if (speaks && start !== sentence.start) subtype = 'organization';
-      if (!subtype || (onlyOrganisations && !ORG_CUES.test(name))) continue;
+      if (!subtype) continue;
       // "Haddad said": a surname of someone already named is that person, not a new organisation.
       if (words.length === 1) {
         const person = table
           .all()
-          .find((e) => e.subtype === 'person' && nameKey(e.name.split(/\s+/).at(-1)!) === nameKey(name));
+          .find((e) => e.subtype === 'person' && nameKey(e.name.split(SPACES).at(-1)!) === nameKey(name));
         if (person) {
           table.mention(person, text, start, end);
           continue;
@@ -167,11 +223,11 @@ export function findProperNames(
   }
 }
 
+const KNOWN_AS = /(?:—|–|,|\()\s*(?:better |also |more commonly )?known as ((?:[\p{Lu}][\p{L}’'-]*\s?)+)/gu;
+
 /** "X — better known as Y", "X, also known as Y": one entity with two names. */
 export function findAlsoKnownAs(text: string, table: EntityTable): void {
-  for (const m of text.matchAll(
-    /(?:—|–|,|\()\s*(?:better |also |more commonly )?known as ((?:[\p{Lu}][\p{L}’'-]*\s?)+)/gu,
-  )) {
+  for (const m of matchesOf(KNOWN_AS, text)) {
     const aliasStart = m.index + m[0].indexOf(m[1]!);
     const alias = m[1]!.trim();
     const before = table
@@ -190,6 +246,7 @@ export function findAlsoKnownAs(text: string, table: EntityTable): void {
   }
 }
 
+const ARABIC_ARTICLE = /^(al|el|ad|as|an)-/i;
 /** Later uses of a name the article has introduced: a surname ("Trifonov"), an acronym ("HUR"), a full name again. */
 export function findRepeatedNames(text: string, from: number, table: EntityTable): void {
   mergeShortOrganisationNames(table);
@@ -197,23 +254,20 @@ export function findRepeatedNames(text: string, from: number, table: EntityTable
   for (const entity of table.all()) {
     if (entity.type !== 'actor' || entity.key.startsWith('known:')) continue;
     for (const alias of entity.aliases) {
-      // A run of capitalised words thousands long is no name, and would outgrow a RegExp.
+      // A run of capitalised words thousands long is no name.
       if (alias.length > MAX_NAME_CHARS) continue;
-      if (/^[\p{Lu}]/u.test(alias) && alias.length >= 3) short.set(alias, entity);
+      if (CAPITALISED.test(alias) && alias.length >= 3) short.set(alias, entity);
       if (entity.subtype === 'person') {
-        const last = alias.split(/\s+/).at(-1)!;
-        const bare = last.replace(/^(al|el|ad|as|an)-/i, '');
+        const last = alias.split(SPACES).at(-1)!;
+        const bare = last.replace(ARABIC_ARTICLE, '');
         for (const form of [last, bare])
-          if (form.length >= 3 && /^[\p{Lu}]/u.test(form) && !short.has(form)) short.set(form, entity);
+          if (form.length >= 3 && CAPITALISED.test(form) && !short.has(form)) short.set(form, entity);
       }
     }
   }
-  const surfaces = [...short.keys()].sort((a, b) => b.length - a.length);
-  if (surfaces.length === 0) return;
-  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${surfaces.map(escape).join('|')})(?![\\p{L}\\p{N}])`, 'gu');
-  for (const m of text.slice(from).matchAll(pattern)) {
-    const at = from + m.index;
-    if (!table.isTaken(at, at + m[0].length)) table.mention(short.get(m[0])!, text, at, at + m[0].length);
+  for (const [index, surface] of wholeWordsIn(text.slice(from), short.keys())) {
+    const at = from + index;
+    if (!table.isTaken(at, at + surface.length)) table.mention(short.get(surface)!, text, at, at + surface.length);
   }
 }
 

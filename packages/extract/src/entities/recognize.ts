@@ -3,19 +3,28 @@ import { REGIONS, institutionNames, moreStateNames } from '../knowledge/institut
 import type { Sentence } from '../segment';
 import { findBodies, stateNames } from './bodies';
 import { findBareInstallationNames, findInstallations } from './installations';
-import { findAlsoKnownAs, findKnownNames, findProperNames, findRepeatedNames } from './names';
+import { findAlsoKnownAs, findKnownNames, findProperNames, findRepeatedNames, nameChains } from './names';
 import { type EntityRecord, EntityTable } from './table';
+import { matchesOf } from '../matches';
 
-let knowledge: { known: KnownName[]; surfaces: Set<string>; states: ReturnType<typeof stateNames> } | undefined;
+let knowledge:
+  | {
+      known: KnownName[];
+      states: ReturnType<typeof stateNames>;
+      /** A state's or a region's name: it names a place, not an installation nor a person. */
+      isPlace: (name: string) => boolean;
+    }
+  | undefined;
 
 /** General knowledge, built once: countries, demonyms, capitals, well-known bodies. */
 function generalKnowledge() {
   if (!knowledge) {
     const known = [...countryNames(), ...moreStateNames(), ...institutionNames()];
+    const surfaces = new Set(known.map((k) => k.surface));
     knowledge = {
       known,
-      surfaces: new Set(known.map((k) => k.surface)),
       states: stateNames(known.filter((k) => k.subtype === 'state')),
+      isPlace: (name) => surfaces.has(name) || REGIONS.has(name),
     };
   }
   return knowledge;
@@ -45,7 +54,7 @@ function fits(noun: string, entity: EntityRecord): boolean {
 }
 
 function findDescriptions(text: string, from: number, table: EntityTable): void {
-  for (const m of text.slice(from).matchAll(DESCRIPTION)) {
+  for (const m of matchesOf(DESCRIPTION, text.slice(from))) {
     const at = from + m.index;
     if (table.isTaken(at, at + m[0].length)) continue;
     let best: { entity: EntityRecord; end: number } | undefined;
@@ -61,15 +70,15 @@ function findDescriptions(text: string, from: number, table: EntityTable): void 
 
 /** Finds the actors and installations of an article and every mention of each. */
 export function recognizeEntities(text: string, bodyStart: number, sentences: Sentence[]): EntityTable {
-  const { known, surfaces, states } = generalKnowledge();
+  const { known, states, isPlace } = generalKnowledge();
   const table = new EntityTable();
-  const isPlace = (name: string) => surfaces.has(name) || REGIONS.has(name);
   findInstallations(text, bodyStart, table, { isPlaceOfState: isPlace });
   findBodies(text, bodyStart, table, states, known);
+  const named = nameChains(sentences);
   // Organisations whose names hold a place ("The Kyiv Independent") before places claim their words.
-  findProperNames(text, sentences, table, { isKnown: isPlace }, true);
+  findProperNames(text, named, table, { isKnown: isPlace }, true);
   findKnownNames(text, bodyStart, table, known);
-  findProperNames(text, sentences, table, { isKnown: isPlace });
+  findProperNames(text, named, table, { isKnown: isPlace });
   findAlsoKnownAs(text, table);
   findRepeatedNames(text, bodyStart, table);
   findBareInstallationNames(text, bodyStart, table);

@@ -23,26 +23,44 @@ export interface EntityRecord {
  * Khmeimim/Hmeimim, Ahmed/Ahmad are one key. General Arabic-to-Latin habits, no list of names.
  */
 export function nameKey(name: string): string {
-  // The editor's word folding (Tartous/Tartus, Khmeimim/Hmeimim), plus what keys need beyond it.
-  return foldWord(name)
-    .replace(/\b(al|el|ad|an|as|ash)\s/g, '')
-    .replace(/e/g, 'a');
+  let key = nameKeys.get(name);
+  if (key === undefined) {
+    // The editor's word folding (Tartous/Tartus, Khmeimim/Hmeimim), plus what keys need beyond it.
+    key = foldWord(name)
+      .replace(/\b(al|el|ad|an|as|ash)\s/g, '')
+      .replace(/e/g, 'a');
+    // Bounded: a long-running process meets ever new words, and most are asked for once.
+    if (nameKeys.size >= MAX_NAME_KEYS) nameKeys.clear();
+    nameKeys.set(name, key);
+  }
+  return key;
 }
+
+// Folding is a chain of Unicode normalisation and replacements, and the same capitalised words
+// come back in every sentence and every article: remember the keys of the words seen lately.
+const nameKeys = new Map<string, string>();
+const MAX_NAME_KEYS = 20_000;
 
 const ACTOR_NOUNS =
   /\b(officials?|sources?|forces|troops|military|army|navy|government|authorities|president|minister|ministry|leader|people|businessm[ae]n|officers?|soldiers|diplomats?|state|rebels|fighters|security|intelligence|media|company|firm|embassy|spokes(?:man|woman)|regime)\b/i;
+
+// Up to three words after a mention.
+const NEXT_WORDS = /^\s+((?:[\p{L}-]+\s+){0,2}[\p{L}-]+)/u;
 
 /** The entities of one article, each mention of each, and which text span is already spoken for. */
 export class EntityTable {
   private readonly byKey = new Map<string, EntityRecord>();
   private readonly taken: Array<[number, number]> = [];
+  /** all(), kept until an entity is added: the rules ask for it for every name and every claim. */
+  private list: readonly EntityRecord[] | null = null;
 
   get(key: string): EntityRecord | undefined {
     return this.byKey.get(key);
   }
 
-  all(): EntityRecord[] {
-    return [...this.byKey.values()];
+  all(): readonly EntityRecord[] {
+    this.list ??= [...this.byKey.values()];
+    return this.list;
   }
 
   /** The entity under `key`, created with this name and type the first time. */
@@ -51,12 +69,14 @@ export class EntityTable {
     if (!entity) {
       entity = { key, name, type, subtype, aliases: new Set(), mentions: [], adjectival: new Set() };
       this.byKey.set(key, entity);
+      this.list = null;
     }
     return entity;
   }
 
   isTaken(start: number, end: number): boolean {
-    return this.taken.some(([s, e]) => start < e && end > s);
+    for (const span of this.taken) if (start < span[1] && end > span[0]) return true;
+    return false;
   }
 
   /** Records a mention; `claim` marks the span taken so weaker rules do not reuse it. */
@@ -67,7 +87,7 @@ export class EntityTable {
     entity.aliases.add(surface);
     // "the Kremlin", "The Tartous base": the article's own form, with its article, is a name too.
     const before = text.slice(Math.max(0, start - 4), start);
-    if (/^(the|The) $/.test(before)) entity.aliases.add(`${before}${surface}`);
+    if (before === 'the ' || before === 'The ') entity.aliases.add(`${before}${surface}`);
     if (claim) this.taken.push([start, end]);
   }
 
@@ -85,7 +105,7 @@ export class EntityTable {
       if (entity.subtype !== 'state') continue;
       const active = entity.mentions.some((m) => {
         if (!entity.adjectival.has(m.start)) return true;
-        const next = text.slice(m.end, m.end + 60).match(/^\s+((?:[\p{L}-]+\s+){0,2}[\p{L}-]+)/u)?.[1] ?? '';
+        const next = NEXT_WORDS.exec(text.slice(m.end, m.end + 60))?.[1] ?? '';
         return ACTOR_NOUNS.test(next);
       });
       if (!active) entity.mentions.length = 0;

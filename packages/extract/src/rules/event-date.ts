@@ -1,3 +1,5 @@
+import { matchesOf } from '../matches';
+
 /**
  * Finds the first expression that dates an event to a single day ("on Saturday", "Dec. 9", "yesterday")
  * and resolves it against the article's publication date. Month-level or vaguer expressions ("in December",
@@ -72,6 +74,12 @@ const RELATIVE = new RegExp(
 );
 const DAYS_AGO = /\b(\d{1,2}|a|one|two|three|four|five|six|seven|eight|nine|ten)\s+days?\s+ago\b/gi;
 
+// Each form above has a digit, or one of these words in it (weekdays end in "day"): a sentence
+// without any has no date, and most sentences need none of the patterns run.
+const MAY_HOLD_A_DATE = /\d|day|night|morning|afternoon|evening|tomorrow/i;
+const DIGIT = /\d/;
+const DAY = /day/i;
+
 const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
 
 // Named days that are holidays or history, not "the latest such weekday".
@@ -89,7 +97,17 @@ function dayNumber(year: number, month: number, day: number): number | null {
   return ms / DAY_MS;
 }
 
+// Every sentence of an article asks with the same publication date: keep the last one read.
+let lastIso: { iso: string; day: number } | null = null;
+
 function parseIsoDay(iso: string): number {
+  if (lastIso?.iso === iso) return lastIso.day;
+  const day = readIsoDay(iso);
+  lastIso = { iso, day };
+  return day;
+}
+
+function readIsoDay(iso: string): number {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
   const day = match ? dayNumber(Number(match[1]), Number(match[2]), Number(match[3])) : null;
   if (day == null) throw new RangeError(`not a YYYY-MM-DD date: ${JSON.stringify(iso)}`);
@@ -143,11 +161,12 @@ interface Candidate {
 }
 
 function* explicitDates(text: string, published: number, windowDays: number): Generator<Candidate> {
+  if (!DIGIT.test(text)) return; // every explicit date has its day in digits
   for (const [pattern, monthGroup, dayGroup] of [
     [MONTH_FIRST, 2, 3],
     [DAY_FIRST, 3, 2],
   ] as const) {
-    for (const match of text.matchAll(pattern)) {
+    for (const match of matchesOf(pattern, text)) {
       const monthText = match[monthGroup] ?? '';
       const monthAt = match.index + match[0].indexOf(monthText, match[1] ? match[1].length : 0);
       if (!isCapitalised(text, monthAt)) continue; // "troops march 5 km", not March 5
@@ -161,15 +180,16 @@ function* explicitDates(text: string, published: number, windowDays: number): Ge
       if (day != null) yield { day, start: match.index, end: match.index + match[0].length };
     }
   }
-  for (const match of text.matchAll(ISO)) {
+  for (const match of matchesOf(ISO, text)) {
     const day = dayNumber(Number(match[1]), Number(match[2]), Number(match[3]));
     if (day != null) yield { day, start: match.index, end: match.index + match[0].length };
   }
 }
 
 function* weekdayDates(text: string, published: number): Generator<Candidate> {
+  if (!DAY.test(text)) return;
   const publishedWeekday = new Date(published * DAY_MS).getUTCDay();
-  for (const match of text.matchAll(WEEKDAY_PHRASE)) {
+  for (const match of matchesOf(WEEKDAY_PHRASE, text)) {
     const modifier = match[1]?.toLowerCase().replace(/\s+/g, ' ');
     const name = match[2] ?? '';
     const before = text.slice(0, match.index);
@@ -185,12 +205,12 @@ function* weekdayDates(text: string, published: number): Generator<Candidate> {
 }
 
 function* relativeDates(text: string, published: number): Generator<Candidate> {
-  for (const match of text.matchAll(RELATIVE)) {
+  for (const match of matchesOf(RELATIVE, text)) {
     const phrase = match[0].toLowerCase().replace(/\s+/g, ' ');
     if (isCapitalised(text, match.index) && !SENTENCE_START.test(text.slice(0, match.index))) continue;
     yield { day: published + (RELATIVE_OFFSETS[phrase] ?? 0), start: match.index, end: match.index + match[0].length };
   }
-  for (const match of text.matchAll(DAYS_AGO)) {
+  for (const match of matchesOf(DAYS_AGO, text)) {
     const count = (match[1] ?? '').toLowerCase();
     const days = count === 'a' ? 1 : /\d/.test(count) ? Number(count) : NUMBER_WORDS.indexOf(count);
     yield { day: published - days, start: match.index, end: match.index + match[0].length };
@@ -205,6 +225,7 @@ function* relativeDates(text: string, published: number): Generator<Candidate> {
  */
 export function findEventDate(text: string, published: string, options: EventDateOptions = {}): EventDate | null {
   const publishedDay = parseIsoDay(published);
+  if (!MAY_HOLD_A_DATE.test(text)) return null;
   const windowDays = options.futureWindowDays ?? 60;
   let best: Candidate | null = null;
   for (const candidates of [

@@ -1,3 +1,5 @@
+import { matchesOf } from '../matches';
+
 /**
  * Hedges: words by which a writer signals that a claim is uncertain or second-hand ("reportedly",
  * "appeared to", "may"). The lexicon is the corpus conventions' list plus its near synonyms in general
@@ -67,6 +69,7 @@ const DATE_AFTER_MAY = /^\s+\d/;
 const MONTH_PREPOSITION_BEFORE = /\b(?:in|since|until|by|of|from|early|late|mid|last|next|this|through|during)[\s-]+$/i;
 const MIGHT_NOUN_BEFORE =
   /(?:\b(?:the|its|his|her|their|our|your|my|whose|with|all|full|sheer|great|military|naval|economic|industrial|financial|nuclear|air|armed)|['’]s)\s+$/i;
+const OF_AFTER = /^\s+of\b/i;
 const APPEAR_SHOW_UP = /^\s+(?:in|at|on|before|alongside|with)\b/i;
 const POSSIBLE_SET_PHRASE_BEFORE =
   /\b(?:as|make|makes|made|making|where|wherever|whenever|if|everything)\s+(?:it\s+|this\s+|that\s+)?$/i;
@@ -77,23 +80,27 @@ function isHedge(word: string, before: string, after: string): boolean {
     if (word === 'may') return true;
     return word === 'MAY' && !DATE_AFTER_MAY.test(after) && !MONTH_PREPOSITION_BEFORE.test(before);
   }
-  if (lower === 'might') return !MIGHT_NOUN_BEFORE.test(before) && !/^\s+of\b/i.test(after);
-  if (/^appear/.test(lower)) return !APPEAR_SHOW_UP.test(after);
+  if (lower === 'might') return !MIGHT_NOUN_BEFORE.test(before) && !OF_AFTER.test(after);
+  if (lower.startsWith('appear')) return !APPEAR_SHOW_UP.test(after);
   if (lower === 'possible') return !POSSIBLE_SET_PHRASE_BEFORE.test(before);
   return true;
 }
 
-/** Every hedge in `text`, in order, without overlaps (the longer phrase wins: "according to unconfirmed reports"). */
-export function findHedges(text: string): Hedge[] {
-  const hedges: Hedge[] = [];
-  for (const match of text.matchAll(LEXICON)) {
+function* hedgesIn(text: string): Generator<Hedge> {
+  for (const match of matchesOf(LEXICON, text)) {
     const start = match.index;
     const end = start + match[0].length;
-    if (isHedge(match[0], text.slice(0, start), text.slice(end))) hedges.push({ word: match[0], start, end });
+    if (isHedge(match[0], text.slice(0, start), text.slice(end))) yield { word: match[0], start, end };
   }
-  return hedges;
 }
 
+/** Every hedge in `text`, in order, without overlaps (the longer phrase wins: "according to unconfirmed reports"). */
+export function findHedges(text: string): Hedge[] {
+  return [...hedgesIn(text)];
+}
+
+/** Whether `text` has a hedge: the first one found answers. */
 export function isHedged(text: string): boolean {
-  return findHedges(text).length > 0;
+  for (const _ of hedgesIn(text)) return true;
+  return false;
 }

@@ -1,3 +1,5 @@
+import { matchesOf } from '../matches';
+
 /**
  * Negation cues: evidence that a clause denies rather than affirms ("Moscow will not withdraw",
  * "no one has notified us", "the ministry denied the report").
@@ -59,13 +61,15 @@ const PATTERN = new RegExp(
 // "not just words but deeds": correlative, the clause affirms.
 const NOT_JUST_BUT = /^not\s+(?:just|merely|simply)\b[^.;]*\bbut\b/i;
 
+const REJECTING_VERB = /^(?:reject|dismiss|refut|rebuff)\w*/i;
+
 /** The first negation cue in `text`, or null when the text affirms. */
 export function negationIn(text: string): NegationCue | null {
-  for (const match of text.matchAll(PATTERN)) {
+  for (const match of matchesOf(PATTERN, text)) {
     if (match.groups?.idiom != null) continue;
     if (NOT_JUST_BUT.test(text.slice(match.index))) continue;
     // A verb of rejection reports the verb alone: "rejected the claims" → "rejected".
-    const verb = /^(?:reject|dismiss|refut|rebuff)\w*/i.exec(match[0]);
+    const verb = REJECTING_VERB.exec(match[0]);
     const cue = verb ? verb[0] : match[0];
     return { cue, start: match.index, end: match.index + cue.length };
   }
