@@ -63,8 +63,9 @@ export function segment(text: string, from = 0): Sentence[] {
     const doc = nlp.readDoc(body);
     // wink's tokens are verbatim pieces of the text: find each from where the last ended.
     let cursor = 0;
-    const located = doc.tokens().out() as string[];
-    const pos = doc.tokens().out(its.pos) as string[];
+    const all = doc.tokens();
+    const located = all.out() as string[];
+    const pos = all.out(its.pos) as string[];
     const tokens: Token[] = located.map((value, i) => {
       const at = body.indexOf(value, cursor);
       const start = at >= 0 ? at : cursor;

@@ -1,13 +1,14 @@
 import type { KnownName } from '../knowledge/countries';
 import { wordAlternation } from './alternation';
 import { type EntityTable, nameKey } from './table';
-import { matchesOf } from '../matches';
 
 export interface StateNames {
   /** Alternation of country names and demonyms (the longest that fits wins), for building patterns. */
   pattern: string;
   /** The state a country name, demonym or capital stands for. */
   stateOf(word: string): KnownName | undefined;
+  /** Length of the longest name in `pattern`. */
+  longest: number;
 }
 
 const POSSESSIVE_END = /[’']s$/u;
@@ -18,6 +19,7 @@ export function stateNames(known: KnownName[]): StateNames {
   return {
     pattern: wordAlternation(surfaces),
     stateOf: (word) => bySurface.get(word.replace(POSSESSIVE_END, '')),
+    longest: Math.max(0, ...surfaces.map((s) => s.length)),
   };
 }
 
@@ -54,47 +56,58 @@ function demonymOf(states: StateNames, word: string | undefined, all: KnownName[
 const bodyPatternsOf = new WeakMap<StateNames, ReturnType<typeof buildBodyPatterns>>();
 
 /**
- * A pattern, and the words every match of it contains (the pattern without its owner): a text
- * without them is not searched. Most articles name no ministry nor fleet, and the owner's
- * alternation would be tried at every word.
+ * A pattern, and the words every match of it contains (the pattern without its owner). The text
+ * is searched only from just before each cue: most articles name no ministry nor fleet, and the
+ * owner's alternation would otherwise be tried at every word.
  */
 interface BodyPattern {
   cue: RegExp;
   pattern: RegExp;
+  /** How far before its cue a match can start (the owner, "’s", "the "); null when unbounded. */
+  lead: number | null;
 }
 
-function buildBodyPatterns(
-  S: string,
-): Record<'ministry' | 'intelligence' | 'interim' | 'rebels' | 'fleet', BodyPattern> {
+function buildBodyPatterns({
+  pattern: S,
+  longest,
+}: StateNames): Record<'ministry' | 'intelligence' | 'interim' | 'rebels' | 'fleet', BodyPattern> {
   const owner = `(?:(${S})(?:’s|'s)? )?`;
+  // An owner and what follows it before the cue: "Russia’s " is the name and 3 more characters.
+  const ownerLead = longest + 3;
   return {
     ministry: {
-      cue: /(?:defen[cs]e|foreign|interior) ministry|Ministry of (?:Defen[cs]e|Foreign Affairs|Interior)/,
+      cue: /(?:defen[cs]e|foreign|interior) ministry|Ministry of (?:Defen[cs]e|Foreign Affairs|Interior)/g,
+      lead: ownerLead,
       pattern: new RegExp(
         `\\b${owner}(defen[cs]e|foreign|interior) ministry\\b|\\b(?:(${S}) )?Ministry of (Defen[cs]e|Foreign Affairs|Interior)\\b`,
         'gu',
       ),
     },
     intelligence: {
-      cue: /military intelligence|intelligence (?:service|agency|directorate)/,
+      cue: /military intelligence|intelligence (?:service|agency|directorate)/g,
+      lead: ownerLead,
       pattern: new RegExp(
         `\\b${owner}(military intelligence|intelligence (?:service|agency|directorate))(?: \\(([\\p{Lu}]{2,6})\\))?`,
         'gu',
       ),
     },
     interim: {
-      cue: /new (?:interim |transitional |ruling )?(?:administration|government|authorities|rulers)|(?:interim|transitional|caretaker) (?:administration|government|authorities)/,
+      cue: /new (?:interim |transitional |ruling )?(?:administration|government|authorities|rulers)|(?:interim|transitional|caretaker) (?:administration|government|authorities)/g,
+      lead: ownerLead + 'the '.length,
       pattern: new RegExp(
         `\\b(?:${owner}(?:the )?new (?:interim |transitional |ruling )?(?:administration|government|authorities|rulers)(?: of (${S}))?|(?:interim|transitional|caretaker) (?:administration|government|authorities))\\b`,
         'gu',
       ),
     },
     rebels: {
-      cue: /[Rr]ebel|[Ii]nsurgents|[Oo]pposition fighters/,
+      cue: /[Rr]ebel|[Ii]nsurgents|[Oo]pposition fighters/g,
+      lead: ownerLead,
       pattern: new RegExp(`\\b(?:(${S}) )?(?:[Rr]ebels|[Rr]ebel forces|[Ii]nsurgents|[Oo]pposition fighters)\\b`, 'gu'),
     },
     fleet: {
-      cue: /fleet|Fleet|Navy|Air Force|Armed Forces/,
+      cue: /fleet|Fleet|Navy|Air Force|Armed Forces/g,
+      // "Russia’s Mediterranean fleet": any one word may stand between owner and cue.
+      lead: null,
       pattern: new RegExp(
         `\\b(?:(${S})(?:’s|'s)?) ((?:[\\p{Lu}][\\p{L}]+ )?(?:fleet|Fleet|Navy|Air Force|Armed Forces))\\b`,
         'gu',
@@ -106,10 +119,29 @@ function buildBodyPatterns(
 function bodyPatterns(states: StateNames) {
   let built = bodyPatternsOf.get(states);
   if (!built) {
-    built = buildBodyPatterns(states.pattern);
+    built = buildBodyPatterns(states);
     bodyPatternsOf.set(states, built);
   }
   return built;
+}
+
+/**
+ * The matches of the pattern in `text`, as matchAll gives them, searched for from just before
+ * each cue. Exact: the next match holds a cue, so the first cue ahead is at or before it, and the
+ * match starts at most `lead` characters before that.
+ */
+function* cuedMatches({ cue, pattern, lead }: BodyPattern, text: string): Generator<RegExpExecArray> {
+  let from = 0;
+  for (;;) {
+    cue.lastIndex = from;
+    const found = cue.exec(text);
+    if (!found) return;
+    pattern.lastIndex = lead === null ? from : Math.max(from, found.index - lead);
+    const match = pattern.exec(text);
+    if (!match) return;
+    yield match;
+    from = match.index + match[0].length;
+  }
 }
 
 /**
@@ -125,9 +157,8 @@ export function findBodies(
 ): void {
   const body = text.slice(from);
   const patterns = bodyPatterns(states);
-  const each = ({ cue, pattern }: BodyPattern, handle: (m: RegExpMatchArray, at: number) => void) => {
-    if (!cue.test(body)) return;
-    for (const m of matchesOf(pattern, body)) handle(m, from + m.index);
+  const each = (pattern: BodyPattern, handle: (m: RegExpMatchArray, at: number) => void) => {
+    for (const m of cuedMatches(pattern, body)) handle(m, from + m.index);
   };
 
   each(patterns.ministry, (m, at) => {

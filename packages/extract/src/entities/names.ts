@@ -115,7 +115,7 @@ function chains(sentence: Sentence): Token[][] {
       // A space-separated particle ("bin", "de") or a hyphen glued to its neighbours keeps the run going.
       if (run.length && !joined && token.text !== '-' && run.at(-1)!.text === '-') run = endRun(run, found);
       run.push(token);
-    } else if (isParticle(token) && !run.length && tokens[i + 1]?.text === '-') {
+    } else if (!run.length && tokens[i + 1]?.text === '-' && isParticle(token)) {
       run.push(token);
     } else {
       run = endRun(run, found);

@@ -74,10 +74,10 @@ const RELATIVE = new RegExp(
 );
 const DAYS_AGO = /\b(\d{1,2}|a|one|two|three|four|five|six|seven|eight|nine|ten)\s+days?\s+ago\b/gi;
 
-// Each form above has a digit, or one of these words in it (weekdays end in "day"): a sentence
-// without any has no date, and most sentences need none of the patterns run.
-const MAY_HOLD_A_DATE = /\d|day|night|morning|afternoon|evening|tomorrow/i;
+// What each kind of form cannot do without: explicit dates a digit, weekdays "day", the relative
+// forms a word of time. A sentence without them is not searched for that kind; most are not.
 const DIGIT = /\d/;
+const TIME_WORD = /day|night|morning|afternoon|evening|tomorrow/i;
 const DAY = /day/i;
 
 const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
@@ -161,7 +161,6 @@ interface Candidate {
 }
 
 function* explicitDates(text: string, published: number, windowDays: number): Generator<Candidate> {
-  if (!DIGIT.test(text)) return; // every explicit date has its day in digits
   for (const [pattern, monthGroup, dayGroup] of [
     [MONTH_FIRST, 2, 3],
     [DAY_FIRST, 3, 2],
@@ -205,6 +204,7 @@ function* weekdayDates(text: string, published: number): Generator<Candidate> {
 }
 
 function* relativeDates(text: string, published: number): Generator<Candidate> {
+  if (!TIME_WORD.test(text)) return;
   for (const match of matchesOf(RELATIVE, text)) {
     const phrase = match[0].toLowerCase().replace(/\s+/g, ' ');
     if (isCapitalised(text, match.index) && !SENTENCE_START.test(text.slice(0, match.index))) continue;
@@ -225,11 +225,11 @@ function* relativeDates(text: string, published: number): Generator<Candidate> {
  */
 export function findEventDate(text: string, published: string, options: EventDateOptions = {}): EventDate | null {
   const publishedDay = parseIsoDay(published);
-  if (!MAY_HOLD_A_DATE.test(text)) return null;
   const windowDays = options.futureWindowDays ?? 60;
   let best: Candidate | null = null;
   for (const candidates of [
-    explicitDates(text, publishedDay, windowDays),
+    // Every explicit date has its day in digits; most sentences have none.
+    DIGIT.test(text) ? explicitDates(text, publishedDay, windowDays) : [],
     weekdayDates(text, publishedDay),
     relativeDates(text, publishedDay),
   ]) {
