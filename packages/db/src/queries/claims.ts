@@ -54,85 +54,130 @@ export function claimAboutForClaims(db: SitrepDatabase, claimIds: readonly numbe
   return statement.all({ ids: JSON.stringify(claimIds) });
 }
 
-function claimConditions(filter: ClaimFilter): SQL | undefined {
-  const conditions: SQL[] = [];
-  if (filter.about != null) {
-    conditions.push(
-      sql`${claims.id} in (select ${claimAbout.claimId} from ${claimAbout} where ${claimAbout.entityId} = ${filter.about})`,
-    );
-  }
-  if (filter.sourceActor != null) conditions.push(eq(claims.sourceActorId, filter.sourceActor));
-  if (filter.stance) conditions.push(eq(claims.stance, filter.stance));
-  if (filter.reviewStatus) conditions.push(eq(claims.reviewStatus, filter.reviewStatus));
-  if (filter.articleId != null) conditions.push(eq(claims.articleId, filter.articleId));
-  if (filter.from) conditions.push(gte(claims.saidOn, filter.from));
-  if (filter.to) conditions.push(lte(claims.saidOn, filter.to));
+// The filter fields a claim list may use, in a fixed order: which of them are set (the filter's
+// shape) picks one statement, prepared once per connection; their values are bound.
+const FILTER_FIELDS = ['about', 'sourceActor', 'stance', 'reviewStatus', 'articleId', 'from', 'to'] as const;
+type FilterField = (typeof FILTER_FIELDS)[number];
+
+// Dates are skipped when empty (''), the other fields only when null or absent.
+const isSet = (filter: ClaimFilter, field: FilterField): boolean =>
+  field === 'from' || field === 'to' ? Boolean(filter[field]) : filter[field] != null;
+
+function shapeOf(filter: ClaimFilter): FilterField[] {
+  return FILTER_FIELDS.filter((field) => isSet(filter, field));
+}
+
+function bindingsOf(filter: ClaimFilter, shape: readonly FilterField[]): Record<string, unknown> {
+  const values: Record<string, unknown> = {};
+  for (const field of shape) values[field] = filter[field];
+  return values;
+}
+
+const bound = (field: FilterField) => sql.placeholder(field);
+
+function claimConditions(shape: readonly FilterField[]): SQL | undefined {
+  const conditions = shape.map((field): SQL => {
+    switch (field) {
+      case 'about':
+        return sql`${claims.id} in (select ${claimAbout.claimId} from ${claimAbout} where ${claimAbout.entityId} = ${bound('about')})`;
+      case 'sourceActor':
+        return eq(claims.sourceActorId, bound(field));
+      case 'stance':
+        return eq(claims.stance, bound(field));
+      case 'reviewStatus':
+        return eq(claims.reviewStatus, bound(field));
+      case 'articleId':
+        return eq(claims.articleId, bound(field));
+      case 'from':
+        return gte(claims.saidOn, bound(field));
+      case 'to':
+        return lte(claims.saidOn, bound(field));
+    }
+  });
   return and(...conditions);
 }
 
 /** `latest`: by publication date, newest first; `position`: by article, in reading order. */
 export type ClaimOrder = 'latest' | 'position';
 
+/**
+ * A page of claims matching the filter. Each filter shape and order is prepared once per
+ * connection: building the drizzle query and preparing it cost as much again as running it,
+ * and every hover and claim page runs one of these.
+ */
 export function listClaims(
   db: SitrepDatabase,
   filter: ClaimFilter,
   page: Page,
   order: ClaimOrder = 'latest',
 ): ClaimRow[] {
-  if (filter.about != null && order === 'latest') return latestClaimsAbout(db, filter.about, filter, page);
-  return db.orm
-    .select()
-    .from(claims)
-    .where(claimConditions(filter))
-    .orderBy(
-      ...(order === 'latest'
-        ? [desc(claims.saidOn), desc(claims.id)]
-        : [asc(claims.articleId), asc(claims.start), asc(claims.id)]),
-    )
-    .limit(page.limit)
-    .offset(page.offset)
-    .all();
+  const shape = shapeOf(filter);
+  const values = { ...bindingsOf(filter, shape), limit: page.limit, offset: page.offset };
+  if (shape.includes('about') && order === 'latest') {
+    return latestClaimsAbout(db, shape)
+      .all(values)
+      .map((row) => row.claim);
+  }
+  const statement = preparedOnce(db, `claims.list:${order}:${shape.join(',')}`, () =>
+    db.orm
+      .select()
+      .from(claims)
+      .where(claimConditions(shape))
+      .orderBy(
+        ...(order === 'latest'
+          ? [desc(claims.saidOn), desc(claims.id)]
+          : [asc(claims.articleId), asc(claims.start), asc(claims.id)]),
+      )
+      .limit(sql.placeholder('limit'))
+      .offset(sql.placeholder('offset'))
+      .prepare(),
+  );
+  return statement.all(values);
 }
 
 /**
  * The latest claims about one entity, read in index order from claim_about (entity, said_on,
  * claim): no sort over every claim about Russia, only the page. Same rows and order as listClaims.
  */
-function latestClaimsAbout(db: SitrepDatabase, entityId: number, filter: ClaimFilter, page: Page): ClaimRow[] {
-  const rest = claimConditions({ ...filter, about: null, from: null, to: null });
-  return db.orm
-    .select({ claim: claims })
-    .from(claimAbout)
-    .innerJoin(claims, eq(claims.id, claimAbout.claimId))
-    .where(
-      and(
-        eq(claimAbout.entityId, entityId),
-        filter.from ? gte(claimAbout.saidOn, filter.from) : undefined,
-        filter.to ? lte(claimAbout.saidOn, filter.to) : undefined,
-        rest,
-      ),
-    )
-    .orderBy(desc(claimAbout.saidOn), desc(claimAbout.claimId))
-    .limit(page.limit)
-    .offset(page.offset)
-    .all()
-    .map((row) => row.claim);
+function latestClaimsAbout(db: SitrepDatabase, shape: readonly FilterField[]) {
+  return preparedOnce(db, `claims.latestAbout:${shape.join(',')}`, () => {
+    const rest = shape.filter((field) => field !== 'about' && field !== 'from' && field !== 'to');
+    return db.orm
+      .select({ claim: claims })
+      .from(claimAbout)
+      .innerJoin(claims, eq(claims.id, claimAbout.claimId))
+      .where(
+        and(
+          eq(claimAbout.entityId, bound('about')),
+          shape.includes('from') ? gte(claimAbout.saidOn, bound('from')) : undefined,
+          shape.includes('to') ? lte(claimAbout.saidOn, bound('to')) : undefined,
+          claimConditions(rest),
+        ),
+      )
+      .orderBy(desc(claimAbout.saidOn), desc(claimAbout.claimId))
+      .limit(sql.placeholder('limit'))
+      .offset(sql.placeholder('offset'))
+      .prepare();
+  });
 }
 
 export function countClaims(db: SitrepDatabase, filter: ClaimFilter): number {
-  const { about, ...rest } = filter;
-  const onlyAbout = about != null && Object.values(rest).every((v) => v == null);
+  const shape = shapeOf(filter);
   // All claims about one entity: kept in entity_claim_stats, not counted (200k rows for Russia).
-  if (onlyAbout) {
-    return (
+  if (shape.length === 1 && shape[0] === 'about') {
+    const kept = preparedOnce(db, 'claims.countAbout', () =>
       db.orm
         .select({ n: entityClaimStats.claims })
         .from(entityClaimStats)
-        .where(eq(entityClaimStats.entityId, about))
-        .get()?.n ?? 0
+        .where(eq(entityClaimStats.entityId, bound('about')))
+        .prepare(),
     );
+    return kept.get({ about: filter.about })?.n ?? 0;
   }
-  return db.orm.select({ n: count() }).from(claims).where(claimConditions(filter)).get()?.n ?? 0;
+  const statement = preparedOnce(db, `claims.count:${shape.join(',')}`, () =>
+    db.orm.select({ n: count() }).from(claims).where(claimConditions(shape)).prepare(),
+  );
+  return statement.get(bindingsOf(filter, shape))?.n ?? 0;
 }
 
 /**

@@ -1,30 +1,14 @@
-import type { EntityRow, SitrepDatabase } from '@sitrep/db';
+import { type EntityHead, type SitrepDatabase, entityHeadsByIds } from '@sitrep/db';
 import DataLoader from 'dataloader';
 import { type GraphQLResolveInfo, Kind, type SelectionSetNode } from 'graphql';
-
-/** What a claim list mostly asks of the entities it names: their name (and what typing needs). */
-export type EntityHead = Pick<EntityRow, 'id' | 'kind' | 'name'>;
 
 // Fields of Entity, Actor and Installation that an EntityHead answers (`id` and the type need kind).
 const HEAD_FIELDS = new Set(['id', 'kind', 'name', '__typename']);
 
-const statements = new WeakMap<object, { all(ids: string): unknown[] }>();
-
-function headsByIds(db: SitrepDatabase, ids: readonly number[]): EntityHead[] {
-  let statement = statements.get(db.sqlite);
-  if (!statement) {
-    statement = db.sqlite.prepare<[string]>(
-      'select id, kind, name from entities where id in (select value from json_each(?))',
-    );
-    statements.set(db.sqlite, statement);
-  }
-  return statement.all(JSON.stringify(ids)) as EntityHead[];
-}
-
-/** A per-request loader of entity heads: a page of 50 claims names ~70 entities, whole rows cost 3× more. */
+/** A per-request loader of entity heads (id, kind, name). */
 export function entityHeadLoader(db: SitrepDatabase) {
   return new DataLoader<number, EntityHead | null>(async (ids) => {
-    const heads = new Map(headsByIds(db, ids).map((head) => [head.id, head]));
+    const heads = new Map(entityHeadsByIds(db, ids).map((head) => [head.id, head]));
     return ids.map((id) => heads.get(id) ?? null);
   });
 }

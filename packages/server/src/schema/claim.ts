@@ -1,8 +1,7 @@
-import { type ClaimRow, createClaim, setClaimReviewStatus } from '@sitrep/db';
+import { type ClaimRow, countClaims, createClaim, listClaims, setClaimReviewStatus } from '@sitrep/db';
 import { builder } from '../builder';
 import { ENTITY_TYPENAMES, rowIdOf } from '../global-id';
 import { loadEach, loadEntity, loadEntityOrThrow, loadOrThrow } from '../loaders';
-import { countClaims, listClaims } from '../loaders/readers';
 import { offsetConnection } from '../pagination';
 import { claimFilterFrom } from './claim-filter';
 import { AboutRoleEnum, ReviewStatusEnum, StanceEnum } from './enums';

@@ -1,9 +1,11 @@
 import {
   type ClaimFilter,
   addAlias,
+  countClaims,
   countEntities,
   countMentions,
   findEntityByAlias,
+  listClaims,
   listEntities,
   listMentions,
   mergeEntities,
@@ -11,7 +13,6 @@ import {
 import { builder } from '../builder';
 import { ENTITY_TYPENAMES, encodeGlobalId, entityTypename, rowIdOf } from '../global-id';
 import { loadOrThrow } from '../loaders';
-import { countClaims, listClaims } from '../loaders/readers';
 import { offsetConnection } from '../pagination';
 import { claimFilterFrom } from './claim-filter';
 import { EntityKindEnum } from './enums';
