@@ -33,6 +33,21 @@ export function procStatusBytes(pid: number, field: 'VmHWM' | 'VmRSS'): number |
   }
 }
 
+/** CPU time (user + system) a process has used so far, in seconds; null where /proc is missing. */
+export function procCpuSeconds(pid: number): number | null {
+  try {
+    // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+  } catch {
+    return null;
+  }
+}
+
+// USER_HZ: 100 on every Linux build Node runs on.
+const CLOCK_TICKS = 100;
+
 export function stopProcess(child: ChildProcess, graceMs = 5_000): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {

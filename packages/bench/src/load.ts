@@ -1,4 +1,5 @@
 import autocannon from 'autocannon';
+import { procCpuSeconds } from './child-process';
 
 export interface LoadOptions {
   /** Full URL the requests go to. */
@@ -10,6 +11,22 @@ export interface LoadOptions {
   connections?: number;
   /** A 200 whose body fails this counts as an error (a GraphQL `errors` answer, say). */
   isGoodBody?: (body: string) => boolean;
+  /** The server's pid, to measure the CPU time it spends per request. */
+  serverPid?: number;
+}
+
+/** One run, before its figures are summed up: rounds of the same load are merged (see mergeRuns). */
+export interface LoadRun {
+  requests: number;
+  /** Seconds the load ran, as autocannon counts them. */
+  duration: number;
+  latencies: number[];
+  errors: number;
+  seconds: number;
+  /** CPU seconds the server spent during the run; null without a pid or /proc. */
+  serverCpuSeconds: number | null;
+  /** CPU seconds this process (the load generator) spent during the run. */
+  clientCpuSeconds: number;
 }
 
 export interface LoadFigures {
@@ -22,6 +39,10 @@ export interface LoadFigures {
   /** Refused connections, timeouts, non-2xx answers and bodies that failed `isGoodBody`. */
   errors: number;
   seconds: number;
+  /** Server CPU time per good request, in ms: less skewed by other work on the machine than req/s. */
+  serverCpuMs: number | null;
+  /** How busy the load generator was (1 = one whole core): near 1, it may hold the figures down. */
+  clientCpuShare: number;
 }
 
 export function percentile(sorted: readonly number[], p: number): number {
@@ -37,12 +58,15 @@ export const median = (values: readonly number[]) =>
   );
 
 /** Loads `url` with autocannon: `connections` keep one request in flight each, for `seconds`. */
-export function runLoad(options: LoadOptions): Promise<LoadFigures> {
+export function runLoad(options: LoadOptions): Promise<LoadRun> {
   const latencies: number[] = [];
-  const { isGoodBody } = options;
+  const { isGoodBody, serverPid } = options;
+  const serverCpu = () => (serverPid == null ? null : procCpuSeconds(serverPid));
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const instance = autocannon(
+    const clientStart = process.cpuUsage();
+    const serverStart = serverCpu();
+    autocannon(
       {
         url: options.url,
         connections: options.connections ?? 10,
@@ -58,26 +82,65 @@ export function runLoad(options: LoadOptions): Promise<LoadFigures> {
           reject(error);
           return;
         }
-        const seconds = (performance.now() - started) / 1000;
-        const good = result['2xx'] - (result.mismatches ?? 0);
-        latencies.sort((a, b) => a - b);
+        const serverEnd = serverCpu();
+        const client = process.cpuUsage(clientStart);
         resolve({
-          requests: good,
-          requestsPerSecond: good / result.duration,
-          p50: percentile(latencies, 50),
-          p99: percentile(latencies, 99),
-          mean: latencies.reduce((a, b) => a + b, 0) / Math.max(1, latencies.length),
+          requests: result['2xx'] - (result.mismatches ?? 0),
+          duration: result.duration,
+          latencies,
           errors: result.errors + result.timeouts + result.non2xx + (result.mismatches ?? 0),
-          seconds,
+          seconds: (performance.now() - started) / 1000,
+          serverCpuSeconds: serverStart == null || serverEnd == null ? null : serverEnd - serverStart,
+          clientCpuSeconds: (client.user + client.system) / 1e6,
         });
       },
-    );
-    instance.on('response', (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
+    ).on('response', (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
   });
 }
 
-/** A short unmeasured run first, so both servers are compared warm. */
+/** The figures of several runs of the same load taken together. */
+export function mergeRuns(runs: readonly LoadRun[]): LoadFigures {
+  const sum = (f: (run: LoadRun) => number) => runs.reduce((total, run) => total + f(run), 0);
+  const requests = sum((r) => r.requests);
+  const duration = sum((r) => r.duration);
+  const latencies = runs.flatMap((r) => r.latencies).sort((a, b) => a - b);
+  const serverCpu = runs.some((r) => r.serverCpuSeconds == null) ? null : sum((r) => r.serverCpuSeconds ?? 0);
+  return {
+    requests,
+    requestsPerSecond: requests / duration,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    mean: latencies.reduce((a, b) => a + b, 0) / Math.max(1, latencies.length),
+    errors: sum((r) => r.errors),
+    seconds: sum((r) => r.seconds),
+    serverCpuMs: serverCpu == null ? null : (serverCpu * 1000) / Math.max(1, requests),
+    clientCpuShare: sum((r) => r.clientCpuSeconds) / sum((r) => r.seconds),
+  };
+}
+
+/** A short unmeasured run first, so the server is measured warm. */
 export async function warmThenLoad(options: LoadOptions, warmSeconds: number): Promise<LoadFigures> {
   if (warmSeconds > 0) await runLoad({ ...options, seconds: warmSeconds });
-  return runLoad(options);
+  return mergeRuns([await runLoad(options)]);
+}
+
+/**
+ * Two servers loaded in turns, A B B A, each warmed first: whatever else the machine does
+ * drifts over the run, and taking turns spreads it over both sides instead of one.
+ */
+export async function loadInTurns(
+  a: LoadOptions,
+  b: LoadOptions,
+  warmSeconds: number,
+): Promise<{ a: LoadFigures; b: LoadFigures }> {
+  if (warmSeconds > 0) {
+    await runLoad({ ...a, seconds: warmSeconds });
+    await runLoad({ ...b, seconds: warmSeconds });
+  }
+  const half = (options: LoadOptions) => runLoad({ ...options, seconds: Math.max(1, Math.round(options.seconds / 2)) });
+  const a1 = await half(a);
+  const b1 = await half(b);
+  const b2 = await half(b);
+  const a2 = await half(a);
+  return { a: mergeRuns([a1, a2]), b: mergeRuns([b1, b2]) };
 }

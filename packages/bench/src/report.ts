@@ -54,7 +54,17 @@ const ms = (v: number) => (Number.isFinite(v) ? (v < 10 ? v.toFixed(2) : v.toFix
 const mark = (pass: boolean | null) => (pass == null ? '–' : pass ? '✓' : '✗');
 
 function loadRow(query: string, side: string, f: LoadFigures): string {
-  return `| ${query} | ${side} | ${n(f.requestsPerSecond)} | ${ms(f.p50)} | ${ms(f.p99)} | ${n(f.requests)} | ${n(f.errors)} |`;
+  const cpu = f.serverCpuMs == null ? '–' : n(f.serverCpuMs * 1000);
+  return `| ${query} | ${side} | ${n(f.requestsPerSecond)} | ${ms(f.p50)} | ${ms(f.p99)} | ${cpu} | ${n(f.clientCpuShare * 100)}% | ${n(f.requests)} | ${n(f.errors)} |`;
+}
+
+function ratioRow(query: string, c: { graphql: LoadFigures; baseline: LoadFigures; ratio: number }): string {
+  const { graphql, baseline } = c;
+  const cpu =
+    graphql.serverCpuMs == null || baseline.serverCpuMs == null
+      ? ''
+      : `${(baseline.serverCpuMs / graphql.serverCpuMs).toFixed(2)}×`;
+  return `| ${query} | ratio | ${c.ratio.toFixed(2)}× | | | ${cpu} | | | |`;
 }
 
 /** The run as Markdown: what was built, the side-by-side HTTP figures, the rest, and each target with ✓/✗. */
@@ -66,14 +76,16 @@ export function renderMarkdown(r: BenchResult, targets: TargetCheck[]): string {
     `${n(b.claims)} claims, ${n(b.articles)} articles, ${n(b.entities)} entities (${n(b.aliases)} names), ${n(b.mentions)} mentions; seed ${r.seed}; Node ${r.node}, ${r.cpus} CPUs; ${n(r.seconds)} s in all; load average ${r.loadAverage.start.toFixed(1)} at the start, ${r.loadAverage.end.toFixed(1)} at the end.`,
     `Most talked-about: ${b.topEntity} in ${(b.topEntityShare * 100).toFixed(1)}% of claims. GraphQL and baseline agreed on ${r.agreement.hoverNames} hovers (${r.agreement.withClaims} with claims) and ${r.agreement.listPages} list pages.`,
     '',
-    '| query | server | req/s | p50 ms | p99 ms | requests | errors |',
-    '|---|---|---:|---:|---:|---:|---:|',
+    'Each side is loaded in turns (A B B A). Server CPU is its CPU time per request (the ratio: baseline ÷ GraphQL, so higher is better, as for req/s); the load generator shares the machine, and its CPU share is shown.',
+    '',
+    '| query | server | req/s | p50 ms | p99 ms | server CPU µs/req | load generator CPU | requests | errors |',
+    '|---|---|---:|---:|---:|---:|---:|---:|---:|',
     loadRow('hover', 'GraphQL (Yoga)', r.hover.graphql),
     loadRow('hover', 'baseline (node:http)', r.hover.baseline),
-    `| hover | ratio | ${r.hover.ratio.toFixed(2)}× | | | | |`,
+    ratioRow('hover', r.hover),
     loadRow('list of 50', 'GraphQL (Yoga)', r.list.graphql),
     loadRow('list of 50', 'baseline (node:http)', r.list.baseline),
-    `| list of 50 | ratio | ${r.list.ratio.toFixed(2)}× | | | | |`,
+    ratioRow('list of 50', r.list),
     loadRow(`search, common (${r.search.common.terms.join(', ')})`, 'GraphQL (Yoga)', r.search.common),
     loadRow(`search, rare (${r.search.rare.terms.length} terms)`, 'GraphQL (Yoga)', r.search.rare),
     '',

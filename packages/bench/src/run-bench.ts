@@ -7,7 +7,7 @@ import { type BuildFigures, buildDatabase } from './build-database';
 import { type ChildServer, startChildServer } from './child-process';
 import { type EditorHoverFigures, measureEditorHover } from './editor-hover';
 import { type IngestFigures, corpusFolder, measureIngest, readCorpus } from './ingest-rate';
-import { type LoadFigures, warmThenLoad } from './load';
+import { type LoadFigures, loadInTurns, warmThenLoad } from './load';
 import { type NameScanFigures, measureNameScan } from './name-scan';
 import { HOVER_QUERY, LIST_QUERY, SEARCH_QUERY, graphqlBody } from './queries';
 import { Random } from './random';
@@ -69,21 +69,32 @@ function cycle(bodies: readonly string[]): () => string {
 }
 
 const noGraphQLErrors = (body: string) => !body.includes('"errors"');
+const noBaselineError = (body: string) => !body.includes('"error"');
 
+/** GraphQL and the baseline answering the same questions, loaded in turns (see loadInTurns). */
 async function compare(
-  graphqlUrl: string,
-  graphqlBodies: string[],
-  baselineUrl: string,
-  baselineBodies: string[],
+  graphql: { server: ChildServer; bodies: string[] },
+  baseline: { server: ChildServer; path: string; bodies: string[] },
   seconds: number,
 ): Promise<Comparison> {
-  const warm = Math.min(2, seconds / 3);
-  const graphql = await warmThenLoad(
-    { url: graphqlUrl, body: cycle(graphqlBodies), seconds, isGoodBody: noGraphQLErrors },
-    warm,
+  const { a, b } = await loadInTurns(
+    {
+      url: graphql.server.url,
+      body: cycle(graphql.bodies),
+      seconds,
+      isGoodBody: noGraphQLErrors,
+      serverPid: graphql.server.pid,
+    },
+    {
+      url: `${baseline.server.url}${baseline.path}`,
+      body: cycle(baseline.bodies),
+      seconds,
+      isGoodBody: noBaselineError,
+      serverPid: baseline.server.pid,
+    },
+    Math.min(2, seconds / 3),
   );
-  const baseline = await warmThenLoad({ url: baselineUrl, body: cycle(baselineBodies), seconds }, warm);
-  return { graphql, baseline, ratio: graphql.requestsPerSecond / baseline.requestsPerSecond };
+  return { graphql: a, baseline: b, ratio: a.requestsPerSecond / b.requestsPerSecond };
 }
 
 /**
@@ -145,18 +156,14 @@ export async function runBench(options: RunOptions, resources = new Resources())
 
     log(`hover: ${workload.hoverNames.length} names, ${scale.loadSeconds} s each side…`);
     const hover = await compare(
-      server.url,
-      workload.hoverNames.map((name) => graphqlBody(HOVER_QUERY, { name })),
-      `${baseline.url}/hover`,
-      workload.hoverNames.map((name) => JSON.stringify({ name })),
+      { server, bodies: workload.hoverNames.map((name) => graphqlBody(HOVER_QUERY, { name })) },
+      { server: baseline, path: '/hover', bodies: workload.hoverNames.map((name) => JSON.stringify({ name })) },
       scale.loadSeconds,
     );
     log(`list: pages of 50 claims up to ${workload.listDates.length} different dates…`);
     const list = await compare(
-      server.url,
-      workload.listDates.map((to) => graphqlBody(LIST_QUERY, { to })),
-      `${baseline.url}/list`,
-      workload.listDates.map((to) => JSON.stringify({ to })),
+      { server, bodies: workload.listDates.map((to) => graphqlBody(LIST_QUERY, { to })) },
+      { server: baseline, path: '/list', bodies: workload.listDates.map((to) => JSON.stringify({ to })) },
       scale.loadSeconds,
     );
     log('search: common and rare terms…');
@@ -168,6 +175,7 @@ export async function runBench(options: RunOptions, resources = new Resources())
           body: cycle(terms.map((q) => graphqlBody(SEARCH_QUERY, { q }))),
           seconds: scale.searchSeconds,
           isGoodBody: noGraphQLErrors,
+          serverPid: server.pid,
         },
         Math.min(1, scale.searchSeconds / 3),
       )),
