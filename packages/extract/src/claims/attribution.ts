@@ -94,11 +94,18 @@ const ENDS_IN_THAT = /\bthat\s+$/;
 const ADDING = /,\s+adding\s+(?:that\s+)?(.+?)\.?$/;
 const AND_THAT = /,?\s+and\s+that\s+/;
 
+/** Longest sentence searched for frames; the corpus' longest is 750 characters (see findFrames). */
+const MAX_FRAME_SENTENCE = 2_000;
+
 /**
  * Finds the attribution frames of a sentence: `X said …`, `…, X said`, `according to X`,
  * quoted speech, headline `X says …`, `…, adding that …`, and "did not respond to a request for comment".
  */
 export function findFrames(sentence: string): Frame[] {
+  // A "sentence" this long is text the splitter found no end in (a list, a paste, a hostile
+  // input); the frame patterns backtrack over it quadratically (200 KB of quotes: 5 s) and a
+  // frame fitted to it would not be a claim anyone wrote.
+  if (sentence.length > MAX_FRAME_SENTENCE) return [];
   const frames: Frame[] = [];
 
   // “…,” said the official, adding that …  /  “…,” he added.  /  …,” Sharaa, who spoke in Arabic, told Putin.
