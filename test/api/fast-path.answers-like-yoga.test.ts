@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HOVER_QUERY } from '@sitrep/server';
-import { type ServedTwice, REPEATS, askBoth, serveTwice } from './fast-path.helpers';
+import { type ServedTwice, REPEATS, askBoth, serveTwice } from '@sitrep/test';
 
 // The fast path answers a query Yoga has accepted before with a compiled plan, without Yoga's
 // per-request machinery. It must answer exactly as Yoga does: these tests send every request,

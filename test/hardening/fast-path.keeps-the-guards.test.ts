@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createToken, revokeToken } from '@sitrep/db';
 import { HOVER_QUERY } from '@sitrep/server';
-import { REPEATS, type ServedTwice, ask, askBoth, serveTwice } from '../api/fast-path.helpers';
+import { REPEATS, type ServedTwice, ask, askBoth, serveTwice } from '@sitrep/test';
 
 // A document Yoga has accepted is answered from then on by the fast path, without Yoga's plugins.
 // Every guard those plugins keep must hold for it all the same: each test here first makes a

@@ -2,3 +2,4 @@ export * from './server';
 export * from './cli';
 export * from './corpus';
 export * from './lsp';
+export * from './served-twice';
