@@ -1,8 +1,10 @@
-import { type SearchHit, countSearchHits, searchText } from '@sitrep/db';
+import { RANKED_MATCHES_PER_KIND, type SearchHit, countSearchHits, searchText } from '@sitrep/db';
 import { builder } from '../builder';
 import { loadOrThrow } from '../loaders';
 import { offsetConnection } from '../pagination';
 import { ArticleRef, ClaimRef } from './refs';
+
+const PER_KIND = RANKED_MATCHES_PER_KIND.toLocaleString('en');
 
 const SearchKindEnum = builder.enumType('SearchKind', {
   values: { ARTICLE: { value: 'article' }, CLAIM: { value: 'claim' } } as const,
@@ -46,7 +48,9 @@ builder.queryFields((t) => ({
     {
       type: SearchHitRef,
       description:
-        'Full-text search over article text and claim quotes, best match first. Every word must occur; punctuation and operators are treated as plain text.',
+        'Full-text search over article text and claim quotes, best match first. Every word must occur; punctuation and operators are treated as plain text. ' +
+        `Ranking reads each match it ranks, so only the ${PER_KIND} most recently added matching articles and the ${PER_KIND} most recently added matching claims are ranked; ` +
+        'older matches of a word that common come after all ranked ones, articles before claims, newest first, whatever their score. `totalCount` counts every match.',
       args: {
         query: t.arg.string({ required: true }),
         kinds: t.arg({ type: [SearchKindEnum], description: 'Restrict to articles or claims; both by default.' }),
