@@ -26,6 +26,8 @@ export interface BuildFigures {
   articleSeconds: number;
   /** Building the indexes, full-text index and per-entity counts once, after the rows (see bulkLoad). */
   indexSeconds: number;
+  /** indexSeconds per step: each index, each search index and count catch-up, the commit. */
+  indexSteps: Record<string, number>;
   checkpointSeconds: number;
   /** Everything: entities, articles with claims and mentions, and the final WAL checkpoint. */
   seconds: number;
@@ -194,6 +196,7 @@ export async function buildDatabase(options: BuildOptions): Promise<BuiltDatabas
         entitySeconds: (entitiesDone - started) / 1000,
         articleSeconds: (articlesDone - entitiesDone) / 1000 - bulk.rebuildSeconds,
         indexSeconds: bulk.rebuildSeconds,
+        indexSteps: bulk.rebuildSteps,
         checkpointSeconds: (finished - articlesDone) / 1000,
         seconds,
         claimsPerSecond: claims / seconds,
