@@ -91,7 +91,12 @@ export function renderMarkdown(r: BenchResult, targets: TargetCheck[]): string {
     '',
     '| measurement | figure |',
     '|---|---|',
-    `| build (${b.writer === 'api' ? 'real write path' : 'prepared statements, --writer sql'}) | ${n(b.claimsPerSecond)} claims/s (${n(b.seconds, 1)} s: entities ${n(b.entitySeconds, 1)} s, articles ${n(b.articleSeconds, 1)} s, indexes ${n(b.indexSeconds, 1)} s, checkpoint ${n(b.checkpointSeconds, 1)} s) |`,
+    `| build (${b.writer === 'api' ? 'real write path' : 'prepared statements, --writer sql'}) | ${n(b.claimsPerSecond)} claims/s (${n(b.seconds, 1)} s: entities ${n(b.entitySeconds, 1)} s, articles ${n(b.articleSeconds, 1)} s, indexes ${n(b.indexSeconds, 1)} s, checkpoint ${n(b.checkpointSeconds, 1)} s; making up the data, not counted: ${n(b.planSeconds, 1)} s) |`,
+    `| build: slowest rebuild steps | ${Object.entries(b.indexSteps)
+      .sort((x, y) => y[1] - x[1])
+      .slice(0, 6)
+      .map(([step, seconds]) => `${step} ${n(seconds, 1)} s`)
+      .join(', ')} |`,
     `| database file | ${n(b.fileBytes / 1e6, 1)} MB (${n(b.fileBytes / b.claims)} bytes per claim) |`,
     'skipped' in r.ingest
       ? `| ingest | skipped: ${r.ingest.skipped} |`
