@@ -12,8 +12,12 @@ const WRITERS = 8;
 const MIN_WRITES = 16;
 const MAX_WRITES = 400;
 const READERS = 8;
-/** Reports a second process (`sitrep ingest`) stores into the same file meanwhile. */
-const CLI_ARTICLES = 24;
+/**
+ * Reports a second process (`sitrep ingest`) stores into the same file meanwhile: enough for
+ * several of its grouped commits (64 articles each), so the server's writers get turns between
+ * them however fast the machine (24 fitted in one commit on a fast one, leaving none).
+ */
+const CLI_ARTICLES = 200;
 
 const dir = mkdtempSync(join(tmpdir(), 'sitrep-load-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
