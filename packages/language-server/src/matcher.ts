@@ -1,7 +1,8 @@
 import { foldWord, normalizeName } from '@sitrep/names';
 import { NameTrie, ROOT } from './name-trie';
 import { SliceMap } from './slice-map';
-import { Words, joins, wordEndAt } from './words';
+import { WordReader } from './word-reader';
+import { Words, joins } from './words';
 
 export interface NameEntry {
   name: string;
@@ -18,13 +19,16 @@ export interface NameMatch {
 
 /** What one spelling met in text means to the trie: the ids of its folded key and of its possessive stem. */
 interface Spelling {
-  key: number;
+  readonly key: number;
   /** The key without a possessive ’s, for a name's last word ("Russia’s"); NONE when not possessive. */
-  stem: number;
+  readonly stem: number;
 }
 
 /** The id of a key that is in no name. */
 const NONE = -1;
+
+/** What most words of a text mean: one object for all of them, known by its identity alone. */
+const UNNAMED: Spelling = { key: NONE, stem: NONE };
 
 const POSSESSIVE = /['’ʼ][sS]$/u;
 
@@ -43,6 +47,7 @@ export class NameMatcher {
   private readonly spellings = new SliceMap<Spelling>();
   /** The last scan's words, kept for the next scan to fill again (they grow to the longest text scanned). */
   private readonly words = new Words();
+  private readonly reader = new WordReader();
   /** Names known. */
   readonly size: number;
   /** Entities those names stand for. */
@@ -80,7 +85,8 @@ export class NameMatcher {
   /** Folds a spelling not met before and remembers what it means. */
   private learn(raw: string): Spelling {
     const stem = POSSESSIVE.test(raw) ? this.keyIds.get(foldWord(raw.slice(0, -2))) : undefined;
-    const spelling = { key: this.keyIds.get(foldWord(raw)) ?? NONE, stem: stem ?? NONE };
+    const key = this.keyIds.get(foldWord(raw)) ?? NONE;
+    const spelling = key === NONE && stem === undefined ? UNNAMED : { key, stem: stem ?? NONE };
     if (this.spellings.size >= 200_000) this.spellings.clear();
     this.spellings.add(raw, spelling);
     return spelling;
@@ -91,18 +97,13 @@ export class NameMatcher {
    * name: most words of a text are in none. Leaving them out changes no match, since the gap between
    * the known words around one has a letter in it, which no name's words may have between them.
    */
-  private wordsOf(text: string, from = 0, to = text.length): Words {
-    const words = this.words;
+  private wordsOf(text: string, from: number, to: number): Words {
+    const { words, reader, spellings } = this;
     words.clear();
-    for (let i = from; i < to;) {
-      const end = wordEndAt(text, i);
-      if (end === i) {
-        i += 1;
-        continue;
-      }
-      const spelling = this.spellings.get(text, i, end) ?? this.learn(text.slice(i, end));
-      if (spelling.key !== NONE || spelling.stem !== NONE) words.push(i, end, spelling.key, spelling.stem);
-      i = end;
+    for (let end = reader.next(text, from, to); end >= 0; end = reader.next(text, end, to)) {
+      const i = reader.start;
+      const spelling = spellings.get(text, i, end, reader.hash) ?? this.learn(text.slice(i, end));
+      if (spelling !== UNNAMED) words.push(i, end, spelling.key, spelling.stem);
     }
     return words;
   }
@@ -111,26 +112,35 @@ export class NameMatcher {
   private matchFrom(text: string, words: Words, i: number): NameMatch | null {
     const { start, end, key, stem } = words;
     const trie = this.trie;
+    const last = Math.min(words.length, i + this.longest);
     let node = ROOT;
-    let best: NameMatch | null = null;
-    for (let j = i; j < words.length && j - i < this.longest; j += 1) {
+    // The best so far as numbers, made into a match once at the end: most words start no name.
+    let bestEnd = -1;
+    let bestEntry: NameEntry | undefined;
+    for (let j = i; j < last; j += 1) {
       if (j > i && !joins(text, end[j - 1]!, start[j]!)) break;
       if (stem[j] !== NONE) {
         // "Russia’s": the stem may end a name here; the whole word may go on ("Hay’at …").
         const entry = trie.valueAt(trie.child(node, stem[j]!));
-        if (entry !== undefined) best = { start: start[i]!, end: end[j]! - 2, entry };
+        if (entry !== undefined) {
+          bestEnd = end[j]! - 2;
+          bestEntry = entry;
+        }
       }
       node = trie.child(node, key[j]!);
       if (node === ROOT) break;
       const entry = trie.valueAt(node);
-      if (entry !== undefined) best = { start: start[i]!, end: end[j]!, entry };
+      if (entry !== undefined) {
+        bestEnd = end[j]!;
+        bestEntry = entry;
+      }
     }
-    return best;
+    return bestEntry === undefined ? null : { start: start[i]!, end: bestEnd, entry: bestEntry };
   }
 
   /** Every name in the text, left to right, never overlapping, longest first where they compete. */
   findAll(text: string): NameMatch[] {
-    const words = this.wordsOf(text);
+    const words = this.wordsOf(text, 0, text.length);
     const found: NameMatch[] = [];
     for (let i = 0; i < words.length; i += 1) {
       const match = this.matchFrom(text, words, i);

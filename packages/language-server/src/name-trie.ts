@@ -16,10 +16,17 @@ export class NameTrie<T> {
   private edges = 0;
   /** By node: the value of the name that ends there. */
   private readonly values: (T | undefined)[] = [undefined];
+  // The edge table is too large for the cache, and most look-ups in it from a scan fail: the node is
+  // a name's last word, or the key never follows another. These two small tables answer those first.
+  /** By node: 1 when it has a child. */
+  private inner: Uint8Array = new Uint8Array(1024);
+  /** By key: 1 when some edge below the root is labelled with it. */
+  private followers: Uint8Array = new Uint8Array(1024);
 
   /** The child of `node` by `key`, or ROOT when there is none. */
   child(node: number, key: number): number {
     if (node === ROOT) return key >= 0 && key < this.firstNodes.length ? this.firstNodes[key]! : ROOT;
+    if (!isSet(this.inner, node) || !isSet(this.followers, key)) return ROOT;
     const slots = this.slots;
     const mask = slots.length / 3 - 1;
     for (let slot = hash(node, key) & mask; ; slot = (slot + 1) & mask) {
@@ -41,6 +48,8 @@ export class NameTrie<T> {
       if ((this.edges + 1) * 2 > this.slots.length / 3) this.grow();
       this.place(node, key, made);
       this.edges += 1;
+      this.inner = mark(this.inner, node);
+      this.followers = mark(this.followers, key);
     }
     return made;
   }
@@ -67,6 +76,17 @@ export class NameTrie<T> {
     this.slots = new Int32Array(old.length * 2);
     for (let i = 0; i < old.length; i += 3) if (old[i + 2] !== ROOT) this.place(old[i]!, old[i + 1]!, old[i + 2]!);
   }
+}
+
+function isSet(flags: Uint8Array, i: number): boolean {
+  return i >= 0 && i < flags.length && flags[i] === 1;
+}
+
+/** Sets flags[i], in a larger copy of flags if need be. */
+function mark(flags: Uint8Array, i: number): Uint8Array {
+  while (i >= flags.length) flags = doubled(flags);
+  flags[i] = 1;
+  return flags;
 }
 
 function hash(node: number, key: number): number {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { SliceMap, hashOf } from './slice-map';
+import { hashOf } from './hash';
+import { SliceMap } from './slice-map';
 
 describe('SliceMap', () => {
   it('finds a key by its place in a longer text, and only that key', () => {

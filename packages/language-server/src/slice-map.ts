@@ -1,3 +1,4 @@
+import { hashOf } from './hash';
 import { doubled } from './words';
 
 /**
@@ -22,9 +23,8 @@ export class SliceMap<T> {
     return this.values.length;
   }
 
-  /** The value stored for the key text[start, end). */
-  get(text: string, start: number, end: number): T | undefined {
-    const hash = hashOf(text, start, end);
+  /** The value stored for the key text[start, end), whose hash a reader may have worked out already. */
+  get(text: string, start: number, end: number, hash = hashOf(text, start, end)): T | undefined {
     const slots = this.slots;
     const mask = slots.length / 2 - 1;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
@@ -76,11 +76,4 @@ export class SliceMap<T> {
     this.slots = new Int32Array(old.length * 2);
     for (let i = 0; i < old.length; i += 2) if (old[i + 1] !== 0) this.place(old[i]!, old[i + 1]! - 1);
   }
-}
-
-/** FNV-1a over UTF-16 code units. (Exported for a test that makes two keys collide.) */
-export function hashOf(text: string, start: number, end: number): number {
-  let hash = 0x811c9dc5;
-  for (let i = start; i < end; i += 1) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
-  return hash;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { joins, wordEndAt } from './words';
+import { wordEndAt } from './word-reader';
+import { joins } from './words';
 
 // The definitions the hand-written reader stands in for.
 const WORD = /[\p{L}\p{N}\p{M}]+(?:['’ʼ][\p{L}\p{N}\p{M}]+)*/gu;
