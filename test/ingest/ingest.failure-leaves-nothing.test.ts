@@ -72,13 +72,14 @@ describe('a write that fails in the middle of an article', () => {
 
     expect(() => ingestArticle(db, { text: ARTICLE })).toThrow('boom');
 
-    // The failure came late: the article, a new entity, mentions and two claims had been written.
+    // The failure came late: the article, a new entity and the mentions had been written, and the
+    // article's claims go in as one statement, which the trigger stops at its third row.
     const inserts = (table: string) =>
       statements.filter((sql) => new RegExp(`^insert into "?${table}"? `).test(sql)).length;
     expect(inserts('articles')).toBe(1);
     expect(inserts('entities')).toBeGreaterThanOrEqual(1);
-    expect(inserts('mentions')).toBeGreaterThanOrEqual(5);
-    expect(inserts('claims')).toBe(3);
+    expect(inserts('mentions')).toBe(1);
+    expect(inserts('claims')).toBe(1);
 
     expect(snapshot()).toEqual(before);
     expect(findEntityByAlias(db, 'Halvard Logistics Group')).toBeUndefined();

@@ -15,6 +15,14 @@ export interface BulkLoadFigures {
   rebuildSteps: Record<string, number>;
 }
 
+/** Connections inside bulkLoad. */
+const loading = new WeakSet<SitrepDatabase['sqlite']>();
+
+/** Whether `db` is inside bulkLoad, its triggers off: writers may then take paths that only pay without them. */
+export function isBulkLoading(db: SitrepDatabase): boolean {
+  return loading.has(db.sqlite);
+}
+
 // Page cache while loading: the indexes built at the end sort in memory instead of on disk.
 const BULK_CACHE_KIB = 256 * 1024;
 
@@ -47,6 +55,7 @@ export async function bulkLoad<T>(
   const sqlite = db.sqlite;
   const cacheBefore = sqlite.pragma('cache_size', { simple: true }) as number;
   sqlite.exec('begin immediate');
+  loading.add(sqlite);
   try {
     const before: Before = {
       articles: maxId(db, 'articles'),
@@ -87,6 +96,7 @@ export async function bulkLoad<T>(
     if (sqlite.inTransaction) sqlite.exec('rollback');
     throw error;
   } finally {
+    loading.delete(sqlite);
     sqlite.pragma(`cache_size = ${cacheBefore}`);
   }
 }

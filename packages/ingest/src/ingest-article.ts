@@ -2,6 +2,7 @@ import {
   type ArticleRow,
   type ClaimRow,
   type EntityRow,
+  type NewMention,
   type SitrepDatabase,
   SitrepError,
   addAlias,
@@ -9,7 +10,7 @@ import {
   createArticle,
   createClaims,
   createEntity,
-  createMention,
+  createMentions,
   findArticleByHash,
   findEntityByAlias,
   inTransaction,
@@ -90,20 +91,15 @@ function store(db: SitrepDatabase, input: ArticleInput, extraction: Extraction):
   });
   const created: EntityRow[] = [];
   const ids = new Map<string, number>();
-  let mentions = 0;
+  const mentions: NewMention[] = [];
   for (const entity of extraction.entities) {
     const row = resolveEntity(db, entity, created);
     ids.set(entity.name, row.id);
     for (const mention of entity.mentions) {
-      createMention(db, input.text, {
-        articleId: article.id,
-        entityId: row.id,
-        start: mention.start,
-        end: mention.end,
-      });
-      mentions += 1;
+      mentions.push({ articleId: article.id, entityId: row.id, start: mention.start, end: mention.end });
     }
   }
+  createMentions(db, input.text, mentions);
   const idOf = (name: string | null) =>
     name == null ? null : (ids.get(name) ?? findEntityByAlias(db, name)?.id ?? null);
   const claims = createClaims(
@@ -129,7 +125,7 @@ function store(db: SitrepDatabase, input: ArticleInput, extraction: Extraction):
       reviewStatus: 'extracted' as const,
     })),
   );
-  return { article, claims, createdEntities: created, mentions };
+  return { article, claims, createdEntities: created, mentions: mentions.length };
 }
 
 /** An article checked and extracted, not yet stored: extraction needs no lock, so it runs outside transactions. */

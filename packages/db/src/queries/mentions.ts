@@ -48,8 +48,8 @@ export interface NewMention {
   end: number;
 }
 
-/** Records that an article names an entity at [start, end); the text is taken from the article. */
-export function createMention(db: SitrepDatabase, articleText: string, mention: NewMention): MentionRow {
+/** The mention with its text taken from the article; a span outside the article is the caller's error. */
+function mentionRow(articleText: string, mention: NewMention): Omit<MentionRow, 'id'> {
   const { start, end } = mention;
   if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end <= start || end > articleText.length) {
     throw new SitrepError(
@@ -57,9 +57,30 @@ export function createMention(db: SitrepDatabase, articleText: string, mention: 
       `Mention span [${start}, ${end}) is outside the article (length ${articleText.length}).`,
     );
   }
-  const row = { ...mention, text: articleText.slice(start, end) };
+  return { ...mention, text: articleText.slice(start, end) };
+}
+
+/** Records that an article names an entity at [start, end); the text is taken from the article. */
+export function createMention(db: SitrepDatabase, articleText: string, mention: NewMention): MentionRow {
+  const row = mentionRow(articleText, mention);
   const { lastInsertRowid } = insertMention(db).run(row);
   return { id: Number(lastInsertRowid), ...row };
+}
+
+/**
+ * Records every mention of one article's text, all or none, in one statement: ingestion writes
+ * dozens an article, and a statement each cost more than the rows.
+ */
+export function createMentions(db: SitrepDatabase, articleText: string, batch: readonly NewMention[]): MentionRow[] {
+  if (batch.length === 0) return [];
+  const rows = batch.map((mention) => mentionRow(articleText, mention));
+  // AUTOINCREMENT hands out rising ids in insertion order (json_each's key order), whatever
+  // order RETURNING lists them in.
+  const ids = insertMentions(db)
+    .all(JSON.stringify(rows))
+    .map((r) => r.id)
+    .sort((a, b) => a - b);
+  return rows.map((row, i) => ({ id: ids[i]!, ...row }));
 }
 
 // Hand-written: a mention row is known before it is written, and ingestion writes many.
@@ -67,5 +88,16 @@ const insertMention = (db: SitrepDatabase) =>
   preparedOnce(db, 'mentions.insert', () =>
     db.sqlite.prepare(
       'insert into mentions (article_id, entity_id, start, "end", text) values (@articleId, @entityId, @start, @end, @text)',
+    ),
+  );
+
+const insertMentions = (db: SitrepDatabase) =>
+  preparedOnce(db, 'mentions.insertMany', () =>
+    db.sqlite.prepare<[string], { id: number }>(
+      `insert into mentions (article_id, entity_id, start, "end", text)
+       select value ->> '$.articleId', value ->> '$.entityId', value ->> '$.start', value ->> '$.end',
+         value ->> '$.text'
+       from json_each(?) order by key
+       returning id`,
     ),
   );
