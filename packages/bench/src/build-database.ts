@@ -111,7 +111,7 @@ export interface BuildOptions {
 
 /**
  * Builds the benchmark database, by default through the real write path: createEntity (with its
- * aliases), createArticle, createMention and createClaims, in transactions of about 2,000 claims,
+ * aliases), createArticle, createMentions and createClaims, in transactions of about 2,000 claims,
  * all inside one bulkLoad (indexes and triggers built once at the end, as `sitrep ingest --bulk` does).
  */
 export async function buildDatabase(options: BuildOptions): Promise<BuiltDatabase> {

@@ -6,7 +6,7 @@ import {
   createArticle,
   createClaims,
   createEntity,
-  createMention,
+  createMentions,
   inTransaction,
   normalizeName,
   withEveryField,
@@ -29,7 +29,7 @@ export interface Writer {
 
 const ROLES = ['subject', 'object', 'location'] as const;
 
-/** The real write path: createEntity, createArticle, createMention, createClaim inside inTransaction. */
+/** The real write path, as ingestion takes it: createEntity, createArticle, createMentions, createClaims inside inTransaction. */
 export function apiWriter(db: SitrepDatabase): Writer {
   return {
     transaction: (work) => inTransaction(db, work),
@@ -42,14 +42,11 @@ export function apiWriter(db: SitrepDatabase): Writer {
         outlet: planned.outlet,
         text: planned.text,
       });
-      for (const m of planned.mentions) {
-        createMention(db, planned.text, {
-          articleId: article.id,
-          entityId: ids[m.entity]!,
-          start: m.start,
-          end: m.end,
-        });
-      }
+      createMentions(
+        db,
+        planned.text,
+        planned.mentions.map((m) => ({ articleId: article.id, entityId: ids[m.entity]!, start: m.start, end: m.end })),
+      );
       createClaims(
         db,
         planned.claims.map((c) => ({

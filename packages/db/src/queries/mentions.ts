@@ -1,4 +1,5 @@
 import { and, asc, count, eq, type SQL } from 'drizzle-orm';
+import { isBulkLoading } from '../bulk-load';
 import type { SitrepDatabase } from '../database';
 import { SitrepError } from '../errors';
 import { inJsonIds, preparedOnce } from '../prepared';
@@ -74,6 +75,11 @@ export function createMention(db: SitrepDatabase, articleText: string, mention: 
 export function createMentions(db: SitrepDatabase, articleText: string, batch: readonly NewMention[]): MentionRow[] {
   if (batch.length === 0) return [];
   const rows = batch.map((mention) => mentionRow(articleText, mention));
+  if (isBulkLoading(db)) {
+    // No trigger runs inside bulkLoad, and binding rows directly costs less than going through JSON.
+    const statement = insertMention(db);
+    return rows.map((row) => ({ id: Number(statement.run(row).lastInsertRowid), ...row }));
+  }
   // AUTOINCREMENT hands out rising ids in insertion order (json_each's key order), whatever
   // order RETURNING lists them in.
   const ids = insertMentions(db)
