@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { and, count, desc, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, getTableColumns, gte, lte, sql, type SQL } from 'drizzle-orm';
 import type { SitrepDatabase } from '../database';
 import { SitrepError } from '../errors';
 import { inJsonIds, preparedOnce } from '../prepared';
@@ -28,6 +28,31 @@ export function articlesByIds(db: SitrepDatabase, ids: readonly number[]): Artic
   if (ids.length === 0) return [];
   const statement = preparedOnce(db, 'articles.byIds', () =>
     db.orm.select().from(articles).where(inJsonIds(articles.id)).prepare(),
+  );
+  return statement.all({ ids: JSON.stringify(ids) });
+}
+
+/** An article without its text: what claims, mentions and search hits show of the article they come from. */
+export type ArticleHead = Omit<ArticleRow, 'text'>;
+
+/**
+ * Articles by id, without their text. A hover shows five claims with their articles' titles; the
+ * texts (kilobytes each, often on overflow pages) cost a quarter of its SQL time, unread.
+ */
+export function articleHeadsByIds(db: SitrepDatabase, ids: readonly number[]): ArticleHead[] {
+  if (ids.length === 0) return [];
+  const statement = preparedOnce(db, 'articles.headsByIds', () => {
+    const { text: _text, ...head } = getTableColumns(articles);
+    return db.orm.select(head).from(articles).where(inJsonIds(articles.id)).prepare();
+  });
+  return statement.all({ ids: JSON.stringify(ids) });
+}
+
+/** Article texts by id, for what articleHeadsByIds leaves out. */
+export function articleTextsByIds(db: SitrepDatabase, ids: readonly number[]): Array<{ id: number; text: string }> {
+  if (ids.length === 0) return [];
+  const statement = preparedOnce(db, 'articles.textsByIds', () =>
+    db.orm.select({ id: articles.id, text: articles.text }).from(articles).where(inJsonIds(articles.id)).prepare(),
   );
   return statement.all({ ids: JSON.stringify(ids) });
 }

@@ -3,14 +3,15 @@ import type { GraphQLResolveInfo } from 'graphql';
 import {
   notFound,
   type AliasRow,
-  type ArticleRow,
+  type ArticleHead,
   type ClaimAboutRow,
   type ClaimRow,
   type EntityRow,
   type MentionRow,
   type SitrepDatabase,
   aliasesForEntities,
-  articlesByIds,
+  articleHeadsByIds,
+  articleTextsByIds,
   claimAboutForClaims,
   claimStatsFor,
   claimsByIds,
@@ -46,7 +47,9 @@ export function createLoaders(db: SitrepDatabase) {
   return {
     entity: byId<EntityRow>((ids) => entitiesByIds(db, ids)),
     entityHead: entityHeadLoader(db),
-    article: byId<ArticleRow>((ids) => articlesByIds(db, ids)),
+    /** Articles without their text (see articleText): lists of claims show titles, never texts. */
+    article: byId<ArticleHead>((ids) => articleHeadsByIds(db, ids)),
+    articleText: byId<{ id: number; text: string }>((ids) => articleTextsByIds(db, ids)),
     claim: byId<ClaimRow>((ids) => claimsByIds(db, ids)),
     mention: byId<MentionRow>((ids) => mentionsByIds(db, ids)),
     aliases: groupedBy<AliasRow>(

@@ -35,7 +35,11 @@ builder.node(ArticleRef, {
     dateline: t.exposeString('dateline', { nullable: true, description: 'Where it was filed, e.g. “TARTOUS”.' }),
     outlet: t.exposeString('outlet', { nullable: true }),
     url: t.exposeString('url', { nullable: true }),
-    text: t.exposeString('text', { description: 'The full text; claim and mention offsets index into it.' }),
+    text: t.string({
+      description: 'The full text; claim and mention offsets index into it.',
+      resolve: async (article, _args, ctx) =>
+        article.text ?? (await loadOrThrow(ctx.loaders.articleText, article.id, 'article')).text,
+    }),
     wordCount: t.exposeInt('wordCount'),
     contentHash: t.exposeString('contentHash', { description: 'sha256 of the text.' }),
     ingestedAt: t.expose('ingestedAt', { type: 'DateTime' }),

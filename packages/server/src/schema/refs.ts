@@ -1,4 +1,4 @@
-import type { ArticleRow, ClaimRow, EntityRow, MentionRow } from '@sitrep/db';
+import type { ArticleHead, ClaimRow, EntityRow, MentionRow } from '@sitrep/db';
 import { builder } from '../builder';
 
 // Every output type's ref, declared before any type's fields, so type files import
@@ -6,7 +6,8 @@ import { builder } from '../builder';
 export const EntityRef = builder.interfaceRef<EntityRow>('Entity');
 export const ActorRef = builder.objectRef<EntityRow>('Actor');
 export const InstallationRef = builder.objectRef<EntityRow>('Installation');
-export const ArticleRef = builder.objectRef<ArticleRow>('Article');
+/** An article, with its text when it was read whole (lists and mutations), else loaded when asked for. */
+export const ArticleRef = builder.objectRef<ArticleHead & { text?: string }>('Article');
 export const MentionRef = builder.objectRef<MentionRow>('Mention');
 export const ClaimRef = builder.objectRef<ClaimRow>('Claim');
 
