@@ -35,16 +35,17 @@ export function articlesByIds(db: SitrepDatabase, ids: readonly number[]): Artic
 /** An article without its text: what claims, mentions and search hits show of the article they come from. */
 export type ArticleHead = Omit<ArticleRow, 'text'>;
 
+const { text: _text, ...headColumns } = getTableColumns(articles);
+
 /**
  * Articles by id, without their text. A hover shows five claims with their articles' titles; the
  * texts (kilobytes each, often on overflow pages) cost a quarter of its SQL time, unread.
  */
 export function articleHeadsByIds(db: SitrepDatabase, ids: readonly number[]): ArticleHead[] {
   if (ids.length === 0) return [];
-  const statement = preparedOnce(db, 'articles.headsByIds', () => {
-    const { text: _text, ...head } = getTableColumns(articles);
-    return db.orm.select(head).from(articles).where(inJsonIds(articles.id)).prepare();
-  });
+  const statement = preparedOnce(db, 'articles.headsByIds', () =>
+    db.orm.select(headColumns).from(articles).where(inJsonIds(articles.id)).prepare(),
+  );
   return statement.all({ ids: JSON.stringify(ids) });
 }
 
@@ -81,9 +82,10 @@ function articleConditions(filter: ArticleFilter): SQL | undefined {
 }
 
 /** Newest first. */
-export function listArticles(db: SitrepDatabase, filter: ArticleFilter, page: Page): ArticleRow[] {
+/** A page of articles, newest first, without their texts (see articleTextsByIds). */
+export function listArticles(db: SitrepDatabase, filter: ArticleFilter, page: Page): ArticleHead[] {
   return db.orm
-    .select()
+    .select(headColumns)
     .from(articles)
     .where(articleConditions(filter))
     .orderBy(desc(articles.publishedAt), desc(articles.id))
