@@ -1,5 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
+import type { Statement } from 'better-sqlite3';
 import type { SitrepDatabase } from './database';
 
 const byConnection = new WeakMap<object, Map<string, unknown>>();
@@ -29,3 +30,15 @@ export function preparedOnce<T>(db: SitrepDatabase, key: string, build: () => T)
  */
 export const inJsonIds = (column: AnySQLiteColumn): SQL =>
   sql`${column} in (select value from json_each(${sql.placeholder('ids')}))`;
+
+/**
+ * Runs an `insert … select … from json_each(?) order by key returning id` with `rows` bound as one
+ * JSON array, and gives the new ids in the order of `rows`: AUTOINCREMENT hands out rising ids in
+ * insertion order (json_each's key order), whatever order RETURNING lists them in.
+ */
+export function insertJsonRows(statement: Statement<[string], { id: number }>, rows: readonly unknown[]): number[] {
+  return statement
+    .all(JSON.stringify(rows))
+    .map((r) => r.id)
+    .sort((a, b) => a - b);
+}

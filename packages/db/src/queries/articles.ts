@@ -81,7 +81,6 @@ function articleConditions(filter: ArticleFilter): SQL | undefined {
   return and(...conditions);
 }
 
-/** Newest first. */
 /** A page of articles, newest first, without their texts (see articleTextsByIds). */
 export function listArticles(db: SitrepDatabase, filter: ArticleFilter, page: Page): ArticleHead[] {
   return db.orm

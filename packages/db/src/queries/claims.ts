@@ -13,7 +13,7 @@ import {
   claims,
   entityClaimStats,
 } from '../schema';
-import { inJsonIds, preparedOnce } from '../prepared';
+import { inJsonIds, insertJsonRows, preparedOnce } from '../prepared';
 import { articlesByIds } from './articles';
 
 export interface ClaimFilter extends DateRange {
@@ -336,12 +336,7 @@ function insertClaimRows(db: SitrepDatabase, rows: readonly ClaimValues[]): numb
     const statement = insertClaim(db);
     return rows.map((row) => Number(statement.run(row).lastInsertRowid));
   }
-  // AUTOINCREMENT hands out rising ids in insertion order (json_each's key order), whatever
-  // order RETURNING lists them in.
-  return insertClaims(db)
-    .all(JSON.stringify(rows))
-    .map((r) => r.id)
-    .sort((a, b) => a - b);
+  return insertJsonRows(insertClaims(db), rows);
 }
 
 function insertAboutRows(db: SitrepDatabase, rows: readonly AboutValues[]): void {

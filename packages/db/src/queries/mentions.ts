@@ -2,7 +2,7 @@ import { and, asc, count, eq, type SQL } from 'drizzle-orm';
 import { isBulkLoading } from '../bulk-load';
 import type { SitrepDatabase } from '../database';
 import { SitrepError } from '../errors';
-import { inJsonIds, preparedOnce } from '../prepared';
+import { inJsonIds, insertJsonRows, preparedOnce } from '../prepared';
 import type { Page } from '../page';
 import { type MentionRow, mentions } from '../schema';
 
@@ -63,9 +63,11 @@ function mentionRow(articleText: string, mention: NewMention): Omit<MentionRow, 
 
 /** Records that an article names an entity at [start, end); the text is taken from the article. */
 export function createMention(db: SitrepDatabase, articleText: string, mention: NewMention): MentionRow {
-  const row = mentionRow(articleText, mention);
-  const { lastInsertRowid } = insertMention(db).run(row);
-  return { id: Number(lastInsertRowid), ...row };
+  return insertRow(db, mentionRow(articleText, mention));
+}
+
+function insertRow(db: SitrepDatabase, row: Omit<MentionRow, 'id'>): MentionRow {
+  return { id: Number(insertMention(db).run(row).lastInsertRowid), ...row };
 }
 
 /**
@@ -75,17 +77,9 @@ export function createMention(db: SitrepDatabase, articleText: string, mention: 
 export function createMentions(db: SitrepDatabase, articleText: string, batch: readonly NewMention[]): MentionRow[] {
   if (batch.length === 0) return [];
   const rows = batch.map((mention) => mentionRow(articleText, mention));
-  if (isBulkLoading(db)) {
-    // No trigger runs inside bulkLoad, and binding rows directly costs less than going through JSON.
-    const statement = insertMention(db);
-    return rows.map((row) => ({ id: Number(statement.run(row).lastInsertRowid), ...row }));
-  }
-  // AUTOINCREMENT hands out rising ids in insertion order (json_each's key order), whatever
-  // order RETURNING lists them in.
-  const ids = insertMentions(db)
-    .all(JSON.stringify(rows))
-    .map((r) => r.id)
-    .sort((a, b) => a - b);
+  // No trigger runs inside bulkLoad, and binding rows directly costs less than going through JSON.
+  if (isBulkLoading(db)) return rows.map((row) => insertRow(db, row));
+  const ids = insertJsonRows(insertMentions(db), rows);
   return rows.map((row, i) => ({ id: ids[i]!, ...row }));
 }
 

@@ -6,7 +6,7 @@ import { builder } from '../builder';
 export const EntityRef = builder.interfaceRef<EntityRow>('Entity');
 export const ActorRef = builder.objectRef<EntityRow>('Actor');
 export const InstallationRef = builder.objectRef<EntityRow>('Installation');
-/** An article, with its text when it was read whole (lists and mutations), else loaded when asked for. */
+/** An article, with its text when it was read whole (an ingest's result), else loaded when asked for. */
 export const ArticleRef = builder.objectRef<ArticleHead & { text?: string }>('Article');
 export const MentionRef = builder.objectRef<MentionRow>('Mention');
 export const ClaimRef = builder.objectRef<ClaimRow>('Claim');
