@@ -1,4 +1,4 @@
-import { NameMatcher } from '@sitrep/language-server';
+import { NameMatcher } from '@sitrep/names';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 

@@ -1,4 +1,4 @@
-import { type NameEntry, NameMatcher } from '@sitrep/language-server';
+import { type NameEntry, NameMatcher } from '@sitrep/names';
 import { planNames } from './entity-plan';
 import { median } from './load';
 import { Random, Zipf } from './random';

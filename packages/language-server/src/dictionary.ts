@@ -1,5 +1,5 @@
 import { type Endpoint, graphql } from './graphql-client';
-import { type NameEntry, NameMatcher } from './matcher';
+import { type NameEntry, NameMatcher } from '@sitrep/names';
 
 const VERSION = `query SitrepDictionaryVersion { aliasDictionary { version } }`;
 const ENTRIES = `query SitrepDictionary { aliasDictionary { version entries { name entity kind } } }`;

@@ -11,7 +11,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Dictionary } from './dictionary';
 import { FACTS_QUERY, FactsCache } from './facts';
 import { GraphQLRequestError, UnreachableError, graphql } from './graphql-client';
-import type { NameMatch } from './matcher';
+import type { NameMatch } from '@sitrep/names';
 import { renderAllFacts, renderHover } from './render';
 import { type Settings, handlesLanguage, resolveSettings } from './settings';
 

@@ -1,4 +1,4 @@
-import { foldWord, normalizeName } from '@sitrep/names';
+import { foldWord, normalizeName } from './normalize';
 import { NameTrie, ROOT } from './name-trie';
 import { SliceMap } from './slice-map';
 import { WordReader } from './word-reader';
@@ -6,15 +6,15 @@ import { Words, joins } from './words';
 
 export interface NameEntry {
   name: string;
-  /** Global ID of the entity the name stands for. */
+  /** The entity the name stands for (in the API, its global ID). */
   entity: string;
   kind: 'ACTOR' | 'INSTALLATION';
 }
 
-export interface NameMatch {
+export interface NameMatch<E extends NameEntry = NameEntry> {
   start: number;
   end: number;
-  entry: NameEntry;
+  entry: E;
 }
 
 /** What one spelling met in text means to the trie: the ids of its folded key and of its possessive stem. */
@@ -36,8 +36,8 @@ const POSSESSIVE = /['’ʼ][sS]$/u;
  * Finds known names in text: the longest name at each place, whole words only, ignoring case,
  * diacritics, apostrophes, hyphens and transliteration habits; a possessive ends a name.
  */
-export class NameMatcher {
-  private readonly trie = new NameTrie<NameEntry>();
+export class NameMatcher<E extends NameEntry = NameEntry> {
+  private readonly trie = new NameTrie<E>();
   private longest = 0;
   /** Every folded word key of every name, by id: the trie and the scan compare numbers, not strings. */
   private readonly keyIds = new Map<string, number>();
@@ -53,7 +53,7 @@ export class NameMatcher {
   /** Entities those names stand for. */
   readonly entities: number;
 
-  constructor(entries: readonly NameEntry[]) {
+  constructor(entries: readonly E[]) {
     let size = 0;
     const entities = new Set<string>();
     for (const entry of entries) {
@@ -109,14 +109,14 @@ export class NameMatcher {
   }
 
   /** The longest name that starts at word i, if any. */
-  private matchFrom(text: string, words: Words, i: number): NameMatch | null {
+  private matchFrom(text: string, words: Words, i: number): NameMatch<E> | null {
     const { start, end, key, stem } = words;
     const trie = this.trie;
     const last = Math.min(words.length, i + this.longest);
     let node = ROOT;
     // The best so far as numbers, made into a match once at the end: most words start no name.
     let bestEnd = -1;
-    let bestEntry: NameEntry | undefined;
+    let bestEntry: E | undefined;
     for (let j = i; j < last; j += 1) {
       if (j > i && !joins(text, end[j - 1]!, start[j]!)) break;
       if (stem[j] !== NONE) {
@@ -139,9 +139,9 @@ export class NameMatcher {
   }
 
   /** Every name in the text, left to right, never overlapping, longest first where they compete. */
-  findAll(text: string): NameMatch[] {
+  findAll(text: string): NameMatch<E>[] {
     const words = this.wordsOf(text, 0, text.length);
-    const found: NameMatch[] = [];
+    const found: NameMatch<E>[] = [];
     for (let i = 0; i < words.length; i += 1) {
       const match = this.matchFrom(text, words, i);
       if (!match) continue;
@@ -152,11 +152,11 @@ export class NameMatcher {
   }
 
   /** The longest name covering `offset` (as a hover asks), looking only at the paragraph around it. */
-  findAt(text: string, offset: number): NameMatch | null {
+  findAt(text: string, offset: number): NameMatch<E> | null {
     const from = paragraphStart(text, offset);
     const to = paragraphEnd(text, offset);
     const words = this.wordsOf(text, from, to);
-    let best: NameMatch | null = null;
+    let best: NameMatch<E> | null = null;
     for (let i = 0; i < words.length && words.start[i]! <= offset; i += 1) {
       const match = this.matchFrom(text, words, i);
       if (!match) continue;
