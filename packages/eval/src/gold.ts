@@ -43,6 +43,8 @@ export interface CorpusArticle {
   text: string;
   /** From `articles/index.json`, where it lists one. */
   title: string | null;
+  /** From `articles/index.json`, where it lists one. */
+  outlet: string | null;
   gold: GoldArticle;
 }
 
@@ -54,7 +56,7 @@ export function defaultCorpusDir(): string {
 
 /** Every annotated article: `gold/X.json` with its `articles/X.txt`, sorted by file name. */
 export function loadCorpus(dir: string): CorpusArticle[] {
-  const titles = readTitles(join(dir, 'articles', 'index.json'));
+  const index = readIndex(join(dir, 'articles', 'index.json'));
   return readdirSync(join(dir, 'gold'))
     .filter((name) => name.endsWith('.json'))
     .sort()
@@ -63,20 +65,23 @@ export function loadCorpus(dir: string): CorpusArticle[] {
     .map(({ goldPath, file }) => ({
       file,
       text: readFileSync(join(dir, 'articles', file), 'utf8'),
-      title: titles.get(file) ?? null,
+      title: index.get(file)?.title ?? null,
+      outlet: index.get(file)?.outlet ?? null,
       gold: parseGold(readFileSync(goldPath, 'utf8'), goldPath),
     }));
 }
 
-function readTitles(path: string): Map<string, string> {
+function readIndex(path: string): Map<string, { title: string | null; outlet: string | null }> {
   if (!existsSync(path)) return new Map();
   const index = parseJson(readFileSync(path, 'utf8'), path);
-  if (!Array.isArray(index)) throw new Error(`${path}: expected an array of {file, title}`);
-  const titles = new Map<string, string>();
-  for (const entry of index as Array<{ file?: unknown; title?: unknown }>) {
-    if (typeof entry.file === 'string' && typeof entry.title === 'string') titles.set(entry.file, entry.title);
+  if (!Array.isArray(index)) throw new Error(`${path}: expected an array of {file, title, outlet}`);
+  const byFile = new Map<string, { title: string | null; outlet: string | null }>();
+  const text = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? v : null);
+  for (const entry of index as Array<{ file?: unknown; title?: unknown; outlet?: unknown }>) {
+    if (typeof entry.file === 'string')
+      byFile.set(entry.file, { title: text(entry.title), outlet: text(entry.outlet) });
   }
-  return titles;
+  return byFile;
 }
 
 function parseJson(text: string, path: string): unknown {

@@ -1,23 +1,49 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { extractArticle } from '@sitrep/extract';
-import { defaultCorpusDir, loadCorpus } from './gold';
-import { renderTable, toJsonReport } from './report';
+import { type Floors, raisedFloors, readFloors, shortfalls, writeFloors } from './floors';
+import { type CorpusArticle, defaultCorpusDir, loadCorpus } from './gold';
+import { MODES, MODE_TITLES, type Mode, extractIn } from './modes';
+import { type ScoredArticle, byOutlet, renderTable, toJsonReport } from './report';
 import { scoreArticle, totals } from './score';
 
-const USAGE = `Usage: pnpm eval [--corpus DIR] [--json]
+const USAGE = `Usage: pnpm eval [--corpus DIR] [--mode general|demo|both] [--only PREFIX,...] [--by-outlet] [--json] [--update-floors]
 
-Scores @sitrep/extract against the corpus's gold annotations (the corpus README's definitions).
-  --corpus DIR  corpus with articles/ and gold/ (default: $SITREP_CORPUS, else ../shared/corpus)
-  --json        print the scores as JSON on stdout (use \`pnpm -s eval --json\` to keep pnpm's banner out)`;
+Scores @sitrep/extract against the corpus's gold annotations (the corpus README's definitions), one
+row per article, then per outlet with --by-outlet, in two modes: on general knowledge alone, and with
+the demo knowledge base's names (what \`pnpm start\` seeds).
+  --corpus DIR       corpus with articles/ and gold/ (default: $SITREP_CORPUS, else ../shared/corpus)
+  --mode M           general, demo or both (default both)
+  --only P,...       only the articles whose file names start with one of these prefixes (e.g. 013,1,2)
+  --by-outlet        add a table per outlet
+  --json             print the scores as JSON on stdout (use \`pnpm -s eval --json\` to keep pnpm's banner out)
+  --update-floors    raise packages/eval/src/floors.json to today's scores (never lowers one; a new
+                     article starts at its first score). Exits 1 if an article is below a floor.`;
+
+interface Options {
+  corpus?: string;
+  mode?: string;
+  only?: string;
+  'by-outlet'?: boolean;
+  json?: boolean;
+  'update-floors'?: boolean;
+  help?: boolean;
+}
 
 function main(argv: string[]): number {
-  let values: { corpus?: string; json?: boolean; help?: boolean };
+  let values: Options;
   try {
     ({ values } = parseArgs({
       args: argv,
-      options: { corpus: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        corpus: { type: 'string' },
+        mode: { type: 'string' },
+        only: { type: 'string' },
+        'by-outlet': { type: 'boolean' },
+        json: { type: 'boolean' },
+        'update-floors': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
     }));
   } catch (error) {
     console.error(`${(error as Error).message}\n\n${USAGE}`);
@@ -27,28 +53,80 @@ function main(argv: string[]): number {
     console.log(USAGE);
     return 0;
   }
+  const modes = values.mode === undefined || values.mode === 'both' ? MODES : MODES.filter((m) => m === values.mode);
+  if (modes.length === 0) {
+    console.error(`--mode must be general, demo or both, not “${values.mode}”.\n\n${USAGE}`);
+    return 2;
+  }
   // pnpm runs scripts from the repository root; a relative --corpus means the caller's directory.
   const corpus = values.corpus ? resolve(process.env.INIT_CWD ?? process.cwd(), values.corpus) : defaultCorpusDir();
   if (!existsSync(join(corpus, 'gold'))) {
     console.error(`No corpus at ${corpus} (expected ${join(corpus, 'gold')}). Pass --corpus DIR or set SITREP_CORPUS.`);
     return 2;
   }
-  const articles = loadCorpus(corpus);
+  const prefixes =
+    values.only
+      ?.split(',')
+      .map((p) => p.trim())
+      .filter(Boolean) ?? [];
+  const articles = loadCorpus(corpus).filter(
+    (a) => prefixes.length === 0 || prefixes.some((p) => a.file.startsWith(p)),
+  );
   if (articles.length === 0) {
-    console.error(`No annotated articles in ${corpus}: gold/*.json needs a matching articles/*.txt.`);
+    console.error(
+      `No annotated articles in ${corpus}${prefixes.length ? ` starting with ${prefixes.join(', ')}` : ''}: gold/*.json needs a matching articles/*.txt.`,
+    );
     return 2;
   }
 
-  const scored = articles.map(({ file, text, title, gold }) => {
-    try {
-      return { file, score: scoreArticle(extractArticle(text, { title }), gold) };
-    } catch (error) {
-      throw new Error(`extractArticle failed on ${file}: ${(error as Error).message}`, { cause: error });
+  const floors = readFloors();
+  const reports = modes.map((mode) => ({ mode, scored: scoreAll(mode, articles) }));
+  if (values.json) {
+    console.log(
+      JSON.stringify(
+        reports.map(({ mode, scored }) => toJsonReport(corpus, mode, scored, totals(scored.map((s) => s.score)))),
+        null,
+        2,
+      ),
+    );
+  } else {
+    for (const { mode, scored } of reports) {
+      const total = totals(scored.map((s) => s.score));
+      console.log(`\n### ${MODE_TITLES[mode]}\n\n${renderTable(scored, total)}`);
+      if (values['by-outlet']) console.log(`\n${renderTable(byOutlet(scored), total, 'outlet')}`);
     }
-  });
-  const total = totals(scored.map((s) => s.score));
-  console.log(values.json ? JSON.stringify(toJsonReport(corpus, scored, total), null, 2) : renderTable(scored, total));
+  }
+  const below = reports.flatMap(({ mode, scored }) =>
+    scored.flatMap(({ file, score }) =>
+      shortfalls(score.ratios, floors[mode][file] ?? {}).map((s) => `${mode} ${file}: ${s}`),
+    ),
+  );
+  if (below.length > 0) console.error(`\nBelow the floors in floors.json:\n  ${below.join('\n  ')}`);
+  if (values['update-floors']) {
+    if (below.length > 0) {
+      console.error('Floors not updated: mend what fell below them first.');
+      return 1;
+    }
+    writeFloors(updated(floors, reports));
+    console.error('\nfloors.json raised to these scores.');
+  }
   return 0;
+}
+
+function scoreAll(mode: Mode, articles: readonly CorpusArticle[]): ScoredArticle[] {
+  return articles.map((article) => ({
+    file: article.file,
+    outlet: article.outlet,
+    score: scoreArticle(extractIn(mode, article), article.gold),
+  }));
+}
+
+function updated(floors: Floors, reports: ReadonlyArray<{ mode: Mode; scored: ScoredArticle[] }>): Floors {
+  const next: Floors = { general: { ...floors.general }, demo: { ...floors.demo } };
+  for (const { mode, scored } of reports) {
+    for (const { file, score } of scored) next[mode][file] = raisedFloors(floors[mode][file], score.ratios);
+  }
+  return next;
 }
 
 process.exitCode = main(process.argv.slice(2));

@@ -1,19 +1,46 @@
-import type { Counts, Ratios, Score, Tally } from './score';
+import { type Counts, type Ratios, type Score, type Tally, totals } from './score';
 
 export interface ScoredArticle {
+  /** The article's file, or the outlet's name in a per-outlet table. */
   file: string;
+  outlet?: string | null;
   score: Score;
 }
 
-/** What `pnpm eval --json` prints. */
+/** What `pnpm eval --json` prints for one mode. */
 export interface EvalReport {
   corpus: string;
-  articles: Array<{ file: string } & Score>;
+  mode: string;
+  articles: Array<{ file: string; outlet: string | null } & Score>;
+  outlets: Array<{ outlet: string } & Score>;
   total: Score;
 }
 
-export function toJsonReport(corpus: string, articles: readonly ScoredArticle[], total: Score): EvalReport {
-  return { corpus, articles: articles.map(({ file, score }) => ({ file, ...score })), total };
+export function toJsonReport(
+  corpus: string,
+  mode: string,
+  articles: readonly ScoredArticle[],
+  total: Score,
+): EvalReport {
+  return {
+    corpus,
+    mode,
+    articles: articles.map(({ file, outlet, score }) => ({ file, outlet: outlet ?? null, ...score })),
+    outlets: byOutlet(articles).map(({ file, score }) => ({ outlet: file, ...score })),
+    total,
+  };
+}
+
+/** One micro-averaged score per outlet (articles without one under "unknown outlet"), sorted by name. */
+export function byOutlet(articles: readonly ScoredArticle[]): ScoredArticle[] {
+  const groups = new Map<string, Score[]>();
+  for (const { outlet, score } of articles) {
+    const key = outlet ?? 'unknown outlet';
+    groups.set(key, [...(groups.get(key) ?? []), score]);
+  }
+  return [...groups]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([outlet, scores]) => ({ file: outlet, outlet, score: totals(scores) }));
 }
 
 const HEADERS = [
@@ -32,11 +59,11 @@ const HEADERS = [
   'event date',
 ];
 
-/** One Markdown row per article and a micro-averaged total row; "–" where there was nothing to measure. */
-export function renderTable(articles: readonly ScoredArticle[], total: Score): string {
+/** One Markdown row per article (or outlet) and a micro-averaged total row; "–" where there was nothing to measure. */
+export function renderTable(articles: readonly ScoredArticle[], total: Score, label = 'article'): string {
   const rows = [...articles.map(({ file, score }) => row(escapeCell(file), score)), row('**total**', total)];
   return [
-    `| ${HEADERS.join(' | ')} |`,
+    `| ${[label, ...HEADERS.slice(1)].join(' | ')} |`,
     `| --- | ${HEADERS.slice(1)
       .map(() => '---:')
       .join(' | ')} |`,

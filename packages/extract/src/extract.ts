@@ -3,6 +3,7 @@ import { buildClaims } from './claims/build';
 import { recognizeEntities } from './entities/recognize';
 import { deriveTitle, parseHeader } from './header';
 import { segment } from './segment';
+import type { KnowledgeBase } from './knowledge-base';
 import type { Extraction } from './types';
 
 export interface ExtractOptions {
@@ -15,11 +16,16 @@ export interface ExtractOptions {
    * does not start with "date YYYY-MM-DD PLACE:" is read from its first character.
    */
   published?: string | null;
+  /**
+   * What the knowledge base already knows: its names are recognised first, by any alias and
+   * spelling, and the entities they name carry its id (`known`). Without it, general knowledge only.
+   */
+  knowledge?: KnowledgeBase;
 }
 
 /**
  * Reads one article in the corpus format and returns its entities and sourced claims, using
- * general knowledge only. Offsets are JS string indices into `text` as given.
+ * general knowledge, and the knowledge base's names where one is given. Offsets are JS string indices into `text` as given.
  */
 export function extractArticle(text: string, options: ExtractOptions = {}): Extraction {
   if (options.published != null) {
@@ -40,7 +46,7 @@ export function extractArticle(text: string, options: ExtractOptions = {}): Extr
       ? { published: options.published, dateline: null, bodyStart: 0 }
       : parseHeader(text, options.file);
   const sentences = segment(text, header.bodyStart);
-  const table = recognizeEntities(text, header.bodyStart, sentences);
+  const table = recognizeEntities(text, header.bodyStart, sentences, options.knowledge);
   const claims = buildClaims(text, sentences, table, header.published);
   return {
     article: {

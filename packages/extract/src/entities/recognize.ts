@@ -6,6 +6,8 @@ import { findBareInstallationNames, findInstallations } from './installations';
 import { findAlsoKnownAs, findKnownNames, findProperNames, findRepeatedNames, nameChains } from './names';
 import { type EntityRecord, EntityTable } from './table';
 import { matchesOf } from '../matches';
+import type { KnowledgeBase } from '../knowledge-base';
+import type { EntityType } from '../types';
 
 let knowledge:
   | {
@@ -68,10 +70,50 @@ function findDescriptions(text: string, from: number, table: EntityTable): void 
   }
 }
 
+/** Names the knowledge base knows come first: they are the entities a curator has already seen. */
+function findKnowledgeBaseNames(text: string, from: number, table: EntityTable, kb: KnowledgeBase): void {
+  for (const { start, end, entity } of kb.find(text.slice(from))) {
+    const record = table.ensure(
+      `kb:${entity.id}`,
+      entity.name,
+      entity.type,
+      entity.subtype ?? defaultSubtype(entity.type),
+    );
+    record.known = entity.id;
+    for (const alias of entity.aliases) record.aliases.add(alias);
+    table.mention(record, text, from + start, from + end);
+  }
+}
+
+const defaultSubtype = (type: EntityType) => (type === 'actor' ? 'organization' : 'base');
+
+/** An entity a rule found that the knowledge base knows under one of its names joins the known one. */
+function linkToKnowledgeBase(table: EntityTable, kb: KnowledgeBase): void {
+  for (const record of table.all()) {
+    if (record.known !== undefined) continue;
+    const known = [record.name, ...record.aliases].map((name) => kb.lookup(name)).find((k) => k !== undefined);
+    if (!known) continue;
+    const target = table.get(`kb:${known.id}`);
+    if (target) table.merge(record, target);
+    else {
+      // Known but not named in a form the matcher saw: keep the rule's mentions under the known entity.
+      const into = table.ensure(`kb:${known.id}`, known.name, known.type, known.subtype ?? record.subtype);
+      into.known = known.id;
+      table.merge(record, into);
+    }
+  }
+}
+
 /** Finds the actors and installations of an article and every mention of each. */
-export function recognizeEntities(text: string, bodyStart: number, sentences: Sentence[]): EntityTable {
+export function recognizeEntities(
+  text: string,
+  bodyStart: number,
+  sentences: Sentence[],
+  knowledgeBase?: KnowledgeBase,
+): EntityTable {
   const { known, states, isPlace } = generalKnowledge();
   const table = new EntityTable();
+  if (knowledgeBase) findKnowledgeBaseNames(text, bodyStart, table, knowledgeBase);
   findInstallations(text, bodyStart, table, { isPlaceOfState: isPlace });
   findBodies(text, bodyStart, table, states, known);
   const named = nameChains(sentences);
@@ -83,6 +125,7 @@ export function recognizeEntities(text: string, bodyStart: number, sentences: Se
   findRepeatedNames(text, bodyStart, table);
   findBareInstallationNames(text, bodyStart, table);
   findDescriptions(text, bodyStart, table);
+  if (knowledgeBase) linkToKnowledgeBase(table, knowledgeBase);
   table.dropPassingStates(text);
   return table;
 }

@@ -16,6 +16,8 @@ export interface EntityRecord {
   mentions: Mention[];
   /** Starts of mentions that are a demonym used as an adjective ("Syrian"). */
   adjectival: Set<number>;
+  /** The knowledge base's id for it, when it is an entity the knowledge base knows. */
+  known?: string;
 }
 
 /**
@@ -112,6 +114,23 @@ export class EntityTable {
     }
   }
 
+  /**
+   * Moves `from`'s mentions and names into `into` and forgets `from`: two rules found one entity
+   * under two keys (the knowledge base's "Hmeimim Air Base" and a rule's "Hmeymim airbase").
+   */
+  merge(from: EntityRecord, into: EntityRecord): void {
+    if (from === into) return;
+    for (const m of from.mentions) {
+      if (into.mentions.some((n) => n.start === m.start && n.end === m.end)) continue;
+      into.mentions.push(m);
+      if (from.adjectival.has(m.start)) into.adjectival.add(m.start);
+    }
+    for (const alias of from.aliases) into.aliases.add(alias);
+    into.aliases.add(from.name);
+    this.byKey.delete(from.key);
+    this.list = null;
+  }
+
   toOutput(): ExtractedEntity[] {
     return this.all()
       .filter((e) => e.mentions.length > 0)
@@ -121,6 +140,7 @@ export class EntityTable {
         subtype: e.subtype,
         aliases: [...e.aliases].filter((a) => a !== e.name),
         mentions: [...e.mentions].sort((a, b) => a.start - b.start),
+        ...(e.known === undefined ? {} : { known: e.known }),
       }));
   }
 }

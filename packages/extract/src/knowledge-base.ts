@@ -1,0 +1,82 @@
+import { type NameEntry, NameMatcher } from '@sitrep/names';
+import type { EntityType } from './types';
+
+/** An entity the knowledge base already holds, with every name it goes by. */
+export interface KnownEntity {
+  /** How the caller refers to it (a database id, a demo key); handed back on the entities it links. */
+  id: string;
+  name: string;
+  type: EntityType;
+  /** As the extractor names subtypes (state, person, airbase, …), or null where unknown. */
+  subtype: string | null;
+  /** Other names, the canonical name not repeated. */
+  aliases: readonly string[];
+}
+
+interface KnownEntry extends NameEntry {
+  known: KnownEntity;
+}
+
+export interface KnownMatch {
+  start: number;
+  end: number;
+  entity: KnownEntity;
+}
+
+/**
+ * The names a knowledge base knows, matched in running text the way the editor matches them
+ * (longest name, whole words, folded case, diacritics, hyphens and transliteration), so that
+ * ingestion, the API and the editor agree on what a name is.
+ */
+export class KnowledgeBase {
+  private readonly matcher: NameMatcher<KnownEntry>;
+  private readonly byFoldedName = new Map<string, KnownEntity>();
+
+  constructor(readonly entities: readonly KnownEntity[]) {
+    const entries: KnownEntry[] = [];
+    for (const known of entities) {
+      const kind = known.type === 'actor' ? 'ACTOR' : 'INSTALLATION';
+      for (const name of [known.name, ...known.aliases]) entries.push({ name, entity: known.id, kind, known });
+    }
+    this.matcher = new NameMatcher(entries);
+  }
+
+  /** Every known name in `text`, the longest at each place. */
+  find(text: string): KnownMatch[] {
+    return this.matcher.findAll(text).map(({ start, end, entry }) => ({ start, end, entity: entry.known }));
+  }
+
+  /** The entity a whole name stands for ("Hmeymim" for Hmeimim Air Base), if any. */
+  lookup(name: string): KnownEntity | undefined {
+    let hit = this.byFoldedName.get(name);
+    if (hit === undefined) {
+      const match = this.matcher.findAll(name.trim())[0];
+      if (match && match.start === 0 && match.end === name.trim().length) hit = match.entry.known;
+      if (hit) this.byFoldedName.set(name, hit);
+    }
+    return hit;
+  }
+}
+
+// How a stored entity's type reads ("air base", "government ministry") in the extractor's subtypes.
+const STORED_TYPES: Record<string, string> = {
+  'air base': 'airbase',
+  airbase: 'airbase',
+  'naval base': 'naval_base',
+  'armed forces': 'military',
+  'military formation': 'military',
+  military: 'military',
+  'government ministry': 'government_body',
+  'government body': 'government_body',
+  government: 'government_body',
+  'intelligence agency': 'government_body',
+  company: 'organization',
+  'news outlet': 'organization',
+};
+
+/** The extractor's subtype for a type as stored ("air base" → airbase); unknown types pass as words joined by "_". */
+export function subtypeOfStoredType(stored: string | null | undefined): string | null {
+  if (!stored) return null;
+  const words = stored.trim().toLowerCase();
+  return STORED_TYPES[words] ?? words.replace(/\s+/g, '_');
+}
