@@ -26,7 +26,7 @@ describe.skipIf(missing)('extraction on the annotated corpus', () => {
       if (unfloored.length > 0)
         console.warn(`No floors yet (${mode}) for ${unfloored.join(', ')}: run \`pnpm eval --update-floors\`.`);
       const below = articles.flatMap((article) =>
-        shortfalls(scoreArticle(extractIn(mode, article), article.gold).ratios, floors[mode][article.file] ?? {}).map(
+        shortfalls(scoreArticle(extractIn(mode, article), article.gold), floors[mode][article.file] ?? {}).map(
           (s) => `${article.file}: ${s}`,
         ),
       );

@@ -1,23 +1,23 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Mode } from './modes';
-import type { Ratios } from './score';
+import type { Score, Tally } from './score';
 
-/** The metrics each article keeps a floor for. */
-export const FLOOR_METRICS = [
-  'entityF1',
-  'claimPrecision',
-  'claimRecall',
-  'attribution',
-  'sourceActor',
-  'about',
-  'stance',
-  'hedged',
-  'eventDate',
-] as const satisfies ReadonlyArray<keyof Ratios>;
+/** Detection metrics: each keeps a floor on its ratio. */
+const RATIO_METRICS = ['entityF1', 'claimPrecision', 'claimRecall'] as const;
+/** Metrics over matched claim pairs: each keeps a floor on its right answers and the pairs behind them. */
+const TALLY_METRICS = ['attribution', 'sourceActor', 'about', 'stance', 'hedged', 'eventDate'] as const;
+export const FLOOR_METRICS = [...RATIO_METRICS, ...TALLY_METRICS] as const;
 export type FloorMetric = (typeof FLOOR_METRICS)[number];
 
-export type ArticleFloors = Partial<Record<FloorMetric, number>>;
+/** Right answers out of matched pairs (for `about`, the sum of Jaccard values). */
+export interface TallyFloor {
+  correct: number;
+  of: number;
+}
+
+export type ArticleFloors = Partial<Record<(typeof RATIO_METRICS)[number], number>> &
+  Partial<Record<(typeof TALLY_METRICS)[number], TallyFloor>>;
 /** Per mode, per article file: the scores that article has reached. */
 export type Floors = Record<Mode, Record<string, ArticleFloors>>;
 
@@ -32,36 +32,61 @@ export function readFloors(path = FLOORS_PATH): Floors {
 // come back to the same last bit of a float when the counts are summed in another order.
 const floorOf = (ratio: number) => Math.floor(ratio * 100) / 100;
 const SLACK = 1e-9;
+// Right answers of `about` are sums of fractions: kept to three decimals, rounded down like the ratios.
+const round = (n: number) => Math.floor(n * 1000 + SLACK) / 1000;
 
-/** The metrics where `ratios` fall below `floors`, as "metric 0.71 < 0.75". */
-export function shortfalls(ratios: Ratios, floors: ArticleFloors): string[] {
-  return FLOOR_METRICS.flatMap((metric) => {
+/**
+ * Whether a tally holds its floor: its ratio is as high, or nothing right before is wrong now and
+ * only pairs were added (a claim newly found may be read wrongly without undoing what was right;
+ * it was a miss before, counted against recall).
+ */
+function holds(now: Tally, floor: TallyFloor): boolean {
+  if (now.total === 0) return floor.of === 0;
+  if (floor.of === 0 || now.correct / now.total >= floor.correct / floor.of - SLACK) return true;
+  return now.correct >= floor.correct - SLACK && now.total >= floor.of;
+}
+
+/** The metrics where `score` falls below `floors`, as "metric 0.71 < 0.75". */
+export function shortfalls({ ratios, counts }: Score, floors: ArticleFloors): string[] {
+  const below: string[] = [];
+  for (const metric of RATIO_METRICS) {
     const floor = floors[metric];
     const value = ratios[metric];
-    if (floor === undefined) return [];
-    return value === null || value < floor - SLACK
-      ? [`${metric} ${value === null ? '–' : value.toFixed(3)} < ${floor}`]
-      : [];
-  });
+    if (floor !== undefined && (value === null || value < floor - SLACK))
+      below.push(`${metric} ${value === null ? '–' : value.toFixed(3)} < ${floor}`);
+  }
+  for (const metric of TALLY_METRICS) {
+    const floor = floors[metric];
+    const now = counts[metric];
+    if (floor !== undefined && !holds(now, floor))
+      below.push(`${metric} ${round(now.correct)}/${now.total} < ${floor.correct}/${floor.of}`);
+  }
+  return below;
 }
 
 /**
  * Floors raised to what each article reaches now; never lowered. An article new to the corpus
  * starts at its first (blind) score.
  */
-export function raisedFloors(current: ArticleFloors | undefined, ratios: Ratios): ArticleFloors {
+export function raisedFloors(current: ArticleFloors | undefined, { ratios, counts }: Score): ArticleFloors {
   const next: ArticleFloors = {};
-  for (const metric of FLOOR_METRICS) {
+  for (const metric of RATIO_METRICS) {
     const value = ratios[metric];
     const old = current?.[metric];
-    if (value === null) {
-      if (old !== undefined) next[metric] = old;
-      continue;
-    }
-    next[metric] = Math.max(old ?? 0, floorOf(value));
+    if (value !== null) next[metric] = Math.max(old ?? 0, floorOf(value));
+    else if (old !== undefined) next[metric] = old;
+  }
+  for (const metric of TALLY_METRICS) {
+    const old = current?.[metric];
+    const now: TallyFloor = { correct: round(counts[metric].correct), of: counts[metric].total };
+    next[metric] = old === undefined || raises(now, old) ? now : old;
   }
   return next;
 }
+
+/** A tally replaces its floor when it holds it and has at least as many right answers. */
+const raises = (now: TallyFloor, old: TallyFloor) =>
+  now.correct >= old.correct && holds({ correct: now.correct, total: now.of }, old);
 
 export function writeFloors(floors: Floors, path = FLOORS_PATH): void {
   const sorted = (byFile: Record<string, ArticleFloors>) =>

@@ -98,7 +98,7 @@ function main(argv: string[]): number {
   }
   const below = reports.flatMap(({ mode, scored }) =>
     scored.flatMap(({ file, score }) =>
-      shortfalls(score.ratios, floors[mode][file] ?? {}).map((s) => `${mode} ${file}: ${s}`),
+      shortfalls(score, floors[mode][file] ?? {}).map((s) => `${mode} ${file}: ${s}`),
     ),
   );
   if (below.length > 0) console.error(`\nBelow the floors in floors.json:\n  ${below.join('\n  ')}`);
@@ -124,7 +124,7 @@ function scoreAll(mode: Mode, articles: readonly CorpusArticle[]): ScoredArticle
 function updated(floors: Floors, reports: ReadonlyArray<{ mode: Mode; scored: ScoredArticle[] }>): Floors {
   const next: Floors = { general: { ...floors.general }, demo: { ...floors.demo } };
   for (const { mode, scored } of reports) {
-    for (const { file, score } of scored) next[mode][file] = raisedFloors(floors[mode][file], score.ratios);
+    for (const { file, score } of scored) next[mode][file] = raisedFloors(floors[mode][file], score);
   }
   return next;
 }
