@@ -1,3 +1,6 @@
+import type { Token } from '../segment';
+import { DENYING_VERB, HEDGING_VERB, IN_THEIR_WORDS, REPORTING_VERBS, VERB_ADVERBS } from './cues';
+
 /** Who says what in one sentence: the content span and the span naming its source. */
 export interface Frame {
   /** Offsets into the sentence text. */
@@ -11,13 +14,9 @@ export interface Frame {
   noComment: boolean;
 }
 
-const VERBS =
-  'said|says|say|told|tells|added|adds|noted|notes|claimed|claims|confirmed|confirms|denied|denies|stated|states|warned|insisted|announced|reported|wrote|argued|explained|acknowledged|alleged|estimated|believes|believed|maintained|stressed|predicted|suggested|suggests';
-/** Reporting verbs that deny what they report: "denied that X" is a claim that X is false. */
-export const DENYING_VERBS = /^(?:denied|denies)$/;
-/** Reporting verbs that hedge what they report. */
-export const HEDGING_VERBS = /^(?:suggested|suggests|alleged|claimed|claims|believes|believed)$/;
+const VERBS = REPORTING_VERBS;
 const REPORTING = new RegExp(`^(?:${VERBS})$`);
+const ADVERB = `(?:(?:${VERB_ADVERBS})\\s+){0,2}`;
 const REPORTING_WORD = new RegExp(`\\b(?:${VERBS})\\b`);
 // What may follow a reporting verb before the content starts: "told Reuters on Friday that".
 // What may follow a reporting verb before the content starts: "told Reuters on Friday that",
@@ -30,12 +29,23 @@ const AFTER_TOLD = new RegExp(
   `^(?:\\s+(?:reporters|journalists|the [A-Z][\\w-]*(?: [A-Z][\\w-]*)*|[A-Z][\\w-]*(?: [A-Z][\\w-]*){0,4}|him|her|them|us|me))?(?:\\s+${DAY})?(?:\\s*,\\s*)?(?:\\s+that)?\\s*:?\\s*`,
 );
 // "X said (that) …": the source, then a reporting verb. Built once: a sentence only runs it.
-const LEADING = new RegExp(`^(.+?)\\s+(?:has |have |had )?(${VERBS})\\b`, 'u');
-// "…, X said (on Friday)." / "…, said X.", perhaps "…, adding that …".
+const LEADING = new RegExp(`^(.+?)\\s+${ADVERB}(${VERBS})\\b`, 'u');
+// "…, X said (on Friday)." / "…, said X." / "…, X told the channel in an interview", perhaps
+// "…, adding that …". What follows the verb (group 5) is checked apart by TRAILING_TAIL.
 const TRAILING = new RegExp(
-  `,\\s+(?:(${VERBS})\\s+([^,]+?)|([^,]+?)\\s+(?:has |had )?(${VERBS})(?:\\s+\\w+)?(?:\\s+(?:on|in|at|late|early|last)\\s+[\\w. ]+?)?(?:\\s+without elaborating)?)(?:,\\s+adding\\s+(?:that\\s+)?(.+?))?\\.?$`,
+  `,\\s+(?:(${VERBS})\\s+([^,]+?)|([^,]+?)\\s+${ADVERB}(${VERBS})\\b([^,]{0,120}?))(?:,\\s+adding\\s+(?:that\\s+)?(.+?))?\\.?$`,
   'u',
 );
+// After a trailing verb, only adverbials ("said in a statement on Friday", "said without
+// elaborating"), and after "told" its addressee too ("told reporters", "told the Al-X channel in an interview").
+const ADVERBIALS =
+  '(?:\\s+(?:(?:on|in|at|during|after|before|late|early|last|this|over|by)\\s+[^,]{1,60}?|without elaborating|on condition of anonymity))*\\s*$';
+const TRAILING_TAIL = new RegExp(`^${ADVERBIALS}`, 'u');
+const TRAILING_TOLD_TAIL = new RegExp(
+  `^(?:\\s+(?:reporters|journalists|him|her|them|us|me|the\\s+[^,.]{1,60}?|an?\\s+[^,.]{1,60}?|[\\p{Lu}][^,.]{0,60}?))??${ADVERBIALS}`,
+  'u',
+);
+const TELLS = /^(?:tell|tells|told)$/;
 const NO_COMMENT =
   /\b(?:did not|didn['’]t|has not|have not|had not|could not|would not)\s+(?:immediately\s+)?(?:respond|reply|return)\s+(?:to\s+)?(?:an?\s+)?(?:[\p{Lu}][\p{L}]*\s+)?(?:requests?|calls?)\s+for\s+comment|\bdeclined\s+to\s+comment\b|\b(?:could|would)\s+not\s+(?:immediately\s+)?(?:be reached\s+for\s+)?comment\b|\bwas not (?:immediately )?available for comment\b/u;
 // Openings that are not part of the source: "But", "Earlier,", "When contacted on Friday,".
@@ -55,13 +65,17 @@ const SPACES = /\s+/;
 const LETTER = /[\p{L}]/u;
 const AUXILIARY = /\b(is|are|was|were|has|have|had|will|would|can|could|should|did|does)\b/;
 const PRONOUN = /^(?:he|she|it|they)$/i;
+// Words inside a quotation ("“We already declared …”") or a subordinate clause ("which said", "as claimed")
+// are not who speaks.
+const NOT_A_SOURCE_START = /^(?:[“"‘]|(?:which|that|where|when|while|if|as)\b)/i;
 const TRIMMED_AT_START = /[\s,;:“”"'‘’—–-]/;
 const TRIMMED_AT_END = /[\s,;:.“”"'‘’—–-]/;
 
-/** A plausible source: a short noun phrase, not a clause of its own. */
+/** A plausible source: a short noun phrase, not a clause of its own, nor quoted words. */
 function sourceLike(text: string): boolean {
   const words = text.trim().split(SPACES);
   if (words.length === 0 || words.length > 16 || !LETTER.test(text)) return false;
+  if (NOT_A_SOURCE_START.test(text.trim())) return false;
   return !AUXILIARY.test(text) || PRONOUN.test(text.trim());
 }
 
@@ -101,7 +115,9 @@ const MAX_FRAME_SENTENCE = 2_000;
  * Finds the attribution frames of a sentence: `X said …`, `…, X said`, `according to X`,
  * quoted speech, headline `X says …`, `…, adding that …`, and "did not respond to a request for comment".
  */
-export function findFrames(sentence: string): Frame[] {
+export function findFrames(text: string, tokens?: readonly Token[], offset = 0): Frame[] {
+  // Offsets stay those of the text: nouns that look like reporting verbs are only blanked out.
+  const sentence = tokens ? maskNounUses(text, tokens, offset) : text;
   // A "sentence" this long is text the splitter found no end in (a list, a paste, a hostile
   // input); the frame patterns backtrack over it quadratically (200 KB of quotes: 5 s) and a
   // frame fitted to it would not be a claim anyone wrote.
@@ -129,6 +145,20 @@ export function findFrames(sentence: string): Frame[] {
     const source: [number, number] = trimSpan(sentence, 0, evidence[1]!.length);
     const start = evidence[3] ? evidence[0].length : 0;
     return [{ content: trimSpan(sentence, start, sentence.length), source, noComment: false }];
+  }
+
+  // In his words, … / In the minister's view, … / In the words of X, …
+  const inWords = IN_THEIR_WORDS.exec(sentence);
+  if (inWords) {
+    const sourceText = inWords[1] ?? inWords[2]!;
+    const at = inWords[0].indexOf(sourceText);
+    return [
+      {
+        content: trimSpan(sentence, inWords[0].length, sentence.length),
+        source: [at, at + sourceText.length],
+        noComment: false,
+      },
+    ];
   }
 
   // According to X, … / …, according to X.
@@ -189,8 +219,8 @@ export function findFrames(sentence: string): Frame[] {
     const adding = ADDING.exec(sentence.slice(contentStart));
     const contentEnd = adding ? contentStart + adding.index : sentence.length;
     const content = trimSpan(sentence, contentStart, contentEnd);
-    const hedgedVerb = HEDGING_VERBS.test(leading[2]!);
-    const denyingVerb = DENYING_VERBS.test(leading[2]!);
+    const hedgedVerb = HEDGING_VERB.test(leading[2]!);
+    const denyingVerb = DENYING_VERB.test(leading[2]!);
     for (const part of splitOnThat(sentence, content)) {
       frames.push({ content: part, source, noComment: isNoComment(sentence.slice(...part)), hedgedVerb, denyingVerb });
     }
@@ -203,15 +233,16 @@ export function findFrames(sentence: string): Frame[] {
 
   // …, X said (on Friday).  /  …, said X.
   const trailing = reports ? TRAILING.exec(sentence) : null;
-  if (trailing) {
+  const tail = trailing?.[5];
+  if (trailing && (tail === undefined || (TELLS.test(trailing[4]!) ? TRAILING_TOLD_TAIL : TRAILING_TAIL).test(tail))) {
     const sourceText = trailing[2] ?? trailing[3]!;
     if (sourceLike(sourceText)) {
       const sourceStart = trailing.index + trailing[0].indexOf(sourceText);
       const source: [number, number] = [sourceStart, sourceStart + sourceText.length];
       frames.push({ content: trimSpan(sentence, 0, trailing.index), source, noComment: false });
-      if (trailing[5]) {
-        const at = sentence.lastIndexOf(trailing[5]);
-        frames.push({ content: trimSpan(sentence, at, at + trailing[5].length), source, noComment: false });
+      if (trailing[6]) {
+        const at = sentence.lastIndexOf(trailing[6]);
+        frames.push({ content: trimSpan(sentence, at, at + trailing[6].length), source, noComment: false });
       }
       return frames;
     }
@@ -226,6 +257,28 @@ export function findFrames(sentence: string): Frame[] {
     return [{ content: trimSpan(sentence, start, noComment.index + noComment[0].length), source, noComment: true }];
   }
   return [];
+}
+
+const REPORTING_TOKEN = new RegExp(`^(?:${VERBS})$`);
+const NOUN_BEFORE = new Set(['DET', 'NOUN', 'ADJ', 'NUM']);
+
+/**
+ * Blanks out words of the reporting lexicon that the sentence uses as nouns: "media reports
+ * suggested …", "a report said …", "the claims were …". The tagger reads "reports" after a
+ * determiner, a noun or an adjective as a noun reliably; after a name it often errs ("the Kremlin
+ * states that …"), so a name's verb is kept.
+ */
+function maskNounUses(text: string, tokens: readonly Token[], offset: number): string {
+  let masked = text;
+  for (let i = 0; i < tokens.length; i += 1) {
+    const token = tokens[i]!;
+    if (token.pos !== 'NOUN' || !REPORTING_TOKEN.test(token.text)) continue;
+    const before = tokens[i - 1];
+    if (before && !NOUN_BEFORE.has(before.pos)) continue;
+    const at = token.start - offset;
+    masked = `${masked.slice(0, at)}${'_'.repeat(token.text.length)}${masked.slice(at + token.text.length)}`;
+  }
+  return masked;
 }
 
 /** "said A and that B": two statements. */

@@ -26,6 +26,10 @@ const BUT = /,?\s+but\s+/g;
 const NO_SUBJECT = /^(?:is|are|was|were|has|have|had|will|would|is now|was now)\b/;
 const OPENING_QUOTE = /^[“"]/;
 const QUOTE_MARK = /[“"]/;
+// A sentence that closes a quotation (“…, we will,” X said) names who the next quoted paragraph goes on quoting.
+const ANY_QUOTE_MARK = /[“”"]/;
+// From an opening mark to a closing one, with no closing mark followed by more words in between.
+const WHOLLY_QUOTED = /^[“"](?:(?![”"]\s+\S)[\s\S])*[”"]$/;
 const CLOSING_QUOTE = /[”"]/;
 const QUOTED_SENTENCE = /[”"]\s*$|^[“"]/;
 const CLOSING_PUNCTUATION = /[.,]?[”"]?$/;
@@ -85,6 +89,7 @@ function aboutOf(
   return [...names];
 }
 
+const STATE_ORGANS = new Set(['government_body', 'military']);
 const PRONOUNS = /\b(?:it|its|they|their|them|we|our|us)\b/i;
 const TOPICAL = /\b(?:contract|agreement|deal|lease|port|base|bases|facility|presence|site)\b/i;
 
@@ -98,12 +103,15 @@ function completeAbout(claims: ExtractedClaim[], table: EntityTable): void {
   for (const claim of claims) {
     const about = new Set(claim.about);
     if (claim.source && PRONOUNS.test(claim.quote)) {
-      const side = table
+      const named = table
         .all()
-        .find(
+        .filter(
           (e) =>
             e.type === 'actor' && e.subtype !== 'person' && e.mentions.some((m) => claim.source!.text.includes(m.text)),
         );
+      // A ministry's or an army's spokesman saying "we" speaks for the state when the source names it.
+      const side =
+        named.find((e) => e.subtype === 'state' && named.some((o) => STATE_ORGANS.has(o.subtype))) ?? named[0];
       const actor = table.all().find((e) => e.name === claim.source!.actor);
       const speaker = side ?? (actor && actor.subtype !== 'person' ? actor : undefined);
       if (speaker) about.add(speaker.name);
@@ -126,13 +134,20 @@ export function buildClaims(
   let lastQuoted: { paragraph: number; source: ExtractedClaim['source'] } | null = null;
   // Quoted sentences whose speaker is named only at the end of the quote: “A. B,” X said.
   let pending: Array<ExtractedClaim & { paragraph?: number }> = [];
+  const paragraphEnds = new Map<number, number>();
+  for (const sentence of sentences) paragraphEnds.set(sentence.paragraph, sentence.end);
   for (const sentence of sentences) {
-    const frames: Frame[] = findFrames(sentence.text);
+    const frames: Frame[] = findFrames(sentence.text, sentence.tokens, sentence.start);
     const date = findEventDate(sentence.text, published)?.date ?? null;
-    // A paragraph of quoted speech with no attribution of its own goes on quoting the last speaker.
+    // Quoted speech with no attribution of its own goes on quoting the last speaker: later in the
+    // same paragraph, or in the next paragraphs when each is a quotation from its first mark to its
+    // last (the news convention for a long quote); a paragraph that names its speaker later does not.
     const quoteOpen =
-      OPENING_QUOTE.test(sentence.text) ||
-      (lastQuoted?.paragraph === sentence.paragraph && !OPENING_QUOTE.test(text.slice(sentence.end)));
+      lastQuoted?.paragraph === sentence.paragraph
+        ? OPENING_QUOTE.test(sentence.text) || !OPENING_QUOTE.test(text.slice(sentence.end))
+        : lastQuoted?.paragraph === sentence.paragraph - 1 &&
+          OPENING_QUOTE.test(sentence.text) &&
+          WHOLLY_QUOTED.test(text.slice(sentence.start, paragraphEnds.get(sentence.paragraph)));
     if (frames.length === 0 && quoteOpen && lastQuoted?.source && QUOTED_SENTENCE.test(sentence.text)) {
       const [start, end] = [sentence.start, sentence.end];
       const quote = text.slice(start, end).replace(OPENING_QUOTE, '').replace(CLOSING_PUNCTUATION, '');
@@ -228,7 +243,7 @@ export function buildClaims(
           event_date: date,
         });
       }
-      if (described && QUOTE_MARK.test(sentence.text))
+      if (described && ANY_QUOTE_MARK.test(sentence.text))
         lastQuoted = { paragraph: sentence.paragraph, source: described.source };
     }
   }

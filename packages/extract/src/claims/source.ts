@@ -23,14 +23,27 @@ const PEOPLE =
 const EVIDENCE =
   /\b(imagery|images?|footage|photos?|photographs?|video|videos|analysis|data|satellite|reports?|documents?|records?|tracking)\b/i;
 const FOLLOW_UP =
-  /^(?:the\s+)?(?:official|officials|source|sources|officer|diplomat|agency|ministry|company|firm|spokes(?:man|woman))$|^(?:he|she|they|it)$/i;
+  /^(?:the\s+)?(?:official|officials|source|sources|officer|diplomat|agency|ministry|company|firm|spokes(?:man|woman))$|^(?:he|she|they|it|his|her|their|its)$/i;
+/**
+ * The head nouns of a definite description that points back at someone already introduced: "the
+ * minister", "the Syrian leader", "the Cambodian defence ministry spokesman", "the interlocutor".
+ */
+const ROLE_HEAD =
+  /^(?:official|officials|source|sources|officer|diplomat|spokes(?:man|woman|person)|minister|president|leader|premier|general|commander|expert|analyst|ambassador|envoy|interlocutor|chief|head|governor|mayor|secretary|researcher|specialist|adviser|advisor|representative)$/i;
+const DEFINITE = /^the\s+/i;
+const MAX_DESCRIPTION_WORDS = 7;
+// A participle after the source says to whom or by whom it spoke, not whose side it is on:
+// "an Iraqi security source speaking to Shafaq News", "an official quoted by the agency".
+const SPOKE_TO = /\s+(?:speaking|talking|quoted|cited|interviewed|writing|told)\s+(?:to|by|in|for|with)\b/i;
+// The source names a firm or a body whose product the evidence is: "satellite company Maxar".
+const ORGANISATION_HEAD = /\b(?:company|firm|agency|provider|operator|group|outlet|institute|organi[sz]ation)\b/i;
 
 // Built once: a literal in a function body is a new RegExp object each time the line runs.
 const SPACES = /\s+/;
 const DIGITS = /^\d+$/;
 const LEADING_CONJUNCTION = /^(?:But|And)\s+/;
-const HE_OR_SHE = /^(he|she)$/i;
-const HE_SHE_OR_THEY = /^(he|she|they)$/i;
+const HE_OR_SHE = /^(he|she|his|her)$/i;
+const HE_SHE_OR_THEY = /^(he|she|they|his|her|their)$/i;
 
 const ACTOR_RANK: Record<string, number> = {
   person: 0,
@@ -81,10 +94,13 @@ export function describeSource(
   earlier: SourceMemory[],
 ): { source: ExtractedSource; memory: SourceMemory } {
   const words = text.slice(start, end).replace(LEADING_CONJUNCTION, '').trim();
-  const entity = actorIn(table, start, end);
+  const spokeTo = SPOKE_TO.exec(text.slice(start, end));
+  const entity = actorIn(table, start, spokeTo ? start + spokeTo.index : end);
   const followUp = FOLLOW_UP.test(words);
   let actor = entity?.name ?? null;
-  if (followUp && !entity) {
+  const described = pointsBack(words, earlier);
+  if (described) actor = described.actor;
+  else if (followUp && !entity) {
     const pronoun = HE_OR_SHE.test(words);
     const head = headOf(words);
     const antecedent = [...earlier]
@@ -93,16 +109,19 @@ export function describeSource(
     actor = antecedent?.actor ?? earlier.at(-1)?.actor ?? null;
   }
   // "an analysis of satellite imagery by BlackSky": the evidence speaks, not the firm behind it.
-  const evidence = EVIDENCE.test(words.split(SPACES).slice(0, 4).join(' ')) && !PEOPLE.test(words);
+  const evidence =
+    EVIDENCE.test(words.split(SPACES).slice(0, 4).join(' ')) && !PEOPLE.test(words) && !ORGANISATION_HEAD.test(words);
   if (evidence) actor = null;
-  const described = PEOPLE.test(words) && (!entity || entity.subtype !== 'person');
+  const anonymous = PEOPLE.test(words) && (!entity || entity.subtype !== 'person') && !described?.person;
   const first = words.split(SPACES)[0]!.toLowerCase();
   const count = DIGITS.test(first) ? Number(first) : (NUMBERS[first] ?? null);
   const source: ExtractedSource = {
     text: words,
     actor,
-    count: count && count > 0 && described ? count : null,
-    anonymous: described || (followUp && HE_SHE_OR_THEY.test(words) && !earlier.at(-1)?.person),
+    count: count && count > 0 && anonymous ? count : null,
+    anonymous: described
+      ? !described.person && anonymous
+      : anonymous || (followUp && HE_SHE_OR_THEY.test(words) && !earlier.at(-1)?.person),
   };
   return {
     source,
@@ -110,7 +129,21 @@ export function describeSource(
       text: words,
       actor,
       head: headOf(words),
-      person: entity?.subtype === 'person' || (followUp && HE_OR_SHE.test(words)),
+      person: described?.person ?? (entity?.subtype === 'person' || (followUp && HE_OR_SHE.test(words))),
     },
   };
+}
+
+/**
+ * The earlier source a definite description points back at: "the minister" at "Foreign Minister
+ * Asaad al-Shaibani", "the Cambodian defence ministry spokesman" at "Chhum Socheat, a Cambodian
+ * defence ministry spokesman". The latest earlier source with the same head noun wins.
+ */
+function pointsBack(words: string, earlier: readonly SourceMemory[]): SourceMemory | undefined {
+  if (!DEFINITE.test(words)) return undefined;
+  const all = words.split(SPACES);
+  const head = all.at(-1)!.toLowerCase();
+  if (all.length > MAX_DESCRIPTION_WORDS || !ROLE_HEAD.test(head)) return undefined;
+  const role = new RegExp(`\\b${head}\\b`, 'i');
+  return [...earlier].reverse().find((s) => s.text !== words && role.test(s.text) && s.actor !== null);
 }

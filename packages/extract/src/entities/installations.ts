@@ -17,15 +17,16 @@ function subtypeOf(cue: string): string {
 // Base-like cue nouns, longest first so "naval base" wins over "base".
 // Either case: "Hmeimim airbase" and "Khmeimim Air Base" alike.
 const CUE =
-  '(?:[Nn]aval (?:[Bb]ase|[Ff]acility|[Ss]tation|[Pp]ort)|[Aa]ir ?[Bb]ase|[Aa]ir ?[Ff]ield|[Aa]ir [Ss]tation|[Mm]ilitary (?:[Bb]ase|[Aa]irport)|[Cc]ommercial [Pp]ort|[Aa]irport|[Aa]irstrip|[Pp]ort|[Bb]ase|[Ff]acility|[Ss]upport [Pp]oint)';
+  '(?:[Nn]aval (?:(?:[Ll]ogistics|[Ss]upply|[Ss]upport|[Rr]epair) )?(?:[Bb]ase|[Ff]acility|[Ss]tation|[Pp]ort)|[Aa]ir ?[Bb]ase|[Aa]ir ?[Ff]ield|[Aa]ir [Ss]tation|[Mm]ilitary (?:[Bb]ase|[Aa]irport)|[Cc]ommercial [Pp]ort|[Aa]irport|[Aa]irstrip|[Pp]ort|[Bb]ase|[Ff]acility|[Ss]upport [Pp]oint)';
 // A second word of a name may not be the first word of a cue ("Qarawi Air Base" is Qarawi's).
+// Digits too ("T4"), and a particle between two words ("Ain al Asad").
 const NAME =
-  "(?:[\\p{Lu}][\\p{L}\\p{M}’'-]+)(?: (?!(?:Air|Naval|Military|Commercial|Support)\\b)(?:[\\p{Lu}][\\p{L}\\p{M}’'-]+))?";
+  "(?:[\\p{Lu}][\\p{L}\\p{M}\\p{N}’'-]+)(?: (?:(?:al|el|ad|as|an|ash|bin|ibn|de|del) )?(?!(?:Air|Naval|Military|Commercial|Support)\\b)(?:[\\p{Lu}][\\p{L}\\p{M}\\p{N}’'-]+))?";
 
 /** "Hmeimim airbase", "the Tartous naval facility", "the Tartus and Khmeimim bases". */
 const NAME_THEN_CUE = new RegExp(`${CAPITAL_AHEAD}\\b(${NAME})(?: and (${NAME}))? (${CUE})s?\\b`, 'gu');
-/** "Moscow’s base at Tartous", "its naval facility at Tartous". */
-const CUE_AT_NAME = new RegExp(`\\b(${CUE}) (?:at|in [\\p{Lu}][\\p{L}]*[’']s) (${NAME})`, 'gu');
+/** "Moscow’s base at Tartous", "its naval facility at Tartous", "a military airfield in Morozovsk". */
+const CUE_AT_NAME = new RegExp(`\\b(${CUE}) (?:at|in|in [\\p{Lu}][\\p{L}]*[’']s) (${NAME})`, 'gu');
 /** "posts in the Alawite Mountains", "eavesdropping posts", "airfields in Russia's Vladimir Oblast". */
 const POSTS =
   /\b((?:eavesdropping|listening|observation|military|radar) (?:posts|post|stations|station)|(?:posts|air ?fields|air ?bases|bases) in (?:the )?(?:[\p{Lu}][\p{L}]*[’']s )?[\p{Lu}][\p{L}-]+(?: [\p{Lu}][\p{L}-]+)* (?:Mountains|Oblast|Province|Governorate|Region|Krai|District|Desert|Valley)|posts in the [\p{Lu}][\p{L}-]+(?: [\p{Lu}][\p{L}-]+)*)/gu;
@@ -95,6 +96,8 @@ export function findInstallations(text: string, from: number, table: EntityTable
     // "air base in Syria’s Latakia province": a province locates a base, it does not name it.
     const next = text.slice(at + whole.length, at + whole.length + 14);
     if (ctx.isPlaceOfState(name) || AREA_AFTER.test(next)) continue;
+    // "the Hmeimim airbase in Latakia": a base named already is only located by "in".
+    if (table.isTaken(at, at + cue.length)) continue;
     add(name, cue, at, at + whole.length);
   }
   for (const m of matchesOf(POSTS, body)) {

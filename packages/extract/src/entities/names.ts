@@ -1,7 +1,8 @@
 import type { KnownName } from '../knowledge/countries';
 import { REGIONS } from '../knowledge/institutions';
 import type { Sentence, Token } from '../segment';
-import { startOfOneOf, wholeWordsIn, wordAlternation } from './alternation';
+import { NameMatcher } from '@sitrep/names';
+import { startOfOneOf, wordAlternation } from './alternation';
 import { type EntityRecord, type EntityTable, nameKey } from './table';
 import { matchesOf } from '../matches';
 
@@ -47,7 +48,7 @@ export function findKnownNames(text: string, from: number, table: EntityTable, k
 }
 
 const TITLES = new Set(
-  'President Prime Minister Minister CEO Chairman Chairwoman Spokesman Spokeswoman spokesman spokeswoman General Gen. Admiral Colonel Col. Commander Chief chief Director director Head head Leader leader Ambassador ambassador Envoy envoy King Prince Emir Sheikh Mr. Ms. Mrs. Dr. dictator president minister premier founder official analyst Secretary secretary Governor governor Mayor'.split(
+  'President Prime Minister Minister CEO Chairman Chairwoman Spokesman Spokeswoman spokesman spokeswoman General Gen. Admiral Colonel Col. Commander Chief chief Director director Head head Leader leader Ambassador ambassador Envoy envoy King Prince Emir Sheikh Mr. Ms. Mrs. Dr. dictator president minister premier founder official analyst Secretary secretary Governor governor Mayor Marshal Field Brigadier Lieutenant Captain Sergeant Lt. Maj. Capt. Brig. Sgt. Deputy deputy Vice Senator Sen. Rep. Judge Emir Sultan'.split(
     ' ',
   ),
 );
@@ -57,7 +58,7 @@ const ORG_NOUNS = new Set(
   ),
 );
 const ORG_CUES =
-  /\b(Labs?|Engineering|Group|Corps|Company|Corporation|Corp\.?|Inc\.?|Ltd\.?|Agency|Independent|Times|Post|News|Television|TV|Bank|Institute|University|Council|Committee|Army|Forces|Front|Brigades?|Movement|Party|Ministry|Directorate|Service|Guard|Fleet|Navy|Media|Press|Watch|Observatory|Foundation|Systems|Industries|Holding|Energy|Airlines|Journal|Gazette|Herald|Tribune|Telegraph|Monitor|Review|Daily|Weekly|Magazine|Task Force|Command|Division|Regiment|Battalion)\b/;
+  /\b(Department|Office|Bureau|Commission|Assembly|Authority|Federation|Union|League|Association|Academy|Centre|Center|Court|Fund|Society|Coalition|Board|Labs?|Engineering|Group|Corps|Company|Corporation|Corp\.?|Inc\.?|Ltd\.?|Agency|Independent|Times|Post|News|Television|TV|Bank|Institute|University|Council|Committee|Army|Forces|Front|Brigades?|Movement|Party|Ministry|Directorate|Service|Guard|Fleet|Navy|Media|Press|Watch|Observatory|Foundation|Systems|Industries|Holding|Energy|Airlines|Journal|Gazette|Herald|Tribune|Telegraph|Monitor|Review|Daily|Weekly|Magazine|Task Force|Command|Division|Regiment|Battalion)\b/;
 const ARMED_CUES =
   /\b(Corps|Army|Forces|Front|Brigades?|Guard|Militia|Task Force|Command|Division|Regiment|Battalion)\b/;
 const PLACE_CUES =
@@ -86,6 +87,15 @@ function startsCapitalised(word: string): boolean {
 // The length rules out most tokens before the pattern runs.
 const isParticle = (t: Token) => t.text.length <= 4 && PARTICLE.test(t.text);
 
+/** Lower-case words inside the name of a body: "Institute for …", "Ministry of …". */
+const CONNECTOR_WORDS = new Set(['of', 'for', 'on']);
+/** Nouns that head the names of bodies, after which such a connector goes on with the name. */
+const BODY_WORDS = new Set(
+  'Institute Foundation Directorate Ministry Council Committee Centre Center Assembly Agency Department Office Bureau Commission League Union Federation Association Academy University School Service Organization Organisation Bank Court Fund Society Party Front Movement Coalition Command Forces Force Corps Army Navy Guard Board Authority Observatory'.split(
+    ' ',
+  ),
+);
+
 /** Tags a name may start with. */
 const NAME_TAGS = new Set(['PROPN', 'NOUN', 'ADJ', 'X']);
 
@@ -111,6 +121,15 @@ function chains(sentence: Sentence): Token[][] {
     const joined = prev && prev.end === token.start;
     if (TITLES.has(token.text)) {
       run = endRun(run, found);
+    } else if (
+      run.length &&
+      CONNECTOR_WORDS.has(token.text) &&
+      tokens[i + 1] &&
+      isNameToken(tokens[i + 1]!) &&
+      run.some((t) => BODY_WORDS.has(t.text))
+    ) {
+      // "Foundation for Defense of Democracies", "Main Directorate of Intelligence": a body's name goes on.
+      run.push(token);
     } else if (isNameToken(token) || (run.length && (isParticle(token) || (token.text === '-' && joined)))) {
       // A space-separated particle ("bin", "de") or a hyphen glued to its neighbours keeps the run going.
       if (run.length && !joined && token.text !== '-' && run.at(-1)!.text === '-') run = endRun(run, found);
@@ -133,7 +152,8 @@ function chains(sentence: Sentence): Token[][] {
 function endRun(run: Token[], found: Token[][]): Token[] {
   // Called after most tokens of a sentence, mostly with nothing in hand.
   if (run.length === 0) return run;
-  while (run.length && (isParticle(run.at(-1)!) || run.at(-1)!.text === '-')) run.pop();
+  while (run.length && (isParticle(run.at(-1)!) || run.at(-1)!.text === '-' || CONNECTOR_WORDS.has(run.at(-1)!.text)))
+    run.pop();
   // A leading "The" belongs to the sentence, not the name ("The West", "The Kyiv Independent").
   // Nor does a capitalised function word opening the sentence ("But Dmitry Trifonov").
   while (run.length && (ARTICLE.test(run[0]!.text) || !NAME_TAGS.has(run[0]!.pos))) run.shift();
@@ -167,10 +187,9 @@ export function findProperNames(
   for (const { sentence, chains } of named) {
     let lastWasVessel = false;
     let lastEnd = sentence.start;
-    for (const chain of chains) {
+    for (const chain of chains.flatMap((c) => untakenRuns(c, table))) {
       const start = chain[0]!.start;
       const end = chain.at(-1)!.end;
-      if (table.isTaken(start, end)) continue;
       const name = text.slice(start, end);
       const before = text.slice(Math.max(sentence.start, start - 40), start);
       const after = text.slice(end, Math.min(sentence.end, end + 30));
@@ -204,7 +223,8 @@ export function findProperNames(
       if (titled) subtype = 'person';
       else if (ORG_CUES.test(name)) subtype = ARMED_CUES.test(name) ? 'armed_group' : 'organization';
       else if (orgNoun || acronym || camel || words.some((w) => ACRONYM.test(w))) subtype = 'organization';
-      else if (words.length >= 2 && !PLACE_PREPOSITION.test(prevWord)) subtype = 'person';
+      // "the fall of Bashar al-Assad": after "of" a name is a place's unless it has a name particle.
+      else if (words.length >= 2 && (!PLACE_PREPOSITION.test(prevWord) || chain.some(isParticle))) subtype = 'person';
       else if (speaks && start !== sentence.start) subtype = 'organization';
       if (!subtype) continue;
       // "Haddad said": a surname of someone already named is that person, not a new organisation.
@@ -221,6 +241,25 @@ export function findProperNames(
       table.mention(table.ensure(key, name, 'actor', subtype), text, start, end);
     }
   }
+}
+
+/**
+ * The parts of a chain that no stronger rule has taken, each as a chain of its own: in "the
+ * Russian Air Force Viktor Bondarev" a known body takes its words and the person's name remains.
+ */
+function untakenRuns(chain: Token[], table: EntityTable): Token[][] {
+  if (!table.isTaken(chain[0]!.start, chain.at(-1)!.end)) return [chain];
+  const runs: Token[][] = [];
+  let run: Token[] = [];
+  for (const token of chain) {
+    if (table.isTaken(token.start, token.end)) {
+      if (run.length) runs.push(run);
+      run = [];
+    } else run.push(token);
+  }
+  if (run.length) runs.push(run);
+  // A lone word left over ("Force" of "Air Force") is a fragment, not a name.
+  return runs.filter((r) => r.filter((t) => t.text !== '-' && !isParticle(t)).length >= 2);
 }
 
 const KNOWN_AS = /(?:—|–|,|\()\s*(?:better |also |more commonly )?known as ((?:[\p{Lu}][\p{L}’'-]*\s?)+)/gu;
@@ -246,6 +285,23 @@ export function findAlsoKnownAs(text: string, table: EntityTable): void {
   }
 }
 
+const PARENTHESISED_ACRONYM = /\s?\(([\p{Lu}][\p{Lu}\p{N}&-]{1,9})\)/gu;
+
+/**
+ * "the Department of Defense (DOD)", "Hay’at Tahrir al-Sham (HTS)": an acronym in brackets right
+ * after a name is another name of it, so later uses of the acronym are that entity too.
+ */
+export function findParenthesisedAcronyms(text: string, table: EntityTable): void {
+  for (const m of matchesOf(PARENTHESISED_ACRONYM, text)) {
+    const owner = table.all().find((e) => e.mentions.some((x) => x.end === m.index));
+    if (!owner) continue;
+    const at = m.index + m[0].indexOf(m[1]!);
+    const other = table.at(at, at + m[1]!.length);
+    if (other && other !== owner) table.merge(other, owner);
+    else if (!other && !table.isTaken(at, at + m[1]!.length)) table.mention(owner, text, at, at + m[1]!.length);
+  }
+}
+
 const ARABIC_ARTICLE = /^(al|el|ad|as|an)-/i;
 /** Later uses of a name the article has introduced: a surname ("Trifonov"), an acronym ("HUR"), a full name again. */
 export function findRepeatedNames(text: string, from: number, table: EntityTable): void {
@@ -265,9 +321,18 @@ export function findRepeatedNames(text: string, from: number, table: EntityTable
       }
     }
   }
-  for (const [index, surface] of wholeWordsIn(text.slice(from), short.keys())) {
-    const at = from + index;
-    if (!table.isTaken(at, at + surface.length)) table.mention(short.get(surface)!, text, at, at + surface.length);
+  // Matched as the editor matches names: "Bashar Al Assad" again as "Bashar al-Assad", "Tartous"
+  // as "Tartus". A name in running text starts with a capital; a lower-case twin is a common word.
+  const entries = [...short].map(([name, entity]) => ({
+    name,
+    entity: entity.key,
+    kind: 'ACTOR' as const,
+    record: entity,
+  }));
+  for (const { start, end, entry } of new NameMatcher(entries).findAll(text.slice(from))) {
+    const at = from + start;
+    if (!CAPITALISED.test(text[at]!) || table.isTaken(at, from + end)) continue;
+    table.mention(entry.record, text, at, from + end);
   }
 }
 

@@ -3,10 +3,17 @@ import { REGIONS, institutionNames, moreStateNames } from '../knowledge/institut
 import type { Sentence } from '../segment';
 import { findBodies, stateNames } from './bodies';
 import { findBareInstallationNames, findInstallations } from './installations';
-import { findAlsoKnownAs, findKnownNames, findProperNames, findRepeatedNames, nameChains } from './names';
+import {
+  findAlsoKnownAs,
+  findKnownNames,
+  findParenthesisedAcronyms,
+  findProperNames,
+  findRepeatedNames,
+  nameChains,
+} from './names';
 import { type EntityRecord, EntityTable } from './table';
 import { matchesOf } from '../matches';
-import type { KnowledgeBase } from '../knowledge-base';
+import type { KnowledgeBase, KnownEntity } from '../knowledge-base';
 import type { EntityType } from '../types';
 
 let knowledge:
@@ -81,17 +88,37 @@ function findKnowledgeBaseNames(text: string, from: number, table: EntityTable, 
     );
     record.known = entity.id;
     for (const alias of entity.aliases) record.aliases.add(alias);
-    table.mention(record, text, from + start, from + end);
+    // "Russian" in "the Russian Air Force": a known name that a longer proper name goes on from is
+    // a mention, but leaves the longer name to the rules that read it.
+    const goesOn = NAME_GOES_ON.test(text.slice(from + end, from + end + 40));
+    table.mention(record, text, from + start, from + end, !goesOn);
   }
 }
 
+const NAME_GOES_ON = /^[ -](?:of |for )?[\p{Lu}]/u;
+
 const defaultSubtype = (type: EntityType) => (type === 'actor' ? 'organization' : 'base');
+
+/**
+ * The known installation a rule's installation is named for: "Tartus naval logistics base" is the
+ * knowledge base's Tartus facility when the knowledge base knows the place name "Tartus" as one of its names.
+ */
+function knownInstallationAt(name: string, kb: KnowledgeBase): KnownEntity | undefined {
+  const words = name.split(' ');
+  for (let n = words.length - 1; n >= 1; n -= 1) {
+    const known = kb.lookup(words.slice(0, n).join(' '));
+    if (known) return known.type === 'installation' ? known : undefined;
+  }
+  return undefined;
+}
 
 /** An entity a rule found that the knowledge base knows under one of its names joins the known one. */
 function linkToKnowledgeBase(table: EntityTable, kb: KnowledgeBase): void {
   for (const record of table.all()) {
     if (record.known !== undefined) continue;
-    const known = [record.name, ...record.aliases].map((name) => kb.lookup(name)).find((k) => k !== undefined);
+    const known =
+      [record.name, ...record.aliases].map((name) => kb.lookup(name)).find((k) => k !== undefined) ??
+      (record.type === 'installation' ? knownInstallationAt(record.name, kb) : undefined);
     if (!known) continue;
     const target = table.get(`kb:${known.id}`);
     if (target) table.merge(record, target);
@@ -122,6 +149,7 @@ export function recognizeEntities(
   findKnownNames(text, bodyStart, table, known);
   findProperNames(text, named, table, { isKnown: isPlace });
   findAlsoKnownAs(text, table);
+  findParenthesisedAcronyms(text, table);
   findRepeatedNames(text, bodyStart, table);
   findBareInstallationNames(text, bodyStart, table);
   findDescriptions(text, bodyStart, table);

@@ -19,6 +19,9 @@ import { matchesOf } from '../matches';
  *   since "dismissed the commander" is not a denial. Adjectives that deny a report count too: "baseless",
  *   "groundless", "unfounded", "untrue".
  * - "impossible" and "unable" deny an ability; "failed to" is left out (it reports an outcome).
+ * - "is yet to", "has yet to" deny that something has happened so far.
+ * - A message quoted after a colon is the content of what the clause affirms ("the strike was a message:
+ *   “Do not build a base here”"): its own negations do not make the clause a denial.
  * - Whether the source declined to comment is not decided here: "did not respond" is a negation, and the caller
  *   classes it as no_comment before asking for a stance.
  */
@@ -49,6 +52,8 @@ const CUES = [
   'no(?!-|\\.\\s*\\d)(?:\\s+[a-z]+)?',
   'not|never|cannot|nobody|none|nothing|nowhere|neither|nor',
   'impossible|unable|baseless|groundless|unfounded|untrue',
+  // "are yet to be signed", "has yet to respond": not (so far) done.
+  '(?:is|are|was|were|has|have|had|remains?|remained)\\s+yet\\s+to',
   'den(?:y|ies|ied|ying|ial)',
   `(?:reject|dismiss|refut|rebuff)(?:e|s|es|ed|ing)?(?:\\s+[\\w’'-]+){0,3}?\\s+${SAID_THING}`,
 ];
@@ -62,10 +67,13 @@ const PATTERN = new RegExp(
 const NOT_JUST_BUT = /^not\s+(?:just|merely|simply)\b[^.;]*\bbut\b/i;
 
 const REJECTING_VERB = /^(?:reject|dismiss|refut|rebuff)\w*/i;
+const QUOTED_MESSAGE = /:\s*[“"]/;
 
 /** The first negation cue in `text`, or null when the text affirms. */
 export function negationIn(text: string): NegationCue | null {
-  for (const match of matchesOf(PATTERN, text)) {
+  const quoted = QUOTED_MESSAGE.exec(text);
+  const clause = quoted && quoted.index > 0 ? text.slice(0, quoted.index) : text;
+  for (const match of matchesOf(PATTERN, clause)) {
     if (match.groups?.idiom != null) continue;
     if (NOT_JUST_BUT.test(text.slice(match.index))) continue;
     // A verb of rejection reports the verb alone: "rejected the claims" → "rejected".

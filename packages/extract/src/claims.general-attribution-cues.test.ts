@@ -1,0 +1,183 @@
+import { describe, expect, it } from 'vitest';
+import { extractArticle } from './extract';
+import type { ExtractedClaim, Extraction } from './types';
+
+// Every sentence here is our own; each pins one rule of general English attribution.
+const article = (...paragraphs: string[]) => `date 2025-03-10 QARAWI: ${paragraphs.join('\n\n')}`;
+
+function extract(text: string): Extraction {
+  const result = extractArticle(text);
+  for (const c of result.claims) expect(text.slice(c.start, c.end)).toBe(c.quote);
+  return result;
+}
+
+function claimWith(result: Extraction, fragment: string): ExtractedClaim {
+  const found = result.claims.filter((c) => c.quote.includes(fragment));
+  expect(
+    found.map((c) => c.quote),
+    `claims quoting ${fragment}`,
+  ).toHaveLength(1);
+  return found[0]!;
+}
+
+describe('the reporting-verb lexicon', () => {
+  it.each([
+    ['stressed', 'The Kremlin stressed that the runway would stay open.'],
+    ['clarified', 'The Kremlin clarified that the runway would stay open.'],
+    ['reiterated', 'The Kremlin reiterated that the runway would stay open.'],
+    ['acknowledged', 'The Kremlin acknowledged that the runway would stay open.'],
+  ])('reads "%s" as a verb of saying', (_verb, sentence) => {
+    expect(claimWith(extract(article(sentence)), 'runway')).toMatchObject({
+      quote: 'the runway would stay open',
+      source: { text: 'The Kremlin' },
+    });
+  });
+
+  it('keeps an adverb between the source and its verb out of both', () => {
+    expect(claimWith(extract(article('The Kremlin also said the runway would stay open.')), 'runway')).toMatchObject({
+      quote: 'the runway would stay open',
+      source: { text: 'The Kremlin' },
+    });
+  });
+
+  it('reads "rejected"/"dismissed" as a denial of what they report', () => {
+    const c = claimWith(extract(article('The ministry dismissed reports that the base would close.')), 'base');
+    expect(c.stance).toBe('denies');
+  });
+
+  it('does not take a noun that looks like a verb for the verb: "media reports suggested"', () => {
+    const c = claimWith(
+      extract(article('Two Syrian traders and media reports suggested in May that the lease had been cancelled.')),
+      'lease',
+    );
+    expect(c.source?.text).toBe('Two Syrian traders and media reports');
+    expect(c.hedged).toBe(true);
+  });
+
+  it('takes "a report said" as a source, not "a" saying "report"', () => {
+    const c = claimWith(extract(article('A report said the runway had been repaired.')), 'runway');
+    expect(c.source?.text).toBe('A report');
+  });
+});
+
+describe('trailing frames with an addressee and adverbials', () => {
+  it('ends the quote before "…, X told the Y channel in an interview, adding that …"', () => {
+    const result = extract(
+      article(
+        'The two states are reviewing the old base agreements, Foreign Minister Karim Haddad told the Al-Qarawi Today television channel in an interview, adding that no new deal had been signed.',
+      ),
+    );
+    expect(claimWith(result, 'reviewing')).toMatchObject({
+      quote: 'The two states are reviewing the old base agreements',
+      source: { actor: 'Karim Haddad' },
+    });
+    expect(claimWith(result, 'no new deal')).toMatchObject({ stance: 'denies', source: { actor: 'Karim Haddad' } });
+  });
+
+  it('gives no addressee to verbs other than "told": "…, the developments suggest a shift" is no frame', () => {
+    const result = extract(
+      article('While earlier strikes hit supply depots, the latest raids suggest a shift toward the airfields.'),
+    );
+    expect(result.claims.every((c) => c.source === null)).toBe(true);
+  });
+
+  it('never takes quoted words or a subordinate clause for a source', () => {
+    const result = extract(article('“We already declared that the runway is open,” the governor said.'));
+    expect(claimWith(result, 'runway').source?.text).toBe('the governor');
+  });
+});
+
+describe('sources named before the content', () => {
+  it('"In his words, …" takes the speaker from the pronoun\'s antecedent', () => {
+    const result = extract(
+      article(
+        'Defence Minister Karim Haddad said on Monday that the talks would resume.',
+        'In his words, the base agreements are “under review”.',
+      ),
+    );
+    expect(claimWith(result, 'under review').source).toMatchObject({ text: 'his', actor: 'Karim Haddad' });
+  });
+
+  it('"In the words of X, …" names the source inside the opening', () => {
+    const c = claimWith(
+      extract(article('In the words of the Kremlin, the runway at the Qarawi airbase remains open.')),
+      'runway',
+    );
+    expect(c.source?.text).toBe('the Kremlin');
+  });
+});
+
+describe('follow-ups and the side a source is on', () => {
+  it('"the minister" points back at the minister named before', () => {
+    const result = extract(
+      article(
+        'Syria’s Foreign Minister Karim Haddad said on Monday that the talks would resume.',
+        '“We have not reached a deal,” the minister said.',
+      ),
+    );
+    expect(claimWith(result, 'reached a deal').source?.actor).toBe('Karim Haddad');
+  });
+
+  it('"the Syrian transport ministry spokesman" points back at the spokesman, not at the ministry', () => {
+    const result = extract(
+      article(
+        '“The runway is ready,” Karim Haddad, a Syrian transport ministry spokesman, told reporters.',
+        'The Syrian transport ministry spokesman rejected claims that the base would host warships.',
+      ),
+    );
+    expect(claimWith(result, 'warships').source).toMatchObject({ actor: 'Karim Haddad', anonymous: false });
+  });
+
+  it('a source "speaking to" an outlet is on its own side, not the outlet\'s', () => {
+    const c = claimWith(
+      extract(article('An Iraqi security source speaking to Qarawi News said the convoy had left the base.')),
+      'convoy',
+    );
+    expect(c.source?.actor).toBe('Iraq');
+  });
+
+  it('a firm behind satellite images speaks as itself', () => {
+    const c = claimWith(
+      extract(article('US commercial satellite company Orbital Eye said the hangars had been destroyed.')),
+      'hangars',
+    );
+    expect(c.source?.actor).toBe('Orbital Eye');
+  });
+});
+
+describe('quotations that go on', () => {
+  it('a paragraph that is wholly a quotation goes on quoting the last speaker', () => {
+    const result = extract(
+      article(
+        '“The runway is ready. We will open it soon,” Karim Haddad, a Syrian transport ministry spokesman, told AFP.',
+        '“We already said there is no foreign base there — we are only repairing our own airfield.”',
+      ),
+    );
+    expect(claimWith(result, 'foreign base').source?.actor).toBe('Karim Haddad');
+  });
+
+  it('a quoted paragraph whose speaker is named at its end is not given to the last speaker', () => {
+    const result = extract(
+      article(
+        '“The runway is ready,” Karim Haddad, a Syrian transport ministry spokesman, told AFP.',
+        '“The new pier looks like a naval one,” said the analyst Lina Farouk of the Qarawi Institute.',
+      ),
+    );
+    expect(claimWith(result, 'pier').source?.text).toContain('Lina Farouk');
+  });
+});
+
+describe('stance', () => {
+  it('"are yet to be signed" denies that something has happened', () => {
+    const c = claimWith(extract(article('The ministry said new agreements are yet to be signed.')), 'agreements');
+    expect(c.stance).toBe('denies');
+  });
+
+  it('a message quoted after a colon does not make the clause a denial', () => {
+    const c = claimWith(
+      extract(article('An Israeli official said the strike was a message: “Do not build a base here.”')),
+      'message',
+    );
+    expect(c.stance).toBe('affirms');
+  });
+});

@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { extractArticle } from './extract';
+import { KnowledgeBase } from './knowledge-base';
+import type { ExtractedEntity, Extraction } from './types';
+
+// Invented sentences; each pins one general rule for names.
+const article = (...paragraphs: string[]) => `date 2025-03-10 QARAWI: ${paragraphs.join('\n\n')}`;
+
+/** The one entity with a mention whose text is `surface`. */
+function mentioned(result: Extraction, surface: string): ExtractedEntity {
+  const found = result.entities.filter((e) => e.mentions.some((m) => m.text === surface));
+  expect(
+    found.map((e) => e.name),
+    `entities mentioned as ${surface}`,
+  ).toHaveLength(1);
+  return found[0]!;
+}
+
+describe('names of bodies', () => {
+  it('go on over "of" and "for" after a body\'s noun: "the Institute for Frontier Studies"', () => {
+    const x = extractArticle(article('Analysts at the Institute for Frontier Studies said the runway was new.'));
+    expect(mentioned(x, 'Institute for Frontier Studies').subtype).toBe('organization');
+  });
+
+  it('take an acronym in brackets as another name, and its later uses', () => {
+    const x = extractArticle(
+      article('The Office of Coastal Security (OCS) said the pier was finished. The OCS later denied it.'),
+    );
+    const office = mentioned(x, 'Office of Coastal Security');
+    expect(office.mentions.filter((m) => m.text === 'OCS')).toHaveLength(2);
+  });
+
+  it('are organisations when their noun says so: "Department of Harbours" is no person', () => {
+    const x = extractArticle(article('The Department of Harbours said the port had reopened.'));
+    expect(mentioned(x, 'Department of Harbours').subtype).toBe('organization');
+  });
+});
+
+describe('names of people', () => {
+  it('read the name left over when a known body takes the first words: "the Russian Navy Pavel Orlov"', () => {
+    const x = extractArticle(
+      article('Former commander of the Russian Navy Pavel Orlov said the ships were old. Orlov added that they left.'),
+    );
+    const orlov = mentioned(x, 'Pavel Orlov');
+    expect(orlov.subtype).toBe('person');
+    expect(orlov.mentions.map((m) => m.text)).toContain('Orlov');
+  });
+
+  it('read "the fall of Karim al-Haddad" as a person, and later spellings of the name as the same one', () => {
+    const x = extractArticle(
+      article('The fall of Karim al-Haddad surprised everyone.', 'Karim Al Haddad had ruled since 2001.'),
+    );
+    const person = mentioned(x, 'Karim al-Haddad');
+    expect(person.mentions.map((m) => m.text)).toContain('Karim Al Haddad');
+  });
+
+  it('never make a rank a person: "Field Marshal" is a title', () => {
+    const kb = new KnowledgeBase([{ id: 'h', name: 'Omar Haddad', type: 'actor', subtype: 'person', aliases: [] }]);
+    const x = extractArticle(article('The airfield serves Field Marshal Omar Haddad and his forces.'), {
+      knowledge: kb,
+    });
+    expect(x.entities.map((e) => e.name)).not.toContain('Field Marshal');
+  });
+});
+
+describe('installations', () => {
+  it('name "a military airfield in Morovka" after the town', () => {
+    const x = extractArticle(article('Drones struck a military airfield in Morovka overnight, officials said.'));
+    expect(mentioned(x, 'airfield in Morovka')).toMatchObject({ type: 'installation', subtype: 'airbase' });
+  });
+
+  it('leave a base already named alone when "in" only locates it', () => {
+    const x = extractArticle(article('Jets left the Qarawi airbase in Latakia on Friday, officials said.'));
+    expect(x.entities.filter((e) => e.type === 'installation').map((e) => e.name)).toEqual(['Qarawi air base']);
+  });
+
+  it('read names with digits and particles: "the T7 airbase", "Ain al Ghazal air base"', () => {
+    const x = extractArticle(
+      article('Jets flew from the T7 airbase to Ain al Ghazal air base on Friday, officials said.'),
+    );
+    expect(mentioned(x, 'T7 airbase').type).toBe('installation');
+    expect(mentioned(x, 'Ain al Ghazal air base').type).toBe('installation');
+  });
+
+  it('read a modifier inside the cue: "the Qarawi naval logistics base"', () => {
+    const x = extractArticle(article('Two frigates left the Qarawi naval logistics base, officials said.'));
+    expect(mentioned(x, 'Qarawi naval logistics base').subtype).toBe('naval_base');
+  });
+});
+
+describe('with a knowledge base', () => {
+  const kb = new KnowledgeBase([
+    { id: 'ru', name: 'Russia', type: 'actor', subtype: 'state', aliases: ['Russian', 'Moscow'] },
+    { id: 'tq', name: 'Qarawi naval facility', type: 'installation', subtype: 'naval_base', aliases: ['Qarawi'] },
+  ]);
+
+  it('a known demonym leaves a longer name to the rules: "the Russian Air Force" stays a body', () => {
+    const x = extractArticle(article('The Russian Air Force said the jets had landed.'), { knowledge: kb });
+    expect(mentioned(x, 'Russian Air Force').subtype).toBe('military');
+  });
+
+  it('a base a rule names after a known place joins the known installation', () => {
+    const x = extractArticle(
+      article('Two frigates left the naval logistics base at Qarawi. The Qarawi base is the last one, officials said.'),
+      { knowledge: kb },
+    );
+    const installations = x.entities.filter((e) => e.type === 'installation');
+    expect(installations.map((e) => e.known)).toEqual(['tq']);
+  });
+});
