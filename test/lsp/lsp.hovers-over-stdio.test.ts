@@ -160,6 +160,7 @@ describe('the language server over stdio, against a running Sitrep', () => {
     const hover = await ls.hover(URI, at.line, at.character);
     const text = readable(hover);
     expect(text.split('\n\n')[0]).toBe(`**${facts.name}** · air base`);
+    expect(text).not.toContain('Candidate');
     expect(text).toContain(`(${facts.location!.latitude.toFixed(4)}, ${facts.location!.longitude.toFixed(4)})`);
     expect(text).toContain(`operated by ${facts.operator!.name}`);
     const { claims, sources, latest } = facts.claimStats;
@@ -370,10 +371,12 @@ Ilse Marrow, an analyst at the Coastal Watch Network, said the equipment was pro
     );
     expect(articles.edges.map((e) => e.node)).toContainEqual({ url: REPORT_URI, title: result.title });
 
-    // The server refreshes its names after an ingest: the new analyst becomes hoverable.
+    // The server refreshes its names after an ingest: the new analyst becomes hoverable, as a candidate.
     await ls.notification<Status>('sitrep/status', (s) => connected(s) && s.entities > before.entities);
     const at = positionOf('Ilse Marrow', 2, REPORT);
-    expect(readable(await ls.hover(REPORT_URI, at.line, at.character))).toContain('**Ilse Marrow**');
+    const hover = readable(await ls.hover(REPORT_URI, at.line, at.character));
+    expect(hover).toContain('**Ilse Marrow**');
+    expect(hover).toContain('*Candidate: created by ingestion, not yet confirmed by a curator.*');
   });
 
   it('refuses without a token, saying why', async () => {

@@ -12,7 +12,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const TABLES = {
   entities:
-    'id, kind, name, description, actor_type, affiliation_id, role, installation_type, place, region, country, latitude, longitude, operator_id, host_country_id',
+    'id, kind, name, description, actor_type, affiliation_id, role, installation_type, place, region, country, latitude, longitude, operator_id, host_country_id, review_status',
   aliases: 'id, entity_id, name, normalized',
   articles: 'id, title, published_at, dateline, outlet, url, text, word_count, content_hash',
   mentions: 'id, article_id, entity_id, start, "end", text',

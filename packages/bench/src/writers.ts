@@ -80,9 +80,9 @@ export function sqlWriter(db: SitrepDatabase): Writer {
   const p = (sql: string) => db.sqlite.prepare(sql);
   const s = {
     entity: p(`insert into entities (kind, name, description, actor_type, affiliation_id, role, installation_type,
-        place, region, country, latitude, longitude, operator_id, host_country_id)
+        place, region, country, latitude, longitude, operator_id, host_country_id, review_status)
       values (@kind, @name, @description, @actorType, @affiliationId, @role, @installationType,
-        @place, @region, @country, @latitude, @longitude, @operatorId, @hostCountryId)`),
+        @place, @region, @country, @latitude, @longitude, @operatorId, @hostCountryId, @reviewStatus)`),
     alias: p('insert into aliases (entity_id, name, normalized) values (?, ?, ?)'),
     article: p(`insert into articles (title, published_at, dateline, outlet, url, text, word_count, content_hash)
       values (?, ?, ?, ?, null, ?, ?, ?)`),

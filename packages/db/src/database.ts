@@ -63,13 +63,43 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): S
   // hundred pages an article touches, dropped when its savepoint ends.
   if (!readonly) sqlite.pragma('temp_store = MEMORY');
   const orm = drizzle(sqlite, { schema });
-  if ((options.migrate ?? true) && !readonly) migrate(orm, { migrationsFolder: MIGRATIONS_FOLDER });
+  if ((options.migrate ?? true) && !readonly) applyMigrations(sqlite, orm);
   return {
     sqlite,
     orm,
     file,
     close: () => sqlite.close(),
   };
+}
+
+const appliedMigrations = (sqlite: Database.Database): number =>
+  sqlite.prepare("select 1 from sqlite_master where type = 'table' and name = '__drizzle_migrations'").get()
+    ? (sqlite.prepare('select count(*) as n from __drizzle_migrations').get() as { n: number }).n
+    : 0;
+
+/**
+ * Applies pending migrations with foreign keys off, as SQLite's procedure for changing a table's
+ * constraints asks. drizzle-kit changes them by rebuilding the table (copy, DROP, rename) behind a
+ * `PRAGMA foreign_keys=OFF` of its own, which does nothing inside the migrator's transaction: with
+ * keys on, dropping `entities` deletes every alias, mention and claim subject by cascade. The rows
+ * keep their ids, so no key breaks; the check after a migration makes sure of it.
+ */
+function applyMigrations(sqlite: Database.Database, orm: Orm): void {
+  const before = appliedMigrations(sqlite);
+  sqlite.pragma('foreign_keys = OFF');
+  try {
+    migrate(orm, { migrationsFolder: MIGRATIONS_FOLDER });
+    if (appliedMigrations(sqlite) === before) return;
+    const broken = sqlite.pragma('foreign_key_check') as Array<{ table: string; parent: string }>;
+    if (broken.length > 0) {
+      const [first] = broken;
+      throw new Error(
+        `After migrating ${sqlite.name}, ${broken.length} rows point at rows that do not exist (first: ${first!.table} → ${first!.parent}).`,
+      );
+    }
+  } finally {
+    sqlite.pragma('foreign_keys = ON');
+  }
 }
 
 /** Runs `work` in one write transaction: all of it lands, or none of it. */

@@ -20,6 +20,14 @@ export type Stance = (typeof STANCES)[number];
 export const REVIEW_STATUSES = ['extracted', 'verified', 'rejected'] as const;
 export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
 
+/**
+ * Whether a person stands behind an entity: `candidate` (ingestion made it from an article; a curator
+ * has not looked yet), `confirmed` (typed in by a person, in the demo data, or accepted by a curator)
+ * or `rejected` (a curator found it is not a real actor or installation).
+ */
+export const ENTITY_REVIEW_STATUSES = ['candidate', 'confirmed', 'rejected'] as const;
+export type EntityReviewStatus = (typeof ENTITY_REVIEW_STATUSES)[number];
+
 export const ABOUT_ROLES = ['subject', 'object', 'location'] as const;
 export type AboutRole = (typeof ABOUT_ROLES)[number];
 
@@ -61,6 +69,7 @@ export const entities = sqliteTable(
     hostCountryId: integer('host_country_id').references((): AnySQLiteColumn => entities.id, {
       onDelete: 'set null',
     }),
+    reviewStatus: text('review_status', { enum: ENTITY_REVIEW_STATUSES }).notNull().default('confirmed'),
     createdAt: createdAt(),
   },
   (t) => [
@@ -68,6 +77,7 @@ export const entities = sqliteTable(
     check('entities_kind_check', sql`${t.kind} in ('actor', 'installation')`),
     check('entities_latitude_check', sql`${t.latitude} is null or ${t.latitude} between -90 and 90`),
     check('entities_longitude_check', sql`${t.longitude} is null or ${t.longitude} between -180 and 180`),
+    check('entities_review_check', sql`${t.reviewStatus} in ('candidate', 'confirmed', 'rejected')`),
   ],
 );
 

@@ -66,6 +66,7 @@ function resolveEntity(db: SitrepDatabase, entity: ExtractedEntity, created: Ent
     name: entity.name,
     actorType: kind === 'actor' ? words(entity.subtype) : null,
     installationType: kind === 'installation' ? words(entity.subtype) : null,
+    reviewStatus: 'candidate',
   });
   for (const alias of new Set(names)) {
     try {

@@ -14,6 +14,8 @@ export interface EntityFacts {
   id: string;
   name: string;
   kind: 'ACTOR' | 'INSTALLATION';
+  /** CANDIDATE: ingestion created it and no curator has confirmed it yet. */
+  reviewStatus: 'CANDIDATE' | 'CONFIRMED' | 'REJECTED';
   aliases: string[];
   description: string | null;
   actorType?: string | null;
@@ -37,7 +39,7 @@ export interface EntityFacts {
 export const FACTS_QUERY = `query SitrepHover($id: ID!, $first: Int!) {
   node(id: $id) {
     ... on Entity {
-      id name kind aliases description
+      id name kind reviewStatus aliases description
       claimStats { claims sources latest }
       claims(first: $first) {
         totalCount

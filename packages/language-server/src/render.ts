@@ -81,9 +81,21 @@ function placeLine(f: EntityFacts): string | null {
   return parts.length ? parts.join(' · ') : null;
 }
 
-/** The hover for an entity: who or what it is, where, other names, the numbers, the latest claims with sources. */
+// Whether a person stands behind the entity; a confirmed one needs no word.
+const REVIEW: Record<EntityFacts['reviewStatus'], string | null> = {
+  CANDIDATE: '*Candidate: created by ingestion, not yet confirmed by a curator.*',
+  CONFIRMED: null,
+  REJECTED: '*Rejected by a curator: not a real actor or installation.*',
+};
+
+/**
+ * The hover for an entity: who or what it is, whether a curator stands behind it, where, other
+ * names, the numbers, the latest claims with sources.
+ */
 export function renderHover(f: EntityFacts, maxClaims: number, options: RenderOptions = {}): string {
   const lines = [headline(f)];
+  const review = REVIEW[f.reviewStatus];
+  if (review) lines.push(review);
   const place = placeLine(f);
   if (place) lines.push(place);
   if (f.description) lines.push(`*${escapeMarkdown(f.description)}*`);

@@ -4,7 +4,7 @@ import { inJsonIds, preparedOnce } from '../prepared';
 import { SitrepError, notFound } from '../errors';
 import { lookupKeys, normalizeName } from '@sitrep/names';
 import type { Page } from '../page';
-import { aliases, type AliasRow, type EntityKind, type EntityRow, entities } from '../schema';
+import { aliases, type AliasRow, type EntityKind, type EntityReviewStatus, type EntityRow, entities } from '../schema';
 
 export type NewEntity = Omit<typeof entities.$inferInsert, 'id' | 'createdAt'>;
 
@@ -14,6 +14,8 @@ export interface EntityFilter {
   type?: string | null;
   /** Part of the name or of an alias, matched case-insensitively. */
   nameContains?: string | null;
+  /** Only entities with this status: `candidate` lists what ingestion made and no curator has seen. */
+  reviewStatus?: EntityReviewStatus | null;
 }
 
 export function entitiesByIds(db: SitrepDatabase, ids: readonly number[]): EntityRow[] {
@@ -82,6 +84,7 @@ export function allAliases(db: SitrepDatabase): Array<{ name: string; entityId: 
 function entityConditions(filter: EntityFilter): SQL | undefined {
   const conditions: SQL[] = [];
   if (filter.kind) conditions.push(eq(entities.kind, filter.kind));
+  if (filter.reviewStatus) conditions.push(eq(entities.reviewStatus, filter.reviewStatus));
   if (filter.type) {
     const typeColumn = or(eq(entities.actorType, filter.type), eq(entities.installationType, filter.type));
     if (typeColumn) conditions.push(typeColumn);
@@ -135,7 +138,8 @@ function checkEntity(db: SitrepDatabase, entity: Partial<NewEntity>): void {
 }
 
 /**
- * Creates an entity with its canonical name and extra names as aliases.
+ * Creates an entity with its canonical name and extra names as aliases; `reviewStatus` defaults to
+ * `confirmed` (a person or curated data), ingestion passes `candidate`.
  * Fails with CONFLICT when any of the names already belongs to another entity.
  */
 export function createEntity(db: SitrepDatabase, entity: NewEntity, extraNames: readonly string[] = []): EntityRow {
@@ -150,10 +154,14 @@ export function createEntity(db: SitrepDatabase, entity: NewEntity, extraNames: 
 }
 
 /** The entity with every optional field present (null where unset): what one prepared insert takes. */
-export const withEveryField = (entity: NewEntity) => ({ ...NO_FIELDS, ...entity });
+export const withEveryField = (entity: NewEntity) => ({
+  ...NO_FIELDS,
+  ...entity,
+  reviewStatus: entity.reviewStatus ?? 'confirmed',
+});
 
 // None of these has a default, so null is what leaving them out would store.
-const NO_FIELDS: Required<Omit<NewEntity, 'kind' | 'name'>> = {
+const NO_FIELDS: Required<Omit<NewEntity, 'kind' | 'name' | 'reviewStatus'>> = {
   description: null,
   actorType: null,
   affiliationId: null,
@@ -176,6 +184,7 @@ const insertEntity = (db: SitrepDatabase) =>
       .values({
         kind: sql.placeholder('kind'),
         name: sql.placeholder('name'),
+        reviewStatus: sql.placeholder('reviewStatus'),
         ...(Object.fromEntries(Object.keys(NO_FIELDS).map((key) => [key, sql.placeholder(key)])) as Record<
           keyof typeof NO_FIELDS,
           ReturnType<typeof sql.placeholder>
@@ -226,10 +235,19 @@ function addAliasTo(db: SitrepDatabase, entity: EntityRow, name: string): AliasR
   return statements.insert.get({ entityId: entity.id, name: trimmed, normalized })!;
 }
 
+/** A curator confirms or rejects an entity (or sends it back to candidate). */
+export function setEntityReviewStatus(db: SitrepDatabase, entityId: number, status: EntityReviewStatus): EntityRow {
+  const row = db.orm.update(entities).set({ reviewStatus: status }).where(eq(entities.id, entityId)).returning().get();
+  if (!row) throw notFound('entity', entityId);
+  return row;
+}
+
 /**
  * Folds `mergedId` into `survivorId`: aliases, mentions, claims (about and as source) and
  * references from other entities move to the survivor, empty fields of the survivor are
- * filled from the merged entity, and the merged entity is deleted. One transaction.
+ * filled from the merged entity, and the merged entity is deleted. One transaction. The survivor
+ * keeps its review status: merging a candidate into a confirmed entity neither demotes it nor
+ * confirms anything else.
  */
 export function mergeEntities(db: SitrepDatabase, survivorId: number, mergedId: number): EntityRow {
   if (survivorId === mergedId) throw new SitrepError('BAD_USER_INPUT', 'An entity cannot be merged into itself.');

@@ -9,13 +9,14 @@ import {
   listEntities,
   listMentions,
   mergeEntities,
+  setEntityReviewStatus,
 } from '@sitrep/db';
 import { builder } from '../builder';
 import { ENTITY_TYPENAMES, encodeGlobalId, entityTypename, rowIdOf } from '../global-id';
 import { loadOrThrow } from '../loaders';
 import { offsetConnection } from '../pagination';
 import { claimFilterFrom } from './claim-filter';
-import { EntityKindEnum } from './enums';
+import { EntityKindEnum, EntityReviewStatusEnum } from './enums';
 import { ClaimFilterInput, EntityFilterInput } from './filters';
 import { ClaimConnection, ClaimRef, EntityConnection, EntityRef, MentionConnection, MentionRef } from './refs';
 
@@ -40,6 +41,10 @@ EntityRef.implement({
     name: t.exposeString('name', { description: 'The canonical name.' }),
     kind: t.expose('kind', { type: EntityKindEnum }),
     description: t.exposeString('description', { nullable: true }),
+    reviewStatus: t.expose('reviewStatus', {
+      type: EntityReviewStatusEnum,
+      description: 'CANDIDATE until a curator confirms an entity that ingestion created.',
+    }),
     aliases: t.stringList({
       description: 'Every name it goes by, the canonical name first.',
       resolve: async (e, _args, ctx) => {
@@ -134,6 +139,23 @@ builder.relayMutationField(
       }),
     }),
   },
+);
+
+builder.relayMutationField(
+  'setEntityReviewStatus',
+  {
+    inputFields: (t) => ({
+      entity: t.globalID({ required: true, description: 'An Actor or Installation ID.' }),
+      status: t.field({ type: EntityReviewStatusEnum, required: true }),
+    }),
+  },
+  {
+    description: 'Confirms or rejects an entity (or sends it back to the candidates).',
+    resolve: (_root, { input }, ctx) => ({
+      entity: setEntityReviewStatus(ctx.db, rowIdOf(input.entity, ENTITY_TYPENAMES, 'entity'), input.status),
+    }),
+  },
+  { outputFields: (t) => ({ entity: t.field({ type: EntityRef, resolve: (p) => p.entity }) }) },
 );
 
 builder.relayMutationField(

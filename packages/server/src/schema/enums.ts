@@ -23,6 +23,21 @@ export const ReviewStatusEnum = builder.enumType('ReviewStatus', {
   } as const,
 });
 
+export const EntityReviewStatusEnum = builder.enumType('EntityReviewStatus', {
+  description: 'Whether a person stands behind an entity.',
+  values: {
+    CANDIDATE: {
+      value: 'candidate',
+      description: 'Created by ingestion from an article; no curator has confirmed it yet.',
+    },
+    CONFIRMED: {
+      value: 'confirmed',
+      description: 'Typed in by a person, part of the curated data, or confirmed by a curator.',
+    },
+    REJECTED: { value: 'rejected', description: 'A curator found it is not a real actor or installation.' },
+  } as const,
+});
+
 export const AboutRoleEnum = builder.enumType('AboutRole', {
   values: {
     SUBJECT: { value: 'subject' },

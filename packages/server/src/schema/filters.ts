@@ -1,5 +1,5 @@
 import { builder } from '../builder';
-import { AboutRoleEnum, EntityKindEnum, ReviewStatusEnum, StanceEnum } from './enums';
+import { AboutRoleEnum, EntityKindEnum, EntityReviewStatusEnum, ReviewStatusEnum, StanceEnum } from './enums';
 
 export const ClaimFilterInput = builder.inputType('ClaimFilter', {
   fields: (t) => ({
@@ -25,6 +25,11 @@ export const EntityFilterInput = builder.inputType('EntityFilter', {
     kind: t.field({ type: EntityKindEnum }),
     type: t.string({ description: 'Actor type (state, person, …) or installation type (air base, …).' }),
     nameContains: t.string({ description: 'Part of the name or of any alias, case- and diacritic-insensitive.' }),
+    reviewStatus: t.field({
+      type: EntityReviewStatusEnum,
+      description:
+        'Only entities with this status: CANDIDATE lists what ingestion created and no curator has confirmed.',
+    }),
   }),
 });
 

@@ -1,0 +1,1 @@
+ALTER TABLE `entities` ADD `review_status` text DEFAULT 'confirmed' NOT NULL;
