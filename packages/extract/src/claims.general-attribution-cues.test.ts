@@ -181,3 +181,63 @@ describe('stance', () => {
     expect(c.stance).toBe('affirms');
   });
 });
+
+describe('more frames of general English', () => {
+  it('quoted speech followed by any verb of saying: “…,” explained X', () => {
+    const c = claimWith(
+      extract(article('“We are in full agreement on the port,” explained Foreign Minister Karim Haddad.')),
+      'agreement',
+    );
+    expect(c.source?.actor).toBe('Karim Haddad');
+  });
+
+  it('"…, X told Y, but said …" is a second statement by the same source', () => {
+    const result = extract(
+      article(
+        '“We want Russia on our side,” Foreign Minister Karim Haddad told his Russian counterpart, but said there were problems with the old deals.',
+      ),
+    );
+    expect(claimWith(result, 'problems').source?.actor).toBe('Karim Haddad');
+  });
+
+  it('an opening adverb of time is not part of the source: "Tonight, residents reported …"', () => {
+    const c = claimWith(extract(article('Tonight, residents of the border towns reported explosions.')), 'explosions');
+    expect(c.source?.text).toBe('residents of the border towns');
+  });
+
+  it('a later mention by a middle name is the same person: "Yousif" for "Ali Yousif Al-Hamid"', () => {
+    const result = extract(
+      article(
+        'Sudanese Foreign Minister Ali Yousif Al-Hamid met the envoy on Monday.',
+        '“We have agreed on everything,” said Yousif.',
+      ),
+    );
+    expect(claimWith(result, 'agreed').source?.actor).toBe('Ali Yousif Al-Hamid');
+  });
+
+  it('"satellite images from X, a commercial imagery company" are evidence, not the company', () => {
+    const c = claimWith(
+      extract(article('New satellite images from Orbital Eye, a US commercial imagery company, show a new pier.')),
+      'pier',
+    );
+    expect(c.source?.actor).toBeNull();
+  });
+
+  it('"we" in a minister\'s mouth is about the state the title names', () => {
+    const result = extract(
+      article(
+        'Sudanese Foreign Minister Ali Yousif Al-Hamid met the envoy on Monday.',
+        '“We have agreed on everything,” said Yousif.',
+      ),
+    );
+    expect(claimWith(result, 'agreed').about).toContain('Sudan');
+  });
+
+  it('"special services" keep the state that names them', () => {
+    const c = claimWith(
+      extract(article('A source in Ukrainian special services said the hangar had been hit.')),
+      'hangar',
+    );
+    expect(c.source?.actor).toBe('Ukraine');
+  });
+});

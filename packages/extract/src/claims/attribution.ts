@@ -50,7 +50,7 @@ const NO_COMMENT =
   /\b(?:did not|didn['’]t|has not|have not|had not|could not|would not)\s+(?:immediately\s+)?(?:respond|reply|return)\s+(?:to\s+)?(?:an?\s+)?(?:[\p{Lu}][\p{L}]*\s+)?(?:requests?|calls?)\s+for\s+comment|\bdeclined\s+to\s+comment\b|\b(?:could|would)\s+not\s+(?:immediately\s+)?(?:be reached\s+for\s+)?comment\b|\bwas not (?:immediately )?available for comment\b/u;
 // Openings that are not part of the source: "But", "Earlier,", "When contacted on Friday,".
 const CONNECTOR =
-  /^(?:(?:But|And|However|Earlier|Later|Meanwhile|Separately|Previously|In [A-Z][a-z]+),?\s+|(?:When|After|Asked|Speaking|Responding|Commenting|Earlier|Later|In|On|At|During)\b[^,]{0,80},\s+)/;
+  /^(?:(?:But|And|However|Earlier|Later|Meanwhile|Separately|Previously|Tonight|Overnight|Yesterday|Today|Also|Still|Instead|In [A-Z][a-z]+),?\s+|(?:When|After|Asked|Speaking|Responding|Commenting|Earlier|Later|In|On|At|During)\b[^,]{0,80},\s+)/;
 
 /** Evidence speaks too: "satellite imagery", "an image taken on …", "footage", "an analysis". */
 export const EVIDENCE_HEAD =
@@ -86,11 +86,15 @@ function trimSpan(text: string, start: number, end: number): [number, number] {
 }
 
 // “…,” said the official, adding that …  /  “…,” he added.  /  …,” Sharaa, who spoke in Arabic, told Putin.
-const QUOTED_THEN_SOURCE =
-  /^[“"]?(.+?)[,.!?]?[”"],?\s+(?:(?:said|added|says)\s+([^.]+?)|([^.]+?)\s+(?:said|added|says|told(?: [\p{Lu}][\p{L}]+)+|told (?:reporters|journalists)))(?:,\s+adding\s+(?:that\s+)?(.+?))?(?:\s+without elaborating)?\.?$/su;
+const QUOTED_THEN_SOURCE = new RegExp(
+  `^[“"]?(.+?)[,.!?]?[”"],?\\s+(?:(?:${VERBS})\\s+([^.]+?)|([^.]+?)\\s+${ADVERB}(?:told\\s+(?:reporters|journalists|(?:his|her|their|its|the|an?)\\s+[^.,]{1,60}?|[\\p{Lu}][\\p{L}]+(?: [\\p{Lu}][\\p{L}]+)*)|${VERBS}))(?:,\\s+adding\\s+(?:that\\s+)?(.+?))?(?:\\s+without elaborating)?\\.?$`,
+  'su',
+);
+// "…, X told Y, but said …" / "… and added that …": a second statement by the same source.
+const BUT_SAID = new RegExp(`,?\\s+(?:but|and)\\s+${ADVERB}(?:${VERBS})\\s+(?:that\\s+)?(?=\\S)`, 'u');
 // Satellite imagery shows that … / An image taken on Dec. 9 showed three ships.
 const EVIDENCE_SHOWS =
-  /^((?:[\p{L}\d.,’'-]+\s+){0,10}?)(shows?|showed|shown|indicates?|indicated|reveals?|revealed)\b(\s+that\s+)?/u;
+  /^((?:[\p{L}\d.,’'-]+\s+){0,14}?)(shows?|showed|shown|indicates?|indicated|reveals?|revealed)\b(\s+that\s+)?/u;
 // What the two patterns above cannot match without: most sentences have neither, and are not searched.
 const CLOSING_QUOTE = /[”"]/;
 const EVIDENCE_VERB = /show|indicat|reveal/;
@@ -117,11 +121,27 @@ const MAX_FRAME_SENTENCE = 2_000;
  */
 export function findFrames(text: string, tokens?: readonly Token[], offset = 0): Frame[] {
   // Offsets stay those of the text: nouns that look like reporting verbs are only blanked out.
-  const sentence = tokens ? maskNounUses(text, tokens, offset) : text;
   // A "sentence" this long is text the splitter found no end in (a list, a paste, a hostile
   // input); the frame patterns backtrack over it quadratically (200 KB of quotes: 5 s) and a
   // frame fitted to it would not be a claim anyone wrote.
-  if (sentence.length > MAX_FRAME_SENTENCE) return [];
+  if (text.length > MAX_FRAME_SENTENCE) return [];
+  const sentence = tokens ? maskNounUses(text, tokens, offset) : text;
+  // "…, Shaibani told Lavrov, but said there were factors …": the frames of the first part, and
+  // what the same source said next.
+  const next = BUT_SAID.exec(sentence);
+  if (next && next.index > 0) {
+    const frames = framesOf(sentence.slice(0, next.index));
+    const source = frames.at(-1)?.source;
+    if (source) {
+      const at = next.index + next[0].length;
+      frames.push({ content: trimSpan(sentence, at, sentence.length), source, noComment: false });
+      return frames;
+    }
+  }
+  return framesOf(sentence);
+}
+
+function framesOf(sentence: string): Frame[] {
   const frames: Frame[] = [];
 
   // “…,” said the official, adding that …  /  “…,” he added.  /  …,” Sharaa, who spoke in Arabic, told Putin.

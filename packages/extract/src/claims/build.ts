@@ -90,6 +90,20 @@ function aboutOf(
 }
 
 const STATE_ORGANS = new Set(['government_body', 'military']);
+/** How far before a person's first mention the state in their title may stand ("Sudanese Foreign Minister X"). */
+const TITLE_REACH = 40;
+
+/** The state a person's title names at their first mention: "we" in their mouth is that state. */
+function stateOfTitle(table: EntityTable, person: EntityRecord): EntityRecord | undefined {
+  const first = person.mentions.reduce((a, b) => (b.start < a.start ? b : a), person.mentions[0]!);
+  return table
+    .all()
+    .find(
+      (e) =>
+        e.subtype === 'state' && e.mentions.some((m) => m.end <= first.start && first.start - m.end <= TITLE_REACH),
+    );
+}
+const FIRST_PERSON = /\b(?:we|our|us)\b/i;
 const PRONOUNS = /\b(?:it|its|they|their|them|we|our|us)\b/i;
 const TOPICAL = /\b(?:contract|agreement|deal|lease|port|base|bases|facility|presence|site)\b/i;
 
@@ -113,7 +127,13 @@ function completeAbout(claims: ExtractedClaim[], table: EntityTable): void {
       const side =
         named.find((e) => e.subtype === 'state' && named.some((o) => STATE_ORGANS.has(o.subtype))) ?? named[0];
       const actor = table.all().find((e) => e.name === claim.source!.actor);
-      const speaker = side ?? (actor && actor.subtype !== 'person' ? actor : undefined);
+      const speaker =
+        side ??
+        (actor && actor.subtype !== 'person'
+          ? actor
+          : actor && FIRST_PERSON.test(claim.quote)
+            ? stateOfTitle(table, actor)
+            : undefined);
       if (speaker) about.add(speaker.name);
     }
     const hasInstallation = installations.some((i) => about.has(i.name));

@@ -38,6 +38,7 @@ const ASSERTING = [
   'estimate', 'estimates', 'estimated',
   'assure', 'assures', 'assured',
   'disclose', 'discloses', 'disclosed',
+  'reveal', 'reveals', 'revealed',
 ] as const;
 
 /** Verbs that report a statement while keeping a distance from it: the claim is hedged. */

@@ -36,6 +36,7 @@ const MAX_DESCRIPTION_WORDS = 7;
 // "an Iraqi security source speaking to Shafaq News", "an official quoted by the agency".
 const SPOKE_TO = /\s+(?:speaking|talking|quoted|cited|interviewed|writing|told)\s+(?:to|by|in|for|with)\b/i;
 // The source names a firm or a body whose product the evidence is: "satellite company Maxar".
+const HEAD_ENDS = /,|\s(?:from|by|of|taken|released|published)\s/;
 const ORGANISATION_HEAD = /\b(?:company|firm|agency|provider|operator|group|outlet|institute|organi[sz]ation)\b/i;
 
 // Built once: a literal in a function body is a new RegExp object each time the line runs.
@@ -109,8 +110,11 @@ export function describeSource(
     actor = antecedent?.actor ?? earlier.at(-1)?.actor ?? null;
   }
   // "an analysis of satellite imagery by BlackSky": the evidence speaks, not the firm behind it.
+  // The head phrase decides: "satellite images from BlackSky, an imagery company" are evidence,
+  // "satellite company Maxar" is a firm.
+  const head = words.split(HEAD_ENDS)[0]!;
   const evidence =
-    EVIDENCE.test(words.split(SPACES).slice(0, 4).join(' ')) && !PEOPLE.test(words) && !ORGANISATION_HEAD.test(words);
+    EVIDENCE.test(head.split(SPACES).slice(0, 4).join(' ')) && !PEOPLE.test(words) && !ORGANISATION_HEAD.test(head);
   if (evidence) actor = null;
   const anonymous = PEOPLE.test(words) && (!entity || entity.subtype !== 'person') && !described?.person;
   const first = words.split(SPACES)[0]!.toLowerCase();

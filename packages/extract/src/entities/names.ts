@@ -314,6 +314,9 @@ export function findRepeatedNames(text: string, from: number, table: EntityTable
       if (alias.length > MAX_NAME_CHARS) continue;
       if (CAPITALISED.test(alias) && alias.length >= 3) short.set(alias, entity);
       if (entity.subtype === 'person') {
+        // "Ali Yousuf Al-Sharif" is "Yousuf" too: a later mention may use any name but the given one.
+        for (const middle of alias.split(SPACES).slice(1, -1))
+          if (middle.length >= 4 && CAPITALISED.test(middle) && !short.has(middle)) short.set(middle, entity);
         const last = alias.split(SPACES).at(-1)!;
         const bare = last.replace(ARABIC_ARTICLE, '');
         for (const form of [last, bare])
