@@ -1,7 +1,6 @@
 import type { KnownName } from '../knowledge/countries';
 import { REGIONS } from '../knowledge/institutions';
 import type { Sentence, Token } from '../segment';
-import { NameMatcher } from '@sitrep/names';
 import { startOfOneOf, wordAlternation } from './alternation';
 import { type EntityRecord, type EntityTable, nameKey } from './table';
 import { matchesOf } from '../matches';
@@ -303,8 +302,9 @@ export function findParenthesisedAcronyms(text: string, table: EntityTable): voi
 }
 
 const ARABIC_ARTICLE = /^(al|el|ad|as|an)-/i;
+const WORD_BREAKS = /[\s-]+/;
 /** Later uses of a name the article has introduced: a surname ("Trifonov"), an acronym ("HUR"), a full name again. */
-export function findRepeatedNames(text: string, from: number, table: EntityTable): void {
+export function findRepeatedNames(text: string, from: number, table: EntityTable, named: NameChains[]): void {
   mergeShortOrganisationNames(table);
   const short = new Map<string, EntityRecord>();
   for (const entity of table.all()) {
@@ -324,18 +324,32 @@ export function findRepeatedNames(text: string, from: number, table: EntityTable
       }
     }
   }
-  // Matched as the editor matches names: "Bashar Al Assad" again as "Bashar al-Assad", "Tartous"
-  // as "Tartus". A name in running text starts with a capital; a lower-case twin is a common word.
-  const entries = [...short].map(([name, entity]) => ({
-    name,
-    entity: entity.key,
-    kind: 'ACTOR' as const,
-    record: entity,
-  }));
-  for (const { start, end, entry } of new NameMatcher(entries).findAll(text.slice(from))) {
-    const at = from + start;
-    if (!CAPITALISED.test(text[at]!) || table.isTaken(at, from + end)) continue;
-    table.mention(entry.record, text, at, from + end);
+  // Matched on folded words, as the editor matches names: "Bashar Al Assad" again as "Bashar
+  // al-Assad", "Tartous" as "Tartus". A name in running text starts with a capital.
+  const byFirstWord = new Map<string, Array<{ keys: string[]; entity: EntityRecord }>>();
+  for (const [alias, entity] of short) {
+    const keys = alias.split(WORD_BREAKS).filter(Boolean).map(nameKey);
+    if (keys.length === 0) continue;
+    const list = byFirstWord.get(keys[0]!) ?? [];
+    list.push({ keys, entity });
+    byFirstWord.set(
+      keys[0]!,
+      list.sort((a, b) => b.keys.length - a.keys.length),
+    );
+  }
+  for (const { sentence } of named) {
+    const words = sentence.tokens.filter((t) => t.text !== '-' && t.start >= from);
+    for (let i = 0; i < words.length; i += 1) {
+      if (!startsCapitalised(words[i]!.text)) continue;
+      const candidates = byFirstWord.get(nameKey(words[i]!.text));
+      const hit = candidates?.find(({ keys }) =>
+        keys.every((k, j) => words[i + j] && nameKey(words[i + j]!.text) === k),
+      );
+      if (!hit) continue;
+      const [start, end] = [words[i]!.start, words[i + hit.keys.length - 1]!.end];
+      if (!table.isTaken(start, end)) table.mention(hit.entity, text, start, end);
+      i += hit.keys.length - 1;
+    }
   }
 }
 

@@ -150,7 +150,7 @@ export function recognizeEntities(
   findProperNames(text, named, table, { isKnown: isPlace });
   findAlsoKnownAs(text, table);
   findParenthesisedAcronyms(text, table);
-  findRepeatedNames(text, bodyStart, table);
+  findRepeatedNames(text, bodyStart, table, named);
   findBareInstallationNames(text, bodyStart, table);
   findDescriptions(text, bodyStart, table);
   if (knowledgeBase) linkToKnowledgeBase(table, knowledgeBase);
