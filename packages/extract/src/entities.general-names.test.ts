@@ -108,3 +108,19 @@ describe('with a knowledge base', () => {
     expect(installations.map((e) => e.known)).toEqual(['tq']);
   });
 });
+
+describe('bodies described by their state', () => {
+  it('"the Qarawi transitional government" and "the new Qarawi authorities" keep their owner in the mention', () => {
+    const x = extractArticle(
+      article('Syria’s transitional government said the base would stay. The new Syrian authorities agreed.'),
+    );
+    const body = mentioned(x, 'Syria’s transitional government');
+    expect(body.mentions.map((m) => m.text)).toContain('new Syrian authorities');
+  });
+
+  it('"the Syrian army" is a military body, but not in "a Syrian army officer"', () => {
+    const x = extractArticle(article('Russia helped the Syrian army. A Syrian army officer said the jets had left.'));
+    expect(mentioned(x, 'Syrian army').subtype).toBe('military');
+    expect(x.entities.find((e) => e.name.includes('army'))!.mentions).toHaveLength(1);
+  });
+});

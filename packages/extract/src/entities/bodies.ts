@@ -12,6 +12,8 @@ export interface StateNames {
 }
 
 const POSSESSIVE_END = /[’']s$/u;
+const PERSON_AFTER =
+  /^\s+(?:officers?|commanders?|generals?|spokes(?:man|woman|person)|officials?|sources?|chiefs?|veterans?|deserters?|pilots?)\b/i;
 
 export function stateNames(known: KnownName[]): StateNames {
   const bySurface = new Map(known.map((k) => [k.surface, k]));
@@ -92,10 +94,11 @@ function buildBodyPatterns({
       ),
     },
     interim: {
-      cue: /new (?:interim |transitional |ruling )?(?:administration|government|authorities|rulers)|(?:interim|transitional|caretaker) (?:administration|government|authorities)/g,
-      lead: ownerLead + 'the '.length,
+      // "the new Syrian authorities": the owner may also stand after "new".
+      cue: /(?:administration|government|authorities|rulers)\b/g,
+      lead: ownerLead + 'the new '.length + 'transitional '.length,
       pattern: new RegExp(
-        `\\b(?:${owner}(?:the )?new (?:interim |transitional |ruling )?(?:administration|government|authorities|rulers)(?: of (${S}))?|(?:interim|transitional|caretaker) (?:administration|government|authorities))\\b`,
+        `\\b(?:${owner}(?:the )?new (?:(${S}) )?(?:interim |transitional |ruling )?(?:administration|government|authorities|rulers)(?: of (${S}))?|${owner}(?:interim|transitional|caretaker) (?:administration|government|authorities))\\b`,
         'gu',
       ),
     },
@@ -105,11 +108,11 @@ function buildBodyPatterns({
       pattern: new RegExp(`\\b(?:(${S}) )?(?:[Rr]ebels|[Rr]ebel forces|[Ii]nsurgents|[Oo]pposition fighters)\\b`, 'gu'),
     },
     fleet: {
-      cue: /fleet|Fleet|Navy|Air Force|Armed Forces/g,
+      cue: /fleet|Fleet|Navy|Air Force|Armed Forces|[Aa]rmy/g,
       // "Russia’s Mediterranean fleet": any one word may stand between owner and cue.
       lead: null,
       pattern: new RegExp(
-        `\\b(?:(${S})(?:’s|'s)?) ((?:[\\p{Lu}][\\p{L}]+ )?(?:fleet|Fleet|Navy|Air Force|Armed Forces))\\b`,
+        `\\b(?:(${S})(?:’s|'s)?) ((?:[\\p{Lu}][\\p{L}]+ )?(?:fleet|Fleet|Navy|Air Force|Armed Forces|[Aa]rmy))\\b`,
         'gu',
       ),
     },
@@ -186,7 +189,7 @@ export function findBodies(
   });
 
   each(patterns.interim, (m, at) => {
-    const state = demonymOf(states, m[1] ?? m[2], known);
+    const state = demonymOf(states, m[1] ?? m[2] ?? m[3] ?? m[4], known);
     const entity = table.ensure(
       'body:interim',
       `${state ? `${state} ` : ''}interim administration`,
@@ -203,6 +206,8 @@ export function findBodies(
   });
 
   each(patterns.fleet, (m, at) => {
+    // "a senior Syrian army officer": the service describes a person, who speaks for the state.
+    if (PERSON_AFTER.test(text.slice(at + m[0].length, at + m[0].length + 16))) return;
     const demonym = demonymOf(states, m[1], known);
     const name = `${demonym} ${m[2]}`;
     const entity = table.ensure(`mil:${nameKey(name)}`, name, 'actor', 'military');
