@@ -2,6 +2,7 @@ import { SitrepError } from '@sitrep/db';
 import { buildClaims } from './claims/build';
 import { recognizeEntities } from './entities/recognize';
 import { deriveTitle, parseHeader } from './header';
+import type { KnowledgeBase } from './knowledge-base';
 import { segment } from './segment';
 import type { Extraction } from './types';
 
@@ -15,6 +16,8 @@ export interface ExtractOptions {
    * does not start with "date YYYY-MM-DD PLACE:" is read from its first character.
    */
   published?: string | null;
+  /** Names the knowledge base already holds, recognised first and linked by `known`. Default: none. */
+  knowledge?: KnowledgeBase;
 }
 
 /**

@@ -17,6 +17,8 @@ export interface ExtractedEntity {
   aliases: string[];
   /** Every place the article names it; offsets are JS string indices into the file as read. */
   mentions: Array<{ start: number; end: number; text: string }>;
+  /** The id of the KnownEntity (ExtractOptions.knowledge) it is, where the knowledge base knows it. */
+  known?: string;
 }
 
 export type Stance = 'affirms' | 'denies' | 'no_comment';
