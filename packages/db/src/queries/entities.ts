@@ -223,7 +223,9 @@ function addAliasTo(db: SitrepDatabase, entity: EntityRow, name: string): AliasR
       { entityId: existing.alias.entityId },
     );
   }
-  return statements.insert.get({ entityId: entity.id, name: trimmed, normalized })!;
+  const row = statements.insert.get({ entityId: entity.id, name: trimmed, normalized })!;
+  namesChanged(db);
+  return row;
 }
 
 /**
@@ -277,6 +279,7 @@ export function mergeEntities(db: SitrepDatabase, survivorId: number, mergedId: 
     }
     if (Object.keys(fill).length > 0) db.orm.update(entities).set(fill).where(eq(entities.id, survivorId)).run();
     db.orm.delete(entities).where(eq(entities.id, mergedId)).run();
+    namesChanged(db);
     return requireEntity(db, survivorId);
   })();
 }
@@ -287,4 +290,67 @@ export function aliasDictionaryVersion(db: SitrepDatabase): string {
     .prepare('select count(*) as n, coalesce(max(id), 0) as top, coalesce(sum(entity_id), 0) as owners from aliases')
     .get() as { n: number; top: number; owners: number };
   return `${row.n}.${row.top}.${row.owners}`;
+}
+
+/** An entity with every name it goes by: what a knowledge base of names is built from. */
+export interface EntityNames {
+  id: number;
+  kind: EntityKind;
+  name: string;
+  /** actorType for actors, installationType for installations. */
+  type: string | null;
+  /** Its other names, in the order they were added (the canonical name not repeated). */
+  aliases: string[];
+}
+
+/** Every entity with its kind, type and names, by id. */
+export function allEntityNames(db: SitrepDatabase): EntityNames[] {
+  const statements = preparedOnce(db, 'entities.allNames', () => ({
+    entities: db.orm
+      .select({
+        id: entities.id,
+        kind: entities.kind,
+        name: entities.name,
+        actorType: entities.actorType,
+        installationType: entities.installationType,
+      })
+      .from(entities)
+      .orderBy(asc(entities.id))
+      .prepare(),
+    aliases: db.orm
+      .select({ entityId: aliases.entityId, name: aliases.name })
+      .from(aliases)
+      .orderBy(asc(aliases.id))
+      .prepare(),
+  }));
+  // One snapshot: another connection's commit between the two reads would split an entity from its names.
+  return db.sqlite.transaction(() => {
+    const byId = new Map<number, EntityNames>();
+    for (const e of statements.entities.all()) {
+      const type = e.kind === 'actor' ? e.actorType : e.installationType;
+      byId.set(e.id, { id: e.id, kind: e.kind, name: e.name, type, aliases: [] });
+    }
+    for (const alias of statements.aliases.all()) {
+      const entity = byId.get(alias.entityId);
+      if (entity && alias.name !== entity.name) entity.aliases.push(alias.name);
+    }
+    return [...byId.values()];
+  })();
+}
+
+/** Names written through this process's connection, per connection: createEntity, addAlias, mergeEntities. */
+const namesWritten = new WeakMap<object, number>();
+
+function namesChanged(db: SitrepDatabase): void {
+  namesWritten.set(db.sqlite, (namesWritten.get(db.sqlite) ?? 0) + 1);
+}
+
+/**
+ * Changes whenever entities or names may have changed, reading no table: this connection wrote a
+ * name, or another connection committed something (SQLite's data_version). When it changes,
+ * aliasDictionaryVersion tells whether the names really did.
+ */
+export function entityNamesStamp(db: SitrepDatabase): string {
+  const dataVersion = db.sqlite.pragma('data_version', { simple: true }) as number;
+  return `${dataVersion}.${namesWritten.get(db.sqlite) ?? 0}`;
 }
