@@ -51,32 +51,36 @@ export class DuplicateArticle extends SitrepError {
 const words = (subtype: string) => subtype.replace(/_/g, ' ');
 
 /**
- * The stored entity for an extracted one: the known entity the extractor linked it to, else an
- * existing entity one of its names resolves to (exactly, then with its spelling folded as the editor
- * folds it: Hmeymim is Hmeimim), else a new one. Linking wins over creating. An entity whose only
- * name is generic (a demonym, "Arab"; a bare noun) is not stored: it would answer to that word ever after.
+ * The names of an extracted entity that may link it to a stored entity or be stored as its aliases:
+ * its canonical name, even a description ("rebels"), so that a second article about the same thing
+ * finds the entity the first one made; other names only when they are names of their own.
  */
-function resolveEntity(
+const namesOf = (entity: ExtractedEntity) => [
+  ...new Set([
+    entity.name,
+    ...[...entity.aliases, ...entity.mentions.map((m) => m.text)].filter((name) =>
+      isAliasWorthKeeping(name, entity.name),
+    ),
+  ]),
+];
+
+/**
+ * The stored entity an extracted one is: the known entity the extractor linked it to, else one that
+ * one of its names resolves to (exactly, then with its spelling folded as the editor folds it:
+ * Hmeymim is Hmeimim). Undefined for a new entity; null for one not to be stored, whose only name
+ * is generic (a demonym, "Arab"; a bare noun): it would answer to that word ever after.
+ */
+export function findStoredEntity(
   db: SitrepDatabase,
   entity: ExtractedEntity,
   knowledge: KnowledgeBase,
-  created: EntityRow[],
-): EntityRow | null {
+): EntityRow | null | undefined {
   if (entity.known !== undefined) {
     const [known] = entitiesByIds(db, [Number(entity.known)]);
     if (known) return known;
   }
   if (isGenericName(entity.name)) return null;
-  // The canonical name is looked up too, even a description ("rebels"): a second article about the same
-  // thing must find the entity the first one made. Other names only when they are names of their own.
-  const names = [
-    ...new Set([
-      entity.name,
-      ...[...entity.aliases, ...entity.mentions.map((m) => m.text)].filter((name) =>
-        isAliasWorthKeeping(name, entity.name),
-      ),
-    ]),
-  ];
+  const names = namesOf(entity);
   for (const name of names) {
     const known = findEntityByAlias(db, name);
     if (known) return known;
@@ -85,6 +89,18 @@ function resolveEntity(
     const known = knownEntityNamed(db, knowledge, name);
     if (known) return known;
   }
+  return undefined;
+}
+
+/** The stored entity for an extracted one (findStoredEntity), or a new one: linking wins over creating. */
+function resolveEntity(
+  db: SitrepDatabase,
+  entity: ExtractedEntity,
+  knowledge: KnowledgeBase,
+  created: EntityRow[],
+): EntityRow | null {
+  const stored = findStoredEntity(db, entity, knowledge);
+  if (stored !== undefined) return stored;
   const kind = entity.type;
   const row = createEntity(db, {
     kind,
@@ -92,7 +108,7 @@ function resolveEntity(
     actorType: kind === 'actor' ? words(entity.subtype) : null,
     installationType: kind === 'installation' ? words(entity.subtype) : null,
   });
-  for (const alias of names) {
+  for (const alias of namesOf(entity)) {
     try {
       addAlias(db, row.id, alias);
     } catch (error) {
