@@ -45,11 +45,9 @@ const ARABIC_ARTICLE = /(?<![\p{L}\p{N}])(?:el|ul)(?![\p{L}\p{N}])/gu;
  * never dropped (Humaymim stays apart from Hmeimim: that takes an alias).
  */
 export function foldWord(word: string): string {
-  return normalizeName(word)
-    .replace(/ou/g, 'u')
-    .replace(/kh/g, 'h')
-    .replace(/ey/g, 'ei')
-    .replace(Y_AS_VOWEL, 'i')
-    .replace(ARABIC_ARTICLE, 'al')
-    .replace(/([a-z])\1+/g, '$1');
+  let folded = normalizeName(word).replace(/ou/g, 'u').replace(/kh/g, 'h');
+  // Most words have no y and no article: a test is cheaper than a replace that finds nothing.
+  if (folded.includes('y')) folded = folded.replace(/ey/g, 'ei').replace(Y_AS_VOWEL, 'i');
+  if (folded.includes('l')) folded = folded.replace(ARABIC_ARTICLE, 'al');
+  return folded.replace(/([a-z])\1+/g, '$1');
 }
