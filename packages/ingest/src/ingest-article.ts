@@ -16,9 +16,9 @@ import {
   findEntityByAlias,
   inTransaction,
 } from '@sitrep/db';
-import { type ExtractedEntity, type Extraction, type KnowledgeBase, extractArticle } from '@sitrep/extract';
+import { type ExtractedEntity, type Extraction, extractArticle } from '@sitrep/extract';
 import { isAliasWorthKeeping, isGenericName } from './alias-worth-keeping';
-import { knowledgeOf, knownEntityNamed } from './knowledge';
+import { type DatabaseKnowledge, knowledgeOf, knownEntityNamed } from './knowledge';
 
 export interface ArticleInput {
   text: string;
@@ -73,7 +73,7 @@ const namesOf = (entity: ExtractedEntity) => [
 export function findStoredEntity(
   db: SitrepDatabase,
   entity: ExtractedEntity,
-  knowledge: KnowledgeBase,
+  knowledge: DatabaseKnowledge,
 ): EntityRow | null | undefined {
   if (entity.known !== undefined) {
     const [known] = entitiesByIds(db, [Number(entity.known)]);
@@ -96,7 +96,7 @@ export function findStoredEntity(
 function resolveEntity(
   db: SitrepDatabase,
   entity: ExtractedEntity,
-  knowledge: KnowledgeBase,
+  knowledge: DatabaseKnowledge,
   created: EntityRow[],
 ): EntityRow | null {
   const stored = findStoredEntity(db, entity, knowledge);
@@ -177,7 +177,7 @@ export interface PreparedArticle {
   hash: string;
   extraction: Extraction;
   /** The names the database knew when the article was extracted. */
-  knowledge: KnowledgeBase;
+  knowledge: DatabaseKnowledge;
 }
 
 /** Checks and extracts an article; throws DuplicateArticle if its text is stored already. */
@@ -198,7 +198,7 @@ export function prepareArticle(db: SitrepDatabase, input: ArticleInput): Prepare
     title: input.title ?? null,
     file: input.file,
     published: input.publishedAt ?? null,
-    knowledge,
+    knowledge: knowledge.base,
   });
   return { input, hash, extraction, knowledge };
 }

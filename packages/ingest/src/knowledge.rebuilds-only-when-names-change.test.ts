@@ -19,9 +19,10 @@ describe('knowledgeOf', () => {
   const qarvani = createEntity(db, { kind: 'installation', name: 'Qarvani Air Base', installationType: 'air base' }, [
     'Qarvani',
   ]);
+  const named = (name: string) => knownEntityNamed(db, knowledgeOf(db), name)?.id;
 
   it('holds every entity with its names, kind and type', () => {
-    expect(knowledgeOf(db).entities).toEqual([
+    expect(knowledgeOf(db).base.entities).toEqual([
       {
         id: String(qarvani.id),
         name: 'Qarvani Air Base',
@@ -39,24 +40,51 @@ describe('knowledgeOf', () => {
     expect(knowledgeOf(db)).toBe(first);
   });
 
-  it('is built again after this connection adds an entity or an alias', () => {
+  it('knows the names this connection adds, keeping its base and building only the recent names', () => {
     const first = knowledgeOf(db);
-    createEntity(db, { kind: 'actor', name: 'Ostrel Monitor', actorType: 'organization' });
+    const ostrel = createEntity(db, { kind: 'actor', name: 'Ostrel Monitor', actorType: 'organization' });
+    addAlias(db, qarvani.id, 'Qarwani airfield');
     const second = knowledgeOf(db);
     expect(second).not.toBe(first);
-    expect(second.entities.map((e) => e.name)).toContain('Ostrel Monitor');
-    addAlias(db, qarvani.id, 'Qarwani airfield');
-    expect(knownEntityNamed(db, knowledgeOf(db), 'the Qarwani airfield')?.id).toBe(qarvani.id);
+    expect(second.base).toBe(first.base);
+    expect(second.recent?.entities.map((e) => e.name)).toEqual(['Qarvani Air Base', 'Ostrel Monitor']);
+    expect(named('the Ostrel Monitor’s')).toBe(ostrel.id);
+    expect(named('Qarwani Airfield')).toBe(qarvani.id);
+    expect(named('Qarvani')).toBe(qarvani.id);
   });
 
-  it('is built again after another connection adds a name or merges two entities', () => {
-    const first = knowledgeOf(db);
-    const twin = createEntity(other, { kind: 'installation', name: 'Kerzan Air Base' });
-    const second = knowledgeOf(db);
-    expect(second).not.toBe(first);
-    expect(knownEntityNamed(db, second, 'Kerzan Air Base')?.id).toBe(twin.id);
-    mergeEntities(other, qarvani.id, twin.id);
-    expect(knownEntityNamed(db, knowledgeOf(db), 'Kerzan Air Base')?.id).toBe(qarvani.id);
+  it('knows the names another connection adds', () => {
+    const kerzan = createEntity(other, { kind: 'installation', name: 'Kerzan Air Base' });
+    expect(named('Kerzan Airbase')).toBeUndefined();
+    expect(named('Kerzan Air-Base')).toBe(kerzan.id);
+  });
+
+  it('follows a merge: of recent names by reading them again, of the base’s by building everything', () => {
+    const darvel = createEntity(other, { kind: 'installation', name: 'Darvel Air Base' });
+    const before = knowledgeOf(db);
+    const kerzan = knownEntityNamed(db, before, 'Kerzan Air Base')!;
+    mergeEntities(other, darvel.id, kerzan.id);
+    expect(knowledgeOf(db).base).toBe(before.base);
+    expect(named('Kerzan Air Base')).toBe(darvel.id);
+    // Qarvani's names were in the base: they move to Darvel.
+    mergeEntities(other, darvel.id, qarvani.id);
+    expect(knowledgeOf(db).base).not.toBe(before.base);
+    expect(knowledgeOf(db).recent).toBeNull();
+    expect(named('Qarvani Air Base')).toBe(darvel.id);
+    expect(named('Kerzan Air Base')).toBe(darvel.id);
+  });
+
+  it('builds everything again once the recent names outgrow a sixteenth of the base', () => {
+    const base = knowledgeOf(db).base;
+    let rebuiltAt = 0;
+    for (let i = 1; i <= 300 && rebuiltAt === 0; i += 1) {
+      createEntity(db, { kind: 'actor', name: `Velmora Unit ${i}` });
+      if (knowledgeOf(db).base !== base) rebuiltAt = i;
+    }
+    // A base of a few names: the floor of 4,096 names allows 256 recent ones.
+    expect(rebuiltAt).toBe(257);
+    expect(knowledgeOf(db).recent).toBeNull();
+    expect(named('Velmora Unit 7')).toBeDefined();
   });
 });
 
