@@ -2,8 +2,8 @@ import { SitrepError } from '@sitrep/db';
 import { buildClaims } from './claims/build';
 import { recognizeEntities } from './entities/recognize';
 import { deriveTitle, parseHeader } from './header';
-import { segment } from './segment';
 import type { KnowledgeBase } from './knowledge-base';
+import { segment } from './segment';
 import type { Extraction } from './types';
 
 export interface ExtractOptions {

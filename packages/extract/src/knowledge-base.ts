@@ -13,6 +13,10 @@ export interface KnownEntity {
   aliases: readonly string[];
 }
 
+const MAX_REMEMBERED = 10_000;
+const LEADING_THE = /^\s*(?:the\s+)?$/iu;
+const POSSESSIVE_TAIL = /^(?:['’ʼ]s)?\s*$/u;
+
 interface KnownEntry extends NameEntry {
   known: KnownEntity;
 }
@@ -46,12 +50,19 @@ export class KnowledgeBase {
     return this.matcher.findAll(text).map(({ start, end, entry }) => ({ start, end, entity: entry.known }));
   }
 
-  /** The entity a whole name stands for ("Hmeymim" for Hmeimim Air Base), if any. */
+  /**
+   * The entity a whole name stands for ("Hmeymim" for Hmeimim Air Base, "the Kremlin’s" for the
+   * Kremlin), if any: one known name, with nothing around it but a leading "the" or a possessive.
+   */
   lookup(name: string): KnownEntity | undefined {
     let hit = this.byFoldedName.get(name);
     if (hit === undefined) {
-      const match = this.matcher.findAll(name.trim())[0];
-      if (match && match.start === 0 && match.end === name.trim().length) hit = match.entry.known;
+      const found = this.matcher.findAll(name);
+      const only = found.length === 1 ? found[0]! : undefined;
+      if (only && LEADING_THE.test(name.slice(0, only.start)) && POSSESSIVE_TAIL.test(name.slice(only.end)))
+        hit = only.entry.known;
+      // Bounded: a knowledge base lives as long as its connection's names do not change.
+      if (this.byFoldedName.size >= MAX_REMEMBERED) this.byFoldedName.clear();
       if (hit) this.byFoldedName.set(name, hit);
     }
     return hit;

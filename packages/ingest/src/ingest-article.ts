@@ -11,11 +11,14 @@ import {
   createClaims,
   createEntity,
   createMentions,
+  entitiesByIds,
   findArticleByHash,
   findEntityByAlias,
   inTransaction,
 } from '@sitrep/db';
 import { type ExtractedEntity, type Extraction, extractArticle } from '@sitrep/extract';
+import { isAliasWorthKeeping, isGenericName } from './alias-worth-keeping';
+import { type DatabaseKnowledge, knowledgeOf, knownEntityNamed } from './knowledge';
 
 export interface ArticleInput {
   text: string;
@@ -46,20 +49,58 @@ export class DuplicateArticle extends SitrepError {
 }
 
 const words = (subtype: string) => subtype.replace(/_/g, ' ');
-// Names worth keeping as aliases: proper names, not descriptions ("the base", "his company").
-const isProperName = (s: string) => /^[\p{Lu}\d]/u.test(s) && !/^(The|His|Her|Its|Their)\s/.test(s) && s.length <= 60;
 
-/** The stored entity for an extracted one: an existing entity one of its names resolves to, or a new one. */
-function resolveEntity(db: SitrepDatabase, entity: ExtractedEntity, created: EntityRow[]): EntityRow {
-  const names = [
-    ...new Set([entity.name, ...[...entity.aliases, ...entity.mentions.map((m) => m.text)].filter(isProperName)]),
-  ];
-  // The canonical name is looked up too, even a description ("rebels"): a second article about the same
-  // thing must find the entity the first one made.
+/**
+ * The names of an extracted entity that may link it to a stored entity or be stored as its aliases:
+ * its canonical name, even a description ("rebels"), so that a second article about the same thing
+ * finds the entity the first one made; other names only when they are names of their own.
+ */
+const namesOf = (entity: ExtractedEntity) => [
+  ...new Set([
+    entity.name,
+    ...[...entity.aliases, ...entity.mentions.map((m) => m.text)].filter((name) =>
+      isAliasWorthKeeping(name, entity.name),
+    ),
+  ]),
+];
+
+/**
+ * The stored entity an extracted one is: the known entity the extractor linked it to, else one that
+ * one of its names resolves to (exactly, then with its spelling folded as the editor folds it:
+ * Hmeymim is Hmeimim). Undefined for a new entity; null for one not to be stored, whose only name
+ * is generic (a demonym, "Arab"; a bare noun): it would answer to that word ever after.
+ */
+export function findStoredEntity(
+  db: SitrepDatabase,
+  entity: ExtractedEntity,
+  knowledge: DatabaseKnowledge,
+): EntityRow | null | undefined {
+  if (entity.known !== undefined) {
+    const [known] = entitiesByIds(db, [Number(entity.known)]);
+    if (known) return known;
+  }
+  if (isGenericName(entity.name)) return null;
+  const names = namesOf(entity);
   for (const name of names) {
     const known = findEntityByAlias(db, name);
     if (known) return known;
   }
+  for (const name of names) {
+    const known = knownEntityNamed(db, knowledge, name);
+    if (known) return known;
+  }
+  return undefined;
+}
+
+/** The stored entity for an extracted one (findStoredEntity), or a new one: linking wins over creating. */
+function resolveEntity(
+  db: SitrepDatabase,
+  entity: ExtractedEntity,
+  knowledge: DatabaseKnowledge,
+  created: EntityRow[],
+): EntityRow | null {
+  const stored = findStoredEntity(db, entity, knowledge);
+  if (stored !== undefined) return stored;
   const kind = entity.type;
   const row = createEntity(db, {
     kind,
@@ -68,7 +109,7 @@ function resolveEntity(db: SitrepDatabase, entity: ExtractedEntity, created: Ent
     installationType: kind === 'installation' ? words(entity.subtype) : null,
     reviewStatus: 'candidate',
   });
-  for (const alias of new Set(names)) {
+  for (const alias of namesOf(entity)) {
     try {
       addAlias(db, row.id, alias);
     } catch (error) {
@@ -81,7 +122,7 @@ function resolveEntity(db: SitrepDatabase, entity: ExtractedEntity, created: Ent
 }
 
 /** Writes an extraction: the article, its entities (linked or new), mentions and claims. Call inside a transaction. */
-function store(db: SitrepDatabase, input: ArticleInput, extraction: Extraction): IngestResult {
+function store(db: SitrepDatabase, { input, extraction, knowledge }: PreparedArticle): IngestResult {
   const article = createArticle(db, {
     title: extraction.article.title,
     publishedAt: extraction.article.published ?? input.publishedAt ?? '',
@@ -91,18 +132,20 @@ function store(db: SitrepDatabase, input: ArticleInput, extraction: Extraction):
     text: input.text,
   });
   const created: EntityRow[] = [];
-  const ids = new Map<string, number>();
+  // null: an entity not stored, whose name must not be looked up as an alias either.
+  const ids = new Map<string, number | null>();
   const mentions: NewMention[] = [];
   for (const entity of extraction.entities) {
-    const row = resolveEntity(db, entity, created);
-    ids.set(entity.name, row.id);
+    const row = resolveEntity(db, entity, knowledge, created);
+    ids.set(entity.name, row?.id ?? null);
+    if (!row) continue;
     for (const mention of entity.mentions) {
       mentions.push({ articleId: article.id, entityId: row.id, start: mention.start, end: mention.end });
     }
   }
   createMentions(db, input.text, mentions);
   const idOf = (name: string | null) =>
-    name == null ? null : (ids.get(name) ?? findEntityByAlias(db, name)?.id ?? null);
+    name == null ? null : ids.has(name) ? ids.get(name)! : (findEntityByAlias(db, name)?.id ?? null);
   const claims = createClaims(
     db,
     extraction.claims.map((claim) => ({
@@ -134,6 +177,8 @@ export interface PreparedArticle {
   input: ArticleInput;
   hash: string;
   extraction: Extraction;
+  /** The names the database knew when the article was extracted. */
+  knowledge: DatabaseKnowledge;
 }
 
 /** Checks and extracts an article; throws DuplicateArticle if its text is stored already. */
@@ -149,12 +194,14 @@ export function prepareArticle(db: SitrepDatabase, input: ArticleInput): Prepare
       'The article has no first line "date YYYY-MM-DD PLACE: …"; add one, or give its publication date (publishedAt).',
     );
   }
+  const knowledge = knowledgeOf(db);
   const extraction = extractArticle(input.text, {
     title: input.title ?? null,
     file: input.file,
     published: input.publishedAt ?? null,
+    knowledge: knowledge.base,
   });
-  return { input, hash, extraction };
+  return { input, hash, extraction, knowledge };
 }
 
 /**
@@ -163,7 +210,7 @@ export function prepareArticle(db: SitrepDatabase, input: ArticleInput): Prepare
  */
 export function storeArticle(db: SitrepDatabase, prepared: PreparedArticle): IngestResult {
   try {
-    return inTransaction(db, () => store(db, prepared.input, prepared.extraction));
+    return inTransaction(db, () => store(db, prepared));
   } catch (error) {
     // Another writer stored the same text between our check and our transaction.
     const stored =

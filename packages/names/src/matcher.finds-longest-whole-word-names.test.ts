@@ -57,6 +57,17 @@ describe('NameMatcher', () => {
     expect(both.findAll('Khmeimim')[0]!.entry).toEqual(place('Hmeimim', 'a'));
   });
 
+  it('finds spellings the dictionary does not list: ey/ei, a vowel y, the article as el- or ul-', () => {
+    expect(found('Hmeymim, Khmeymim Air Base, el-Golani and Bashar ul-Asad')).toEqual([
+      ['Hmeymim', 'hmeimim'],
+      ['Khmeymim Air Base', 'hmeimim'],
+      ['el-Golani', 'sharaa'],
+      ['Bashar ul-Asad', 'assad'],
+    ]);
+    // A vowel dropped is not a spelling habit: Humaymim is a name only as an alias.
+    expect(found('Humaymim and Hmaimim')).toEqual([]);
+  });
+
   it('ignores case and diacritics', () => {
     expect(found('ḤMEIMIM AIR BASE and ḥmeimim and Ḥmeimim')).toEqual([
       ['ḤMEIMIM AIR BASE', 'hmeimim'],

@@ -32,13 +32,22 @@ export function lookupKeys(name: string): string[] {
   return keys;
 }
 
+// Consonants (y aside): a y between two of them is a vowel, written i as often ("Syrte"/"Sirte").
+const Y_AS_VOWEL = /(?<=[bcdfghjklmnpqrstvwxz])y(?=[bcdfghjklmnpqrstvwxz])/g;
+// The Arabic article as transliterations write it: al-, el-, ul- (a word of its own once hyphens fold).
+const ARABIC_ARTICLE = /(?<![\p{L}\p{N}])(?:el|ul)(?![\p{L}\p{N}])/gu;
+
 /**
  * Folds one word of a name further, for matching names in running text: spelling habits of
- * Arabic transliteration meet (Tartous/Tartus, Khmeimim/Hmeimim, Assad/Asad).
+ * Arabic transliteration meet, whichever way a writer goes (Tartous/Tartus, Khmeimim/Hmeimim,
+ * Hmeymim/Hmeimim, Syrte/Sirte, Assad/Asad, el-/ul-/al-). A y is folded only as a vowel between two
+ * consonants: at the end of a word it is English too often ("Sunny" is not "Sunni"), and vowels are
+ * never dropped (Humaymim stays apart from Hmeimim: that takes an alias).
  */
 export function foldWord(word: string): string {
-  return normalizeName(word)
-    .replace(/ou/g, 'u')
-    .replace(/kh/g, 'h')
-    .replace(/([a-z])\1+/g, '$1');
+  let folded = normalizeName(word).replace(/ou/g, 'u').replace(/kh/g, 'h');
+  // Most words have no y and no article: a test is cheaper than a replace that finds nothing.
+  if (folded.includes('y')) folded = folded.replace(/ey/g, 'ei').replace(Y_AS_VOWEL, 'i');
+  if (folded.includes('l')) folded = folded.replace(ARABIC_ARTICLE, 'al');
+  return folded.replace(/([a-z])\1+/g, '$1');
 }

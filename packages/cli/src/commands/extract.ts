@@ -1,15 +1,21 @@
-import { readFileSync } from 'node:fs';
-import type { Extraction } from '@sitrep/extract';
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { type SitrepDatabase, SitrepError, openDatabase } from '@sitrep/db';
+import type { ExtractOptions, Extraction } from '@sitrep/extract';
 import type { Command } from 'commander';
 import { titleFromIndex } from './article-files';
 
-function summary(file: string, x: Extraction): string {
+/** What a stored entity an extracted one links to is called, by the `known` id: for the summary. */
+type KnownNames = Map<string, string>;
+
+function summary(file: string, x: Extraction, known: KnownNames): string {
   const lines = [`${file}`, `  ${x.article.published ?? '?'} ${x.article.dateline ?? ''} — ${x.article.title}`, ''];
   lines.push(`Entities (${x.entities.length})`);
   for (const e of x.entities) {
     const names = [...new Set(e.mentions.map((m) => m.text))].filter((n) => n !== e.name);
     lines.push(
-      `  ${e.name} [${e.type}, ${e.subtype.replace(/_/g, ' ')}] ×${e.mentions.length}${names.length ? ` also: ${names.join('; ')}` : ''}`,
+      `  ${e.name} [${e.type}, ${e.subtype.replace(/_/g, ' ')}] ×${e.mentions.length}${names.length ? ` also: ${names.join('; ')}` : ''}` +
+        (e.known !== undefined ? ` → known: ${known.get(e.known) ?? e.known}` : ''),
     );
   }
   lines.push('', `Claims (${x.claims.length})`);
@@ -26,16 +32,47 @@ function summary(file: string, x: Extraction): string {
   return lines.join('\n');
 }
 
+/** Opens an existing database for reading only: extraction never writes, and never makes a new file. */
+function openKnowledgeBase(file: string): SitrepDatabase {
+  const path = resolve(process.cwd(), file);
+  if (!existsSync(path)) throw new SitrepError('BAD_USER_INPUT', `--db ${file}: no such database file.`);
+  return openDatabase(path, { readonly: true });
+}
+
 export function registerExtract(program: Command): void {
   program
     .command('extract <file>')
-    .description('Extract entities and sourced claims from one article, with general knowledge only.')
+    .description(
+      'Extract entities and sourced claims from one article (nothing stored): with general knowledge only, or with --db also the names a knowledge base holds.',
+    )
     .option('--json', 'print the extraction as JSON', false)
-    .action(async (file: string, options: { json: boolean }) => {
+    .option('--db <file>', 'recognise and link the names this database knows (read only; default: none)')
+    .action(async (file: string, options: { json: boolean; db?: string }) => {
       // Loaded here, not at start-up: the language model costs most of a second.
       const { extractArticle } = await import('@sitrep/extract');
       const text = readFileSync(file, 'utf8');
-      const extraction = extractArticle(text, { file, title: titleFromIndex(file) });
-      console.log(options.json ? JSON.stringify(extraction, null, 2) : summary(file, extraction));
+      const extractOptions: ExtractOptions = { file, title: titleFromIndex(file) };
+      if (!options.db) {
+        const extraction = extractArticle(text, extractOptions);
+        console.log(options.json ? JSON.stringify(extraction, null, 2) : summary(file, extraction, new Map()));
+        return;
+      }
+      const { findStoredEntity, knowledgeOf } = await import('@sitrep/ingest');
+      const db = openKnowledgeBase(options.db);
+      try {
+        const knowledge = knowledgeOf(db);
+        const extraction = extractArticle(text, { ...extractOptions, knowledge: knowledge.base });
+        // What ingest would link each entity to, whether the extractor or a look-up found it.
+        const known: KnownNames = new Map();
+        for (const entity of extraction.entities) {
+          const stored = findStoredEntity(db, entity, knowledge);
+          if (!stored) continue;
+          entity.known = String(stored.id);
+          known.set(entity.known, stored.name);
+        }
+        console.log(options.json ? JSON.stringify(extraction, null, 2) : summary(file, extraction, known));
+      } finally {
+        db.close();
+      }
     });
 }

@@ -1,0 +1,98 @@
+import {
+  type AliasTotals,
+  type EntityNames,
+  type EntityRow,
+  type SitrepDatabase,
+  aliasTotals,
+  allEntityNames,
+  entitiesByIds,
+  entityNamesStamp,
+} from '@sitrep/db';
+import { KnowledgeBase, type KnownEntity, subtypeOfStoredType } from '@sitrep/extract';
+
+const toKnown = (entity: EntityNames): KnownEntity => ({
+  id: String(entity.id),
+  name: entity.name,
+  type: entity.kind,
+  subtype: subtypeOfStoredType(entity.type),
+  aliases: entity.aliases,
+});
+
+const knowledgeBaseOf = (entities: readonly EntityNames[]) => new KnowledgeBase(entities.map(toKnown));
+
+/**
+ * A database's names as two knowledge bases: `base`, every name at its last full build, and
+ * `recent`, the names added since. Ingesting adds names with most articles, and a full build costs
+ * about half a second at 60,000 names; the recent names are built again alone, which costs what
+ * they are, until they grow to a sixteenth of the base.
+ */
+export class DatabaseKnowledge {
+  constructor(
+    /** Every name at the last full build: what the extractor recognises. */
+    readonly base: KnowledgeBase,
+    /** Names added since, or null. */
+    readonly recent: KnowledgeBase | null,
+  ) {}
+
+  /** The known entity whose name is the whole of `name` (a leading "the" and a possessive aside). */
+  entityNamed(name: string): KnownEntity | undefined {
+    return this.base.lookup(name) ?? this.recent?.lookup(name);
+  }
+}
+
+interface Built {
+  /** entityNamesStamp when last checked: while it holds, no name can have changed. */
+  stamp: string;
+  knowledge: DatabaseKnowledge;
+  /** The names' totals when the base was built, and of the names added since as `recent` holds them. */
+  base: AliasTotals;
+  recent: AliasTotals;
+}
+
+const built = new WeakMap<object, Built>();
+const NONE: AliasTotals = { count: 0, top: 0, owners: 0 };
+
+/** Whether the base's names are all still there, with their owners: none of them removed or moved. */
+const baseUnchanged = (base: AliasTotals, since: AliasTotals, now: AliasTotals) =>
+  base.count + since.count === now.count && base.owners + since.owners === now.owners;
+
+function buildAll(db: SitrepDatabase, stamp: string): Built {
+  const entities = allEntityNames(db);
+  const base = aliasTotals(db);
+  return { stamp, knowledge: new DatabaseKnowledge(knowledgeBaseOf(entities), null), base, recent: NONE };
+}
+
+/**
+ * The knowledge base of a database's entities and names, per connection, brought up to date only
+ * when names changed: checking costs a pragma while nothing was written, and reading the totals of
+ * the names after someone wrote. A name of the base removed or moved (a merge) makes it build
+ * everything again; the recent names are read again whenever they changed.
+ */
+export function knowledgeOf(db: SitrepDatabase): DatabaseKnowledge {
+  const stamp = entityNamesStamp(db);
+  const last = built.get(db.sqlite);
+  if (last?.stamp === stamp) return last.knowledge;
+  // One snapshot: the totals read are the totals of the names read.
+  const next = db.sqlite.transaction((): Built => {
+    if (!last) return buildAll(db, stamp);
+    const since = aliasTotals(db, last.base.top);
+    if (!baseUnchanged(last.base, since, aliasTotals(db)) || since.count * 16 > Math.max(last.base.count, 4096)) {
+      return buildAll(db, stamp);
+    }
+    if (since.count === last.recent.count && since.owners === last.recent.owners) return { ...last, stamp };
+    const recent = since.count === 0 ? null : knowledgeBaseOf(allEntityNames(db, last.base.top));
+    return { ...last, stamp, recent: since, knowledge: new DatabaseKnowledge(last.knowledge.base, recent) };
+  })();
+  built.set(db.sqlite, next);
+  return next.knowledge;
+}
+
+/** The stored entity the knowledge finds as the whole of `name`, its spelling folded, if it still exists. */
+export function knownEntityNamed(
+  db: SitrepDatabase,
+  knowledge: DatabaseKnowledge,
+  name: string,
+): EntityRow | undefined {
+  const known = knowledge.entityNamed(name);
+  return known && entitiesByIds(db, [Number(known.id)])[0];
+}
