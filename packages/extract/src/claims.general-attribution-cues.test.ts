@@ -200,6 +200,14 @@ describe('more frames of general English', () => {
     expect(claimWith(result, 'problems').source?.actor).toBe('Karim Haddad');
   });
 
+  it('"… and denied that …" keeps the denial of the second statement', () => {
+    const c = claimWith(
+      extract(article('The Kremlin said the talks were going on and denied that its jets had left.')),
+      'jets',
+    );
+    expect(c).toMatchObject({ quote: 'its jets had left', stance: 'denies', source: { text: 'The Kremlin' } });
+  });
+
   it('an opening adverb of time is not part of the source: "Tonight, residents reported …"', () => {
     const c = claimWith(extract(article('Tonight, residents of the border towns reported explosions.')), 'explosions');
     expect(c.source?.text).toBe('residents of the border towns');

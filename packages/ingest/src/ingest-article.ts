@@ -16,7 +16,7 @@ import {
   findEntityByAlias,
   inTransaction,
 } from '@sitrep/db';
-import { type ExtractedEntity, type Extraction, extractArticle } from '@sitrep/extract';
+import { type ExtractedEntity, type Extraction, type KnowledgeBase, extractArticle } from '@sitrep/extract';
 import { isAliasWorthKeeping, isGenericName } from './alias-worth-keeping';
 import { type DatabaseKnowledge, knowledgeOf, knownEntityNamed } from './knowledge';
 
@@ -122,7 +122,9 @@ function resolveEntity(
 }
 
 /** Writes an extraction: the article, its entities (linked or new), mentions and claims. Call inside a transaction. */
-function store(db: SitrepDatabase, { input, extraction, knowledge }: PreparedArticle): IngestResult {
+function store(db: SitrepDatabase, { input, extraction }: PreparedArticle): IngestResult {
+  // Linked against the names as they are now, the articles stored before this one included.
+  const knowledge = knowledgeOf(db);
   const article = createArticle(db, {
     title: extraction.article.title,
     publishedAt: extraction.article.published ?? input.publishedAt ?? '',
@@ -177,12 +179,17 @@ export interface PreparedArticle {
   input: ArticleInput;
   hash: string;
   extraction: Extraction;
-  /** The names the database knew when the article was extracted. */
-  knowledge: DatabaseKnowledge;
 }
 
-/** Checks and extracts an article; throws DuplicateArticle if its text is stored already. */
-export function prepareArticle(db: SitrepDatabase, input: ArticleInput): PreparedArticle {
+/**
+ * Checks and extracts an article; throws DuplicateArticle if its text is stored already.
+ * `knowledge` is the database's names to extract with (by default, as they are now).
+ */
+export function prepareArticle(
+  db: SitrepDatabase,
+  input: ArticleInput,
+  knowledge: KnowledgeBase = knowledgeOf(db).base,
+): PreparedArticle {
   if (input.text.trim() === '') throw new SitrepError('BAD_USER_INPUT', `${input.file ?? 'The article'} is empty.`);
   const hash = contentHash(input.text);
   const existing = findArticleByHash(db, hash);
@@ -194,14 +201,13 @@ export function prepareArticle(db: SitrepDatabase, input: ArticleInput): Prepare
       'The article has no first line "date YYYY-MM-DD PLACE: …"; add one, or give its publication date (publishedAt).',
     );
   }
-  const knowledge = knowledgeOf(db);
   const extraction = extractArticle(input.text, {
     title: input.title ?? null,
     file: input.file,
     published: input.publishedAt ?? null,
-    knowledge: knowledge.base,
+    knowledge,
   });
-  return { input, hash, extraction, knowledge };
+  return { input, hash, extraction };
 }
 
 /**

@@ -1,4 +1,5 @@
 import { type SitrepDatabase, SitrepError, inTransaction } from '@sitrep/db';
+import { knowledgeOf } from './knowledge';
 import {
   type ArticleInput,
   DuplicateArticle,
@@ -48,6 +49,10 @@ export function ingestArticles(
   limits: GroupLimits = DEFAULT_GROUP,
 ): void {
   let group: Array<{ index: number; prepared?: PreparedArticle; outcome?: ArticleOutcome }> = [];
+  // Every article of the batch is extracted with the names known when the batch began, so how
+  // the articles fall into commit groups (by count and by time) never changes what is extracted;
+  // names the batch adds are linked when each article is stored.
+  const knowledge = knowledgeOf(db).base;
   let started = performance.now();
   const flush = () => {
     const pending = group;
@@ -72,7 +77,7 @@ export function ingestArticles(
   };
   sources.forEach((source, index) => {
     try {
-      group.push({ index, prepared: prepareArticle(db, source()) });
+      group.push({ index, prepared: prepareArticle(db, source(), knowledge) });
     } catch (error) {
       group.push({ index, outcome: outcomeOf(error) });
     }

@@ -27,7 +27,7 @@ describe('knowledgeOf', () => {
         id: String(qarvani.id),
         name: 'Qarvani Air Base',
         type: 'installation',
-        subtype: 'air_base',
+        subtype: 'airbase',
         aliases: ['Qarvani'],
       },
     ]);

@@ -91,7 +91,7 @@ const QUOTED_THEN_SOURCE = new RegExp(
   'su',
 );
 // "…, X told Y, but said …" / "… and added that …": a second statement by the same source.
-const BUT_SAID = new RegExp(`,?\\s+(?:but|and)\\s+${ADVERB}(?:${VERBS})\\s+(?:that\\s+)?(?=\\S)`, 'u');
+const BUT_SAID = new RegExp(`,?\\s+(?:but|and)\\s+${ADVERB}(${VERBS})\\s+(?:that\\s+)?(?=\\S)`, 'u');
 // Satellite imagery shows that … / An image taken on Dec. 9 showed three ships.
 const EVIDENCE_SHOWS =
   /^((?:[\p{L}\d.,’'-]+\s+){0,14}?)(shows?|showed|shown|indicates?|indicated|reveals?|revealed)\b(\s+that\s+)?/u;
@@ -134,7 +134,13 @@ export function findFrames(text: string, tokens?: readonly Token[], offset = 0):
     const source = frames.at(-1)?.source;
     if (source) {
       const at = next.index + next[0].length;
-      frames.push({ content: trimSpan(sentence, at, sentence.length), source, noComment: false });
+      frames.push({
+        content: trimSpan(sentence, at, sentence.length),
+        source,
+        noComment: false,
+        hedgedVerb: HEDGING_VERB.test(next[1]!),
+        denyingVerb: DENYING_VERB.test(next[1]!),
+      });
       return frames;
     }
   }
