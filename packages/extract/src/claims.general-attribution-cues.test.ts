@@ -249,3 +249,44 @@ describe('more frames of general English', () => {
     expect(c.source?.actor).toBe('Ukraine');
   });
 });
+
+describe('sources that speak over several sentences', () => {
+  it('a quotation in straight quote marks over several sentences takes the speaker named at its end', () => {
+    const result = extract(
+      article(
+        'Officials in Kyiv spoke of the raid.',
+        '"The hangar was hit. There is damage. Other results are being checked," the officer said.',
+      ),
+    );
+    for (const fragment of ['hangar was hit', 'There is damage', 'Other results'])
+      expect(claimWith(result, fragment).source?.text).toBe('the officer');
+  });
+
+  it('"X informed Y" reports what X said', () => {
+    const c = claimWith(
+      extract(article('There is damage at the base, a source in Ukrainian special services informed the agency.')),
+      'damage',
+    );
+    expect(c.source).toMatchObject({ text: 'a source in Ukrainian special services', actor: 'Ukraine' });
+  });
+
+  it('"the interlocutor" points back at the latest source who is a person', () => {
+    const result = extract(
+      article(
+        'There is damage at the base, a source in Ukrainian special services informed the agency.',
+        'According to the interlocutor, the drones flew from the south.',
+      ),
+    );
+    expect(claimWith(result, 'drones').source?.actor).toBe('Ukraine');
+  });
+
+  it('"the source" points back at "a source in X" named outside any frame', () => {
+    const result = extract(
+      article(
+        'Our reporter spoke to a source in Ukrainian special services.',
+        '“The hangar was hit,” the source said.',
+      ),
+    );
+    expect(claimWith(result, 'hangar').source?.actor).toBe('Ukraine');
+  });
+});

@@ -45,7 +45,7 @@ const TRAILING_TOLD_TAIL = new RegExp(
   `^(?:\\s+(?:reporters|journalists|him|her|them|us|me|the\\s+[^,.]{1,60}?|an?\\s+[^,.]{1,60}?|[\\p{Lu}][^,.]{0,60}?))??${ADVERBIALS}`,
   'u',
 );
-const TELLS = /^(?:tell|tells|told)$/;
+const TELLS = /^(?:tell|tells|told|inform|informs|informed)$/;
 const NO_COMMENT =
   /\b(?:did not|didn['’]t|has not|have not|had not|could not|would not)\s+(?:immediately\s+)?(?:respond|reply|return)\s+(?:to\s+)?(?:an?\s+)?(?:[\p{Lu}][\p{L}]*\s+)?(?:requests?|calls?)\s+for\s+comment|\bdeclined\s+to\s+comment\b|\b(?:could|would)\s+not\s+(?:immediately\s+)?(?:be reached\s+for\s+)?comment\b|\bwas not (?:immediately )?available for comment\b/u;
 // Openings that are not part of the source: "But", "Earlier,", "When contacted on Friday,".

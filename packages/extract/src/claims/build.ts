@@ -189,7 +189,8 @@ export function buildClaims(
     const insideQuote =
       pending.length > 0 && pending.at(-1)!.paragraph === sentence.paragraph && !QUOTE_MARK.test(sentence.text);
     const opensQuote = OPENING_QUOTE.test(sentence.text);
-    if (frames.length === 0 && ((opensQuote && !CLOSING_QUOTE.test(sentence.text)) || insideQuote)) {
+    // A straight quote mark opens and closes alike: the one that opens the sentence does not close it.
+    if (frames.length === 0 && ((opensQuote && !CLOSING_QUOTE.test(sentence.text.slice(1))) || insideQuote)) {
       const quote = sentence.text.replace(OPENING_QUOTE, '').replace(FINAL_COMMA_OR_STOP, '');
       const start = sentence.start + (opensQuote ? 1 : 0);
       const claim: ExtractedClaim = {

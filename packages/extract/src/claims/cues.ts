@@ -10,6 +10,7 @@
 const ASSERTING = [
   'say', 'says', 'said',
   'tell', 'tells', 'told',
+  'inform', 'informs', 'informed',
   'add', 'adds', 'added',
   'note', 'notes', 'noted',
   'state', 'states', 'stated',

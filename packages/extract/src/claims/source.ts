@@ -1,4 +1,5 @@
 import type { EntityRecord, EntityTable } from '../entities/table';
+import { matchesOf } from '../matches';
 import type { ExtractedSource } from '../types';
 
 const NUMBERS: Record<string, number> = {
@@ -107,7 +108,11 @@ export function describeSource(
     const antecedent = [...earlier]
       .reverse()
       .find((s) => (pronoun ? s.person || s.head === 'official' : s.head === head));
-    actor = antecedent?.actor ?? earlier.at(-1)?.actor ?? null;
+    actor =
+      antecedent?.actor ??
+      (pronoun ? undefined : introducedIn(text, start, head, table)) ??
+      earlier.at(-1)?.actor ??
+      null;
   }
   // "an analysis of satellite imagery by BlackSky": the evidence speaks, not the firm behind it.
   // The head phrase decides: "satellite images from BlackSky, an imagery company" are evidence,
@@ -139,6 +144,24 @@ export function describeSource(
 }
 
 /**
+ * The actor of where a follow-up's noun was introduced outside any frame ("RBC-Ukraine spoke to a
+ * source in Ukrainian special services. … the source said"): the latest "a/an/one … <noun> …"
+ * before it, read to the end of its phrase.
+ */
+function introducedIn(text: string, before: number, head: string, table: EntityTable): string | undefined {
+  if (!/^[a-z]+$/.test(head)) return undefined;
+  const pattern = new RegExp(
+    `\\b(?:an?|one|two|three|several)\\s+(?:[\\p{L}-]+\\s+){0,3}${head}s?\\b[^.,;:“”"]{0,80}`,
+    'giu',
+  );
+  let last: RegExpExecArray | undefined;
+  for (const m of matchesOf(pattern, text.slice(Math.max(0, before - 5_000), before))) last = m;
+  if (!last) return undefined;
+  const at = Math.max(0, before - 5_000) + last.index;
+  return actorIn(table, at, at + last[0].length)?.name;
+}
+
+/**
  * The earlier source a definite description points back at: "the minister" at "Foreign Minister
  * Asaad al-Shaibani", "the Cambodian defence ministry spokesman" at "Chhum Socheat, a Cambodian
  * defence ministry spokesman". The latest earlier source with the same head noun wins.
@@ -149,5 +172,7 @@ function pointsBack(words: string, earlier: readonly SourceMemory[]): SourceMemo
   const head = all.at(-1)!.toLowerCase();
   if (all.length > MAX_DESCRIPTION_WORDS || !ROLE_HEAD.test(head)) return undefined;
   const role = new RegExp(`\\b${head}\\b`, 'i');
-  return [...earlier].reverse().find((s) => s.text !== words && role.test(s.text) && s.actor !== null);
+  const latest = [...earlier].reverse().filter((s) => s.text !== words && s.actor !== null);
+  // "the interlocutor", "the expert": the latest source with that noun, else the latest one who is a person.
+  return latest.find((s) => role.test(s.text)) ?? latest.find((s) => s.person || PEOPLE.test(s.head));
 }
