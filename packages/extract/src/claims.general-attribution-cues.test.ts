@@ -290,3 +290,27 @@ describe('sources that speak over several sentences', () => {
     expect(claimWith(result, 'hangar').source?.actor).toBe('Ukraine');
   });
 });
+
+describe('quotations inside a statement', () => {
+  it('a message quoted after a colon is a statement of its own, by the same source', () => {
+    const result = extract(
+      article('An Israeli official said the strike was a message to Ankara: “Do not build a base here.”'),
+    );
+    expect(claimWith(result, 'message to Ankara').quote).toBe('the strike was a message to Ankara');
+    expect(claimWith(result, 'Do not build')).toMatchObject({
+      quote: 'Do not build a base here',
+      source: { text: 'An Israeli official' },
+    });
+  });
+
+  it('two quotations joined by "and" are two statements', () => {
+    const result = extract(
+      article(
+        'Foreign Minister Karim Haddad spoke on Monday.',
+        'In his words, “the talks were slow” and “there is no new deal” between the two states.',
+      ),
+    );
+    expect(claimWith(result, 'talks were slow').quote).toBe('the talks were slow');
+    expect(claimWith(result, 'no new deal').stance).toBe('denies');
+  });
+});

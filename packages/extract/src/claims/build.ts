@@ -55,6 +55,25 @@ function splitOnContrast(text: string, start: number, end: number): Array<[numbe
   return [[start, end]];
 }
 
+// "was a message to Turkey: “Do not …”" / "“A” and “B”": each quotation is a statement of its own.
+const COLON_THEN_QUOTE = /:\s*[“"]/;
+const QUOTE_AND_QUOTE = /[”"],?\s+and\s+[“"]/;
+
+/** One part becomes several where it holds a quoted message after a colon, or two quotations joined by "and". */
+function splitOnQuotations(text: string, start: number, end: number): Array<[number, number]> {
+  const part = text.slice(start, end);
+  const m = COLON_THEN_QUOTE.exec(part) ?? QUOTE_AND_QUOTE.exec(part);
+  if (!m || part.slice(0, m.index).split(SPACES).length < 3) return [[start, end]];
+  const inner = (a: number, b: number): [number, number] => {
+    const piece = text.slice(a, b);
+    const lead = piece.length - piece.replace(/^[\s“"]+/, '').length;
+    const tail = piece.length - piece.replace(/[\s”".,]+$/, '').length;
+    return [a + lead, b - tail];
+  };
+  const left = inner(start, start + m.index + (m[0].startsWith(':') ? 0 : 1));
+  return [left, ...splitOnQuotations(text, ...inner(start + m.index + m[0].length - 1, end))];
+}
+
 // Helpers live at module level, not as closures inside the functions that call them: tsx keeps
 // closures' names by redefining each one's `name` every time it is created, which is costly.
 
@@ -249,7 +268,7 @@ export function buildClaims(
       }
       const parts = frame.noComment
         ? [[contentStart, contentEnd] as [number, number]]
-        : splitOnContrast(text, contentStart, contentEnd);
+        : splitOnContrast(text, contentStart, contentEnd).flatMap(([a, b]) => splitOnQuotations(text, a, b));
       for (const [start, end] of parts) {
         if (end - start < 8) continue;
         const quote = text.slice(start, end);
