@@ -22,6 +22,13 @@ describe('names of bodies', () => {
     expect(mentioned(x, 'Institute for Frontier Studies').subtype).toBe('organization');
   });
 
+  it('end before a country named right after the body\'s noun: "the Qarawi Services Institute Libya specialist"', () => {
+    const x = extractArticle(
+      article('Omar Haddad, a Qarawi Services Institute Libya specialist, said the port was ready.'),
+    );
+    expect(mentioned(x, 'Qarawi Services Institute').subtype).toBe('organization');
+  });
+
   it('take an acronym in brackets as another name, and its later uses', () => {
     const x = extractArticle(
       article('The Office of Coastal Security (OCS) said the pier was finished. The OCS later denied it.'),
@@ -89,6 +96,22 @@ describe('installations', () => {
 });
 
 describe('with a knowledge base', () => {
+  it('a known name at the tail of a longer name is not that entity: "Hafez al-Haddad" is not "al-Haddad"', () => {
+    const people = new KnowledgeBase([
+      { id: 'b', name: 'Karim al-Haddad', type: 'actor', subtype: 'person', aliases: ['al-Haddad'] },
+    ]);
+    const x = extractArticle(article('Hafez al-Haddad ruled before his son, officials said.'), { knowledge: people });
+    expect(x.entities.find((e) => e.known === 'b')).toBeUndefined();
+  });
+
+  it('a body named by a cue keeps a known demonym inside it: "the Syrian army" stays a body', () => {
+    const states = new KnowledgeBase([
+      { id: 'sy', name: 'Syria', type: 'actor', subtype: 'state', aliases: ['Syrian'] },
+    ]);
+    const x = extractArticle(article('Russia helped the Syrian army, officials said.'), { knowledge: states });
+    expect(mentioned(x, 'Syrian army').subtype).toBe('military');
+  });
+
   const kb = new KnowledgeBase([
     { id: 'ru', name: 'Russia', type: 'actor', subtype: 'state', aliases: ['Russian', 'Moscow'] },
     { id: 'tq', name: 'Qarawi naval facility', type: 'installation', subtype: 'naval_base', aliases: ['Qarawi'] },

@@ -46,7 +46,8 @@ export function findKnownNames(text: string, from: number, table: EntityTable, k
   }
 }
 
-const TITLES = new Set(
+/** Words of titles and ranks that stand before a person's name ("President", "Field Marshal"). */
+export const TITLE_WORDS = new Set(
   'President Prime Minister Minister CEO Chairman Chairwoman Spokesman Spokeswoman spokesman spokeswoman General Gen. Admiral Colonel Col. Commander Chief chief Director director Head head Leader leader Ambassador ambassador Envoy envoy King Prince Emir Sheikh Mr. Ms. Mrs. Dr. dictator president minister premier founder official analyst Secretary secretary Governor governor Mayor Marshal Field Brigadier Lieutenant Captain Sergeant Lt. Maj. Capt. Brig. Sgt. Deputy deputy Vice Senator Sen. Rep. Judge Emir Sultan'.split(
     ' ',
   ),
@@ -118,7 +119,7 @@ function chains(sentence: Sentence): Token[][] {
     const token = tokens[i]!;
     const prev = tokens[i - 1];
     const joined = prev && prev.end === token.start;
-    if (TITLES.has(token.text)) {
+    if (TITLE_WORDS.has(token.text)) {
       run = endRun(run, found);
     } else if (
       run.length &&
@@ -186,7 +187,11 @@ export function findProperNames(
   for (const { sentence, chains } of named) {
     let lastWasVessel = false;
     let lastEnd = sentence.start;
-    for (const chain of chains.flatMap((c) => untakenRuns(c, table))) {
+    for (const run of chains.flatMap((c) => untakenRuns(c, table))) {
+      // "the Royal Services Institute Libya specialist": a place right after a body's noun is not
+      // part of the body's name (bodies are "X Institute" or "Institute of X").
+      const chain =
+        run.length > 2 && BODY_WORDS.has(run.at(-2)!.text) && ctx.isKnown(run.at(-1)!.text) ? run.slice(0, -1) : run;
       const start = chain[0]!.start;
       const end = chain.at(-1)!.end;
       const name = text.slice(start, end);
@@ -209,11 +214,11 @@ export function findProperNames(
       const prevWord = beforeWords.at(-1) ?? '';
       // "Russian President Vladimir Putin", "the head of Tartous customs, Riad Joudy".
       const titled =
-        TITLES.has(prevWord) ||
+        TITLE_WORDS.has(prevWord) ||
         TITLE_BEFORE.test(before) ||
         beforeWords
           .slice(-6)
-          .some((w, i, all) => TITLES.has(w) && i < all.length - 1 && before.trimEnd().endsWith(','));
+          .some((w, i, all) => TITLE_WORDS.has(w) && i < all.length - 1 && before.trimEnd().endsWith(','));
       const orgNoun = ORG_NOUNS.has(prevWord.toLowerCase());
       const acronym = ACRONYM.test(name);
       const camel = CAMEL_CASE.test(name);

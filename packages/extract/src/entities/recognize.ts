@@ -4,6 +4,7 @@ import type { Sentence } from '../segment';
 import { findBodies, stateNames } from './bodies';
 import { findBareInstallationNames, findInstallations } from './installations';
 import {
+  TITLE_WORDS,
   findAlsoKnownAs,
   findKnownNames,
   findParenthesisedAcronyms,
@@ -88,14 +89,21 @@ function findKnowledgeBaseNames(text: string, from: number, table: EntityTable, 
     );
     record.known = entity.id;
     for (const alias of entity.aliases) record.aliases.add(alias);
-    // "Russian" in "the Russian Air Force": a known name that a longer proper name goes on from is
-    // a mention, but leaves the longer name to the rules that read it.
+    const at = from + start;
+    // "al-Assad" in "Hafez al-Assad", "al Asad" in "Ain al Asad": a longer name the known one is
+    // the tail of is someone (or somewhere) else.
+    const before = PREVIOUS_WORD.exec(text.slice(Math.max(from, at - 40), at))?.[1];
+    if (before && CAPITALISED_WORD.test(before) && !TITLE_WORDS.has(before)) continue;
+    // "Russian" in "the Russian Air Force", "Moscow" in "Moscow-controlled": a known name that a
+    // longer name or a compound goes on from is a mention, but leaves the rest to the rules that read it.
     const goesOn = NAME_GOES_ON.test(text.slice(from + end, from + end + 40));
-    table.mention(record, text, from + start, from + end, !goesOn);
+    table.mention(record, text, at, from + end, !goesOn);
   }
 }
 
-const NAME_GOES_ON = /^[ -](?:of |for )?[\p{Lu}]/u;
+const NAME_GOES_ON = /^(?:[ -](?:of |for )?[\p{Lu}]|-[\p{Ll}])/u;
+const PREVIOUS_WORD = /(?:^|[^\p{L}’'-])([\p{L}’'-]+)[ -]$/u;
+const CAPITALISED_WORD = /^[\p{Lu}]/u;
 
 const defaultSubtype = (type: EntityType) => (type === 'actor' ? 'organization' : 'base');
 
@@ -140,9 +148,12 @@ export function recognizeEntities(
 ): EntityTable {
   const { known, states, isPlace } = generalKnowledge();
   const table = new EntityTable();
-  if (knowledgeBase) findKnowledgeBaseNames(text, bodyStart, table, knowledgeBase);
+  // Installations and bodies named by a cue ("the Syrian army", "the Tartus naval logistics
+  // base") first: a known short name inside them ("Syrian") must not cut them; what they name
+  // joins a known entity at the end (linkToKnowledgeBase).
   findInstallations(text, bodyStart, table, { isPlaceOfState: isPlace });
   findBodies(text, bodyStart, table, states, known);
+  if (knowledgeBase) findKnowledgeBaseNames(text, bodyStart, table, knowledgeBase);
   const named = nameChains(sentences);
   // Organisations whose names hold a place ("The Kyiv Independent") before places claim their words.
   findProperNames(text, named, table, { isKnown: isPlace }, true);
