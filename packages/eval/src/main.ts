@@ -1,13 +1,13 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type Floors, raisedFloors, readFloors, shortfalls, writeFloors } from './floors';
 import { type CorpusArticle, defaultCorpusDir, loadCorpus } from './gold';
 import { MODES, MODE_TITLES, type Mode, extractIn } from './modes';
-import { type ScoredArticle, byOutlet, renderTable, toJsonReport } from './report';
+import { type EvalReport, type ScoredArticle, byOutlet, renderComparison, renderTable, toJsonReport } from './report';
 import { scoreArticle, totals } from './score';
 
-const USAGE = `Usage: pnpm eval [--corpus DIR] [--mode general|demo|both] [--only PREFIX,...] [--by-outlet] [--json] [--update-floors]
+const USAGE = `Usage: pnpm eval [--corpus DIR] [--mode general|demo|both] [--only PREFIX,...] [--by-outlet] [--json] [--against FILE] [--update-floors]
 
 Scores @sitrep/extract against the corpus's gold annotations (the corpus README's definitions), one
 row per article, then per outlet with --by-outlet, in two modes: on general knowledge alone, and with
@@ -17,6 +17,8 @@ the demo knowledge base's names (what \`pnpm start\` seeds).
   --only P,...       only the articles whose file names start with one of these prefixes (e.g. 013,1,2)
   --by-outlet        add a table per outlet
   --json             print the scores as JSON on stdout (use \`pnpm -s eval --json\` to keep pnpm's banner out)
+  --against FILE     a --json report saved earlier (say, the blind score of new articles): each cell
+                     shows "then → now"; --only's prefixes also give a total row each
   --update-floors    raise packages/eval/src/floors.json to today's scores (never lowers one; a new
                      article starts at its first score). Exits 1 if an article is below a floor.`;
 
@@ -26,6 +28,7 @@ interface Options {
   only?: string;
   'by-outlet'?: boolean;
   json?: boolean;
+  against?: string;
   'update-floors'?: boolean;
   help?: boolean;
 }
@@ -41,6 +44,7 @@ function main(argv: string[]): number {
         only: { type: 'string' },
         'by-outlet': { type: 'boolean' },
         json: { type: 'boolean' },
+        against: { type: 'string' },
         'update-floors': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -89,6 +93,18 @@ function main(argv: string[]): number {
         2,
       ),
     );
+  } else if (values.against) {
+    const path = resolve(process.env.INIT_CWD ?? process.cwd(), values.against);
+    const before = JSON.parse(readFileSync(path, 'utf8')) as EvalReport[];
+    for (const { mode, scored } of reports) {
+      const then = before.find((r) => r.mode === mode);
+      if (!then) continue;
+      const groups = [
+        ...prefixes.map((p) => ({ label: `${p}…`, files: (f: string) => f.startsWith(p) })),
+        { label: 'total', files: () => true },
+      ];
+      console.log(`\n### ${MODE_TITLES[mode]}\n\n${renderComparison(scored, then, groups)}`);
+    }
   } else {
     for (const { mode, scored } of reports) {
       const total = totals(scored.map((s) => s.score));

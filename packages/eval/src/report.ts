@@ -96,3 +96,45 @@ const tallied = (r: Ratios, c: Counts, key: keyof Ratios & keyof Counts) => {
   return withCount(r[key], t.correct, t.total);
 };
 const escapeCell = (text: string) => text.replaceAll('|', '\\|');
+
+const COMPARED = [
+  ['entity F1', 'entityF1'],
+  ['claim P', 'claimPrecision'],
+  ['claim R', 'claimRecall'],
+  ['attribution', 'attribution'],
+  ['source actor', 'sourceActor'],
+  ['about', 'about'],
+  ['stance', 'stance'],
+  ['hedged', 'hedged'],
+  ['event date', 'eventDate'],
+] as const satisfies ReadonlyArray<readonly [string, keyof Ratios]>;
+
+/**
+ * Today's scores beside earlier ones (a `--json` report of the same mode, such as the blind score
+ * of articles new to the corpus): one row per article and per group of rows, each cell "before → now".
+ */
+export function renderComparison(
+  articles: readonly ScoredArticle[],
+  before: EvalReport,
+  groups: ReadonlyArray<{ label: string; files: (file: string) => boolean }> = [],
+): string {
+  const earlier = new Map(before.articles.map((a) => [a.file, a]));
+  const cell = (then: number | null | undefined, now: number | null) =>
+    now === null ? '–' : then == null ? fixed(now) : then === now ? fixed(now) : `${fixed(then)} → ${fixed(now)}`;
+  const row = (label: string, then: Score | undefined, now: Score) =>
+    `| ${label} | ${COMPARED.map(([, key]) => cell(then?.ratios[key], now.ratios[key])).join(' | ')} |`;
+  const totalOf = (files: (file: string) => boolean) => {
+    const chosen = articles.filter((a) => files(a.file));
+    const then = chosen.flatMap((a) => (earlier.has(a.file) ? [earlier.get(a.file)!] : []));
+    return { now: totals(chosen.map((a) => a.score)), then: then.length === chosen.length ? totals(then) : undefined };
+  };
+  return [
+    `| article | ${COMPARED.map(([label]) => label).join(' | ')} |`,
+    `| --- | ${COMPARED.map(() => '---:').join(' | ')} |`,
+    ...articles.map((a) => row(escapeCell(a.file.replace(/\.txt$/, '')), earlier.get(a.file), a.score)),
+    ...groups.map(({ label, files }) => {
+      const { now, then } = totalOf(files);
+      return row(`**${label}**`, then, now);
+    }),
+  ].join('\n');
+}
