@@ -314,3 +314,43 @@ describe('quotations inside a statement', () => {
     expect(claimWith(result, 'no new deal').stance).toBe('denies');
   });
 });
+
+describe('nested attribution: the innermost speaker is the source', () => {
+  it('"…, the agency reported, citing two Syrian military sources"', () => {
+    const c = claimWith(
+      extract(article('The base will close in May, the agency reported, citing two Syrian military sources.')),
+      'close in May',
+    );
+    expect(c).toMatchObject({
+      quote: 'The base will close in May',
+      source: { text: 'two Syrian military sources', actor: 'Syria', count: 2, anonymous: true },
+    });
+  });
+
+  it('"X reported, citing Y, that …": no frame word inside the quote', () => {
+    const c = claimWith(
+      extract(article('Interfax reported, citing a source in the Russian defence ministry, that the ships had left.')),
+      'ships',
+    );
+    expect(c).toMatchObject({
+      quote: 'the ships had left',
+      source: { text: 'a source in the Russian defence ministry' },
+    });
+  });
+
+  it('"According to X, citing Y, …"', () => {
+    const c = claimWith(
+      extract(article('According to the agency, citing a Russian diplomat, the talks will resume.')),
+      'talks',
+    );
+    expect(c.source).toMatchObject({ text: 'a Russian diplomat', actor: 'Russia' });
+  });
+
+  it('"Two officials said X, according to the spokesman": the officials said it', () => {
+    const c = claimWith(
+      extract(article('Two Syrian officials said the runway was closed, according to the spokesman.')),
+      'runway',
+    );
+    expect(c).toMatchObject({ quote: 'the runway was closed', source: { text: 'Two Syrian officials', count: 2 } });
+  });
+});

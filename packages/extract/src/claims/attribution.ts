@@ -23,7 +23,7 @@ const REPORTING_WORD = new RegExp(`\\b(?:${VERBS})\\b`);
 // "said on Dec. 9 that", "said in a statement". Only "told" takes an addressee.
 const DAY = '(?:on|late on|early on|last|this) [A-Z][a-z]+\\.?(?: \\d{1,2}(?:st|nd|rd|th)?)?(?:,? \\d{4})?';
 const AFTER_VERB = new RegExp(
-  `^(?:\\s+${DAY})?(?:\\s+in an? (?:statement|post|video|interview|briefing)(?: on [A-Z][a-z]+)?)?(?:\\s*,\\s*)?(?:\\s+that)?\\s*:?\\s*`,
+  `^(?:\\s+${DAY})?(?:\\s+in an? (?:statement|post|video|interview|briefing)(?: on [A-Z][a-z]+)?)?(?:\\s*,)?(?:\\s+that)?\\s*:?\\s*`,
 );
 const AFTER_TOLD = new RegExp(
   `^(?:\\s+(?:reporters|journalists|the [A-Z][\\w-]*(?: [A-Z][\\w-]*)*|[A-Z][\\w-]*(?: [A-Z][\\w-]*){0,4}|him|her|them|us|me))?(?:\\s+${DAY})?(?:\\s*,\\s*)?(?:\\s+that)?\\s*:?\\s*`,
@@ -90,6 +90,8 @@ const QUOTED_THEN_SOURCE = new RegExp(
   `^[“"]?(.+?)[,.!?]?[”"],?\\s+(?:(?:${VERBS})\\s+([^.]+?)|([^.]+?)\\s+${ADVERB}(?:told\\s+(?:reporters|journalists|(?:his|her|their|its|the|an?)\\s+[^.,]{1,60}?|[\\p{Lu}][\\p{L}]+(?: [\\p{Lu}][\\p{L}]+)*)|${VERBS}))(?:,\\s+adding\\s+(?:that\\s+)?(.+?))?(?:\\s+without elaborating)?\\.?$`,
   'su',
 );
+// ", citing two Syrian military sources" (up to the next comma or the end).
+const CITING = /,\s+citing\s+([^,]+?)(?=,|\.?$)/u;
 // "…, X told Y, but said …" / "… and added that …": a second statement by the same source.
 const BUT_SAID = new RegExp(`,?\\s+(?:but|and)\\s+${ADVERB}(${VERBS})\\s+(?:that\\s+)?(?=\\S)`, 'u');
 // Satellite imagery shows that … / An image taken on Dec. 9 showed three ships.
@@ -120,12 +122,27 @@ const MAX_FRAME_SENTENCE = 2_000;
  * quoted speech, headline `X says …`, `…, adding that …`, and "did not respond to a request for comment".
  */
 export function findFrames(text: string, tokens?: readonly Token[], offset = 0): Frame[] {
-  // Offsets stay those of the text: nouns that look like reporting verbs are only blanked out.
   // A "sentence" this long is text the splitter found no end in (a list, a paste, a hostile
   // input); the frame patterns backtrack over it quadratically (200 KB of quotes: 5 s) and a
   // frame fitted to it would not be a claim anyone wrote.
   if (text.length > MAX_FRAME_SENTENCE) return [];
-  const sentence = tokens ? maskNounUses(text, tokens, offset) : text;
+  // Offsets stay those of the text: nouns that look like reporting verbs are only blanked out.
+  const masked = tokens ? maskNounUses(text, tokens, offset) : text;
+  // "X reported, citing Y, that …": Y said it and X relays it; the frame is read without the
+  // citing phrase, and its source is Y, the innermost speaker.
+  const citing = CITING.exec(masked);
+  if (citing) {
+    const at = citing.index + citing[0].indexOf(citing[1]!);
+    const inner: [number, number] = trimSpan(masked, at, at + citing[1]!.length);
+    const blanked = `${masked.slice(0, citing.index)}${' '.repeat(citing[0].length)}${masked.slice(citing.index + citing[0].length)}`;
+    const frames = framesAround(blanked);
+    if (frames.some((f) => f.source)) return frames.map((f) => (f.source ? { ...f, source: inner } : f));
+  }
+  return framesAround(masked);
+}
+
+/** The frames of a sentence, and of what its source said next ("…, but said …"). */
+function framesAround(sentence: string): Frame[] {
   // "…, Shaibani told Lavrov, but said there were factors …": the frames of the first part, and
   // what the same source said next.
   const next = BUT_SAID.exec(sentence);
@@ -201,6 +218,10 @@ function framesOf(sentence: string): Frame[] {
   }
   const accordingLast = ACCORDING_TO_LAST.exec(sentence);
   if (accordingLast) {
+    // "Two officials said X, according to the spokesman": the officials are who said X; the
+    // spokesman only relays it. The innermost speaker is the claim's source.
+    const inner = framesOf(sentence.slice(0, accordingLast.index));
+    if (inner.some((f) => f.source)) return inner;
     const at = accordingLast.index + accordingLast[0].indexOf(accordingLast[1]!);
     return [
       {
