@@ -1,25 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { extractArticle } from './extract';
-import type { ExtractedClaim, Extraction } from './types';
+import { claimWith, extractChecked } from './test-support';
 
 const article = (...paragraphs: string[]) => `date 2024-12-15 DAMASCUS: ${paragraphs.join('\n\n')}`;
 
-/** Extracts `text` and checks, for every claim, that its quote is the text at its offsets. */
-function extract(text: string): Extraction {
-  const result = extractArticle(text);
-  for (const c of result.claims) expect(text.slice(c.start, c.end)).toBe(c.quote);
-  return result;
-}
-
-/** The one claim whose quote contains `fragment`. */
-function claimWith(result: Extraction, fragment: string): ExtractedClaim {
-  const found = result.claims.filter((c) => c.quote.includes(fragment));
-  expect(
-    found.map((c) => c.quote),
-    `claims quoting ${fragment}`,
-  ).toHaveLength(1);
-  return found[0]!;
-}
+const extract = extractChecked;
 
 describe('reported speech', () => {
   it('`X said …`: the quote is the content, without the frame', () => {

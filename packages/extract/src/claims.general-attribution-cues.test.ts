@@ -1,24 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { extractArticle } from './extract';
-import type { ExtractedClaim, Extraction } from './types';
+import { claimWith, extractChecked } from './test-support';
 
 // Every sentence here is our own; each pins one rule of general English attribution.
 const article = (...paragraphs: string[]) => `date 2025-03-10 QARAWI: ${paragraphs.join('\n\n')}`;
 
-function extract(text: string): Extraction {
-  const result = extractArticle(text);
-  for (const c of result.claims) expect(text.slice(c.start, c.end)).toBe(c.quote);
-  return result;
-}
-
-function claimWith(result: Extraction, fragment: string): ExtractedClaim {
-  const found = result.claims.filter((c) => c.quote.includes(fragment));
-  expect(
-    found.map((c) => c.quote),
-    `claims quoting ${fragment}`,
-  ).toHaveLength(1);
-  return found[0]!;
-}
+const extract = extractChecked;
 
 describe('the reporting-verb lexicon', () => {
   it.each([
