@@ -340,3 +340,38 @@ describe('nested attribution: the innermost speaker is the source', () => {
     expect(c).toMatchObject({ quote: 'the runway was closed', source: { text: 'Two Syrian officials', count: 2 } });
   });
 });
+
+describe('clauses that affirm and deny in one sentence', () => {
+  it('"A, and B" splits where one affirms and the other denies', () => {
+    const result = extract(article('“We agree on the port, and there are no obstacles,” said the minister.'));
+    expect(claimWith(result, 'agree').stance).toBe('affirms');
+    expect(claimWith(result, 'obstacles').stance).toBe('denies');
+  });
+
+  it('"A — B" splits the same way', () => {
+    const result = extract(
+      article('“There is no foreign base here — we are repairing our own airfield,” the spokesman said.'),
+    );
+    expect(claimWith(result, 'foreign base').stance).toBe('denies');
+    expect(claimWith(result, 'repairing').stance).toBe('affirms');
+  });
+
+  it('a manner adverb before the verb is neither source nor content: "flatly rejected"', () => {
+    const c = claimWith(extract(article('The command flatly denied that its jets had landed.')), 'jets');
+    expect(c).toMatchObject({ source: { text: 'The command' }, stance: 'denies' });
+  });
+
+  it('"the family said": a word ending in -ly is not taken for an adverb', () => {
+    expect(claimWith(extract(article('The family said the pilot was alive.')), 'pilot').source?.text).toBe(
+      'The family',
+    );
+  });
+
+  it('a demand denies nothing: “Do not build a base here” affirms', () => {
+    const c = claimWith(
+      extract(article('The official said the message was clear: “Do not build a base here.”')),
+      'Do not',
+    );
+    expect(c.stance).toBe('affirms');
+  });
+});

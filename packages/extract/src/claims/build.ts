@@ -21,7 +21,8 @@ const GLOSS =
 // The patterns below are built once: a literal in a function body is a new RegExp object each
 // time the line runs, and these run for every sentence or claim.
 const SPACES = /\s+/;
-const BUT = /,?\s+but\s+/g;
+// "A but B", "A, and B", "A — B": two clauses, split where one affirms and the other denies.
+const BUT = /,?\s+but\s+|,\s+and\s+|\s+[—–]\s+/g;
 // "is not leaving …": a claim that starts with its verb.
 const NO_SUBJECT = /^(?:is|are|was|were|has|have|had|will|would|is now|was now)\b/;
 const OPENING_QUOTE = /^[“"]/;
@@ -38,7 +39,11 @@ const FINAL_STOPS = /[.!?]+$/;
 const LEADING_SPACE = /^\s+/;
 const NOT_SPACE = /\S/;
 
-/** One sentence part becomes two claims where it asserts one thing and denies another ("… but is not leaving …"). */
+/**
+ * One sentence part becomes two claims where it asserts one thing and denies another ("… but is
+ * not leaving …", "we agree on this, and there are no obstacles", "there is no base — we are only
+ * repairing our own").
+ */
 function splitOnContrast(text: string, start: number, end: number): Array<[number, number]> {
   const part = text.slice(start, end);
   for (const m of matchesOf(BUT, part)) {

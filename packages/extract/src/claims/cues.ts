@@ -73,7 +73,9 @@ export const DENYING_VERB = new RegExp(`^(?:${DENYING.join('|')})$`);
  * confirmed"): they belong to neither the source nor the content.
  */
 export const VERB_ADVERBS =
-  'also|later|earlier|previously|further|separately|repeatedly|recently|again|then|publicly|reportedly|once|still|had|has|have|would|will';
+  'also|later|earlier|again|then|once|still|had|has|have|would|will|' +
+  // Manner adverbs of reporting, named one by one: "family said" must not read as an adverb.
+  'previously|further|separately|repeatedly|recently|reportedly|publicly|privately|openly|officially|flatly|firmly|strongly|categorically|explicitly|quickly|swiftly|immediately|initially|subsequently|angrily|bluntly';
 
 /** Verbs by which evidence speaks: "satellite images showed …", "footage appears to show …". */
 export const EVIDENCE_VERBS =

@@ -20,6 +20,7 @@ import { matchesOf } from '../matches';
  *   "groundless", "unfounded", "untrue".
  * - "impossible" and "unable" deny an ability; "failed to" is left out (it reports an outcome).
  * - "is yet to", "has yet to" deny that something has happened so far.
+ * - A demand ("Do not build a base here") denies nothing: it is not read as a denial.
  * - A message quoted after a colon is the content of what the clause affirms ("the strike was a message:
  *   “Do not build a base here”"): its own negations do not make the clause a denial.
  * - Whether the source declined to comment is not decided here: "did not respond" is a negation, and the caller
@@ -68,9 +69,12 @@ const NOT_JUST_BUT = /^not\s+(?:just|merely|simply)\b[^.;]*\bbut\b/i;
 
 const REJECTING_VERB = /^(?:reject|dismiss|refut|rebuff)\w*/i;
 const QUOTED_MESSAGE = /:\s*[“"]/;
+const IMPERATIVE = /^[“"]?(?:Do not|Don['’]t|Never)\s+[a-z]+/;
 
 /** The first negation cue in `text`, or null when the text affirms. */
 export function negationIn(text: string): NegationCue | null {
+  // "Do not build a base here": a demand, not a statement that something is not so.
+  if (IMPERATIVE.test(text)) return null;
   const quoted = QUOTED_MESSAGE.exec(text);
   const clause = quoted && quoted.index > 0 ? text.slice(0, quoted.index) : text;
   for (const match of matchesOf(PATTERN, clause)) {
