@@ -17,11 +17,16 @@ function subtypeOf(cue: string): string {
 // Base-like cue nouns, longest first so "naval base" wins over "base".
 // Either case: "Hmeimim airbase" and "Khmeimim Air Base" alike.
 const CUE =
-  '(?:[Nn]aval (?:(?:[Ll]ogistics|[Ss]upply|[Ss]upport|[Rr]epair) )?(?:[Bb]ase|[Ff]acility|[Ss]tation|[Pp]ort)|[Aa]ir ?[Bb]ase|[Aa]ir ?[Ff]ield|[Aa]ir [Ss]tation|[Mm]ilitary (?:[Bb]ase|[Aa]irport)|[Cc]ommercial [Pp]ort|[Aa]irport|[Aa]irstrip|[Pp]ort|[Bb]ase|[Ff]acility|[Ss]upport [Pp]oint)';
+  '(?:[Nn]aval (?:(?:[Ll]ogistics|[Ss]upply|[Ss]upport|[Rr]epair) )?(?:[Bb]ase|[Ff]acility|[Ss]tation|[Pp]ort)|[Aa]ir ?[Bb]ase|[Mm]ilitary [Aa]ir ?[Ff]ield|[Aa]ir ?[Ff]ield|[Aa]ir [Ss]tation|[Mm]ilitary (?:[Bb]ase|[Aa]irport)|[Cc]ommercial [Pp]ort|[Aa]irport|[Aa]irstrip|[Pp]ort|[Bb]ase|[Ff]acility|[Ss]upport [Pp]oint)';
 // A second word of a name may not be the first word of a cue ("Qarawi Air Base" is Qarawi's).
 // Digits too ("T4"), and a particle between two words ("Ain al Asad").
 const NAME =
-  "(?:[\\p{Lu}][\\p{L}\\p{M}\\p{N}’'-]+)(?: (?:(?:al|el|ad|as|an|ash|bin|ibn|de|del) )?(?!(?:Air|Naval|Military|Commercial|Support)\\b)(?:[\\p{Lu}][\\p{L}\\p{M}\\p{N}’'-]+))?";
+  "(?:[\\p{Lu}][\\p{L}\\p{M}\\p{N}’'-]+)(?: (?:(?:al|el|ad|as|an|ash|bin|ibn|de|del) )?(?!(?:Air|Naval|Military|Commercial|Support)\\b)(?:(?:al|el|ad|as|an|ash)-)?(?:[\\p{Lu}][\\p{L}\\p{M}\\p{N}’'-]+))?";
+// A hyphenated participle makes an adjective, not a name: "Turkish-operated airbases", "Moscow-controlled".
+const COMPOUND_ADJECTIVE =
+  /-(?:operated|controlled|held|led|backed|run|built|made|owned|linked|funded|occupied|based)$/;
+// The Arabic article in lower case before a name: "al-Jufra air base" is the base's whole name.
+const ARTICLE_BEFORE = /(?:^|[^\p{L}])((?:al|el)-)$/u;
 
 /** "Hmeimim airbase", "the Tartous naval facility", "the Tartus and Khmeimim bases". */
 const NAME_THEN_CUE = new RegExp(`${CAPITAL_AHEAD}\\b(${NAME})(?: and (${NAME}))? (${CUE})s?\\b`, 'gu');
@@ -53,7 +58,16 @@ function canonical(name: string, cue: string): string {
 /** Finds named installations and the bare uses of their names; returns the names found. */
 export function findInstallations(text: string, from: number, table: EntityTable, ctx: InstallationContext): void {
   const body = text.slice(from);
-  const add = (name: string, cue: string, start: number, end: number) => {
+  const add = (named: string, cue: string, namedStart: number, end: number) => {
+    // "the Moscow-controlled Belbek airbase" is Belbek's; "Turkish-operated airbases" are no one's.
+    const first = named.split(' ')[0]!;
+    const compound = COMPOUND_ADJECTIVE.test(first);
+    if (compound && first === named) return;
+    const bare = compound ? named.slice(first.length + 1) : named;
+    const bareStart = compound ? namedStart + first.length + 1 : namedStart;
+    const article = ARTICLE_BEFORE.exec(text.slice(Math.max(0, bareStart - 4), bareStart))?.[1];
+    const name = article ? `${article}${bare}` : bare;
+    const start = article ? bareStart - article.length : bareStart;
     const type = subtypeOf(cue);
     const kind = type === 'port' ? 'port' : 'base';
     const entity = table.ensure(`inst:${kind}:${nameKey(name)}`, canonical(name, cue), 'installation', type);

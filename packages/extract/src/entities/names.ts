@@ -28,6 +28,7 @@ function knownPattern(known: KnownName[]) {
 }
 
 const POSSESSIVE = /^[’']s\b/u;
+const WATER_OF = /\b(?:Gulf|Sea|Bay|Strait|Straits|Horn|Gulfs) of $/;
 const STARTS_WITH_THE = /^the /i;
 
 export function findKnownNames(text: string, from: number, table: EntityTable, known: KnownName[]): void {
@@ -36,6 +37,8 @@ export function findKnownNames(text: string, from: number, table: EntityTable, k
     const at = from + m.index;
     const name = bySurface.get(m[0]);
     if (!name) continue;
+    // "the Gulf of Thailand", "the Sea of Azov": a state's name inside a sea's or a gulf's is a place.
+    if (name.via !== 'demonym' && WATER_OF.test(text.slice(Math.max(0, at - 16), at))) continue;
     // Inside a longer name only as its owner or adjective: "Ukraine's military intelligence",
     // "Syrian rebels" name Ukraine and Syria too; "Kyiv Independent" does not name Ukraine.
     const possessive = POSSESSIVE.test(text.slice(at + m[0].length, at + m[0].length + 3));
@@ -96,6 +99,9 @@ const BODY_WORDS = new Set(
   ),
 );
 
+/** "4" + "12th": the digits the tagger split off a unit's ordinal. */
+const startsNumber = (run: Token[]) => run[0]!.pos === 'NUM' && ORDINAL.test(run[1]?.text ?? '');
+
 /** Tags a name may start with. */
 const NAME_TAGS = new Set(['PROPN', 'NOUN', 'ADJ', 'X']);
 
@@ -119,8 +125,15 @@ function chains(sentence: Sentence): Token[][] {
     const token = tokens[i]!;
     const prev = tokens[i - 1];
     const joined = prev && prev.end === token.start;
-    if (TITLE_WORDS.has(token.text)) {
+    if (TITLE_WORDS.has(token.text) && !BODY_WORDS.has(tokens[i + 1]?.text ?? '')) {
+      // A title before a name ends the run; before a body's noun it is part of the body's name
+      // ("the General Command").
       run = endRun(run, found);
+    } else if (!run.length && ORDINAL.test(token.text) && tokens[i + 1] && isNameToken(tokens[i + 1]!)) {
+      // "the 559th Guards Bomber Aviation Regiment": a unit's number is part of its name (the
+      // tagger may split "412th" as "4" + "12th").
+      if (prev && joined && /^\d+$/.test(prev.text)) run.push(prev);
+      run.push(token);
     } else if (
       run.length &&
       CONNECTOR_WORDS.has(token.text) &&
@@ -156,13 +169,31 @@ function endRun(run: Token[], found: Token[][]): Token[] {
     run.pop();
   // A leading "The" belongs to the sentence, not the name ("The West", "The Kyiv Independent").
   // Nor does a capitalised function word opening the sentence ("But Dmitry Trifonov").
-  while (run.length && (ARTICLE.test(run[0]!.text) || !NAME_TAGS.has(run[0]!.pos))) run.shift();
+  while (run.length && (ARTICLE.test(run[0]!.text) || !(NAME_TAGS.has(run[0]!.pos) || startsNumber(run)))) run.shift();
   if (run.length) found.push(run);
   return [];
 }
 
 const SPACES = /\s+/;
 const DIGIT = /\d/;
+const ORDINAL = /^\d+(?:st|nd|rd|th)$/;
+const NUMBERED_UNIT =
+  /^\d+(?:st|nd|rd|th) .*\b(?:Regiment|Brigade|Division|Army|Corps|Battalion|Fleet|Squadron|Wing|Group|Command)\b/;
+/** Acronyms of weapons and military hardware, which name things, not actors. General knowledge. */
+const HARDWARE = new Set([
+  'UAV',
+  'UAVs',
+  'UAS',
+  'SAM',
+  'SAMs',
+  'ICBM',
+  'ATACMS',
+  'HIMARS',
+  'MANPADS',
+  'MLRS',
+  'APC',
+  'IED',
+]);
 const SHIPS_AFTER = /^\s*(cargo |landing )?(ships?|vessels?)\b/;
 const LIST_GOES_ON = /^\s*(,|and|as well as)\s*$/;
 const PLACE_NOUN_AFTER = /^\s*(province|governorate|city|region|coast|countryside|district)\b/i;
@@ -208,7 +239,7 @@ export function findProperNames(
       lastWasVessel = vessel || listed;
       // The first pass keeps only names with an organisation's cue; the rest wait for the second.
       if (onlyOrganisations && !ORG_CUES.test(name)) continue;
-      if (DIGIT.test(name) || vessel || listed) continue;
+      if ((DIGIT.test(name) && !NUMBERED_UNIT.test(name)) || vessel || listed || HARDWARE.has(name)) continue;
       if (PLACE_NOUN_AFTER.test(after)) continue;
       const beforeWords = before.trim().split(SPACES);
       const prevWord = beforeWords.at(-1) ?? '';

@@ -46,6 +46,7 @@ const MAX_NAME_KEYS = 20_000;
 const ACTOR_NOUNS =
   /\b(officials?|sources?|forces|troops|military|army|navy|government|authorities|president|minister|ministry|leader|people|businessm[ae]n|officers?|soldiers|diplomats?|state|rebels|fighters|security|intelligence|services|agencies|media|company|firm|embassy|spokes(?:man|woman)|regime)\b/i;
 
+const AGENT_COMPOUND = /^-(?:linked|backed|led|aligned|supported|allied|controlled|operated|funded|run|held)\b/;
 // Up to three words after a mention.
 const NEXT_WORDS = /^\s+((?:[\p{L}-]+\s+){0,2}[\p{L}-]+)/u;
 
@@ -107,6 +108,8 @@ export class EntityTable {
       if (entity.subtype !== 'state') continue;
       const active = entity.mentions.some((m) => {
         if (!entity.adjectival.has(m.start)) return true;
+        // "Iranian-linked targets", "Turkish-operated bases": the state acts through the compound.
+        if (AGENT_COMPOUND.test(text.slice(m.end, m.end + 16))) return true;
         const next = NEXT_WORDS.exec(text.slice(m.end, m.end + 60))?.[1] ?? '';
         return ACTOR_NOUNS.test(next);
       });
