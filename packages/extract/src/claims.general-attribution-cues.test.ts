@@ -375,3 +375,46 @@ describe('clauses that affirm and deny in one sentence', () => {
     expect(c.stance).toBe('affirms');
   });
 });
+
+describe('more cues and scopes', () => {
+  it('"signalled Thursday they would …": a verb of saying with a bare weekday', () => {
+    const c = claimWith(
+      extract(article('Russia and Syria signalled Thursday they would review the old base deals.')),
+      'review',
+    );
+    expect(c).toMatchObject({ quote: 'they would review the old base deals', source: { text: 'Russia and Syria' } });
+    // "they" is both of them.
+    expect(c.about).toEqual(expect.arrayContaining(['Russia', 'Syria']));
+  });
+
+  it('"US officials suspect …" reports what they think, without hedging it', () => {
+    const c = claimWith(extract(article('US officials suspect the pier is being built for warships.')), 'pier');
+    expect(c).toMatchObject({ source: { actor: 'United States' }, hedged: false });
+  });
+
+  it('"According to Harbour Watch Monitor, …": the name after "according to" is a source, not a place', () => {
+    const c = claimWith(
+      extract(article('According to Harbour Watch Monitor, the drones will arrive in May.')),
+      'drones',
+    );
+    expect(c.source?.actor).toBe('Harbour Watch Monitor');
+    const person = claimWith(extract(article('According to Lina Farouk, the pier is finished.')), 'pier');
+    expect(person.source?.actor).toBe('Lina Farouk');
+  });
+
+  it('a quoted phrase inside a sentence does not end it: “friends and partners” on its path, X said', () => {
+    const c = claimWith(
+      extract(article('Syria needs “friends and partners” on its path to recovery, Karim Haddad said.')),
+      'friends',
+    );
+    expect(c.source?.text).toBe('Karim Haddad');
+  });
+
+  it('"its" after an actor named in the claim points at that actor, not the speaker', () => {
+    const c = claimWith(
+      extract(article('US officials suspect the pier is being built as Beijing seeks to extend its reach.')),
+      'pier',
+    );
+    expect(c.about).not.toContain('United States');
+  });
+});

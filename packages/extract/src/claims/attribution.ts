@@ -21,7 +21,8 @@ const REPORTING_WORD = new RegExp(`\\b(?:${VERBS})\\b`);
 // What may follow a reporting verb before the content starts: "told Reuters on Friday that".
 // What may follow a reporting verb before the content starts: "told Reuters on Friday that",
 // "said on Dec. 9 that", "said in a statement". Only "told" takes an addressee.
-const DAY = '(?:on|late on|early on|last|this) [A-Z][a-z]+\\.?(?: \\d{1,2}(?:st|nd|rd|th)?)?(?:,? \\d{4})?';
+const DAY =
+  '(?:(?:on|late on|early on|last|this) [A-Z][a-z]+\\.?(?: \\d{1,2}(?:st|nd|rd|th)?)?(?:,? \\d{4})?|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))';
 const AFTER_VERB = new RegExp(
   `^(?:\\s+${DAY})?(?:\\s+in an? (?:statement|post|video|interview|briefing)(?: on [A-Z][a-z]+)?)?(?:\\s*,)?(?:\\s+that)?\\s*:?\\s*`,
 );
@@ -87,7 +88,7 @@ function trimSpan(text: string, start: number, end: number): [number, number] {
 
 // “…,” said the official, adding that …  /  “…,” he added.  /  …,” Sharaa, who spoke in Arabic, told Putin.
 const QUOTED_THEN_SOURCE = new RegExp(
-  `^[“"]?(.+?)[,.!?]?[”"],?\\s+(?:(?:${VERBS})\\s+([^.]+?)|([^.]+?)\\s+${ADVERB}(?:told\\s+(?:reporters|journalists|(?:his|her|their|its|the|an?)\\s+[^.,]{1,60}?|[\\p{Lu}][\\p{L}]+(?: [\\p{Lu}][\\p{L}]+)*)|${VERBS}))(?:,\\s+adding\\s+(?:that\\s+)?(.+?))?(?:\\s+without elaborating)?\\.?$`,
+  `^[“"]?(.+?)(?:[,.!?][”"],?|[”"],)\\s+(?:(?:${VERBS})\\s+([^.]+?)|([^.]+?)\\s+${ADVERB}(?:told\\s+(?:reporters|journalists|(?:his|her|their|its|the|an?)\\s+[^.,]{1,60}?|[\\p{Lu}][\\p{L}]+(?: [\\p{Lu}][\\p{L}]+)*)|${VERBS}))(?:,\\s+adding\\s+(?:that\\s+)?(.+?))?(?:\\s+without elaborating)?\\.?$`,
   'su',
 );
 // ", citing two Syrian military sources" (up to the next comma or the end).

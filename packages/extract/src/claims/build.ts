@@ -22,7 +22,9 @@ const GLOSS =
 // time the line runs, and these run for every sentence or claim.
 const SPACES = /\s+/;
 // "A but B", "A, and B", "A — B": two clauses, split where one affirms and the other denies.
-const BUT = /,?\s+but\s+|,\s+and\s+|\s+[—–]\s+/g;
+const BUT = /(?:,|\s+[—–])?\s+but\s+|,\s+and\s+|\s+[—–]\s+/g;
+const DASHES = /\s[—–]\s/g;
+const DASH = /[—–]/;
 // "is not leaving …": a claim that starts with its verb.
 const NO_SUBJECT = /^(?:is|are|was|were|has|have|had|will|would|is now|was now)\b/;
 const OPENING_QUOTE = /^[“"]/;
@@ -46,7 +48,10 @@ const NOT_SPACE = /\S/;
  */
 function splitOnContrast(text: string, start: number, end: number): Array<[number, number]> {
   const part = text.slice(start, end);
+  // Two dashes enclose an aside ("— despite Beijing funding the revamp —"); one joins two clauses.
+  const dashes = part.match(DASHES)?.length ?? 0;
   for (const m of matchesOf(BUT, part)) {
+    if (dashes > 1 && DASH.test(m[0]) && !m[0].includes('but')) continue;
     const left = part.slice(0, m.index);
     const right = part.slice(m.index + m[0].length);
     if (left.split(SPACES).length < 3 || right.split(SPACES).length < 3) continue;
@@ -117,6 +122,16 @@ const STATE_ORGANS = new Set(['government_body', 'military']);
 /** How far before a person's first mention the state in their title may stand ("Sudanese Foreign Minister X"). */
 const TITLE_REACH = 40;
 
+/**
+ * Whether the claim's own words name an actor before its first "it"/"its"/"they": then the
+ * pronoun points at that actor ("as Beijing seeks to buttress its heft"), not at the speaker.
+ */
+function thirdPersonHasAntecedent(claim: ExtractedClaim, table: EntityTable): boolean {
+  if (FIRST_PERSON.test(claim.quote)) return false;
+  const at = claim.start + (THIRD_PERSON.exec(claim.quote)?.index ?? 0);
+  return table.all().some((e) => e.type === 'actor' && e.mentions.some((m) => m.start >= claim.start && m.end <= at));
+}
+
 /** The state a person's title names at their first mention: "we" in their mouth is that state. */
 function stateOfTitle(table: EntityTable, person: EntityRecord): EntityRecord | undefined {
   const first = person.mentions.reduce((a, b) => (b.start < a.start ? b : a), person.mentions[0]!);
@@ -127,6 +142,9 @@ function stateOfTitle(table: EntityTable, person: EntityRecord): EntityRecord | 
         e.subtype === 'state' && e.mentions.some((m) => m.end <= first.start && first.start - m.end <= TITLE_REACH),
     );
 }
+const THIRD_PERSON = /\b(?:it|its|they|their|them)\b/i;
+const AND = /\band\b/;
+const THEY = /\b(?:they|their|them)\b/i;
 const FIRST_PERSON = /\b(?:we|our|us)\b/i;
 const PRONOUNS = /\b(?:it|its|they|their|them|we|our|us)\b/i;
 const TOPICAL = /\b(?:contract|agreement|deal|lease|port|base|bases|facility|presence|site)\b/i;
@@ -140,7 +158,7 @@ function completeAbout(claims: ExtractedClaim[], table: EntityTable): void {
   const topic = installations.sort((a, b) => b.mentions.length - a.mentions.length)[0];
   for (const claim of claims) {
     const about = new Set(claim.about);
-    if (claim.source && PRONOUNS.test(claim.quote)) {
+    if (claim.source && PRONOUNS.test(claim.quote) && !thirdPersonHasAntecedent(claim, table)) {
       const named = table
         .all()
         .filter(
@@ -159,6 +177,9 @@ function completeAbout(claims: ExtractedClaim[], table: EntityTable): void {
             ? stateOfTitle(table, actor)
             : undefined);
       if (speaker) about.add(speaker.name);
+      // "Russia and Syria said they would …": "they" is every one of them.
+      if (THEY.test(claim.quote) && named.length > 1 && AND.test(claim.source.text))
+        for (const e of named) about.add(e.name);
     }
     const hasInstallation = installations.some((i) => about.has(i.name));
     if (topic && !hasInstallation && (about.size === 0 || TOPICAL.test(claim.quote))) about.add(topic.name);

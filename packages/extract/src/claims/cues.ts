@@ -39,6 +39,9 @@ const ASSERTING = [
   'estimate', 'estimates', 'estimated',
   'assure', 'assures', 'assured',
   'disclose', 'discloses', 'disclosed',
+  'signal', 'signals', 'signalled', 'signaled',
+  // Cognition: "US officials suspect the base is being converted" reports what they think.
+  'suspect', 'suspects', 'suspected',
   'reveal', 'reveals', 'revealed',
 ] as const;
 

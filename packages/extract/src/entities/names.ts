@@ -201,6 +201,7 @@ const TITLE_BEFORE = /\b(President|Minister|CEO|leader|dictator|spokesman)\s+$/;
 const ACRONYM = /^[\p{Lu}]{2,6}$/u;
 const CAMEL_CASE = /^[\p{Lu}][\p{Ll}]+[\p{Lu}][\p{L}]*$/u;
 const SPEAKS_AFTER = /^\s*(said|says|told|claimed|reported|noted|added|confirmed|denied)\b/;
+const ACCORDING_TO_END = /\baccording to\s*$/i;
 const PLACE_PREPOSITION = /^(in|at|near|from|to|outside|across|of)$/i;
 
 export interface NameContext {
@@ -259,7 +260,12 @@ export function findProperNames(
       else if (ORG_CUES.test(name)) subtype = ARMED_CUES.test(name) ? 'armed_group' : 'organization';
       else if (orgNoun || acronym || camel || words.some((w) => ACRONYM.test(w))) subtype = 'organization';
       // "the fall of Bashar al-Assad": after "of" a name is a place's unless it has a name particle.
-      else if (words.length >= 2 && (!PLACE_PREPOSITION.test(prevWord) || chain.some(isParticle))) subtype = 'person';
+      // After "according to" a name is a source, whoever it is, not a place.
+      else if (
+        words.length >= 2 &&
+        (!PLACE_PREPOSITION.test(prevWord) || chain.some(isParticle) || ACCORDING_TO_END.test(before))
+      )
+        subtype = 'person';
       else if (speaks && start !== sentence.start) subtype = 'organization';
       if (!subtype) continue;
       // "Haddad said": a surname of someone already named is that person, not a new organisation.
