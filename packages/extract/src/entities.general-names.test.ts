@@ -193,3 +193,38 @@ describe('more names of general English', () => {
     expect(x.entities.map((e) => e.name)).toContain('Iran');
   });
 });
+
+describe("outlets and a country's press", () => {
+  it('an outlet named before "television channel" keeps the country in its name', () => {
+    const x = extractArticle(
+      article('The minister told the Al-Qarawi Syria television channel that the talks went on.'),
+    );
+    expect(mentioned(x, 'Al-Qarawi Syria').subtype).toBe('organization');
+    expect(x.entities.map((e) => e.name)).toContain('Syria');
+  });
+
+  it('"… Syrian newspaper Al-Qarawi": the words before the noun describe it, the name follows', () => {
+    const x = extractArticle(article('The semi-official Syrian newspaper Al-Qarawi said the port was closed.'));
+    expect(x.entities.map((e) => e.name)).not.toContain('Semi-official Syrian');
+  });
+
+  it('an acronym joined to a country by a hyphen is an outlet: "KTV-Ukraine"', () => {
+    const x = extractArticle(article('A source told KTV-Ukraine that the airfield was hit.'));
+    expect(mentioned(x, 'KTV-Ukraine').subtype).toBe('organization');
+  });
+
+  it('"Russian media" is one source, the country\'s press', () => {
+    const x = extractArticle(article('Russian media reported that all the drones were shot down.'));
+    expect(mentioned(x, 'Russian media').subtype).toBe('organization');
+  });
+
+  it('"a British-drafted resolution" names Britain as an actor', () => {
+    const x = extractArticle(article('Russia vetoed a British-drafted resolution on the port, officials said.'));
+    expect(x.entities.map((e) => e.name)).toContain('United Kingdom');
+  });
+
+  it('a numbered unit the tagger reads as a pronoun keeps its number: "the 559th …"', () => {
+    const x = extractArticle(article('The airfield houses the 559th Guards Bomber Aviation Regiment, officials said.'));
+    expect(mentioned(x, '559th Guards Bomber Aviation Regiment').type).toBe('actor');
+  });
+});

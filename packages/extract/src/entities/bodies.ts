@@ -72,7 +72,7 @@ interface BodyPattern {
 function buildBodyPatterns({
   pattern: S,
   longest,
-}: StateNames): Record<'ministry' | 'intelligence' | 'interim' | 'rebels' | 'fleet', BodyPattern> {
+}: StateNames): Record<'ministry' | 'intelligence' | 'interim' | 'rebels' | 'fleet' | 'media', BodyPattern> {
   const owner = `(?:(${S})(?:’s|'s)? )?`;
   // An owner and what follows it before the cue: "Russia’s " is the name and 3 more characters.
   const ownerLead = longest + 3;
@@ -106,6 +106,12 @@ function buildBodyPatterns({
       cue: /[Rr]ebel|[Ii]nsurgents|[Oo]pposition fighters/g,
       lead: ownerLead,
       pattern: new RegExp(`\\b(?:(${S}) )?(?:[Rr]ebels|[Rr]ebel forces|[Ii]nsurgents|[Oo]pposition fighters)\\b`, 'gu'),
+    },
+    media: {
+      // "Russian media reported …", "Syrian state media": a country's press as one source.
+      cue: /\bmedia\b/g,
+      lead: ownerLead + 'state '.length,
+      pattern: new RegExp(`\\b(${S}) ((?:state |official |local )?media)\\b`, 'gu'),
     },
     fleet: {
       cue: /fleet|Fleet|Navy|Air Force|Armed Forces|[Aa]rmy/g,
@@ -202,6 +208,13 @@ export function findBodies(
   each(patterns.rebels, (m, at) => {
     const demonym = demonymOf(states, m[1], known);
     const entity = table.ensure('group:rebels', `${demonym ? `${demonym} ` : ''}rebels`, 'actor', 'armed_group');
+    if (!table.isTaken(at, at + m[0].length)) table.mention(entity, text, at, at + m[0].length);
+  });
+
+  each(patterns.media, (m, at) => {
+    const demonym = demonymOf(states, m[1], known);
+    const name = `${demonym} ${m[2]}`;
+    const entity = table.ensure(`media:${nameKey(name)}`, name, 'actor', 'organization');
     if (!table.isTaken(at, at + m[0].length)) table.mention(entity, text, at, at + m[0].length);
   });
 

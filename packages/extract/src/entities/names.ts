@@ -100,7 +100,8 @@ const BODY_WORDS = new Set(
 );
 
 /** "4" + "12th": the digits the tagger split off a unit's ordinal. */
-const startsNumber = (run: Token[]) => run[0]!.pos === 'NUM' && ORDINAL.test(run[1]?.text ?? '');
+const startsNumber = (run: Token[]) =>
+  ORDINAL.test(run[0]!.text) || (run[0]!.pos === 'NUM' && ORDINAL.test(run[1]?.text ?? ''));
 
 /** Tags a name may start with. */
 const NAME_TAGS = new Set(['PROPN', 'NOUN', 'ADJ', 'X']);
@@ -219,7 +220,7 @@ export function findProperNames(
   for (const { sentence, chains } of named) {
     let lastWasVessel = false;
     let lastEnd = sentence.start;
-    for (const run of chains.flatMap((c) => untakenRuns(c, table))) {
+    for (const run of chains.flatMap((c) => (outletNamed(text, c, table) ? [] : untakenRuns(c, table)))) {
       // "the Royal Services Institute Libya specialist": a place right after a body's noun is not
       // part of the body's name (bodies are "X Institute" or "Institute of X").
       const chain =
@@ -282,6 +283,30 @@ export function findProperNames(
       table.mention(table.ensure(key, name, 'actor', subtype), text, start, end);
     }
   }
+}
+
+// "the Al-Qarawi Syria television channel", "RBC-Ukraine": an outlet's name may hold a country's.
+const MEDIA_AFTER =
+  /^\s+(?:television|TV|satellite|radio|news)?\s*(?:channel|station|broadcaster|newspaper|daily|weekly|agency|news agency|outlet|website|magazine)\b/i;
+const ACRONYM_HYPHEN = /^[\p{Lu}]{2,6}-[\p{Lu}]/u;
+const NAME_NEXT = /^\s+[\p{Lu}]/u;
+
+/**
+ * A chain that names an outlet whole, a country's name and all: recorded as an organisation
+ * (the country keeps its own mention). Returns whether it did.
+ */
+function outletNamed(text: string, chain: Token[], table: EntityTable): boolean {
+  const start = chain[0]!.start;
+  const end = chain.at(-1)!.end;
+  const name = text.slice(start, end);
+  const media = MEDIA_AFTER.exec(text.slice(end, end + 60));
+  // "… Syrian newspaper Al-Watan": a name after the noun is the outlet's; what stands before describes it.
+  const namedAfter = media && NAME_NEXT.test(text.slice(end + media[0].length, end + media[0].length + 4));
+  if ((!media || namedAfter) && !ACRONYM_HYPHEN.test(name)) return false;
+  if (chain.length < 2 && !ACRONYM_HYPHEN.test(name)) return false;
+  const entity = table.ensure(`org:${nameKey(name)}`, name, 'actor', 'organization');
+  table.mention(entity, text, start, end, false);
+  return true;
 }
 
 /**

@@ -46,7 +46,8 @@ const MAX_NAME_KEYS = 20_000;
 const ACTOR_NOUNS =
   /\b(officials?|sources?|forces|troops|military|army|navy|government|authorities|president|minister|ministry|leader|people|businessm[ae]n|officers?|soldiers|diplomats?|state|rebels|fighters|security|intelligence|services|agencies|media|company|firm|embassy|spokes(?:man|woman)|regime)\b/i;
 
-const AGENT_COMPOUND = /^-(?:linked|backed|led|aligned|supported|allied|controlled|operated|funded|run|held)\b/;
+const AGENT_COMPOUND =
+  /^-(?:linked|backed|led|aligned|supported|allied|controlled|operated|funded|run|held|drafted|sponsored|proposed|brokered)\b/;
 // Up to three words after a mention.
 const NEXT_WORDS = /^\s+((?:[\p{L}-]+\s+){0,2}[\p{L}-]+)/u;
 
