@@ -418,3 +418,28 @@ describe('more cues and scopes', () => {
     expect(c.about).not.toContain('United States');
   });
 });
+
+describe('participles, openings and outlets', () => {
+  it('"X disputed that, saying that …": the subject said what follows, as a denial of the first part', () => {
+    const c = claimWith(
+      extract(article('Hadfield disputed that, saying that there were no such jets in the region.')),
+      'jets',
+    );
+    expect(c).toMatchObject({ quote: 'there were no such jets in the region', source: { text: 'Hadfield' } });
+  });
+
+  it('"Overall, according to X, …" after an opening adverb', () => {
+    const c = claimWith(extract(article('Overall, according to the Kremlin, the talks went well.')), 'talks');
+    expect(c.source?.text).toBe('the Kremlin');
+  });
+
+  it('"the publication" points at the outlet named last', () => {
+    const result = extract(
+      article(
+        'A source told KTV-Ukraine that the airfield was hit.',
+        'According to the publication, the unit is based there.',
+      ),
+    );
+    expect(claimWith(result, 'unit').source?.actor).toBe('KTV-Ukraine');
+  });
+});

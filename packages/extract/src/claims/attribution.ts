@@ -91,6 +91,19 @@ const QUOTED_THEN_SOURCE = new RegExp(
   `^[“"]?(.+?)(?:[,.!?][”"],?|[”"],)\\s+(?:(?:${VERBS})\\s+([^.]+?)|([^.]+?)\\s+${ADVERB}(?:told\\s+(?:reporters|journalists|(?:his|her|their|its|the|an?)\\s+[^.,]{1,60}?|[\\p{Lu}][\\p{L}]+(?: [\\p{Lu}][\\p{L}]+)*)|${VERBS}))(?:,\\s+adding\\s+(?:that\\s+)?(.+?))?(?:\\s+without elaborating)?\\.?$`,
   'su',
 );
+// "…, saying (that) …": what the subject of the sentence said while doing so.
+const SAYING =
+  /,\s+(saying|adding|noting|arguing|insisting|claiming|stressing|warning|explaining)\s+(?:that\s+)?(?=\S)/u;
+// The subject of a short clause: words up to its first verb in the past or present tense.
+const SUBJECT_THEN_VERB =
+  /^((?:[\p{Lu}][\p{L}’'.-]*\s+){0,3}?[\p{Lu}][\p{L}’'.-]*)\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|s)\b/u;
+
+/** The span of a clause's subject, when it is a short name ("Hadfield disputed that"). */
+function subjectOf(clause: string): [number, number] | null {
+  const m = SUBJECT_THEN_VERB.exec(clause);
+  return m && !NOT_A_SOURCE_START.test(m[1]!) ? [0, m[1]!.length] : null;
+}
+
 // ", citing two Syrian military sources" (up to the next comma or the end).
 const CITING = /,\s+citing\s+([^,]+?)(?=,|\.?$)/u;
 // "…, X told Y, but said …" / "… and added that …": a second statement by the same source.
@@ -101,7 +114,8 @@ const EVIDENCE_SHOWS =
 // What the two patterns above cannot match without: most sentences have neither, and are not searched.
 const CLOSING_QUOTE = /[”"]/;
 const EVIDENCE_VERB = /show|indicat|reveal/;
-const ACCORDING_TO_FIRST = /^According to ([^,]+),\s*/;
+// "According to X, …", also after an opening adverb: "Overall, according to X, …".
+const ACCORDING_TO_FIRST = /^(?:[A-Z][a-z]+,\s+)?[Aa]ccording to ([^,]+),\s*/;
 const ACCORDING_TO_LAST = /,\s+according to ([^,]+?)\.?$/;
 const QUOTED_AS_SAYING = /\bquoted\s+(.+?),?\s+as\s+saying\s+(?:that\s+)?/;
 const OPENING_QUOTE = /^[“"]/;
@@ -142,8 +156,23 @@ export function findFrames(text: string, tokens?: readonly Token[], offset = 0):
   return framesAround(masked);
 }
 
-/** The frames of a sentence, and of what its source said next ("…, but said …"). */
+/**
+ * The frames of a sentence, and of what its source said next ("…, but said …", "X disputed that,
+ * saying that …").
+ */
 function framesAround(sentence: string): Frame[] {
+  const saying = SAYING.exec(sentence);
+  if (saying && saying.index > 0) {
+    const first = sentence.slice(0, saying.index);
+    const frames = framesOf(first);
+    const at = saying.index + saying[0].length;
+    // Who says it: the first part's source, or else its subject ("Hadfield disputed that").
+    const source = frames.at(-1)?.source ?? subjectOf(first);
+    if (source) {
+      const more = { content: trimSpan(sentence, at, sentence.length), source, noComment: false };
+      return [...frames, { ...more, hedgedVerb: HEDGING_VERB.test(saying[1]!) }];
+    }
+  }
   // "…, Shaibani told Lavrov, but said there were factors …": the frames of the first part, and
   // what the same source said next.
   const next = BUT_SAID.exec(sentence);
@@ -209,10 +238,11 @@ function framesOf(sentence: string): Frame[] {
   const accordingFirst = ACCORDING_TO_FIRST.exec(sentence);
   if (accordingFirst) {
     const start = accordingFirst[0].length;
+    const at = accordingFirst[0].indexOf(accordingFirst[1]!);
     return [
       {
         content: trimSpan(sentence, start, sentence.length),
-        source: trimSpan(sentence, 13, 13 + accordingFirst[1]!.length),
+        source: trimSpan(sentence, at, at + accordingFirst[1]!.length),
         noComment: false,
       },
     ];

@@ -147,6 +147,8 @@ const AND = /\band\b/;
 const THEY = /\b(?:they|their|them)\b/i;
 const FIRST_PERSON = /\b(?:we|our|us)\b/i;
 const PRONOUNS = /\b(?:it|its|they|their|them|we|our|us)\b/i;
+// "it was a coordinated attack": an "it" that says what something was points at no one.
+const IT_WAS_A = /^it (?:was|is) (?:a|an)\b/i;
 const TOPICAL = /\b(?:contract|agreement|deal|lease|port|base|bases|facility|presence|site)\b/i;
 
 /**
@@ -158,7 +160,8 @@ function completeAbout(claims: ExtractedClaim[], table: EntityTable): void {
   const topic = installations.sort((a, b) => b.mentions.length - a.mentions.length)[0];
   for (const claim of claims) {
     const about = new Set(claim.about);
-    if (claim.source && PRONOUNS.test(claim.quote) && !thirdPersonHasAntecedent(claim, table)) {
+    const pointing = PRONOUNS.test(IT_WAS_A.test(claim.quote) ? claim.quote.slice(3) : claim.quote);
+    if (claim.source && pointing && !thirdPersonHasAntecedent(claim, table)) {
       const named = table
         .all()
         .filter(

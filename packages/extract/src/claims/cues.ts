@@ -63,6 +63,7 @@ const DENYING = [
   'reject', 'rejects', 'rejected',
   'dismiss', 'dismisses', 'dismissed',
   'refute', 'refutes', 'refuted',
+  'dispute', 'disputes', 'disputed',
 ] as const;
 
 /** Every reporting verb, as one alternation for the frame patterns. */
