@@ -443,3 +443,42 @@ describe('participles, openings and outlets', () => {
     expect(claimWith(result, 'unit').source?.actor).toBe('KTV-Ukraine');
   });
 });
+
+describe('a second speaker in a clause of its own', () => {
+  it('"…, after satellite images showed …" is the images\' claim, apart from the first speaker\'s', () => {
+    const result = extract(
+      article('Cambodia confirmed on Tuesday that the pier is finished, after satellite images showed a new dock.'),
+    );
+    expect(claimWith(result, 'pier is finished').source?.actor).toBe('Cambodia');
+    expect(claimWith(result, 'new dock')).toMatchObject({
+      quote: 'a new dock',
+      source: { text: 'satellite images', actor: null },
+    });
+  });
+
+  it('"…, which Israeli analysts warn could …" is the analysts\' claim', () => {
+    const result = extract(
+      article(
+        'Ankara plans to deploy air defence systems at the base, which Israeli analysts warn could limit its jets.',
+      ),
+    );
+    expect(claimWith(result, 'could limit')).toMatchObject({
+      quote: 'could limit its jets',
+      source: { text: 'Israeli analysts', actor: 'Israel' },
+    });
+    expect(claimWith(result, 'Ankara plans').source).toBeNull();
+  });
+
+  it('"The company cited satellite imagery as showing that …" is the company\'s reading', () => {
+    const result = extract(
+      article(
+        'US commercial satellite company Orbital Eye said a strike hit the base.',
+        'The company cited satellite imagery taken on Thursday as showing that two jets had been destroyed.',
+      ),
+    );
+    expect(claimWith(result, 'two jets')).toMatchObject({
+      quote: 'two jets had been destroyed',
+      source: { text: 'The company', actor: 'Orbital Eye' },
+    });
+  });
+});

@@ -91,6 +91,13 @@ const QUOTED_THEN_SOURCE = new RegExp(
   `^[“"]?(.+?)(?:[,.!?][”"],?|[”"],)\\s+(?:(?:${VERBS})\\s+([^.]+?)|([^.]+?)\\s+${ADVERB}(?:told\\s+(?:reporters|journalists|(?:his|her|their|its|the|an?)\\s+[^.,]{1,60}?|[\\p{Lu}][\\p{L}]+(?: [\\p{Lu}][\\p{L}]+)*)|${VERBS}))(?:,\\s+adding\\s+(?:that\\s+)?(.+?))?(?:\\s+without elaborating)?\\.?$`,
   'su',
 );
+// ", after satellite images showed (that) …", ", which Israeli analysts warn could …".
+const SECOND_SPEAKER = new RegExp(
+  `,\\s+(?:after|as|when|while|since|which)\\s+((?:[\\p{L}\\d’'-]+\\s+){0,5}?[\\p{L}\\d’'-]+)\\s+(${VERBS}|showed|shows|indicated|revealed)\\s+(?:that\\s+)?(?=\\S)`,
+  'u',
+);
+// "The company cited satellite imagery as showing that …": the subject reads the evidence.
+const CITED_AS = /^(.+?)\s+cited\s+.+?\s+as\s+(?:showing|saying|indicating|proving)\s+(?:that\s+)?/u;
 // "…, saying (that) …": what the subject of the sentence said while doing so.
 const SAYING =
   /,\s+(saying|adding|noting|arguing|insisting|claiming|stressing|warning|explaining)\s+(?:that\s+)?(?=\S)/u;
@@ -161,6 +168,26 @@ export function findFrames(text: string, tokens?: readonly Token[], offset = 0):
  * saying that …").
  */
 function framesAround(sentence: string): Frame[] {
+  // "…, after satellite images showed …", "…, which analysts warn could …": a second speaker in a
+  // clause of its own; the first part is read on its own.
+  const clause = SECOND_SPEAKER.exec(sentence);
+  if (clause && clause.index > 0 && sourceLike(clause[1]!)) {
+    const first = framesAround(sentence.slice(0, clause.index));
+    const at = clause.index + clause[0].indexOf(clause[1]!);
+    const contentAt = clause.index + clause[0].length;
+    const main =
+      first.length > 0 ? first : [{ content: trimSpan(sentence, 0, clause.index), source: null, noComment: false }];
+    return [
+      ...main,
+      {
+        content: trimSpan(sentence, contentAt, sentence.length),
+        source: trimSpan(sentence, at, at + clause[1]!.length),
+        noComment: false,
+        hedgedVerb: HEDGING_VERB.test(clause[2]!),
+        denyingVerb: DENYING_VERB.test(clause[2]!),
+      },
+    ];
+  }
   const saying = SAYING.exec(sentence);
   if (saying && saying.index > 0) {
     const first = sentence.slice(0, saying.index);
@@ -218,6 +245,18 @@ function framesOf(sentence: string): Frame[] {
     const source: [number, number] = trimSpan(sentence, 0, evidence[1]!.length);
     const start = evidence[3] ? evidence[0].length : 0;
     return [{ content: trimSpan(sentence, start, sentence.length), source, noComment: false }];
+  }
+
+  // The company cited satellite imagery as showing that …
+  const citedAs = CITED_AS.exec(sentence);
+  if (citedAs && sourceLike(citedAs[1]!)) {
+    return [
+      {
+        content: trimSpan(sentence, citedAs[0].length, sentence.length),
+        source: trimSpan(sentence, 0, citedAs[1]!.length),
+        noComment: false,
+      },
+    ];
   }
 
   // In his words, … / In the minister's view, … / In the words of X, …

@@ -44,7 +44,7 @@ const nameKeys = new Map<string, string>();
 const MAX_NAME_KEYS = 20_000;
 
 const ACTOR_NOUNS =
-  /\b(officials?|sources?|forces|troops|military|army|navy|government|authorities|president|minister|ministry|leader|people|businessm[ae]n|officers?|soldiers|diplomats?|state|rebels|fighters|security|intelligence|services|agencies|media|company|firm|embassy|spokes(?:man|woman)|regime)\b/i;
+  /\b(officials?|sources?|forces|troops|military|army|navy|government|authorities|president|minister|ministry|leader|people|businessm[ae]n|officers?|soldiers|diplomats?|analysts?|experts?|observers?|residents|witnesses|state|rebels|fighters|security|intelligence|services|agencies|media|company|firm|embassy|spokes(?:man|woman)|regime)\b/i;
 
 const AGENT_COMPOUND =
   /^-(?:linked|backed|led|aligned|supported|allied|controlled|operated|funded|run|held|drafted|sponsored|proposed|brokered)\b/;
