@@ -10,4 +10,4 @@ export {
 } from './ingest-article';
 export { ingestArticles, type ArticleOutcome, type GroupLimits } from './ingest-batch';
 export { ingestFiles, expandPaths, type FileOutcome, type IngestSummary } from './ingest-files';
-export { knowledgeOf, type DatabaseKnowledge } from './knowledge';
+export { knowledgeOf, knownEntityNamed, type DatabaseKnowledge } from './knowledge';

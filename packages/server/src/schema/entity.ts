@@ -11,6 +11,7 @@ import {
   mergeEntities,
   setEntityReviewStatus,
 } from '@sitrep/db';
+import { knowledgeOf, knownEntityNamed } from '@sitrep/ingest';
 import { builder } from '../builder';
 import { ENTITY_TYPENAMES, encodeGlobalId, entityTypename, rowIdOf } from '../global-id';
 import { loadOrThrow } from '../loaders';
@@ -93,9 +94,12 @@ builder.queryFields((t) => ({
     type: EntityRef,
     nullable: true,
     description:
-      'The one entity any of whose names is `name`, ignoring case, diacritics, apostrophes, hyphens, a leading “the” and a possessive (“Khmeimim”, “TARTOUS”, “al-Golani”, “Russia’s”).',
+      'The one entity any of whose names is `name`, ignoring case, diacritics, apostrophes, hyphens, a leading “the” and a possessive (“Khmeimim”, “TARTOUS”, “al-Golani”, “Russia’s”), and failing that, transliteration habits as the editor and ingestion fold them (“Hmeymim”, “Tartous”).',
     args: { name: t.arg.string({ required: true }) },
-    resolve: (_root, args, ctx) => findEntityByAlias(ctx.db, args.name) ?? null,
+    // An exact alias first (one indexed look-up); else the knowledge base of names that ingestion
+    // links with, so the API, ingestion and the editor agree on what a name is.
+    resolve: (_root, args, ctx) =>
+      findEntityByAlias(ctx.db, args.name) ?? knownEntityNamed(ctx.db, knowledgeOf(ctx.db), args.name) ?? null,
   }),
   entities: t.connection(
     {
