@@ -482,3 +482,27 @@ describe('a second speaker in a clause of its own', () => {
     });
   });
 });
+
+describe('claims rejected by someone else', () => {
+  it('"X rejected Russian claims that Y": Y is the claimants\' statement, as worded; X goes on saying', () => {
+    const result = extract(
+      article(
+        'The US command flatly rejected Russian claims that Moscow did not send jets, saying on Friday that the aircraft were Russian.',
+      ),
+    );
+    expect(claimWith(result, 'did not send')).toMatchObject({
+      quote: 'Moscow did not send jets',
+      source: { text: 'Russian claims', actor: 'Russia' },
+      stance: 'denies',
+    });
+    expect(claimWith(result, 'aircraft were')).toMatchObject({
+      quote: 'the aircraft were Russian',
+      source: { text: 'The US command' },
+    });
+  });
+
+  it("claims nobody is named for stay the rejecting source's denial", () => {
+    const c = claimWith(extract(article('The ministry rejected claims that the base would close.')), 'base');
+    expect(c).toMatchObject({ source: { text: 'The ministry' }, stance: 'denies' });
+  });
+});

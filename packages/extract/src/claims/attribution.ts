@@ -98,14 +98,17 @@ const SECOND_SPEAKER = new RegExp(
 );
 // "The company cited satellite imagery as showing that …": the subject reads the evidence.
 const CITED_AS = /^(.+?)\s+cited\s+.+?\s+as\s+(?:showing|saying|indicating|proving)\s+(?:that\s+)?/u;
+// "Russian claims that …", "claims by the ministry that …": what the claimants said, they named.
+const OWNED_CLAIMS_THAT =
+  /^(?:the\s+)?((?:[\p{Lu}][\p{L}’'-]*\s+)(?:claims?|reports?|assertions?|allegations?|statements?|suggestions?)|(?:claims?|reports?|assertions?|allegations?|statements?)\s+by\s+[^,]{2,60}?)\s+that\s+/u;
 // "…, saying (that) …": what the subject of the sentence said while doing so.
 const SAYING =
-  /,\s+(saying|adding|noting|arguing|insisting|claiming|stressing|warning|explaining)\s+(?:that\s+)?(?=\S)/u;
-// The subject of a short clause: words up to its first verb in the past or present tense.
+  /,\s+(saying|adding|noting|arguing|insisting|claiming|stressing|warning|explaining)\s+(?:(?:on|late on|early on|last|this)\s+[A-Z][a-z]+\s+)?(?:that\s+)?(?=\S)/u;
+// The subject of a short clause: a name or a noun phrase up to its first verb in the past or present tense.
 const SUBJECT_THEN_VERB =
-  /^((?:[\p{Lu}][\p{L}’'.-]*\s+){0,3}?[\p{Lu}][\p{L}’'.-]*)\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|s)\b/u;
+  /^((?:[Tt]he|[Aa]n?|[\p{Lu}][\p{L}’'.-]*)(?:\s+[\p{L}’'.-]+){0,4}?)\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|s)\b/u;
 
-/** The span of a clause's subject, when it is a short name ("Hadfield disputed that"). */
+/** The span of a clause's subject, when it is short ("Hadfield disputed that", "The US command rejected …"). */
 function subjectOf(clause: string): [number, number] | null {
   const m = SUBJECT_THEN_VERB.exec(clause);
   return m && !NOT_A_SOURCE_START.test(m[1]!) ? [0, m[1]!.length] : null;
@@ -193,8 +196,9 @@ function framesAround(sentence: string): Frame[] {
     const first = sentence.slice(0, saying.index);
     const frames = framesOf(first);
     const at = saying.index + saying[0].length;
-    // Who says it: the first part's source, or else its subject ("Hadfield disputed that").
-    const source = frames.at(-1)?.source ?? subjectOf(first);
+    // Who says it: the first clause's subject ("Hadfield disputed that", "The Command rejected
+    // Russian claims that …"), or else the first part's source.
+    const source = subjectOf(first) ?? frames.at(-1)?.source;
     if (source) {
       const more = { content: trimSpan(sentence, at, sentence.length), source, noComment: false };
       return [...frames, { ...more, hedgedVerb: HEDGING_VERB.test(saying[1]!) }];
@@ -338,6 +342,20 @@ function framesOf(sentence: string): Frame[] {
     const content = trimSpan(sentence, contentStart, contentEnd);
     const hedgedVerb = HEDGING_VERB.test(leading[2]!);
     const denyingVerb = DENYING_VERB.test(leading[2]!);
+    // "X rejected Russian claims that Y": Y is the claimants' statement (the innermost speaker's),
+    // read as it is worded; X's rejection is the frame around it.
+    const objectAt = verbEnd + (afterVerb.length - afterVerb.trimStart().length);
+    const claimed = denyingVerb ? OWNED_CLAIMS_THAT.exec(sentence.slice(objectAt, content[1])) : null;
+    if (claimed && !adding) {
+      const owner = objectAt + claimed[0].indexOf(claimed[1]!);
+      return [
+        {
+          content: trimSpan(sentence, objectAt + claimed[0].length, content[1]),
+          source: [owner, owner + claimed[1]!.length],
+          noComment: false,
+        },
+      ];
+    }
     for (const part of splitOnThat(sentence, content)) {
       frames.push({ content: part, source, noComment: isNoComment(sentence.slice(...part)), hedgedVerb, denyingVerb });
     }
