@@ -506,3 +506,39 @@ describe('claims rejected by someone else', () => {
     expect(c).toMatchObject({ source: { text: 'The ministry' }, stance: 'denies' });
   });
 });
+
+describe('who speaks inside a long source', () => {
+  it('"X recalls that the ambassador, Y, recently told …": Y is the source', () => {
+    const c = claimWith(
+      extract(
+        article(
+          'Harchaoui recalls that the Russian ambassador in Tripoli, Karim Haddad, recently told the channel that no Libyan party has asked Russia for a base.',
+        ),
+      ),
+      'no Libyan party',
+    );
+    expect(c.source).toMatchObject({ text: 'the Russian ambassador in Tripoli, Karim Haddad,', actor: 'Karim Haddad' });
+  });
+
+  it('a source introduced as "an expert" and named later as "the expert, X" is X from the start', () => {
+    const result = extract(
+      article(
+        'The pictures show a long pier, according to an expert quoted by the firm.',
+        '“The pier looks naval,” said the expert, Omar Haddad of the Institute for Coastal Defense.',
+      ),
+    );
+    expect(claimWith(result, 'long pier').source?.actor).toBe('Omar Haddad');
+  });
+
+  it('a source with a long appositive after the quote is still a source', () => {
+    const c = claimWith(
+      extract(
+        article(
+          '“The new pier looks just like the one at the naval base in Djibouti,” said the expert, Omar Haddad of the Foundation for the Defense of Coastal Democracies, a hawkish Washington security think tank.',
+        ),
+      ),
+      'new pier',
+    );
+    expect(c.source?.actor).toBe('Omar Haddad');
+  });
+});

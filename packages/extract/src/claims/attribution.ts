@@ -230,7 +230,7 @@ function framesOf(sentence: string): Frame[] {
 
   // “…,” said the official, adding that …  /  “…,” he added.  /  …,” Sharaa, who spoke in Arabic, told Putin.
   const quoted = CLOSING_QUOTE.test(sentence) ? QUOTED_THEN_SOURCE.exec(sentence) : null;
-  if (quoted && sourceLike(quoted[2] ?? quoted[3]!.replace(APPOSITIVE, ''))) {
+  if (quoted && sourceLike((quoted[2] ?? quoted[3]!).replace(APPOSITIVE, ''))) {
     const sourceText = quoted[2] ?? quoted[3]!;
     const sourceStart = sentence.indexOf(sourceText, quoted[1]!.length);
     const source: [number, number] = [sourceStart, sourceStart + sourceText.length];

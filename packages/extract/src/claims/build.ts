@@ -190,6 +190,23 @@ function completeAbout(claims: ExtractedClaim[], table: EntityTable): void {
   }
 }
 
+const INDEFINITE_HEAD =
+  /^(?:an?|one)\s+(?:[\p{L}-]+\s+){0,2}?(expert|analyst|official|source|diplomat|officer|researcher|specialist)\b/iu;
+
+/**
+ * A source introduced without a name and named later ("an expert quoted by BlackSky" … "said the
+ * expert, Craig Singleton") is that person from the start.
+ */
+function nameIntroducedSources(claims: ExtractedClaim[]): void {
+  claims.forEach((claim, i) => {
+    const head = claim.source && !claim.source.actor ? INDEFINITE_HEAD.exec(claim.source.text)?.[1] : undefined;
+    if (!head) return;
+    const named = new RegExp(`^the ${head},\\s`, 'i');
+    const later = claims.slice(i + 1).find((c) => c.source?.actor && named.test(c.source.text));
+    if (later) claim.source = { ...claim.source!, actor: later.source!.actor, anonymous: false };
+  });
+}
+
 /** Turns sentences into claims: attributed statements with their sources, and the outlet's own key statements. */
 export function buildClaims(
   text: string,
@@ -316,6 +333,7 @@ export function buildClaims(
         lastQuoted = { paragraph: sentence.paragraph, source: described.source };
     }
   }
+  nameIntroducedSources(claims);
   completeAbout(claims, table);
   return claims;
 }

@@ -90,11 +90,14 @@ const headOf = (text: string) => text.toLowerCase().match(PEOPLE)?.[1] ?? text.t
  */
 export function describeSource(
   text: string,
-  start: number,
+  spanStart: number,
   end: number,
   table: EntityTable,
   earlier: SourceMemory[],
 ): { source: ExtractedSource; memory: SourceMemory } {
+  // "Harchaoui recalls that the ambassador, X, recently told …": who speaks is who comes after "that".
+  const relay = RELAYED.exec(text.slice(spanStart, end));
+  const start = relay ? spanStart + relay.index + relay[0].length : spanStart;
   const words = text.slice(start, end).replace(LEADING_CONJUNCTION, '').trim();
   const spokeTo = SPOKE_TO.exec(text.slice(start, end));
   const entity = actorIn(table, start, spokeTo ? start + spokeTo.index : end);
@@ -162,6 +165,7 @@ function introducedIn(text: string, before: number, head: string, table: EntityT
   return actorIn(table, at, at + last[0].length)?.name;
 }
 
+const RELAYED = /^.{1,80}?\b(?:recalls?|recalled|says?|said|notes?|noted|believes?|believed)\s+that\s+/u;
 // "the publication", "the newspaper": the outlet named last.
 const OUTLET_FOLLOW_UP = /^the (?:publication|newspaper|paper|outlet|channel|broadcaster|website|daily|magazine)$/i;
 
