@@ -186,16 +186,7 @@ function framesAround(sentence: string): Frame[] {
     const contentAt = clause.index + clause[0].length;
     const main =
       first.length > 0 ? first : [{ content: trimSpan(sentence, 0, clause.index), source: null, noComment: false }];
-    return [
-      ...main,
-      {
-        content: trimSpan(sentence, contentAt, sentence.length),
-        source: trimSpan(sentence, at, at + clause[1]!.length),
-        noComment: false,
-        hedgedVerb: HEDGING_VERB.test(clause[2]!),
-        denyingVerb: DENYING_VERB.test(clause[2]!),
-      },
-    ];
+    return [...main, statementAfter(sentence, contentAt, trimSpan(sentence, at, at + clause[1]!.length), clause[2]!)];
   }
   const saying = SAYING.exec(sentence);
   if (saying && saying.index > 0) {
@@ -205,10 +196,7 @@ function framesAround(sentence: string): Frame[] {
     // Who says it: the first clause's subject ("Hadfield disputed that", "The Command rejected
     // Russian claims that …"), or else the first part's source.
     const source = subjectOf(first) ?? frames.at(-1)?.source;
-    if (source) {
-      const more = { content: trimSpan(sentence, at, sentence.length), source, noComment: false };
-      return [...frames, { ...more, hedgedVerb: HEDGING_VERB.test(saying[1]!) }];
-    }
+    if (source) return [...frames, statementAfter(sentence, at, source, saying[1]!)];
   }
   // "…, Shaibani told Lavrov, but said there were factors …": the frames of the first part, and
   // what the same source said next.
@@ -216,19 +204,20 @@ function framesAround(sentence: string): Frame[] {
   if (next && next.index > 0) {
     const frames = framesOf(sentence.slice(0, next.index));
     const source = frames.at(-1)?.source;
-    if (source) {
-      const at = next.index + next[0].length;
-      frames.push({
-        content: trimSpan(sentence, at, sentence.length),
-        source,
-        noComment: false,
-        hedgedVerb: HEDGING_VERB.test(next[1]!),
-        denyingVerb: DENYING_VERB.test(next[1]!),
-      });
-      return frames;
-    }
+    if (source) return [...frames, statementAfter(sentence, next.index + next[0].length, source, next[1]!)];
   }
   return framesOf(sentence);
+}
+
+/** What a source said from `at` to the end of the sentence, hedged or denied as its verb says. */
+function statementAfter(sentence: string, at: number, source: [number, number], verb: string): Frame {
+  return {
+    content: trimSpan(sentence, at, sentence.length),
+    source,
+    noComment: false,
+    hedgedVerb: HEDGING_VERB.test(verb),
+    denyingVerb: DENYING_VERB.test(verb),
+  };
 }
 
 function framesOf(sentence: string): Frame[] {

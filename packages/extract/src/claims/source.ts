@@ -105,7 +105,8 @@ export function describeSource(
   let actor = entity?.name ?? null;
   const described = pointsBack(words, earlier);
   if (described) actor = described.actor;
-  else if (!entity && OUTLET_FOLLOW_UP.test(words)) actor = latestOrganisation(table, start)?.name ?? null;
+  else if (!entity && OUTLET_FOLLOW_UP.test(words))
+    actor = table.lastMentionedBefore(start, isNamedOrganisation)?.name ?? null;
   else if (followUp && !entity) {
     const pronoun = HE_OR_SHE.test(words);
     const head = headOf(words);
@@ -169,15 +170,9 @@ const RELAYED = /^.{1,80}?\b(?:recalls?|recalled|says?|said|notes?|noted|believe
 // "the publication", "the newspaper": the outlet named last.
 const OUTLET_FOLLOW_UP = /^the (?:publication|newspaper|paper|outlet|channel|broadcaster|website|daily|magazine)$/i;
 
-/** The organisation named last before `before` (by its name: "Russian media" is no one outlet). */
-function latestOrganisation(table: EntityTable, before: number): EntityRecord | undefined {
-  let best: { entity: EntityRecord; end: number } | undefined;
-  for (const entity of table.all()) {
-    if (entity.subtype !== 'organization' || entity.key.startsWith('media:')) continue;
-    for (const m of entity.mentions) if (m.end <= before && (!best || m.end > best.end)) best = { entity, end: m.end };
-  }
-  return best?.entity;
-}
+/** An outlet by its name: "Russian media" is no one outlet. */
+const isNamedOrganisation = (entity: EntityRecord) =>
+  entity.subtype === 'organization' && !entity.key.startsWith('media:');
 
 /**
  * The earlier source a definite description points back at: "the minister" at "Foreign Minister

@@ -67,14 +67,8 @@ function findDescriptions(text: string, from: number, table: EntityTable): void 
   for (const m of matchesOf(DESCRIPTION, text.slice(from))) {
     const at = from + m.index;
     if (table.isTaken(at, at + m[0].length)) continue;
-    let best: { entity: EntityRecord; end: number } | undefined;
-    for (const entity of table.all()) {
-      if (!fits(m[1]!, entity)) continue;
-      for (const mention of entity.mentions) {
-        if (mention.end <= at && (!best || mention.end > best.end)) best = { entity, end: mention.end };
-      }
-    }
-    if (best) table.mention(best.entity, text, at, at + m[0].length);
+    const antecedent = table.lastMentionedBefore(at, (entity) => fits(m[1]!, entity));
+    if (antecedent) table.mention(antecedent, text, at, at + m[0].length);
   }
 }
 

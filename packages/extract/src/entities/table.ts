@@ -95,6 +95,17 @@ export class EntityTable {
     if (claim) this.taken.push([start, end]);
   }
 
+  /** Of the entities `fits` accepts, the one mentioned last before `before` (a follow-up's antecedent). */
+  lastMentionedBefore(before: number, fits: (entity: EntityRecord) => boolean): EntityRecord | undefined {
+    let best: { entity: EntityRecord; end: number } | undefined;
+    for (const entity of this.all()) {
+      if (!fits(entity)) continue;
+      for (const m of entity.mentions)
+        if (m.end <= before && (!best || m.end > best.end)) best = { entity, end: m.end };
+    }
+    return best?.entity;
+  }
+
   /** The entity with a mention covering [start, end), if any. */
   at(start: number, end: number): EntityRecord | undefined {
     return this.all().find((e) => e.mentions.some((m) => m.start <= start && m.end >= end));
