@@ -1,4 +1,4 @@
-import { SitrepError } from '@sitrep/db';
+import { SitrepError } from '@sitrep/vocabulary';
 import { extractArticle, parseHeader } from '@sitrep/extract';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';

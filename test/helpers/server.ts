@@ -2,7 +2,8 @@ import { afterAll, beforeAll } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type SitrepDatabase, type TokenScope, createToken, openDatabase } from '@sitrep/db';
+import { type SitrepDatabase, createToken, openDatabase } from '@sitrep/db';
+import { type TokenScope } from '@sitrep/vocabulary';
 import { seedDemo } from '@sitrep/demo-data';
 import { type RunningServer, type SitrepYogaOptions, startServer } from '@sitrep/server';
 

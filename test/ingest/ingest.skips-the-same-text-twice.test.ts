@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type SitrepDatabase, SitrepError, openDatabase } from '@sitrep/db';
+import { type SitrepDatabase, openDatabase } from '@sitrep/db';
+import { SitrepError } from '@sitrep/vocabulary';
 import { seedDemo } from '@sitrep/demo-data';
 import { DuplicateArticle, type IngestResult, ingestArticle } from '@sitrep/ingest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,5 +1,5 @@
 #!/usr/bin/env -S npx tsx
-import { SitrepError } from '@sitrep/db';
+import { SitrepError } from '@sitrep/vocabulary';
 import { Command } from 'commander';
 import { registerBackup } from './commands/backup';
 import { registerDatabase } from './commands/database';

@@ -1,5 +1,5 @@
 import type { SitrepDatabase } from './database';
-import { SitrepError } from './errors';
+import { SitrepError } from '@sitrep/vocabulary';
 
 /** Tables whose rows a person would miss, counted in backup and restore reports. */
 const COUNTED = ['entities', 'aliases', 'articles', 'mentions', 'claims', 'claim_about', 'api_tokens'] as const;

@@ -1,6 +1,5 @@
 export * from './schema';
 export * from './database';
-export * from './errors';
 export { normalizeName, lookupKeys } from '@sitrep/names';
 export * from './page';
 export * from './queries/entities';

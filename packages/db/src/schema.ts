@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   type AnySQLiteColumn,
+  type SQLiteColumn,
   check,
   index,
   integer,
@@ -10,29 +11,21 @@ import {
   text,
   uniqueIndex,
 } from 'drizzle-orm/sqlite-core';
-
-export const ENTITY_KINDS = ['actor', 'installation'] as const;
-export type EntityKind = (typeof ENTITY_KINDS)[number];
-
-export const STANCES = ['affirms', 'denies', 'no_comment'] as const;
-export type Stance = (typeof STANCES)[number];
-
-export const REVIEW_STATUSES = ['extracted', 'verified', 'rejected'] as const;
-export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
+import {
+  ABOUT_ROLES,
+  ENTITY_KINDS,
+  ENTITY_REVIEW_STATUSES,
+  REVIEW_STATUSES,
+  STANCES,
+  TOKEN_SCOPES,
+} from '@sitrep/vocabulary';
 
 /**
- * Whether a person stands behind an entity: `candidate` (ingestion made it from an article; a curator
- * has not looked yet), `confirmed` (typed in by a person, in the demo data, or accepted by a curator)
- * or `rejected` (a curator found it is not a real actor or installation).
+ * `column in ('a', 'b')`, from one of the vocabulary's lists: the check and the API's enum cannot
+ * drift apart. Inlined, not bound: SQLite takes no parameters in a table's DDL.
  */
-export const ENTITY_REVIEW_STATUSES = ['candidate', 'confirmed', 'rejected'] as const;
-export type EntityReviewStatus = (typeof ENTITY_REVIEW_STATUSES)[number];
-
-export const ABOUT_ROLES = ['subject', 'object', 'location'] as const;
-export type AboutRole = (typeof ABOUT_ROLES)[number];
-
-export const TOKEN_SCOPES = ['read', 'write'] as const;
-export type TokenScope = (typeof TOKEN_SCOPES)[number];
+const inList = (column: SQLiteColumn, values: readonly string[]) =>
+  sql`${column} in ${sql.raw(`(${values.map((v) => `'${v.replaceAll("'", "''")}'`).join(', ')})`)}`;
 
 const createdAt = () =>
   text('created_at')
@@ -74,10 +67,10 @@ export const entities = sqliteTable(
   },
   (t) => [
     index('entities_kind_idx').on(t.kind, t.name),
-    check('entities_kind_check', sql`${t.kind} in ('actor', 'installation')`),
+    check('entities_kind_check', inList(t.kind, ENTITY_KINDS)),
     check('entities_latitude_check', sql`${t.latitude} is null or ${t.latitude} between -90 and 90`),
     check('entities_longitude_check', sql`${t.longitude} is null or ${t.longitude} between -180 and 180`),
-    check('entities_review_check', sql`${t.reviewStatus} in ('candidate', 'confirmed', 'rejected')`),
+    check('entities_review_check', inList(t.reviewStatus, ENTITY_REVIEW_STATUSES)),
   ],
 );
 
@@ -167,8 +160,8 @@ export const claims = sqliteTable(
     index('claims_said_on_idx').on(t.saidOn, t.id),
     index('claims_source_actor_idx').on(t.sourceActorId, t.saidOn),
     check('claims_span_check', sql`${t.start} >= 0 and ${t.end} >= ${t.start}`),
-    check('claims_stance_check', sql`${t.stance} in ('affirms', 'denies', 'no_comment')`),
-    check('claims_review_check', sql`${t.reviewStatus} in ('extracted', 'verified', 'rejected')`),
+    check('claims_stance_check', inList(t.stance, STANCES)),
+    check('claims_review_check', inList(t.reviewStatus, REVIEW_STATUSES)),
   ],
 );
 

@@ -1,4 +1,4 @@
-import type { AboutRole, EntityKind, ReviewStatus, Stance } from '@sitrep/db';
+import type { AboutRole, EntityKind, ReviewStatus, Stance } from '@sitrep/vocabulary';
 
 /** A curated entity. `key` is how reports and other entities refer to it. */
 export interface DemoEntity {

@@ -1,4 +1,4 @@
-import { SitrepError } from '@sitrep/db';
+import { SitrepError } from '@sitrep/vocabulary';
 import { buildClaims } from './claims/build';
 import { recognizeEntities } from './entities/recognize';
 import { deriveTitle, parseHeader } from './header';

@@ -1,4 +1,4 @@
-import { SitrepError } from '@sitrep/db';
+import { SitrepError } from '@sitrep/vocabulary';
 import { describe, expect, it } from 'vitest';
 import { extractArticle } from './extract';
 

@@ -1,4 +1,4 @@
-import { SitrepError } from '@sitrep/db';
+import { SitrepError } from '@sitrep/vocabulary';
 
 export interface ArticleHeader {
   /** YYYY-MM-DD */

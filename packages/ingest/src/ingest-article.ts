@@ -4,7 +4,6 @@ import {
   type EntityRow,
   type NewMention,
   type SitrepDatabase,
-  SitrepError,
   addAlias,
   contentHash,
   createArticle,
@@ -16,6 +15,7 @@ import {
   findEntityByAlias,
   inTransaction,
 } from '@sitrep/db';
+import { SitrepError } from '@sitrep/vocabulary';
 import { type ExtractedEntity, type Extraction, type KnowledgeBase, extractArticle } from '@sitrep/extract';
 import { isAliasWorthKeeping, isGenericName } from './alias-worth-keeping';
 import { type DatabaseKnowledge, knowledgeOf, knownEntityNamed } from './knowledge';

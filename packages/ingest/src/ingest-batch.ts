@@ -1,4 +1,5 @@
-import { type SitrepDatabase, SitrepError, inTransaction } from '@sitrep/db';
+import { type SitrepDatabase, inTransaction } from '@sitrep/db';
+import { SitrepError } from '@sitrep/vocabulary';
 import { knowledgeOf } from './knowledge';
 import {
   type ArticleInput,

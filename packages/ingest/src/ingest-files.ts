@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { type SitrepDatabase, SitrepError } from '@sitrep/db';
+import { type SitrepDatabase } from '@sitrep/db';
+import { SitrepError } from '@sitrep/vocabulary';
 import type { IngestResult } from './ingest-article';
 import { ingestArticles } from './ingest-batch';
 

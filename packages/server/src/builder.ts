@@ -1,7 +1,7 @@
 import SchemaBuilder from '@pothos/core';
 import ComplexityPlugin from '@pothos/plugin-complexity';
 import RelayPlugin from '@pothos/plugin-relay';
-import { SitrepError } from '@sitrep/db';
+import { SitrepError } from '@sitrep/vocabulary';
 import { GraphQLError } from 'graphql';
 import { DateTimeResolver, LocalDateResolver } from 'graphql-scalars';
 import type { Context } from './context';

@@ -1,4 +1,5 @@
-import type { SitrepDatabase, TokenScope } from '@sitrep/db';
+import type { SitrepDatabase } from '@sitrep/db';
+import type { TokenScope } from '@sitrep/vocabulary';
 import type { QueryLimits } from './limits';
 import { type Loaders, createLoaders } from './loaders';
 

@@ -1,5 +1,5 @@
 import { handleStreamOrSingleExecutionResult } from '@envelop/core';
-import { SitrepError } from '@sitrep/db';
+import { SitrepError } from '@sitrep/vocabulary';
 import { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { encodeGlobalId } from './global-id';

@@ -1,4 +1,4 @@
-import { SitrepError } from '@sitrep/db';
+import { SitrepError } from '@sitrep/vocabulary';
 
 /** The types a global ID may name: those that implement Node. */
 const NODE_TYPENAMES = new Set(['Actor', 'Installation', 'Article', 'Claim', 'Mention']);

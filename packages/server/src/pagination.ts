@@ -1,4 +1,5 @@
-import { type Page, SitrepError } from '@sitrep/db';
+import { type Page } from '@sitrep/db';
+import { SitrepError } from '@sitrep/vocabulary';
 
 /** The largest page a client may ask for; `first`/`last` above it is an error, not a silent clamp. */
 export const MAX_PAGE_SIZE = 100;

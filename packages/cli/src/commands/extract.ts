@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { type SitrepDatabase, SitrepError, openDatabase } from '@sitrep/db';
+import { type SitrepDatabase, openDatabase } from '@sitrep/db';
+import { SitrepError } from '@sitrep/vocabulary';
 import type { ExtractOptions, Extraction } from '@sitrep/extract';
 import type { Command } from 'commander';
 import { titleFromIndex } from './article-files';

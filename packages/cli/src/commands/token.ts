@@ -1,4 +1,5 @@
-import { TOKEN_SCOPES, type TokenScope, createToken, listTokens, openDatabase, revokeToken } from '@sitrep/db';
+import { createToken, listTokens, openDatabase, revokeToken } from '@sitrep/db';
+import { TOKEN_SCOPES, type TokenScope } from '@sitrep/vocabulary';
 import { type Command, InvalidArgumentError } from 'commander';
 import { databasePath } from '../paths';
 import { parseId } from './options';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { and, count, desc, eq, getTableColumns, gte, lte, sql, type SQL } from 'drizzle-orm';
 import type { SitrepDatabase } from '../database';
-import { SitrepError } from '../errors';
+import { SitrepError } from '@sitrep/vocabulary';
 import { inJsonIds, preparedOnce } from '../prepared';
 import type { DateRange, Page } from '../page';
 import { type ArticleRow, articles, mentions } from '../schema';

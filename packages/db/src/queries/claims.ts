@@ -1,18 +1,9 @@
 import { and, asc, count, desc, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
 import { isBulkLoading } from '../bulk-load';
 import type { SitrepDatabase } from '../database';
-import { SitrepError, notFound } from '../errors';
+import { type AboutRole, type ReviewStatus, SitrepError, type Stance, notFound } from '@sitrep/vocabulary';
 import type { DateRange, Page } from '../page';
-import {
-  type AboutRole,
-  type ClaimAboutRow,
-  type ClaimRow,
-  type ReviewStatus,
-  type Stance,
-  claimAbout,
-  claims,
-  entityClaimStats,
-} from '../schema';
+import { type ClaimAboutRow, type ClaimRow, claimAbout, claims, entityClaimStats } from '../schema';
 import { inJsonIds, insertJsonRows, preparedOnce } from '../prepared';
 import { articlesByIds } from './articles';
 

@@ -1,10 +1,10 @@
 import { and, asc, count, eq, or, sql, type SQL } from 'drizzle-orm';
 import type { SitrepDatabase } from '../database';
 import { inJsonIds, preparedOnce } from '../prepared';
-import { SitrepError, notFound } from '../errors';
+import { type EntityKind, type EntityReviewStatus, SitrepError, notFound } from '@sitrep/vocabulary';
 import { lookupKeys, normalizeName } from '@sitrep/names';
 import type { Page } from '../page';
-import { aliases, type AliasRow, type EntityKind, type EntityReviewStatus, type EntityRow, entities } from '../schema';
+import { aliases, type AliasRow, type EntityRow, entities } from '../schema';
 
 export type NewEntity = Omit<typeof entities.$inferInsert, 'id' | 'createdAt'>;
 

@@ -1,7 +1,7 @@
 import { and, asc, count, eq, type SQL } from 'drizzle-orm';
 import { isBulkLoading } from '../bulk-load';
 import type { SitrepDatabase } from '../database';
-import { SitrepError } from '../errors';
+import { SitrepError } from '@sitrep/vocabulary';
 import { inJsonIds, insertJsonRows, preparedOnce } from '../prepared';
 import type { Page } from '../page';
 import { type MentionRow, mentions } from '../schema';

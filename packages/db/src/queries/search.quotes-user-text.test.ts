@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SitrepError } from '../errors';
+import { SitrepError } from '@sitrep/vocabulary';
 import { toFtsQuery } from './search';
 
 describe('toFtsQuery', () => {

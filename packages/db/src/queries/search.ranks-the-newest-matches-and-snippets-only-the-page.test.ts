@@ -3,18 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SitrepDatabase, inTransaction, openDatabase } from '../database';
-import { SitrepError } from '../errors';
+import { type SearchKind, SitrepError } from '@sitrep/vocabulary';
 import { createArticle } from './articles';
 import { createClaims } from './claims';
-import {
-  HIGHLIGHT,
-  RANKED_MATCHES_PER_KIND,
-  type SearchHit,
-  type SearchKind,
-  countSearchHits,
-  searchText,
-  toFtsQuery,
-} from './search';
+import { HIGHLIGHT, RANKED_MATCHES_PER_KIND, type SearchHit, countSearchHits, searchText, toFtsQuery } from './search';
 
 let dir: string;
 let db: SitrepDatabase;

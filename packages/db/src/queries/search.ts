@@ -1,9 +1,7 @@
 import type { SitrepDatabase } from '../database';
-import { SitrepError } from '../errors';
+import { SEARCH_KINDS, type SearchKind, SitrepError } from '@sitrep/vocabulary';
 import type { Page } from '../page';
 import { preparedOnce } from '../prepared';
-
-export type SearchKind = 'article' | 'claim';
 
 export interface SearchHit {
   kind: SearchKind;
@@ -63,7 +61,7 @@ const snippetOf = (kind: SearchKind) =>
 
 /** The kinds to search, sorted; each becomes SQL text, so only our own two are let through. */
 function kindsOf(kinds: readonly SearchKind[] | null | undefined): SearchKind[] {
-  const chosen = kinds && kinds.length > 0 ? [...new Set(kinds)] : (['article', 'claim'] as SearchKind[]);
+  const chosen = kinds && kinds.length > 0 ? [...new Set(kinds)] : [...SEARCH_KINDS];
   const unknown = chosen.find((kind) => !Object.hasOwn(FTS_TABLE, kind));
   if (unknown !== undefined) throw new SitrepError('BAD_USER_INPUT', `No search kind “${String(unknown)}”.`);
   return chosen.sort();

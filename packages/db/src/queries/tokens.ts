@@ -1,8 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { SitrepDatabase } from '../database';
-import { notFound } from '../errors';
-import { type ApiTokenRow, type TokenScope, apiTokens } from '../schema';
+import { type TokenScope, notFound } from '@sitrep/vocabulary';
+import { type ApiTokenRow, apiTokens } from '../schema';
 
 const hashToken = (secret: string) => createHash('sha256').update(secret, 'utf8').digest('hex');
 

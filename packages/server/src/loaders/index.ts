@@ -1,7 +1,6 @@
 import DataLoader from 'dataloader';
 import type { GraphQLResolveInfo } from 'graphql';
 import {
-  notFound,
   type AliasRow,
   type ArticleHead,
   type ClaimAboutRow,
@@ -18,6 +17,7 @@ import {
   entitiesByIds,
   mentionsByIds,
 } from '@sitrep/db';
+import { notFound } from '@sitrep/vocabulary';
 import { asksOnlyForHead, entityHeadLoader } from './entity-heads';
 
 export interface ClaimStats {

@@ -8,7 +8,7 @@ import {
   listClaims,
   listMentions,
 } from '@sitrep/db';
-import { SitrepError } from '@sitrep/db';
+import { SitrepError } from '@sitrep/vocabulary';
 import { builder } from '../builder';
 import { ENTITY_TYPENAMES, rowIdOf } from '../global-id';
 import { loadEach, loadOrThrow } from '../loaders';

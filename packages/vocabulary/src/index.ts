@@ -1,0 +1,6 @@
+export * from './entities';
+export * from './claims';
+export * from './access';
+export * from './graphql-names';
+export * from './one-of';
+export * from './errors';
