@@ -1,4 +1,4 @@
-import { SitrepError } from '@sitrep/vocabulary';
+import { type EntityKind, SitrepError } from '@sitrep/vocabulary';
 
 /** The types a global ID may name: those that implement Node. */
 const NODE_TYPENAMES = new Set(['Actor', 'Installation', 'Article', 'Claim', 'Mention']);
@@ -7,8 +7,7 @@ const NODE_TYPENAMES = new Set(['Actor', 'Installation', 'Article', 'Claim', 'Me
 export const ENTITY_TYPENAMES = ['Actor', 'Installation'] as const;
 
 /** The GraphQL type of an entity of this kind. */
-export const entityTypename = (entity: { kind: 'actor' | 'installation' }) =>
-  entity.kind === 'actor' ? 'Actor' : 'Installation';
+export const entityTypename = (entity: { kind: EntityKind }) => (entity.kind === 'actor' ? 'Actor' : 'Installation');
 
 /** Relay global IDs: base64 of `Type:id`, opaque to clients. */
 export function encodeGlobalId(typename: string, id: bigint | number | string): string {

@@ -1,4 +1,5 @@
 import { type ClaimRow, countClaims, createClaim, listClaims, setClaimReviewStatus } from '@sitrep/db';
+import type { AboutRole } from '@sitrep/vocabulary';
 import { builder } from '../builder';
 import { ENTITY_TYPENAMES, rowIdOf } from '../global-id';
 import { loadEach, loadEntity, loadEntityOrThrow, loadOrThrow } from '../loaders';
@@ -32,7 +33,7 @@ ClaimSourceRef.implement({
   }),
 });
 
-const ClaimAboutRef = builder.objectRef<{ entityId: number; role: 'subject' | 'object' | 'location' }>('ClaimSubject');
+const ClaimAboutRef = builder.objectRef<{ entityId: number; role: AboutRole }>('ClaimSubject');
 ClaimAboutRef.implement({
   description: 'An entity a claim is about, and in what role.',
   fields: (t) => ({

@@ -1,4 +1,5 @@
 import { aliasDictionaryVersion, allAliases } from '@sitrep/db';
+import type { EntityKind } from '@sitrep/vocabulary';
 import { builder } from '../builder';
 import { encodeGlobalId, entityTypename } from '../global-id';
 import { EntityKindEnum } from './enums';
@@ -6,7 +7,7 @@ import { EntityKindEnum } from './enums';
 interface Entry {
   name: string;
   entityId: number;
-  kind: 'actor' | 'installation';
+  kind: EntityKind;
 }
 
 const DictionaryEntryRef = builder.objectRef<Entry>('DictionaryEntry').implement({

@@ -2,13 +2,10 @@ import { RANKED_MATCHES_PER_KIND, type SearchHit, countSearchHits, searchText } 
 import { builder } from '../builder';
 import { loadOrThrow } from '../loaders';
 import { offsetConnection } from '../pagination';
+import { SearchKindEnum } from './enums';
 import { ArticleRef, ClaimRef } from './refs';
 
 const PER_KIND = RANKED_MATCHES_PER_KIND.toLocaleString('en');
-
-const SearchKindEnum = builder.enumType('SearchKind', {
-  values: { ARTICLE: { value: 'article' }, CLAIM: { value: 'claim' } } as const,
-});
 
 const SearchHitRef = builder.interfaceRef<SearchHit>('SearchHit');
 const SearchHitConnection = builder.connectionObject(
