@@ -1,4 +1,5 @@
 import { type NameEntry, NameMatcher } from '@sitrep/names';
+import { type ActorType, type InstallationType, graphqlName } from '@sitrep/vocabulary';
 import type { EntityType } from './types';
 
 /** An entity the knowledge base already holds, with every name it goes by. */
@@ -39,7 +40,7 @@ export class KnowledgeBase {
   constructor(readonly entities: readonly KnownEntity[]) {
     const entries: KnownEntry[] = [];
     for (const known of entities) {
-      const kind = known.type === 'actor' ? 'ACTOR' : 'INSTALLATION';
+      const kind = graphqlName(known.type);
       for (const name of [known.name, ...known.aliases]) entries.push({ name, entity: known.id, kind, known });
     }
     this.matcher = new NameMatcher(entries);
@@ -70,7 +71,7 @@ export class KnowledgeBase {
 }
 
 // How a stored entity's type reads ("air base", "government ministry") in the extractor's subtypes.
-const STORED_TYPES: Record<string, string> = {
+const STORED_TYPES: Record<string, ActorType | InstallationType> = {
   'air base': 'airbase',
   airbase: 'airbase',
   'naval base': 'naval_base',

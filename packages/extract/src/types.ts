@@ -1,3 +1,7 @@
+import type { EntityKind, Stance } from '@sitrep/vocabulary';
+
+export type { Stance };
+
 /** What `sitrep extract --json` prints: the shape is fixed by the issue and read by the eval. */
 export interface Extraction {
   article: { published: string | null; dateline: string | null; title: string };
@@ -5,13 +9,17 @@ export interface Extraction {
   claims: ExtractedClaim[];
 }
 
-export type EntityType = 'actor' | 'installation';
+/** An entity's kind, which the JSON calls its type. */
+export type EntityType = EntityKind;
 
 export interface ExtractedEntity {
   /** Canonical name. */
   name: string;
   type: EntityType;
-  /** state, government_body, military, armed_group, person, organization; airbase, naval_base, port, military_post, listening_post, base */
+  /**
+   * One of the vocabulary's ACTOR_TYPES or INSTALLATION_TYPES; left open (string) because an entity
+   * linked to the knowledge base keeps the type stored there.
+   */
   subtype: string;
   /** Other names it goes by (from general knowledge and from the text), canonical name not repeated. */
   aliases: string[];
@@ -20,8 +28,6 @@ export interface ExtractedEntity {
   /** The knowledge base's id for the entity, when extraction linked it to one it was given. */
   known?: string;
 }
-
-export type Stance = 'affirms' | 'denies' | 'no_comment';
 
 export interface ExtractedSource {
   /** The words that name who says it, e.g. "four Syrian officials". */

@@ -1,8 +1,9 @@
+import type { EntityKind, EntityReviewStatus, GraphQLName, Stance } from '@sitrep/vocabulary';
 import { type Endpoint, graphql } from './graphql-client';
 
 export interface ClaimFact {
   quote: string;
-  stance: 'AFFIRMS' | 'DENIES' | 'NO_COMMENT';
+  stance: GraphQLName<Stance>;
   hedged: boolean;
   eventDate: string | null;
   saidOn: string;
@@ -13,9 +14,9 @@ export interface ClaimFact {
 export interface EntityFacts {
   id: string;
   name: string;
-  kind: 'ACTOR' | 'INSTALLATION';
+  kind: GraphQLName<EntityKind>;
   /** CANDIDATE: ingestion created it and no curator has confirmed it yet. */
-  reviewStatus: 'CANDIDATE' | 'CONFIRMED' | 'REJECTED';
+  reviewStatus: GraphQLName<EntityReviewStatus>;
   aliases: string[];
   description: string | null;
   actorType?: string | null;

@@ -1,3 +1,4 @@
+import type { EntityKind, GraphQLName } from '@sitrep/vocabulary';
 import { foldWord, normalizeName } from './normalize';
 import { NameTrie, ROOT } from './name-trie';
 import { SliceMap } from './slice-map';
@@ -8,7 +9,7 @@ export interface NameEntry {
   name: string;
   /** The entity the name stands for (in the API, its global ID). */
   entity: string;
-  kind: 'ACTOR' | 'INSTALLATION';
+  kind: GraphQLName<EntityKind>;
 }
 
 export interface NameMatch<E extends NameEntry = NameEntry> {

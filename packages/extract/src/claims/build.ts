@@ -1,3 +1,4 @@
+import type { ActorType } from '@sitrep/vocabulary';
 import type { EntityRecord, EntityTable } from '../entities/table';
 import { findEventDate } from '../rules/event-date';
 import { isHedged } from '../rules/hedges';
@@ -118,7 +119,7 @@ function aboutOf(
   return [...names];
 }
 
-const STATE_ORGANS = new Set(['government_body', 'military']);
+const STATE_ORGANS = new Set<string>(['government_body', 'military'] satisfies ActorType[]);
 /** How far before a person's first mention the state in their title may stand ("Sudanese Foreign Minister X"). */
 const TITLE_REACH = 40;
 

@@ -1,3 +1,4 @@
+import type { ActorType } from '@sitrep/vocabulary';
 import type { EntityRecord, EntityTable } from '../entities/table';
 import { matchesOf } from '../matches';
 import type { ExtractedSource } from '../types';
@@ -54,7 +55,7 @@ const ACTOR_RANK: Record<string, number> = {
   armed_group: 1,
   military: 2,
   state: 3,
-};
+} satisfies Record<ActorType, number>;
 
 export interface SourceMemory {
   text: string;

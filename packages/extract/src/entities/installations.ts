@@ -1,10 +1,11 @@
+import type { InstallationType } from '@sitrep/vocabulary';
 import { CAPITAL_AHEAD } from './alternation';
 import type { EntityTable } from './table';
 import { nameKey } from './table';
 import { matchesOf } from '../matches';
 
 /** What kind of installation a cue noun names. */
-function subtypeOf(cue: string): string {
+function subtypeOf(cue: string): InstallationType {
   const c = cue.toLowerCase();
   if (/air ?base|air ?field|air station|airport|airstrip/.test(c)) return 'airbase';
   if (/naval|fleet base|support point/.test(c)) return 'naval_base';

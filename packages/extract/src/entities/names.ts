@@ -1,3 +1,4 @@
+import type { ActorType } from '@sitrep/vocabulary';
 import type { KnownName } from '../knowledge/countries';
 import { REGIONS } from '../knowledge/institutions';
 import type { Sentence, Token } from '../segment';
@@ -256,7 +257,7 @@ export function findProperNames(
       const acronym = ACRONYM.test(name);
       const camel = CAMEL_CASE.test(name);
       const speaks = SPEAKS_AFTER.test(after);
-      let subtype: string | null = null;
+      let subtype: ActorType | null = null;
       if (titled) subtype = 'person';
       else if (ORG_CUES.test(name)) subtype = ARMED_CUES.test(name) ? 'armed_group' : 'organization';
       else if (orgNoun || acronym || camel || words.some((w) => ACRONYM.test(w))) subtype = 'organization';

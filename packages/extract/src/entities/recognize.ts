@@ -1,3 +1,4 @@
+import type { ActorType, InstallationType } from '@sitrep/vocabulary';
 import { countryNames, type KnownName } from '../knowledge/countries';
 import { REGIONS, institutionNames, moreStateNames } from '../knowledge/institutions';
 import type { Sentence } from '../segment';
@@ -99,7 +100,7 @@ const NAME_GOES_ON = /^(?:[ -](?:of |for )?[\p{Lu}]|-[\p{Ll}])/u;
 const PREVIOUS_WORD = /(?:^|[^\p{L}’'-])([\p{L}’'-]+)[ -]$/u;
 const CAPITALISED_WORD = /^[\p{Lu}]/u;
 
-const defaultSubtype = (type: EntityType) => (type === 'actor' ? 'organization' : 'base');
+const defaultSubtype = (type: EntityType): ActorType | InstallationType => (type === 'actor' ? 'organization' : 'base');
 
 /**
  * The known installation a rule's installation is named for: "Tartus naval logistics base" is the

@@ -1,11 +1,12 @@
+import type { ActorType, EntityKind, InstallationType } from '@sitrep/vocabulary';
 import countries from 'world-countries';
 
 /** A name general knowledge gives us, and what it stands for. */
 export interface KnownName {
   surface: string;
   canonical: string;
-  type: 'actor' | 'installation';
-  subtype: string;
+  type: EntityKind;
+  subtype: ActorType | InstallationType;
   /** How the name refers: the entity's own name, a demonym or a capital standing for the state. */
   via: 'name' | 'demonym' | 'capital';
 }
@@ -29,7 +30,7 @@ export function countryNames(): KnownName[] {
   for (const country of countries) {
     if (!country.independent && country.unMember !== true) continue;
     const canonical = country.name.common;
-    const state = { canonical, type: 'actor' as const, subtype: 'state' };
+    const state = { canonical, type: 'actor' as const, subtype: 'state' as const };
     const own = new Set([canonical, country.name.official]);
     for (const spelling of country.altSpellings) if (/^[A-Z][a-z]+( [A-Z][a-z]+)*$/.test(spelling)) own.add(spelling);
     for (const surface of own)

@@ -1,10 +1,11 @@
+import type { ActorType } from '@sitrep/vocabulary';
 import type { KnownName } from './countries';
 
 /**
  * Well-known bodies that news copy names by a short or metonymic name. General knowledge, the
  * kind any reader of world news has; nothing here is specific to one article or to our demo.
  */
-const INSTITUTIONS: Array<[canonical: string, subtype: string, surfaces: string[]]> = [
+const INSTITUTIONS: Array<[canonical: string, subtype: ActorType, surfaces: string[]]> = [
   ['Kremlin', 'government_body', ['Kremlin', 'the Kremlin']],
   ['White House', 'government_body', ['White House', 'the White House']],
   ['Pentagon', 'government_body', ['Pentagon', 'the Pentagon']],

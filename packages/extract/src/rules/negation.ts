@@ -1,3 +1,4 @@
+import type { Stance } from '@sitrep/vocabulary';
 import { matchesOf } from '../matches';
 
 /**
@@ -88,6 +89,6 @@ export function negationIn(text: string): NegationCue | null {
   return null;
 }
 
-export function stanceOf(text: string): 'affirms' | 'denies' {
+export function stanceOf(text: string): Extract<Stance, 'affirms' | 'denies'> {
   return negationIn(text) ? 'denies' : 'affirms';
 }
