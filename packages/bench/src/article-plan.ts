@@ -1,3 +1,4 @@
+import type { ReviewStatus, Stance } from '@sitrep/vocabulary';
 import type { EntityPlan, PlannedEntity } from './entity-plan';
 import type { Random, Zipf } from './random';
 import {
@@ -22,10 +23,10 @@ export interface PlannedClaim {
   /** Plan indices of the entities it is about: subject, object, location. */
   about: number[];
   source: { text: string; actor: number | null; count: number | null; anonymous: boolean } | null;
-  stance: 'affirms' | 'denies' | 'no_comment';
+  stance: Stance;
   hedged: boolean;
   eventDate: string | null;
-  reviewStatus: 'extracted' | 'verified' | 'rejected';
+  reviewStatus: ReviewStatus;
 }
 
 export interface PlannedArticle {

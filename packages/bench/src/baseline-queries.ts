@@ -1,3 +1,4 @@
+import type { EntityKind } from '@sitrep/vocabulary';
 import type { SitrepDatabase } from '@sitrep/db';
 import { lookupKeys } from '@sitrep/db';
 
@@ -8,7 +9,7 @@ import { lookupKeys } from '@sitrep/db';
  */
 interface EntityRow {
   id: number;
-  kind: 'actor' | 'installation';
+  kind: EntityKind;
   name: string;
   description: string | null;
   actor_type: string | null;

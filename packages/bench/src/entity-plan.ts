@@ -1,4 +1,5 @@
 import { foldWord, normalizeName } from '@sitrep/names';
+import type { EntityKind } from '@sitrep/vocabulary';
 import type { Random } from './random';
 import {
   BODY_TYPES,
@@ -17,7 +18,7 @@ import {
 
 /** An entity to create: its canonical name and two more names (three aliases in all). */
 export interface PlannedEntity {
-  kind: 'actor' | 'installation';
+  kind: EntityKind;
   /** actor type or installation type */
   type: string;
   name: string;
@@ -234,12 +235,9 @@ export function planEntities(random: Random, count: number): EntityPlan {
 }
 
 /** `count` distinct names for a name-scan dictionary, three per made-up entity. */
-export function planNames(
-  random: Random,
-  count: number,
-): Array<{ name: string; kind: 'actor' | 'installation'; entity: number }> {
+export function planNames(random: Random, count: number): Array<{ name: string; kind: EntityKind; entity: number }> {
   const plan = planEntities(random, Math.ceil(count / 3) + 1);
-  const out: Array<{ name: string; kind: 'actor' | 'installation'; entity: number }> = [];
+  const out: Array<{ name: string; kind: EntityKind; entity: number }> = [];
   plan.entities.forEach((e, i) => {
     for (const name of [e.name, ...e.aliases]) out.push({ name, kind: e.kind, entity: i });
   });

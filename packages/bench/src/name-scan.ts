@@ -1,4 +1,5 @@
 import { type NameEntry, NameMatcher } from '@sitrep/names';
+import { graphqlName } from '@sitrep/vocabulary';
 import { planNames } from './entity-plan';
 import { median } from './load';
 import { Random, Zipf } from './random';
@@ -49,7 +50,7 @@ export function measureNameScan(
   const names: NameEntry[] = planNames(random.fork(7), nameCount).map((n) => ({
     name: n.name,
     entity: Buffer.from(`${n.kind === 'actor' ? 'Actor' : 'Installation'}:${n.entity + 1}`).toString('base64'),
-    kind: n.kind === 'actor' ? 'ACTOR' : 'INSTALLATION',
+    kind: graphqlName(n.kind),
   }));
   const text = generateDocument(random.fork(8), names, documentBytes);
   const t0 = performance.now();

@@ -3,6 +3,8 @@
  * the generic vocabulary of defence reporting, and the names are built from syllables.
  */
 
+import type { EntityKind } from '@sitrep/vocabulary';
+
 /** Syllables for made-up place, group and family names ("Kavoren", "Ostrila"). */
 export const ONSETS = [
   'b',
@@ -65,7 +67,7 @@ export const FIRST_NAMES_SYLLABLES = [
 export interface WellKnown {
   name: string;
   aliases: [string, string];
-  kind: 'actor' | 'installation';
+  kind: EntityKind;
   type: string;
   /** For states: the adjective anonymous sources get ("three Russian officials"). */
   demonym?: string;

@@ -12,6 +12,7 @@ import {
   withEveryField,
   sourceKey,
 } from '@sitrep/db';
+import type { AboutRole } from '@sitrep/vocabulary';
 import type { PlannedArticle } from './article-plan';
 
 /** `api`: the db package's named functions (the real write path); `sql`: prepared statements, for the large scale only. */
@@ -27,7 +28,8 @@ export interface Writer {
   article(planned: PlannedArticle, ids: readonly number[]): void;
 }
 
-const ROLES = ['subject', 'object', 'location'] as const;
+// By place in a planned claim's `about`, not the vocabulary's order.
+const ROLES = ['subject', 'object', 'location'] as const satisfies readonly AboutRole[];
 
 /** The real write path, as ingestion takes it: createEntity, createArticle, createMentions, createClaims inside inTransaction. */
 export function apiWriter(db: SitrepDatabase): Writer {

@@ -1,12 +1,13 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ENTITY_KINDS, type EntityKind, STANCES, type Stance } from '@sitrep/vocabulary';
 
-export type GoldStance = 'affirms' | 'denies' | 'no_comment';
+export type GoldStance = Stance;
 
 export interface GoldEntity {
   name: string;
-  type: 'actor' | 'installation' | 'place';
+  type: EntityKind | 'place';
   subtype: string;
   /** Each distinct surface form once, as it appears in the text. */
   mentions: string[];
@@ -114,7 +115,7 @@ export function parseGold(json: string, path: string): GoldArticle {
       const e = object(raw, `${key}[${i}]`);
       return {
         name: string(e.name, `${key}[${i}].name`),
-        type: oneOf(e.type, `${key}[${i}].type`, ['actor', 'installation', 'place'] as const),
+        type: oneOf(e.type, `${key}[${i}].type`, [...ENTITY_KINDS, 'place'] as const),
         subtype: string(e.subtype ?? '', `${key}[${i}].subtype`),
         mentions: array(e.mentions ?? [], `${key}[${i}].mentions`).map((m, j) =>
           string(m, `${key}[${i}].mentions[${j}]`),
@@ -142,7 +143,7 @@ export function parseGold(json: string, path: string): GoldArticle {
       ...(sourceMention === null ? {} : { source_mention: sourceMention }),
       source_actor: nullableString(c.source_actor, at('source_actor')),
       about: array(c.about ?? [], at('about')).map((a, j) => string(a, `${at('about')}[${j}]`)),
-      stance: oneOf(c.stance, at('stance'), ['affirms', 'denies', 'no_comment'] as const),
+      stance: oneOf(c.stance, at('stance'), STANCES),
       hedged: c.hedged as boolean,
       ...(eventDate === null ? {} : { event_date: eventDate }),
     };
