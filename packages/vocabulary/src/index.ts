@@ -2,5 +2,4 @@ export * from './entities';
 export * from './claims';
 export * from './access';
 export * from './graphql-names';
-export * from './one-of';
 export * from './errors';
