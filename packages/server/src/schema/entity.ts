@@ -11,8 +11,8 @@ import {
   mergeEntities,
   setEntityReviewStatus,
 } from '@sitrep/db';
-import { knowledgeOf, knownEntityNamed } from '@sitrep/ingest';
 import { builder } from '../builder';
+import { knownEntityNamed } from '../known-names';
 import { ENTITY_TYPENAMES, encodeGlobalId, entityTypename, rowIdOf } from '../global-id';
 import { loadOrThrow } from '../loaders';
 import { offsetConnection } from '../pagination';
@@ -98,8 +98,8 @@ builder.queryFields((t) => ({
     args: { name: t.arg.string({ required: true }) },
     // An exact alias first (one indexed look-up); else the knowledge base of names that ingestion
     // links with, so the API, ingestion and the editor agree on what a name is.
-    resolve: (_root, args, ctx) =>
-      findEntityByAlias(ctx.db, args.name) ?? knownEntityNamed(ctx.db, knowledgeOf(ctx.db), args.name) ?? null,
+    resolve: async (_root, args, ctx) =>
+      findEntityByAlias(ctx.db, args.name) ?? (await knownEntityNamed(ctx.db, args.name)),
   }),
   entities: t.connection(
     {
