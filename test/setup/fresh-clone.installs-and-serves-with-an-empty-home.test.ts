@@ -37,6 +37,13 @@ function registrySettings(): NodeJS.ProcessEnv {
   return env;
 }
 
+/** The README's shell block that `matching` finds: the test runs what a reader would type. */
+function shellBlock(matching: RegExp): string {
+  const block = readmeBlocks().find((b) => b.lang === 'sh' && matching.test(b.text));
+  if (!block) throw new Error(`README.md has no sh block matching ${matching}`);
+  return block.text.trim();
+}
+
 const base = RUN ? mkdtempSync(join(tmpdir(), 'sitrep-fresh-')) : '';
 const clone = join(base, 'sitrep');
 const running: ChildProcess[] = [];
@@ -110,7 +117,7 @@ describe.skipIf(!RUN)('a fresh clone with an empty HOME (CI, or SITREP_FRESH_CLO
   it(
     'runs the README quick start: installs, builds, seeds the demo and answers GraphQL',
     async () => {
-      const [start] = readmeBlocks('sh', /pnpm@[\d.]+ start/);
+      const start = shellBlock(/pnpm@[\d.]+ start/);
       const cloned = spawnSync('git', ['clone', '--quiet', REPO_ROOT, clone], { encoding: 'utf8' });
       expect(cloned.status, cloned.stderr).toBe(0);
       const home = join(base, 'home');
@@ -132,7 +139,9 @@ describe.skipIf(!RUN)('a fresh clone with an empty HOME (CI, or SITREP_FRESH_CLO
   it(
     'packs the command into a tarball that npm installs globally with an empty HOME',
     async () => {
-      const [pack, install] = [...readmeBlocks('sh', /npm install -g/)[0]!.split('\n')].filter((line) => line.trim());
+      const [pack, install] = shellBlock(/npm install -g/)
+        .split('\n')
+        .filter((line) => line.trim());
       const home = join(base, 'home-global');
       mkdirSync(home);
       const prefix = join(base, 'prefix');
