@@ -2,8 +2,8 @@
 # Installs what run.mjs needs: Debian's chromium, ripgrep and libkrb5-dev, then code-server and
 # playwright-core from package-lock.json with `npm ci` (code-server's postinstall refuses pnpm, so
 # this folder stays outside the pnpm workspace). Idempotent: a second run returns at once.
-# Where it cannot install (no apt-get, not root, no password-less sudo) it says why and exits 0,
-# and run.mjs then skips; under CI=true that is a failure.
+# Where it cannot install (no apt-get, not root, no password-less sudo, npm ci failing) it says why
+# and exits 0, and run.mjs then skips; under CI=true that is a failure.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -68,13 +68,22 @@ fi
 
 echo "vscode-e2e install: npm ci (code-server, playwright-core; about 80 s)..."
 # As root, code-server's postinstall wants unsafe-perm, and node-pty's calls `npx node-gyp`.
-# Run from `pnpm test`, the environment says pnpm is the package manager (npm_config_user_agent and
-# friends), and code-server's postinstall refuses pnpm: npm must run with npm's own settings.
-for name in $(env | sed -n 's/^\(npm_[A-Za-z0-9_]*\)=.*/\1/p'); do unset "$name"; done
+# Run from `pnpm test`, the environment says pnpm is the package manager (npm_config_user_agent,
+# npm_execpath and friends), and code-server's postinstall refuses pnpm. Drop what pnpm says about
+# itself; keep the user's settings for reaching the registry and building (registry, proxy, CA,
+# nodedir, …), which npm would otherwise lose.
+keep='^npm_config_(registry|proxy|https_proxy|http_proxy|noproxy|no_proxy|cafile|ca|cert|key|strict_ssl|nodedir|devdir|python|userconfig|globalconfig|cache|fetch_[a-z_]*|always_auth|maxsockets|local_address)$'
+for name in $(env | sed -n 's/^\(npm_[A-Za-z0-9_]*\)=.*/\1/p'); do
+  [[ $name =~ $keep ]] || unset "$name"
+done
+# Closed networks: compile argon2 and friends against this Node's local headers (see the script).
+if [[ -z ${npm_config_nodedir:-} ]] && ! npm config get nodedir 2>/dev/null | grep -q '^/'; then
+  headers=$(node ../../scripts/local-node-headers.cjs)
+  [[ -n $headers ]] && export npm_config_nodedir=$headers
+fi
 if ! npm_config_unsafe_perm=true npm_config_yes=true npm ci --no-audit --no-fund >"$log" 2>&1; then
   tail -n 60 "$log" >&2
-  echo "vscode-e2e install: npm ci failed (full log above, last 60 lines)" >&2
-  exit 1
+  cannot "npm ci failed (last 60 lines of its log above)"
 fi
 echo "$lock_hash" >"$stamp"
 echo "vscode-e2e install: done (code-server $(node -p 'require("./node_modules/code-server/package.json").version'))"

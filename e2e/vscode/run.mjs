@@ -19,7 +19,7 @@ const CODE_SERVER = join(HERE, 'node_modules/.bin/code-server');
 const { executablePath: CHROMIUM, args: CHROMIUM_ARGS } = JSON.parse(
   readFileSync(new URL('../../test/helpers/chromium.json', import.meta.url), 'utf8'),
 );
-const TSX = join(ROOT, 'node_modules/.bin/tsx');
+const SITREP = join(ROOT, 'packages/cli/dist/main.mjs');
 const SCREENSHOTS = join(ROOT, '.tmp');
 const CI = process.env.CI === 'true';
 
@@ -45,7 +45,7 @@ function missingPrerequisite() {
   if (!existsSync(join(HERE, 'node_modules/playwright-core')))
     return 'playwright-core is not installed: run install.sh';
   if (!existsSync(CHROMIUM)) return `${CHROMIUM} not found: run \`bash e2e/vscode/install.sh\` as root`;
-  if (!existsSync(TSX)) return `${TSX} not found: run \`pnpm install\` at the repository root`;
+  if (!existsSync(SITREP)) return `${SITREP} not found: run \`pnpm build\` at the repository root`;
   return null;
 }
 
@@ -150,10 +150,10 @@ const env = {
 /** Starts `sitrep serve` with the demo data on a free port; resolves with its GraphQL URL. */
 async function startSitrep() {
   const out = openSync(join(base, 'sitrep.log'), 'a');
-  const child = spawn(TSX, ['packages/cli/src/main.ts', 'serve', '--db', join(base, 'sitrep.db'), '--port', '0'], {
+  const child = spawn(process.execPath, [SITREP, 'serve', '--db', join(base, 'sitrep.db'), '--port', '0'], {
     cwd: ROOT,
     env: process.env,
-    detached: true, // its own process group, so tsx and its node child stop together
+    detached: true, // its own process group, ended with it
     stdio: ['ignore', out, out],
   });
   cleanups.push(() => stopGroup(child, 'sitrep serve'));

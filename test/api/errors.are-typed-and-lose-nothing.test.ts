@@ -110,13 +110,40 @@ describe('typed errors', () => {
   });
 
   it('rejects a malformed Date before anything runs, with a message naming the value', async () => {
+    const before = snapshot();
     const response = await server.gql(
       `mutation { createArticle(input: { title: "T", publishedAt: "yesterday", text: "x" }) { article { id } } }`,
       {},
       token,
     );
-    expect(response.errors?.length).toBe(1);
-    expect(response.errors?.[0]?.message).toMatch(/yesterday/);
+    expect(errorCodes(response)).toEqual(['BAD_USER_INPUT']);
+    expect(response.errors?.[0]?.message).toMatch(/"yesterday" is not a calendar date: write "YYYY-MM-DD"/);
+    expect(snapshot()).toEqual(before);
+  });
+
+  // The README promises BAD_USER_INPUT for a bad ID, cursor, date or page size: the same code
+  // whether a script sends the value as a variable or a person types it into the query.
+  it.each([
+    ['a date that is no day', 'claims(filter: { from: $v }) { totalCount }', 'Date', '2025-13-45', '"2025-13-45"'],
+    ['February 30th', 'claims(filter: { to: $v }) { totalCount }', 'Date', '2025-02-30', '"2025-02-30"'],
+    ['a date written as a number', 'claims(filter: { from: $v }) { totalCount }', 'Date', 20250101, '20250101'],
+    ['an ID that is not one', 'node(id: $v) { id }', 'ID!', 'xyz', '"xyz"'],
+    ['a cursor from nowhere', 'claims(after: $v) { totalCount }', 'String', 'zzz', '"zzz"'],
+    ['a page over 100', 'claims(first: $v) { totalCount }', 'Int', 1000, '1000'],
+  ])('BAD_USER_INPUT for %s, inline or as a variable', async (_case, field, type, value, literal) => {
+    const inline = await server.gql(`{ ${field.replace('$v', literal)} }`);
+    const variable = await server.gql(`query($v: ${type}) { ${field} }`, { v: value });
+    expect(errorCodes(inline)).toEqual(['BAD_USER_INPUT']);
+    expect(errorCodes(variable)).toEqual(['BAD_USER_INPUT']);
+  });
+
+  it('a query that does not fit the schema fails validation; the same value as a variable is bad input', async () => {
+    const inline = await server.gql('{ claims(filter: { stance: DENY }) { totalCount } }');
+    expect(errorCodes(inline)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+    const variable = await server.gql('query($s: Stance) { claims(filter: { stance: $s }) { totalCount } }', {
+      s: 'DENY',
+    });
+    expect(errorCodes(variable)).toEqual(['BAD_USER_INPUT']);
   });
 
   it('never leaks SQL or a stack trace', async () => {

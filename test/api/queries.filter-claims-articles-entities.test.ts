@@ -86,6 +86,26 @@ describe('claims(filter)', () => {
     expect(data.claims.totalCount).toBe(expected.length);
   });
 
+  it('filters by the name of the entity, any name entity(name:) resolves, in one request', async () => {
+    const byId = dataOf(await server.gql<ClaimNodes>(CLAIMS, { filter: { about: await idOf('Hmeimim') } }));
+    expect(byId.claims.totalCount).toBeGreaterThan(0);
+    // an alias, another case, and a spelling no alias lists (folded as the editor folds it)
+    for (const aboutName of ['Khmeimim', 'HMEIMIM AIR BASE', 'Hmeymim']) {
+      const byName = dataOf(await server.gql<ClaimNodes>(CLAIMS, { filter: { aboutName, stance: 'DENIES' } }));
+      const expected = byId.claims.edges.filter((e) => e.node.stance === 'DENIES');
+      expect(byName.claims.edges).toEqual(expected);
+      expect(byName.claims.totalCount).toBe(expected.length);
+    }
+  });
+
+  it('refuses a name of no entity with NOT_FOUND, and an ID and a name together', async () => {
+    const unknown = await server.gql(CLAIMS, { filter: { aboutName: 'Tartuss Harbour' } });
+    expect(errorCodes(unknown)).toEqual(['NOT_FOUND']);
+    expect(unknown.errors?.[0]?.message).toMatch(/filter\.aboutName: no entity is called “Tartuss Harbour”/);
+    const both = await server.gql(CLAIMS, { filter: { about: await idOf('Tartus'), aboutName: 'Tartus' } });
+    expect(errorCodes(both)).toEqual(['BAD_USER_INPUT']);
+  });
+
   it('rejects a malformed date and a claim ID where an entity is expected', async () => {
     expect(errorCodes(await server.gql(CLAIMS, { filter: { from: '2025-13-45' } }))).not.toEqual([]);
     const claimId = dataOf(
@@ -119,6 +139,16 @@ describe('articles(filter)', () => {
     const expected = demoReports.filter((r) => /\bLibya/.test(r.text)).length;
     expect(data.articles.totalCount).toBe(expected);
     expect(expected).toBeGreaterThan(0);
+  });
+
+  it('filters by the name of the entity mentioned, or refuses a name of none', async () => {
+    const byId = dataOf(await server.gql<Articles>(ARTICLES, { filter: { mentioning: await idOf('Tartus') } }));
+    const byName = dataOf(await server.gql<Articles>(ARTICLES, { filter: { mentioningName: 'tartous' } }));
+    expect(byName).toEqual(byId);
+    expect(byId.articles.totalCount).toBeGreaterThan(0);
+    const unknown = await server.gql(ARTICLES, { filter: { mentioningName: 'Atlantis' } });
+    expect(errorCodes(unknown)).toEqual(['NOT_FOUND']);
+    expect(unknown.errors?.[0]?.message).toMatch(/filter\.mentioningName: no entity is called “Atlantis”/);
   });
 });
 

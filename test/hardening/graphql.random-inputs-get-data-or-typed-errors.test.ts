@@ -70,6 +70,12 @@ const SHAPES: Array<{ name: string; query: string; value: fc.Arbitrary<unknown> 
     value: globalId,
   },
   {
+    name: 'claims(filter: { aboutName }), articles(filter: { mentioningName })',
+    query:
+      'query($v: String) { claims(filter: { aboutName: $v }) { totalCount } articles(filter: { mentioningName: $v }) { totalCount } }',
+    value: text,
+  },
+  {
     name: 'claims(filter: { from })',
     query: 'query($v: Date) { claims(filter: { from: $v }) { totalCount } }',
     value: fc.oneof(

@@ -2,22 +2,25 @@ import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const TSX = fileURLToPath(new URL('../../node_modules/.bin/tsx', import.meta.url));
-const MAIN = fileURLToPath(new URL('../../packages/cli/src/main.ts', import.meta.url));
+/** The compiled command (`pnpm build`; the tests' global set-up builds it): what `pnpm sitrep` runs. */
+export const SITREP_BIN = fileURLToPath(new URL('../../packages/cli/bin/sitrep.mjs', import.meta.url));
 
 /** Runs `sitrep ARGS` (what `pnpm sitrep ARGS` runs) to completion. */
 export function runSitrep(args: string[], env: NodeJS.ProcessEnv = {}) {
-  const result = spawnSync(TSX, [MAIN, ...args], { cwd: REPO_ROOT, env: { ...process.env, ...env }, encoding: 'utf8' });
+  const result = spawnSync(process.execPath, [SITREP_BIN, ...args], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, ...env },
+    encoding: 'utf8',
+  });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
 /**
- * Starts `sitrep ARGS` in the background; `waitFor` resolves with the first stdout match. It runs
- * as one Node process with tsx's loader (the tsx command would add a parent process), so a signal,
- * SIGKILL too, reaches the server itself.
+ * Starts `sitrep ARGS` in the background; `waitFor` resolves with the first stdout match. It is one
+ * Node process, so a signal, SIGKILL too, reaches the server itself.
  */
 export function startSitrep(args: string[], env: NodeJS.ProcessEnv = {}) {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', MAIN, ...args], {
+  const child: ChildProcess = spawn(process.execPath, [SITREP_BIN, ...args], {
     cwd: REPO_ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

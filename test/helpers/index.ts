@@ -3,3 +3,4 @@ export * from './cli';
 export * from './corpus';
 export * from './lsp';
 export * from './served-twice';
+export * from './readme';

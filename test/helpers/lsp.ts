@@ -1,5 +1,4 @@
-import { type ChildProcessWithoutNullStreams, spawn, spawnSync } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import {
   type ConfigurationParams,
@@ -11,70 +10,13 @@ import {
   StreamMessageWriter,
   createMessageConnection,
 } from 'vscode-languageserver-protocol/node';
-import { REPO_ROOT } from './cli';
+import { REPO_ROOT, SITREP_BIN } from './cli';
 
 export const LANGUAGE_SERVER_DIR = join(REPO_ROOT, 'packages/language-server');
-/** The bundle editors run (`pnpm build`): what these tests spawn, never the TypeScript sources. */
+/** The bundle editors run (`pnpm build`; the tests' global set-up builds it): never the TypeScript sources. */
 export const SERVER_BUNDLE = join(LANGUAGE_SERVER_DIR, 'dist/server.cjs');
-const TSX = join(REPO_ROOT, 'node_modules/.bin/tsx');
-const CLI_MAIN = join(REPO_ROOT, 'packages/cli/src/main.ts');
-/** `sitrep lsp --stdio`, as `pnpm sitrep lsp --stdio` runs it. */
-export const SITREP_LSP_COMMAND: [string, ...string[]] = [TSX, CLI_MAIN, 'lsp', '--stdio'];
-
-// What esbuild bundles: the server and the workspace package it imports. Unit tests are not in the bundle.
-const BUNDLED = [join(LANGUAGE_SERVER_DIR, 'src'), join(REPO_ROOT, 'packages/names/src')];
-const BUILD_SCRIPT = join(LANGUAGE_SERVER_DIR, 'build.mjs');
-const LOCK = join(LANGUAGE_SERVER_DIR, 'dist/.build-lock');
-
-function newestSourceTime(): number {
-  let newest = statSync(BUILD_SCRIPT).mtimeMs;
-  for (const dir of BUNDLED) {
-    for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-      if (!entry.isFile() || !entry.name.endsWith('.ts') || entry.name.endsWith('.test.ts')) continue;
-      newest = Math.max(newest, statSync(join(entry.parentPath, entry.name)).mtimeMs);
-    }
-  }
-  return newest;
-}
-
-const bundleIsFresh = () => existsSync(SERVER_BUNDLE) && statSync(SERVER_BUNDLE).mtimeMs >= newestSourceTime();
-
-/** Waits, with a bound, for another test file's build to let go of the lock; a lock older than a minute is stale. */
-async function acquireLock(ms = 90_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    try {
-      closeSync(openSync(LOCK, 'wx'));
-      return;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    }
-    const age = existsSync(LOCK) ? Date.now() - statSync(LOCK).mtimeMs : 0;
-    if (age > 60_000) rmSync(LOCK, { force: true });
-    if (Date.now() > deadline) throw new Error(`${LOCK} held for more than ${ms} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
-/**
- * Builds dist/server.cjs (`node build.mjs`) when it is missing or older than its sources, once across
- * test files running in parallel.
- *
- * @returns the bundle's path.
- */
-export async function ensureServerBundle(): Promise<string> {
-  if (bundleIsFresh()) return SERVER_BUNDLE;
-  mkdirSync(join(LANGUAGE_SERVER_DIR, 'dist'), { recursive: true });
-  await acquireLock();
-  try {
-    if (bundleIsFresh()) return SERVER_BUNDLE;
-    const result = spawnSync(process.execPath, [BUILD_SCRIPT], { cwd: LANGUAGE_SERVER_DIR, encoding: 'utf8' });
-    if (result.status !== 0) throw new Error(`build.mjs failed (${result.status}):\n${result.stdout}${result.stderr}`);
-    return SERVER_BUNDLE;
-  } finally {
-    rmSync(LOCK, { force: true });
-  }
-}
+/** `sitrep lsp --stdio`, as `pnpm sitrep lsp --stdio` and an installed `sitrep` run it. */
+export const SITREP_LSP_COMMAND: [string, ...string[]] = [process.execPath, SITREP_BIN, 'lsp', '--stdio'];
 
 export interface LanguageServerProcess extends AsyncDisposable {
   connection: MessageConnection;
@@ -187,7 +129,7 @@ export function startLanguageServer(options: LanguageServerOptions = {}): Langua
         if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
       }
       connection.dispose();
-      // Behind a launcher (tsx), the server itself reads this pipe: its end tells it to go too.
+      // Its input's end tells a server that missed `exit` to go too.
       child.stdin.destroy();
     },
   };

@@ -1,17 +1,9 @@
 import { createServer } from 'node:net';
 import type { Hover, InitializeResult, MarkupContent, Range } from 'vscode-languageserver-protocol/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type LanguageServerProcess,
-  SITREP_LSP_COMMAND,
-  dataOf,
-  ensureServerBundle,
-  startLanguageServer,
-  useTestServer,
-} from '../helpers';
+import { type LanguageServerProcess, SITREP_LSP_COMMAND, dataOf, startLanguageServer, useTestServer } from '../helpers';
 
 const api = useTestServer();
-beforeAll(() => ensureServerBundle(), 120_000);
 
 interface Status {
   state: 'connecting' | 'connected' | 'unreachable';

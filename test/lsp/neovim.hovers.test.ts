@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SERVER_BUNDLE, dataOf, ensureServerBundle, useTestServer } from '../helpers';
+import { SERVER_BUNDLE, dataOf, useTestServer } from '../helpers';
 
 /** Why Neovim cannot run here, or null if it can (scripts/ensure-neovim.sh installs Debian's). */
 function neovimUnavailable(): string | null {
@@ -61,7 +61,6 @@ const api = useTestServer();
 describe.skipIf(unavailable)('Neovim as the client', () => {
   let dir: string;
   beforeAll(async () => {
-    await ensureServerBundle();
     dir = mkdtempSync(join(tmpdir(), 'sitrep-nvim-'));
   }, 120_000);
   afterAll(() => dir && rmSync(dir, { recursive: true, force: true }));

@@ -1,15 +1,17 @@
-// `pnpm bench [--scale small|medium|large] [--json FILE] [--seed N] [--keep]`
+// `pnpm bench [--scale small|medium|large] [--json FILE] [--seed N] [--keep] [--startup-only]`
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { BuildTimeout } from './build-database';
-import { checkTargets, renderMarkdown } from './report';
+import { checkTargets, renderMarkdown, renderStartup } from './report';
 import { Resources } from './resources';
 import { runBench } from './run-bench';
+import { measureStartup } from './startup';
 import { DEFAULT_SEED, SCALES, SCALE_NAMES, type ScaleName } from './scales';
 import { WRITERS, type WriterName } from './writers';
 
 const USAGE =
-  'usage: pnpm bench [--scale small|medium|large] [--json FILE] [--seed N] [--writer api|sql] [--keep]\n' +
+  'usage: pnpm bench [--scale small|medium|large] [--json FILE] [--seed N] [--writer api|sql] [--keep] [--startup-only]\n' +
+  '  --startup-only measures only how fast the built sitrep command starts\n' +
   '  --writer sql writes the same rows with prepared statements, for scales the real write path (api) is too slow for';
 
 /** However long the slowest scale may take before the run gives up, cleaning up after itself. */
@@ -23,11 +25,18 @@ async function main(): Promise<number> {
       seed: { type: 'string' },
       writer: { type: 'string', default: 'api' },
       keep: { type: 'boolean', default: false },
+      'startup-only': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
   if (values.help) {
     console.log(USAGE);
+    return 0;
+  }
+  if (values['startup-only']) {
+    const startup = await measureStartup();
+    console.log(renderStartup(startup));
+    if (values.json) writeFileSync(values.json, `${JSON.stringify(startup, null, 2)}\n`);
     return 0;
   }
   if (!SCALE_NAMES.includes(values.scale as ScaleName)) {

@@ -1,5 +1,6 @@
 import type { LoadFigures } from './load';
 import type { BenchResult } from './run-bench';
+import type { StartupFigures } from './startup';
 
 /** A figure the issue sets a target for (at large scale, on a 2-core machine). */
 export interface TargetCheck {
@@ -45,6 +46,23 @@ export function checkTargets(r: BenchResult): TargetCheck[] {
         },
     check('name scan', r.nameScan.mbPerSecond, 'MB/s', '≥ 50 MB/s', (v) => v >= 50),
     check('server peak RSS', rss, 'MiB', '< 400 MiB', (v) => v < 400),
+    ...startupTargets(r.startup),
+  ];
+}
+
+/** The built command's start-up targets (issue 12), each beside a bare Node start on the same machine. */
+export function startupTargets(s: StartupFigures): TargetCheck[] {
+  const check = (what: string, figure: number, target: number): TargetCheck => ({
+    what: `${what} (bare node: ${s.bareNode.toFixed(2)} s, ${(figure / s.bareNode).toFixed(1)}×)`,
+    figure,
+    unit: 's',
+    target: `< ${target} s`,
+    pass: figure < target,
+  });
+  return [
+    check('sitrep --version', s.version, 0.3),
+    check('sitrep serve to first answer', s.serveFirstAnswer, 1),
+    check('sitrep extract, one article', s.extract, 0.6),
   ];
 }
 
@@ -105,14 +123,27 @@ export function renderMarkdown(r: BenchResult, targets: TargetCheck[]): string {
     `| editor hover, first time | p50 ${ms(r.editor.uncachedP50)} ms, p99 ${ms(r.editor.uncachedP99)} ms (${r.editor.answered}/${r.editor.names} names answered) |`,
     `| editor hover, again (cached) | p50 ${ms(r.editor.cachedP50)} ms, p99 ${ms(r.editor.cachedP99)} ms |`,
     `| editor name dictionary | loaded in ${n(r.editor.dictionarySeconds, 2)} s (status: ${n(r.editor.dictionaryNames)} entities) |`,
+    `| start-up of the built command (median of ${r.startup.runs}) | bare node ${n(r.startup.bareNode, 2)} s; sitrep --version ${n(r.startup.version, 2)} s; serve to first answer ${n(r.startup.serveFirstAnswer, 2)} s; extract one article ${n(r.startup.extract, 2)} s |`,
     `| peak RSS | server ${r.memory.serverPeakRssBytes == null ? '–' : n(r.memory.serverPeakRssBytes / MiB)} MiB, baseline ${r.memory.baselinePeakRssBytes == null ? '–' : n(r.memory.baselinePeakRssBytes / MiB)} MiB |`,
     '',
     `| target (set for large scale${r.scale.name === 'large' ? '' : `; this run is ${r.scale.name}`}) | figure | target | |`,
     '|---|---:|---|:---:|',
     ...targets.map(
       (t) =>
-        `| ${t.what} | ${t.figure == null ? '–' : `${n(t.figure, t.unit === '×' ? 2 : t.unit === 'ms' ? 2 : 0)} ${t.unit}`} | ${t.target} | ${mark(t.pass)} |`,
+        `| ${t.what} | ${t.figure == null ? '–' : `${n(t.figure, ['×', 'ms', 's'].includes(t.unit) ? 2 : 0)} ${t.unit}`} | ${t.target} | ${mark(t.pass)} |`,
     ),
   ];
   return lines.join('\n');
+}
+
+/** `pnpm bench --startup-only`: the start-up figures and their targets alone. */
+export function renderStartup(s: StartupFigures): string {
+  return [
+    `## Start-up of the built sitrep command (median of ${s.runs}; extract: ${s.extractFile})`,
+    '',
+    '| | seconds | target | |',
+    '|---|---:|---|:---:|',
+    `| bare \`node -e 0\` | ${n(s.bareNode, 2)} | | |`,
+    ...startupTargets(s).map((t) => `| ${t.what} | ${n(t.figure ?? NaN, 2)} | ${t.target} | ${mark(t.pass)} |`),
+  ].join('\n');
 }

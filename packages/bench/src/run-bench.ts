@@ -12,6 +12,7 @@ import { type NameScanFigures, measureNameScan } from './name-scan';
 import { HOVER_QUERY, LIST_QUERY, SEARCH_QUERY, graphqlBody } from './queries';
 import { Random } from './random';
 import { Resources } from './resources';
+import { type StartupFigures, measureStartup } from './startup';
 import type { Scale } from './scales';
 import { planWorkload } from './workload';
 import type { WriterName } from './writers';
@@ -52,6 +53,7 @@ export interface BenchResult {
   editor: EditorHoverFigures;
   ingest: IngestFigures | { skipped: string };
   nameScan: NameScanFigures;
+  startup: StartupFigures;
   memory: { serverPeakRssBytes: number | null; baselinePeakRssBytes: number | null };
   /** The child processes the run started (all ended by the time it returns). */
   processes: { server: number; baseline: number };
@@ -213,6 +215,9 @@ export async function runBench(options: RunOptions, resources = new Resources())
       60,
     );
 
+    log('start-up: the built sitrep command beside a bare node…');
+    const startup = await measureStartup();
+
     return {
       scale,
       seed: options.seed,
@@ -226,6 +231,7 @@ export async function runBench(options: RunOptions, resources = new Resources())
       editor,
       ingest,
       nameScan,
+      startup,
       memory,
       processes: { server: server.pid, baseline: baseline.pid },
       databaseFile: file,

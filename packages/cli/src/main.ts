@@ -1,5 +1,3 @@
-#!/usr/bin/env -S npx tsx
-import { SitrepError } from '@sitrep/vocabulary';
 import { Command } from 'commander';
 import { registerBackup } from './commands/backup';
 import { registerDatabase } from './commands/database';
@@ -8,10 +6,18 @@ import { registerIngest } from './commands/ingest';
 import { registerLsp } from './commands/lsp';
 import { registerServe } from './commands/serve';
 import { registerToken } from './commands/token';
+import { callerFolder } from './paths';
 
-const program = new Command('sitrep').description(
-  'Sitrep: a knowledge base of sourced claims about military installations.',
-);
+/** Set by the build (build.mjs) from package.json. */
+declare const SITREP_VERSION: string;
+
+// Paths the user gives are relative to where they typed the command, also under `pnpm sitrep`.
+process.chdir(callerFolder());
+
+const program = new Command('sitrep')
+  .description('Sitrep: a knowledge base of sourced claims about military installations.')
+  .version(SITREP_VERSION, '-v, --version', 'print the version');
+// Each command loads what it needs when it runs, so `--help` and `--version` start at once.
 registerServe(program);
 registerDatabase(program);
 registerBackup(program);
@@ -24,6 +30,7 @@ try {
   await program.parseAsync(process.argv);
 } catch (error) {
   // Expected failures print their message only; anything else keeps its stack for a bug report.
+  const { SitrepError } = await import('@sitrep/vocabulary');
   if (error instanceof SitrepError) {
     console.error(`sitrep: ${error.message}`);
     process.exit(1);

@@ -1,5 +1,6 @@
+import { createRequire } from 'node:module';
 import winkNLP, { type ItemToken } from 'wink-nlp';
-import model from 'wink-eng-lite-web-model';
+import type Model from 'wink-eng-lite-web-model';
 import { matchesOf } from './matches';
 
 export interface Token {
@@ -21,11 +22,19 @@ export interface Sentence {
   heading: boolean;
 }
 
-// One model for the process: loading it costs far more than reading an article.
-// Only sentence boundaries and POS tags are read here; the default pipe also runs NER,
-// negation and sentiment (most of readDoc's time), and none of them feeds the POS tagger.
-const nlp = winkNLP(model, ['sbd', 'pos']);
-const its = nlp.its;
+// One model for the process: loading it costs far more than reading an article, so it is read
+// when the first article is, not when extraction is imported (the server and most commands
+// import it and never segment). Only sentence boundaries and POS tags are read here; the default
+// pipe also runs NER, negation and sentiment (most of readDoc's time), none of which feeds POS.
+let language: { nlp: ReturnType<typeof winkNLP>; its: ReturnType<typeof winkNLP>['its'] } | undefined;
+function english() {
+  if (!language) {
+    const model = createRequire(import.meta.url)('wink-eng-lite-web-model') as typeof Model;
+    const nlp = winkNLP(model, ['sbd', 'pos']);
+    language = { nlp, its: nlp.its };
+  }
+  return language;
+}
 
 const SENTENCE_END = /[.!?"”’)]$/;
 
@@ -57,6 +66,7 @@ function pushTrimmed(spans: Array<[number, number]>, text: string, start: number
  */
 export function segment(text: string, from = 0): Sentence[] {
   const sentences: Sentence[] = [];
+  const { nlp, its } = english();
   paragraphs(text, from).forEach(([pStart, pEnd], paragraph) => {
     const body = text.slice(pStart, pEnd);
     const heading = !SENTENCE_END.test(body) && body.length < 160 && !body.includes('\n');

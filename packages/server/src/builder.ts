@@ -2,7 +2,7 @@ import SchemaBuilder from '@pothos/core';
 import ComplexityPlugin from '@pothos/plugin-complexity';
 import RelayPlugin from '@pothos/plugin-relay';
 import { SitrepError } from '@sitrep/vocabulary';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, Kind, type ValueNode, print } from 'graphql';
 import { DateTimeResolver, LocalDateResolver } from 'graphql-scalars';
 import type { Context } from './context';
 import { decodeGlobalId, encodeGlobalId } from './global-id';
@@ -88,8 +88,28 @@ function rememberingValid(serialize: (value: unknown) => string, max = 10_000) {
   };
 }
 
+/**
+ * A bad date is the client's mistake wherever it is written. Written inline, graphql-js checks it
+ * while validating, and Yoga calls what validation reports GRAPHQL_VALIDATION_FAILED unless it
+ * already has a code: this one has.
+ */
+function parseDate(value: unknown, node?: ValueNode): string {
+  try {
+    if (node === undefined || node.kind === Kind.STRING) return LocalDateResolver.parseValue(value) as string;
+  } catch {
+    // LocalDate's message does not say what a date looks like
+  }
+  const shown = (node ? print(node) : (JSON.stringify(value) ?? String(value))).slice(0, 80);
+  throw new GraphQLError(`${shown} is not a calendar date: write "YYYY-MM-DD", e.g. "2025-01-31".`, {
+    nodes: node,
+    extensions: { code: 'BAD_USER_INPUT' },
+  });
+}
+
 builder.addScalarType('Date', LocalDateResolver, {
   description: 'A calendar date, `YYYY-MM-DD`.',
+  parseValue: (value) => parseDate(value),
+  parseLiteral: (node) => parseDate(node.kind === Kind.STRING ? node.value : undefined, node),
   // A page of claims serializes the same few dates again and again; LocalDate's check builds a
   // Date and an ISO string for each (7% of a 50-claim page).
   serialize: rememberingValid(LocalDateResolver.serialize),

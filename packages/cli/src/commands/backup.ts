@@ -1,9 +1,7 @@
 import { existsSync, rmSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { databasePath } from '../paths';
-
-const DB_OPTION = ['--db <file>', 'SQLite database file (default: $SITREP_DB or data/sitrep.db)'] as const;
+import { DB_OPTION, databasePath } from '../paths';
 
 const summary = (c: { articles: number; entities: number; claims: number; api_tokens: number }) =>
   `${c.articles} articles, ${c.entities} entities, ${c.claims} claims, ${c.api_tokens} tokens`;

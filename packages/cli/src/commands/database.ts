@@ -1,14 +1,13 @@
-import { openDatabase } from '@sitrep/db';
-import { isEmpty, seedDemo } from '@sitrep/demo-data';
 import type { Command } from 'commander';
-import { databasePath } from '../paths';
+import { DB_OPTION, databasePath } from '../paths';
 
 export function registerDatabase(program: Command): void {
   program
     .command('migrate')
     .description('Create the database or bring its tables up to date.')
-    .option('--db <file>', 'SQLite database file (default: $SITREP_DB or data/sitrep.db)')
-    .action((options: { db?: string }) => {
+    .option(...DB_OPTION)
+    .action(async (options: { db?: string }) => {
+      const { openDatabase } = await import('@sitrep/db');
       const file = databasePath(options.db);
       openDatabase(file).close();
       console.log(`${file} is up to date.`);
@@ -17,9 +16,13 @@ export function registerDatabase(program: Command): void {
   program
     .command('seed')
     .description('Load the demo knowledge base (our own reports and curated facts).')
-    .option('--db <file>', 'SQLite database file (default: $SITREP_DB or data/sitrep.db)')
+    .option(...DB_OPTION)
     .option('--force', 'load it even though the database is not empty', false)
-    .action((options: { db?: string; force: boolean }) => {
+    .action(async (options: { db?: string; force: boolean }) => {
+      const [{ openDatabase }, { isEmpty, seedDemo }] = await Promise.all([
+        import('@sitrep/db'),
+        import('@sitrep/demo-data'),
+      ]);
       const file = databasePath(options.db);
       const db = openDatabase(file);
       try {

@@ -1,7 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { type SitrepDatabase, openDatabase } from '@sitrep/db';
-import { SitrepError } from '@sitrep/vocabulary';
+import type { SitrepDatabase } from '@sitrep/db';
 import type { ExtractOptions, Extraction } from '@sitrep/extract';
 import type { Command } from 'commander';
 import { titleFromIndex } from './article-files';
@@ -34,8 +33,10 @@ function summary(file: string, x: Extraction, known: KnownNames): string {
 }
 
 /** Opens an existing database for reading only: extraction never writes, and never makes a new file. */
-function openKnowledgeBase(file: string): SitrepDatabase {
-  const path = resolve(process.cwd(), file);
+async function openKnowledgeBase(file: string): Promise<SitrepDatabase> {
+  const { SitrepError } = await import('@sitrep/vocabulary');
+  const { openDatabase } = await import('@sitrep/db');
+  const path = resolve(file);
   if (!existsSync(path)) throw new SitrepError('BAD_USER_INPUT', `--db ${file}: no such database file.`);
   return openDatabase(path, { readonly: true });
 }
@@ -59,7 +60,7 @@ export function registerExtract(program: Command): void {
         return;
       }
       const { findStoredEntity, knowledgeOf } = await import('@sitrep/ingest');
-      const db = openKnowledgeBase(options.db);
+      const db = await openKnowledgeBase(options.db);
       try {
         const knowledge = knowledgeOf(db);
         const extraction = extractArticle(text, { ...extractOptions, knowledge: knowledge.base });

@@ -1,20 +1,23 @@
 import { relative } from 'node:path';
-import { bulkLoad, openDatabase } from '@sitrep/db';
+// Imported here, not where it is used: a dynamic import of a bundled CommonJS package gives only its default.
 import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
-import { databasePath } from '../paths';
+import { DB_OPTION, databasePath } from '../paths';
 
 export function registerIngest(program: Command): void {
   program
     .command('ingest <paths...>')
     .description('Read articles (files or folders of .txt), extract them and store each in one transaction.')
-    .option('--db <file>', 'SQLite database file (default: $SITREP_DB or data/sitrep.db)')
+    .option(...DB_OPTION)
     .option(
       '--bulk',
       'for large batches: one transaction, indexes and search index built once at the end (nothing is visible, and readers wait, until it finishes)',
     )
     .action(async (paths: string[], options: { db?: string; bulk?: boolean }) => {
-      const { ingestFiles } = await import('@sitrep/ingest');
+      const [{ bulkLoad, openDatabase }, { ingestFiles }] = await Promise.all([
+        import('@sitrep/db'),
+        import('@sitrep/ingest'),
+      ]);
       const db = openDatabase(databasePath(options.db));
       // A bar only where someone watches; logs and pipes get plain lines.
       const bar = process.stderr.isTTY

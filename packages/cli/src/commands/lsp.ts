@@ -7,9 +7,8 @@ export function registerLsp(program: Command): void {
     .option('--stdio', 'talk LSP over standard input and output (what editors expect)')
     .allowUnknownOption(true)
     .action(async () => {
-      // The server reads its transport from argv (--stdio, --node-ipc, --socket=N), as LSP servers do.
-      const { startSitrepServer } = await import('@sitrep/language-server');
-      const { ProposedFeatures, createConnection } = await import('vscode-languageserver/node');
-      startSitrepServer(createConnection(ProposedFeatures.all));
+      // The same entry the bundled server (dist/server.cjs) runs: it reads its transport from argv
+      // (--stdio, --node-ipc, --socket=N), as LSP servers do.
+      await import('@sitrep/language-server/main');
     });
 }

@@ -1,5 +1,5 @@
-import type { Command } from 'commander';
-import { databasePath } from '../paths';
+import { type Command, Option } from 'commander';
+import { DB_OPTION, databasePath } from '../paths';
 import { collectOrigins, parseCount, parsePort } from './options';
 
 interface ServeFlags {
@@ -18,8 +18,13 @@ export function registerServe(program: Command): void {
   program
     .command('serve')
     .description('Start the GraphQL server with GraphiQL; loads the demo data into an empty database.')
-    .option('--db <file>', 'SQLite database file (default: $SITREP_DB or data/sitrep.db)')
-    .option('--port <n>', 'port to listen on; 0 picks a free one', parsePort, 4000)
+    .option(...DB_OPTION)
+    .addOption(
+      new Option('--port <n>', 'port to listen on; 0 picks a free one')
+        .env('SITREP_PORT')
+        .argParser(parsePort)
+        .default(4000),
+    )
     .option('--host <host>', 'address to listen on; 0.0.0.0 serves the network', '127.0.0.1')
     .option('--no-demo', 'do not load the demo data into an empty database')
     .option('--reads-need-token', 'require a bearer token for queries too', false)

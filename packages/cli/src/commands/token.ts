@@ -1,17 +1,10 @@
-import { createToken, listTokens, openDatabase, revokeToken } from '@sitrep/db';
-import { TOKEN_SCOPES, type TokenScope } from '@sitrep/vocabulary';
-import { type Command, InvalidArgumentError } from 'commander';
-import { databasePath } from '../paths';
+import type { SitrepDatabase } from '@sitrep/db';
+import type { Command } from 'commander';
+import { DB_OPTION, databasePath } from '../paths';
 import { parseId } from './options';
 
-function parseScope(value: string): TokenScope {
-  if (!(TOKEN_SCOPES as readonly string[]).includes(value)) {
-    throw new InvalidArgumentError(`scope must be one of ${TOKEN_SCOPES.join(', ')}.`);
-  }
-  return value as TokenScope;
-}
-
-function withDatabase(file: string | undefined, work: (db: ReturnType<typeof openDatabase>) => void): void {
+async function withDatabase(file: string | undefined, work: (db: SitrepDatabase) => void): Promise<void> {
+  const { openDatabase } = await import('@sitrep/db');
   const db = openDatabase(databasePath(file));
   try {
     work(db);
@@ -25,36 +18,42 @@ export function registerToken(program: Command): void {
   token
     .command('create')
     .description('Create a token; it is printed once and only its hash is stored.')
-    .requiredOption('--scope <scope>', 'read or write', parseScope)
+    .requiredOption('--scope <scope>', 'read or write')
     .option('--name <name>', 'what the token is for', 'unnamed')
-    .option('--db <file>', 'SQLite database file (default: $SITREP_DB or data/sitrep.db)')
-    .action((options: { scope: TokenScope; name: string; db?: string }) =>
-      withDatabase(options.db, (db) => {
-        const { token: row, secret } = createToken(db, options.scope, options.name);
+    .option(...DB_OPTION)
+    .action(async (options: { scope: string; name: string; db?: string }) => {
+      const { SitrepError, TOKEN_SCOPES } = await import('@sitrep/vocabulary');
+      const { createToken } = await import('@sitrep/db');
+      const scope = TOKEN_SCOPES.find((s) => s === options.scope);
+      if (!scope) throw new SitrepError('BAD_USER_INPUT', `--scope must be one of ${TOKEN_SCOPES.join(', ')}.`);
+      await withDatabase(options.db, (db) => {
+        const { token: row, secret } = createToken(db, scope, options.name);
         console.error(`Created ${row.scope} token ${row.id} (“${row.name}”). It is shown only now:`);
         console.log(secret);
-      }),
-    );
+      });
+    });
   token
     .command('list')
     .description('List tokens (never their secrets).')
-    .option('--db <file>', 'SQLite database file (default: $SITREP_DB or data/sitrep.db)')
-    .action((options: { db?: string }) =>
-      withDatabase(options.db, (db) => {
+    .option(...DB_OPTION)
+    .action(async (options: { db?: string }) => {
+      const { listTokens } = await import('@sitrep/db');
+      await withDatabase(options.db, (db) => {
         for (const row of listTokens(db)) {
           const state = row.revokedAt ? `revoked ${row.revokedAt}` : 'live';
           console.log(`${row.id}\t${row.scope}\t${state}\t${row.createdAt}\t${row.name}`);
         }
-      }),
-    );
+      });
+    });
   token
     .command('revoke <id>')
     .description('Revoke a token by its id (see `token list`).')
-    .option('--db <file>', 'SQLite database file (default: $SITREP_DB or data/sitrep.db)')
-    .action((id: string, options: { db?: string }) =>
-      withDatabase(options.db, (db) => {
+    .option(...DB_OPTION)
+    .action(async (id: string, options: { db?: string }) => {
+      const { revokeToken } = await import('@sitrep/db');
+      await withDatabase(options.db, (db) => {
         const row = revokeToken(db, parseId(id));
         console.log(`Revoked token ${row.id} (“${row.name}”).`);
-      }),
-    );
+      });
+    });
 }

@@ -85,9 +85,6 @@ function splitOnQuotations(text: string, start: number, end: number): Array<[num
   return [left, ...splitOnQuotations(text, ...inner(start + m.index + m[0].length - 1, end))];
 }
 
-// Helpers live at module level, not as closures inside the functions that call them: tsx keeps
-// closures' names by redefining each one's `name` every time it is created, which is costly.
-
 /** The entities with a mention overlapping [start, end). */
 function entitiesIn(table: EntityTable, start: number, end: number): EntityRecord[] {
   return table.all().filter((x) => x.mentions.some((m) => m.start < end && m.end > start));

@@ -64,7 +64,7 @@ export interface SourceMemory {
   person: boolean;
 }
 
-/** Where the entity is first named inside [start, end). (Not a closure in actorIn: tsx renames each closure it creates, which is costly.) */
+/** Where the entity is first named inside [start, end). */
 function firstMentionIn(e: EntityRecord, start: number, end: number): number {
   return Math.min(...e.mentions.filter((m) => m.start >= start && m.end <= end).map((m) => m.start));
 }

@@ -159,11 +159,7 @@ function chains(sentence: Sentence): Token[][] {
   return found;
 }
 
-/**
- * Ends a run of name tokens: keeps what is left of it once trimmed, and returns the run to go on
- * with. (A function of its own rather than a closure in chains: tsx renames each closure it
- * creates, which is costly once per sentence.)
- */
+/** Ends a run of name tokens: keeps what is left of it once trimmed, and returns the run to go on with. */
 function endRun(run: Token[], found: Token[][]): Token[] {
   // Called after most tokens of a sentence, mostly with nothing in hand.
   if (run.length === 0) return run;

@@ -10,10 +10,10 @@ import {
 } from '@sitrep/db';
 import { SitrepError } from '@sitrep/vocabulary';
 import { builder } from '../builder';
-import { ENTITY_TYPENAMES, rowIdOf } from '../global-id';
 import { loadEach, loadOrThrow } from '../loaders';
 import { offsetConnection } from '../pagination';
 import { claimFilterFrom } from './claim-filter';
+import { filterEntityId } from './entity-named';
 import { ArticleFilterInput, ClaimFilterInput } from './filters';
 import {
   ArticleConnection,
@@ -49,7 +49,7 @@ builder.node(ArticleRef, {
         description: 'The claims this article makes, in reading order.',
         args: { filter: t.arg({ type: ClaimFilterInput }) },
         resolve: (article, args, ctx) => {
-          const filter = { ...claimFilterFrom(args.filter), articleId: article.id };
+          const filter = { ...claimFilterFrom(ctx.db, args.filter), articleId: article.id };
           return offsetConnection(
             args,
             (page) => listClaims(ctx.db, filter, page, 'position'),
@@ -85,9 +85,7 @@ builder.queryFields((t) => ({
         const filter: ArticleFilter = {
           from: args.filter?.from ?? null,
           to: args.filter?.to ?? null,
-          mentioning: args.filter?.mentioning
-            ? rowIdOf(args.filter.mentioning, ENTITY_TYPENAMES, 'filter.mentioning')
-            : null,
+          mentioning: filterEntityId(ctx.db, 'mentioning', args.filter?.mentioning, args.filter?.mentioningName),
         };
         return offsetConnection(
           args,

@@ -1,13 +1,16 @@
-import type { ClaimFilter } from '@sitrep/db';
-import { ENTITY_TYPENAMES, rowIdOf } from '../global-id';
+import type { ClaimFilter, SitrepDatabase } from '@sitrep/db';
+import { rowIdOf } from '../global-id';
+import { filterEntityId } from './entity-named';
 
 type GlobalId = { typename: string; id: string };
 
 /** Turns the GraphQL ClaimFilter input into the database's filter, checking the kinds of the IDs. */
 export function claimFilterFrom(
+  db: SitrepDatabase,
   input:
     | {
         about?: GlobalId | null;
+        aboutName?: string | null;
         sourceActor?: GlobalId | null;
         stance?: ClaimFilter['stance'];
         reviewStatus?: ClaimFilter['reviewStatus'];
@@ -19,7 +22,7 @@ export function claimFilterFrom(
 ): ClaimFilter {
   if (!input) return {};
   return {
-    about: input.about ? rowIdOf(input.about, ENTITY_TYPENAMES, 'filter.about') : null,
+    about: filterEntityId(db, 'about', input.about, input.aboutName),
     sourceActor: input.sourceActor ? rowIdOf(input.sourceActor, ['Actor'], 'filter.sourceActor') : null,
     stance: input.stance ?? null,
     reviewStatus: input.reviewStatus ?? null,

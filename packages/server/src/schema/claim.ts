@@ -89,7 +89,7 @@ builder.queryFields((t) => ({
       description: 'Claims, latest first.',
       args: { filter: t.arg({ type: ClaimFilterInput }) },
       resolve: (_root, args, ctx) => {
-        const filter = claimFilterFrom(args.filter);
+        const filter = claimFilterFrom(ctx.db, args.filter);
         return offsetConnection(
           args,
           (page) => listClaims(ctx.db, filter, page),

@@ -4,19 +4,18 @@ import {
   countClaims,
   countEntities,
   countMentions,
-  findEntityByAlias,
   listClaims,
   listEntities,
   listMentions,
   mergeEntities,
   setEntityReviewStatus,
 } from '@sitrep/db';
-import { knowledgeOf, knownEntityNamed } from '@sitrep/ingest';
 import { builder } from '../builder';
 import { ENTITY_TYPENAMES, encodeGlobalId, entityTypename, rowIdOf } from '../global-id';
 import { loadOrThrow } from '../loaders';
 import { offsetConnection } from '../pagination';
 import { claimFilterFrom } from './claim-filter';
+import { entityNamed } from './entity-named';
 import { EntityKindEnum, EntityReviewStatusEnum } from './enums';
 import { ClaimFilterInput, EntityFilterInput } from './filters';
 import { ClaimConnection, ClaimRef, EntityConnection, EntityRef, MentionConnection, MentionRef } from './refs';
@@ -63,7 +62,7 @@ EntityRef.implement({
         description: 'Claims about this entity, latest first.',
         args: { filter: t.arg({ type: ClaimFilterInput }) },
         resolve: (e, args, ctx) => {
-          const filter: ClaimFilter = { ...claimFilterFrom(args.filter), about: e.id };
+          const filter: ClaimFilter = { ...claimFilterFrom(ctx.db, args.filter), about: e.id };
           return offsetConnection(
             args,
             (page) => listClaims(ctx.db, filter, page),
@@ -96,10 +95,7 @@ builder.queryFields((t) => ({
     description:
       'The one entity any of whose names is `name`, ignoring case, diacritics, apostrophes, hyphens, a leading “the” and a possessive (“Khmeimim”, “TARTOUS”, “al-Golani”, “Russia’s”), and failing that, transliteration habits as the editor and ingestion fold them (“Hmeymim”, “Tartous”).',
     args: { name: t.arg.string({ required: true }) },
-    // An exact alias first (one indexed look-up); else the knowledge base of names that ingestion
-    // links with, so the API, ingestion and the editor agree on what a name is.
-    resolve: (_root, args, ctx) =>
-      findEntityByAlias(ctx.db, args.name) ?? knownEntityNamed(ctx.db, knowledgeOf(ctx.db), args.name) ?? null,
+    resolve: (_root, args, ctx) => entityNamed(ctx.db, args.name) ?? null,
   }),
   entities: t.connection(
     {

@@ -4,6 +4,10 @@ import { AboutRoleEnum, EntityKindEnum, EntityReviewStatusEnum, ReviewStatusEnum
 export const ClaimFilterInput = builder.inputType('ClaimFilter', {
   fields: (t) => ({
     about: t.globalID({ description: 'Only claims about this entity (an Actor or Installation ID).' }),
+    aboutName: t.string({
+      description:
+        'Only claims about the entity with this name, found as `entity(name:)` finds it (any alias, case and diacritics folded). A name of no entity is NOT_FOUND. Give `about` or `aboutName`, not both.',
+    }),
     sourceActor: t.globalID({ description: 'Only claims whose source belongs to this actor.' }),
     stance: t.field({ type: StanceEnum }),
     reviewStatus: t.field({ type: ReviewStatusEnum }),
@@ -15,6 +19,10 @@ export const ClaimFilterInput = builder.inputType('ClaimFilter', {
 export const ArticleFilterInput = builder.inputType('ArticleFilter', {
   fields: (t) => ({
     mentioning: t.globalID({ description: 'Only articles that mention this entity.' }),
+    mentioningName: t.string({
+      description:
+        'Only articles that mention the entity with this name, found as `entity(name:)` finds it. A name of no entity is NOT_FOUND. Give `mentioning` or `mentioningName`, not both.',
+    }),
     from: t.field({ type: 'Date', description: 'Published on or after this date.' }),
     to: t.field({ type: 'Date', description: 'Published on or before this date.' }),
   }),

@@ -1,0 +1,50 @@
+// Compiles the `sitrep` command once, so no command pays for a TypeScript loader, nor for Node
+// resolving and reading a thousand module files, at start-up. Everything is bundled except the
+// packages below, which must be this package's dependencies so the packed tarball installs them.
+import { cpSync, readFileSync, rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+// Paths below are this package's, wherever the build is run from.
+const here = fileURLToPath(new URL('.', import.meta.url));
+process.chdir(here);
+
+const EXTERNAL = [
+  'better-sqlite3', // native: compiled for the machine at install
+  'wink-eng-lite-web-model', // megabytes of JSON models: Node's JSON.parse reads them faster than bundled JS
+  'world-countries', // the same
+];
+
+const manifest = JSON.parse(readFileSync('package.json', 'utf8'));
+const undeclared = EXTERNAL.filter((name) => !manifest.dependencies?.[name]);
+if (undeclared.length > 0) {
+  console.error(`packages/cli/package.json must list these dependencies: ${undeclared.join(', ')}`);
+  process.exit(1);
+}
+
+rmSync('dist', { recursive: true, force: true });
+await build({
+  absWorkingDir: here,
+  entryPoints: { main: 'src/main.ts' },
+  outdir: 'dist',
+  // Every chunk sits beside main.mjs, so `../migrations` from any of them is this package's copy.
+  chunkNames: '[name]-[hash]',
+  outExtension: { '.js': '.mjs' },
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  sourcemap: true,
+  external: EXTERNAL,
+  // Bundled CommonJS packages still call require() for Node's own modules.
+  banner: {
+    js: "import { createRequire as __sitrepRequire } from 'node:module'; const require = __sitrepRequire(import.meta.url);",
+  },
+  define: { SITREP_VERSION: JSON.stringify(manifest.version) },
+  logLevel: 'warning',
+});
+
+// The database package finds its migrations beside its code (`../migrations`); so does the bundle.
+rmSync('migrations', { recursive: true, force: true });
+cpSync('../db/migrations', 'migrations', { recursive: true });
