@@ -1,7 +1,8 @@
 // Compiles the `sitrep` command once, so no command pays for a TypeScript loader, nor for Node
 // resolving and reading a thousand module files, at start-up. Everything is bundled except the
 // packages below, which must be this package's dependencies so the packed tarball installs them.
-import { cpSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
@@ -22,8 +23,7 @@ if (undeclared.length > 0) {
   process.exit(1);
 }
 
-rmSync('dist', { recursive: true, force: true });
-await build({
+const result = await build({
   absWorkingDir: here,
   entryPoints: { main: 'src/main.ts' },
   outdir: 'dist',
@@ -43,7 +43,12 @@ await build({
   },
   define: { SITREP_VERSION: JSON.stringify(manifest.version) },
   logLevel: 'warning',
+  metafile: true,
 });
+
+// Chunks of earlier builds go only now, so a command started during a build still finds its files.
+const written = new Set(Object.keys(result.metafile.outputs).map((file) => basename(file)));
+for (const file of readdirSync('dist')) if (!written.has(file)) rmSync(join('dist', file));
 
 // The database package finds its migrations beside its code (`../migrations`); so does the bundle.
 rmSync('migrations', { recursive: true, force: true });

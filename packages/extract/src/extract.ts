@@ -2,7 +2,7 @@ import { SitrepError } from '@sitrep/vocabulary';
 import { buildClaims } from './claims/build';
 import { recognizeEntities } from './entities/recognize';
 import { deriveTitle, parseHeader } from './header';
-import type { KnowledgeBase } from './knowledge-base';
+import type { Knowledge } from './knowledge-base';
 import { segment } from './segment';
 import type { Extraction } from './types';
 
@@ -20,7 +20,7 @@ export interface ExtractOptions {
    * What the knowledge base already knows: its names are recognised first, by any alias and
    * spelling, and the entities they name carry its id (`known`). Without it, general knowledge only.
    */
-  knowledge?: KnowledgeBase;
+  knowledge?: Knowledge;
 }
 
 /**

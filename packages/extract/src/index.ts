@@ -1,4 +1,11 @@
 export { extractArticle, type ExtractOptions } from './extract';
 export { parseHeader, deriveTitle, type ArticleHeader } from './header';
 export type * from './types';
-export { KnowledgeBase, type KnownEntity, type KnownMatch, subtypeOfStoredType } from './knowledge-base';
+export {
+  type Knowledge,
+  KnowledgeBase,
+  type KnownEntity,
+  type KnownMatch,
+  layeredKnowledge,
+  subtypeOfStoredType,
+} from './knowledge-base';

@@ -28,12 +28,44 @@ export interface KnownMatch {
   entity: KnownEntity;
 }
 
+/** What extraction asks of known names: a KnowledgeBase, or several read as one (see layeredKnowledge). */
+export interface Knowledge {
+  /** Every known name in `text`, the longest at each place, in order. */
+  find(text: string): KnownMatch[];
+  /** The entity a whole name stands for, if any. */
+  lookup(name: string): KnownEntity | undefined;
+}
+
+/**
+ * Several knowledge bases read as one (a large one built rarely, a small one of the names added
+ * since): the first that knows a whole name wins; in text, the longest name at each place.
+ */
+export function layeredKnowledge(layers: readonly Knowledge[]): Knowledge {
+  if (layers.length === 1) return layers[0]!;
+  return {
+    find(text) {
+      const all = layers.flatMap((layer) => layer.find(text));
+      all.sort((a, b) => a.start - b.start || b.end - a.end);
+      const kept: KnownMatch[] = [];
+      for (const match of all) if (match.start >= (kept.at(-1)?.end ?? 0)) kept.push(match);
+      return kept;
+    },
+    lookup(name) {
+      for (const layer of layers) {
+        const hit = layer.lookup(name);
+        if (hit) return hit;
+      }
+      return undefined;
+    },
+  };
+}
+
 /**
  * The names a knowledge base knows, matched in running text the way the editor matches them
  * (longest name, whole words, folded case, diacritics, hyphens and transliteration), so that
  * ingestion, the API and the editor agree on what a name is.
  */
-export class KnowledgeBase {
+export class KnowledgeBase implements Knowledge {
   private readonly matcher: NameMatcher<KnownEntry>;
   private readonly byFoldedName = new Map<string, KnownEntity>();
 

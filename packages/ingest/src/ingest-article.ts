@@ -16,7 +16,7 @@ import {
   inTransaction,
 } from '@sitrep/db';
 import { SitrepError } from '@sitrep/vocabulary';
-import { type ExtractedEntity, type Extraction, type KnowledgeBase, extractArticle } from '@sitrep/extract';
+import { type ExtractedEntity, type Extraction, type Knowledge, extractArticle } from '@sitrep/extract';
 import { isAliasWorthKeeping, isGenericName } from './alias-worth-keeping';
 import { type DatabaseKnowledge, knowledgeOf, knownEntityNamed } from './knowledge';
 
@@ -188,7 +188,7 @@ export interface PreparedArticle {
 export function prepareArticle(
   db: SitrepDatabase,
   input: ArticleInput,
-  knowledge: KnowledgeBase = knowledgeOf(db).base,
+  knowledge: Knowledge = knowledgeOf(db),
 ): PreparedArticle {
   if (input.text.trim() === '') throw new SitrepError('BAD_USER_INPUT', `${input.file ?? 'The article'} is empty.`);
   const hash = contentHash(input.text);

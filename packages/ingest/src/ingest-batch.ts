@@ -53,7 +53,7 @@ export function ingestArticles(
   // Every article of the batch is extracted with the names known when the batch began, so how
   // the articles fall into commit groups (by count and by time) never changes what is extracted;
   // names the batch adds are linked when each article is stored.
-  const knowledge = knowledgeOf(db).base;
+  const knowledge = knowledgeOf(db);
   let started = performance.now();
   const flush = () => {
     const pending = group;

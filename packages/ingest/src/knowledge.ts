@@ -8,7 +8,14 @@ import {
   entitiesByIds,
   entityNamesStamp,
 } from '@sitrep/db';
-import { KnowledgeBase, type KnownEntity, subtypeOfStoredType } from '@sitrep/extract';
+import {
+  type Knowledge,
+  KnowledgeBase,
+  type KnownEntity,
+  type KnownMatch,
+  layeredKnowledge,
+  subtypeOfStoredType,
+} from '@sitrep/extract';
 
 const toKnown = (entity: EntityNames): KnownEntity => ({
   id: String(entity.id),
@@ -26,17 +33,25 @@ const knowledgeBaseOf = (entities: readonly EntityNames[]) => new KnowledgeBase(
  * about half a second at 60,000 names; the recent names are built again alone, which costs what
  * they are, until they grow to a sixteenth of the base.
  */
-export class DatabaseKnowledge {
+export class DatabaseKnowledge implements Knowledge {
+  private readonly layers: Knowledge;
+
   constructor(
-    /** Every name at the last full build: what the extractor recognises. */
+    /** Every name at the last full build. */
     readonly base: KnowledgeBase,
     /** Names added since, or null. */
     readonly recent: KnowledgeBase | null,
-  ) {}
+  ) {
+    this.layers = layeredKnowledge(recent ? [base, recent] : [base]);
+  }
+
+  find(text: string): KnownMatch[] {
+    return this.layers.find(text);
+  }
 
   /** The known entity whose name is the whole of `name` (a leading "the" and a possessive aside). */
-  entityNamed(name: string): KnownEntity | undefined {
-    return this.base.lookup(name) ?? this.recent?.lookup(name);
+  lookup(name: string): KnownEntity | undefined {
+    return this.layers.lookup(name);
   }
 }
 
@@ -93,6 +108,6 @@ export function knownEntityNamed(
   knowledge: DatabaseKnowledge,
   name: string,
 ): EntityRow | undefined {
-  const known = knowledge.entityNamed(name);
+  const known = knowledge.lookup(name);
   return known && entitiesByIds(db, [Number(known.id)])[0];
 }

@@ -63,7 +63,7 @@ export function registerExtract(program: Command): void {
       const db = await openKnowledgeBase(options.db);
       try {
         const knowledge = knowledgeOf(db);
-        const extraction = extractArticle(text, { ...extractOptions, knowledge: knowledge.base });
+        const extraction = extractArticle(text, { ...extractOptions, knowledge });
         // What ingest would link each entity to, whether the extractor or a look-up found it.
         const known: KnownNames = new Map();
         for (const entity of extraction.entities) {

@@ -7,11 +7,11 @@ import { DB_OPTION, databasePath } from '../paths';
 export function registerIngest(program: Command): void {
   program
     .command('ingest <paths...>')
-    .description('Read articles (files or folders of .txt), extract them and store each in one transaction.')
+    .description('Read articles (files or folders of .txt), extract them and store each whole or not at all.')
     .option(...DB_OPTION)
     .option(
       '--bulk',
-      'for large batches: one transaction, indexes and search index built once at the end (nothing is visible, and readers wait, until it finishes)',
+      'for large batches: one transaction, indexes and search index built once at the end (nothing shows, and other writers wait, until it finishes)',
     )
     .action(async (paths: string[], options: { db?: string; bulk?: boolean }) => {
       const [{ bulkLoad, openDatabase }, { ingestFiles }] = await Promise.all([

@@ -28,11 +28,10 @@ export function registerServe(program: Command): void {
     .option('--host <host>', 'address to listen on; 0.0.0.0 serves the network', '127.0.0.1')
     .option('--no-demo', 'do not load the demo data into an empty database')
     .option('--reads-need-token', 'require a bearer token for queries too', false)
-    .option(
-      '--cors-origin <origins>',
-      'browser origins whose pages may call the API, comma-separated or repeated (default: none, same origin only)',
-      collectOrigins,
-      [],
+    .addOption(
+      new Option('--cors-origin <origins>', 'browser origins whose pages may call the API, comma-separated or repeated')
+        .argParser(collectOrigins)
+        .default([], 'none, same origin only'),
     )
     .option('--no-introspection', 'refuse __schema and __type queries (GraphiQL then has no docs)')
     .option('--max-body-bytes <n>', 'largest request body; bigger gets HTTP 413 (default: 2097152, 2 MiB)', parseCount)

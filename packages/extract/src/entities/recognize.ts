@@ -15,7 +15,7 @@ import {
 } from './names';
 import { type EntityRecord, EntityTable } from './table';
 import { matchesOf } from '../matches';
-import type { KnowledgeBase, KnownEntity } from '../knowledge-base';
+import type { Knowledge, KnownEntity } from '../knowledge-base';
 import type { EntityType } from '../types';
 
 let knowledge:
@@ -74,7 +74,7 @@ function findDescriptions(text: string, from: number, table: EntityTable): void 
 }
 
 /** Names the knowledge base knows come first: they are the entities a curator has already seen. */
-function findKnowledgeBaseNames(text: string, from: number, table: EntityTable, kb: KnowledgeBase): void {
+function findKnowledgeBaseNames(text: string, from: number, table: EntityTable, kb: Knowledge): void {
   for (const { start, end, entity } of kb.find(text.slice(from))) {
     const record = table.ensure(
       `kb:${entity.id}`,
@@ -106,7 +106,7 @@ const defaultSubtype = (type: EntityType): ActorType | InstallationType => (type
  * The known installation a rule's installation is named for: "Tartus naval logistics base" is the
  * knowledge base's Tartus facility when the knowledge base knows the place name "Tartus" as one of its names.
  */
-function knownInstallationAt(name: string, kb: KnowledgeBase): KnownEntity | undefined {
+function knownInstallationAt(name: string, kb: Knowledge): KnownEntity | undefined {
   const words = name.split(' ');
   for (let n = words.length - 1; n >= 1; n -= 1) {
     const known = kb.lookup(words.slice(0, n).join(' '));
@@ -116,7 +116,7 @@ function knownInstallationAt(name: string, kb: KnowledgeBase): KnownEntity | und
 }
 
 /** An entity a rule found that the knowledge base knows under one of its names joins the known one. */
-function linkToKnowledgeBase(table: EntityTable, kb: KnowledgeBase): void {
+function linkToKnowledgeBase(table: EntityTable, kb: Knowledge): void {
   for (const record of table.all()) {
     if (record.known !== undefined) continue;
     const known =
@@ -139,7 +139,7 @@ export function recognizeEntities(
   text: string,
   bodyStart: number,
   sentences: Sentence[],
-  knowledgeBase?: KnowledgeBase,
+  knowledgeBase?: Knowledge,
 ): EntityTable {
   const { known, states, isPlace } = generalKnowledge();
   const table = new EntityTable();
