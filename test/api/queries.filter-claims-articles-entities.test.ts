@@ -106,6 +106,26 @@ describe('claims(filter)', () => {
     expect(errorCodes(both)).toEqual(['BAD_USER_INPUT']);
   });
 
+  it('refuses another entity to be about inside Entity.claims instead of ignoring it', async () => {
+    const query = `query($f: ClaimFilter) { entity(name: "Hmeimim") { claims(first: 5, filter: $f) { totalCount } } }`;
+    for (const filter of [{ aboutName: 'Tartus' }, { about: await idOf('Tartus') }]) {
+      const response = await server.gql(query, { f: filter });
+      expect(errorCodes(response)).toEqual(['BAD_USER_INPUT']);
+      expect(response.errors?.[0]?.message).toMatch(/belong to Query\.claims/);
+    }
+    // The rest of the filter still applies: the same claims as Query.claims about it.
+    const inside = dataOf(
+      await server.gql<{ entity: { claims: { totalCount: number } } }>(query, { f: { stance: 'AFFIRMS' } }),
+    );
+    const outside = dataOf(
+      await server.gql<{ claims: { totalCount: number } }>(
+        '{ claims(first: 1, filter: { aboutName: "Hmeimim", stance: AFFIRMS }) { totalCount } }',
+      ),
+    );
+    expect(inside.entity.claims.totalCount).toBe(outside.claims.totalCount);
+    expect(outside.claims.totalCount).toBeGreaterThan(0);
+  });
+
   it('rejects a malformed date and a claim ID where an entity is expected', async () => {
     expect(errorCodes(await server.gql(CLAIMS, { filter: { from: '2025-13-45' } }))).not.toEqual([]);
     const claimId = dataOf(

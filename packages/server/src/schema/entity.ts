@@ -10,6 +10,7 @@ import {
   mergeEntities,
   setEntityReviewStatus,
 } from '@sitrep/db';
+import { SitrepError } from '@sitrep/vocabulary';
 import { builder } from '../builder';
 import { ENTITY_TYPENAMES, encodeGlobalId, entityTypename, rowIdOf } from '../global-id';
 import { loadOrThrow } from '../loaders';
@@ -59,9 +60,16 @@ EntityRef.implement({
     claims: t.connection(
       {
         type: ClaimRef,
-        description: 'Claims about this entity, latest first.',
+        description:
+          'Claims about this entity, latest first. The filter may not name another entity to be about (`about`, `aboutName`): use `Query.claims` for that.',
         args: { filter: t.arg({ type: ClaimFilterInput }) },
         resolve: (e, args, ctx) => {
+          if (args.filter?.about || args.filter?.aboutName != null) {
+            throw new SitrepError(
+              'BAD_USER_INPUT',
+              'Entity.claims lists the claims about this entity; filter.about and filter.aboutName belong to Query.claims.',
+            );
+          }
           const filter: ClaimFilter = { ...claimFilterFrom(ctx.db, args.filter), about: e.id };
           return offsetConnection(
             args,
