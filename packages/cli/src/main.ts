@@ -1,3 +1,4 @@
+import { SitrepError } from '@sitrep/vocabulary';
 import { Command } from 'commander';
 import { registerBackup } from './commands/backup';
 import { registerDatabase } from './commands/database';
@@ -30,7 +31,6 @@ try {
   await program.parseAsync(process.argv);
 } catch (error) {
   // Expected failures print their message only; anything else keeps its stack for a bug report.
-  const { SitrepError } = await import('@sitrep/vocabulary');
   if (error instanceof SitrepError) {
     console.error(`sitrep: ${error.message}`);
     process.exit(1);

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { SitrepDatabase } from '@sitrep/db';
 import type { ExtractOptions, Extraction } from '@sitrep/extract';
+import { SitrepError } from '@sitrep/vocabulary';
 import type { Command } from 'commander';
 import { titleFromIndex } from './article-files';
 
@@ -34,7 +35,6 @@ function summary(file: string, x: Extraction, known: KnownNames): string {
 
 /** Opens an existing database for reading only: extraction never writes, and never makes a new file. */
 async function openKnowledgeBase(file: string): Promise<SitrepDatabase> {
-  const { SitrepError } = await import('@sitrep/vocabulary');
   const { openDatabase } = await import('@sitrep/db');
   const path = resolve(file);
   if (!existsSync(path)) throw new SitrepError('BAD_USER_INPUT', `--db ${file}: no such database file.`);

@@ -1,5 +1,6 @@
 import type { SitrepDatabase } from '@sitrep/db';
-import type { Command } from 'commander';
+import { TOKEN_SCOPES, type TokenScope } from '@sitrep/vocabulary';
+import { type Command, Option } from 'commander';
 import { DB_OPTION, databasePath } from '../paths';
 import { parseId } from './options';
 
@@ -18,16 +19,13 @@ export function registerToken(program: Command): void {
   token
     .command('create')
     .description('Create a token; it is printed once and only its hash is stored.')
-    .requiredOption('--scope <scope>', 'read or write')
+    .addOption(new Option('--scope <scope>', 'what the token may do').choices(TOKEN_SCOPES).makeOptionMandatory())
     .option('--name <name>', 'what the token is for', 'unnamed')
     .option(...DB_OPTION)
-    .action(async (options: { scope: string; name: string; db?: string }) => {
-      const { SitrepError, TOKEN_SCOPES } = await import('@sitrep/vocabulary');
+    .action(async (options: { scope: TokenScope; name: string; db?: string }) => {
       const { createToken } = await import('@sitrep/db');
-      const scope = TOKEN_SCOPES.find((s) => s === options.scope);
-      if (!scope) throw new SitrepError('BAD_USER_INPUT', `--scope must be one of ${TOKEN_SCOPES.join(', ')}.`);
       await withDatabase(options.db, (db) => {
-        const { token: row, secret } = createToken(db, scope, options.name);
+        const { token: row, secret } = createToken(db, options.scope, options.name);
         console.error(`Created ${row.scope} token ${row.id} (“${row.name}”). It is shown only now:`);
         console.log(secret);
       });
