@@ -1,16 +1,18 @@
-// `pnpm bench [--scale small|medium|large] [--json FILE] [--seed N] [--keep]`
+// `pnpm bench [--scale small|medium|large] [--json FILE] [--seed N] [--writer api|sql] [--variants LIST] [--keep]`
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { BuildTimeout } from './build-database';
 import { checkTargets, renderMarkdown } from './report';
 import { Resources } from './resources';
 import { runBench } from './run-bench';
+import { SERVER_VARIANTS, SHIPPED, isServerVariant } from './server-variants';
 import { DEFAULT_SEED, SCALES, SCALE_NAMES, type ScaleName } from './scales';
 import { WRITERS, type WriterName } from './writers';
 
 const USAGE =
-  'usage: pnpm bench [--scale small|medium|large] [--json FILE] [--seed N] [--writer api|sql] [--keep]\n' +
-  '  --writer sql writes the same rows with prepared statements, for scales the real write path (api) is too slow for';
+  'usage: pnpm bench [--scale small|medium|large] [--json FILE] [--seed N] [--writer api|sql] [--variants LIST] [--keep]\n' +
+  '  --writer sql writes the same rows with prepared statements, for scales the real write path (api) is too slow for\n' +
+  `  --variants: servers to compare with the shipped one, comma-separated (${SERVER_VARIANTS.filter((v) => v !== SHIPPED).join(', ')}; default all), or none`;
 
 /** However long the slowest scale may take before the run gives up, cleaning up after itself. */
 const OVERALL_LIMIT_SECONDS: Record<ScaleName, number> = { small: 900, medium: 2_400, large: 7_200 };
@@ -22,6 +24,7 @@ async function main(): Promise<number> {
       json: { type: 'string' },
       seed: { type: 'string' },
       writer: { type: 'string', default: 'api' },
+      variants: { type: 'string' },
       keep: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -46,6 +49,13 @@ async function main(): Promise<number> {
     return 2;
   }
   const writer = values.writer as WriterName;
+  const variantNames = values.variants === 'none' ? [] : values.variants?.split(',').map((v) => v.trim());
+  const unknown = variantNames?.find((v) => !isServerVariant(v) || v === SHIPPED);
+  if (unknown !== undefined) {
+    console.error(`unknown variant “${unknown}”\n${USAGE}`);
+    return 2;
+  }
+  const variants = variantNames?.filter(isServerVariant);
 
   const resources = new Resources();
   const abort = new AbortController();
@@ -64,7 +74,7 @@ async function main(): Promise<number> {
 
   try {
     const result = await runBench(
-      { scale, seed, writer, keep: values.keep, signal: abort.signal, log: (line) => console.error(line) },
+      { scale, seed, writer, variants, keep: values.keep, signal: abort.signal, log: (line) => console.error(line) },
       resources,
     );
     const targets = checkTargets(result);

@@ -24,8 +24,9 @@ export interface RunningServer {
 
 /** Starts the HTTP server; resolves once it is listening. */
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
-  const state =
-    options.fastPath === false ? undefined : { plans: new FastPathPlans(), reads: new ReadTransactions(options.db) };
+  // The fast path does not run plugins it does not know: with any, Yoga answers everything.
+  const fastPathOn = options.fastPath !== false && !options.plugins?.length;
+  const state = fastPathOn ? { plans: new FastPathPlans(), reads: new ReadTransactions(options.db) } : undefined;
   const yoga = createSitrepYoga(options, state);
   const fastPath =
     state &&

@@ -1,6 +1,7 @@
+import type { Plugin as EnvelopPlugin } from '@envelop/core';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
 import type { SitrepDatabase } from '@sitrep/db';
-import { createYoga } from 'graphql-yoga';
+import { type Plugin, type YogaInitialContext, createYoga } from 'graphql-yoga';
 import { useArmor } from './armor';
 import { useAccessControl, viewerFrom } from './auth';
 import { useBodyLimit } from './body-limit';
@@ -32,7 +33,15 @@ export interface SitrepYogaOptions {
    * Yoga's per-request machinery (see fast-path/handler.ts). Default: true.
    */
   fastPath?: boolean;
+  /**
+   * More envelop or Yoga plugins (logging, metrics, limits), run after Sitrep's own on every
+   * request. While any is installed, startServer's fast path is off, so none is skipped.
+   */
+  plugins?: readonly ServerPlugin[];
 }
+
+/** An envelop or Yoga plugin, generic or typed for Sitrep's context. */
+export type ServerPlugin = EnvelopPlugin | Plugin | Plugin<YogaInitialContext & Context>;
 
 export const GRAPHQL_PATH = '/graphql';
 
@@ -61,6 +70,7 @@ export function createSitrepYoga(options: SitrepYogaOptions, fastPath?: FastPath
       useAccessControl({ readsNeedToken: options.readsNeedToken ?? false }),
       ...(options.introspection === false ? [useDisableIntrospection()] : []),
       ...(fastPath ? [useFastPath(fastPath)] : []),
+      ...(options.plugins ?? []),
     ],
   });
 }
