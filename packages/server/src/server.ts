@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type FastPathStats, createFastPath } from './fast-path/handler';
 import { FastPathPlans } from './fast-path/plans';
+import type { FastPathState } from './fast-path/plugin';
 import { ReadTransactions } from './fast-path/read-transaction';
 import { DEFAULT_LIMITS } from './limits';
 import { GRAPHQL_PATH, type SitrepYogaOptions, createSitrepYoga } from './yoga';
@@ -17,27 +18,22 @@ export interface RunningServer {
   server: Server;
   /** e.g. http://127.0.0.1:4000/graphql */
   url: string;
-  /** What the fast path did so far; null when it is off. */
+  /** What the fast path did so far; null when it is off (`fastPath: false`, or a plugin it cannot run for Yoga). */
   fastPath: FastPathStats | null;
   close(): Promise<void>;
 }
 
 /** Starts the HTTP server; resolves once it is listening. */
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
-  // The fast path does not run plugins it does not know: with any, Yoga answers everything.
-  const fastPathOn = options.fastPath !== false && !options.plugins?.length;
-  const state = fastPathOn ? { plans: new FastPathPlans(), reads: new ReadTransactions(options.db) } : undefined;
+  const state: FastPathState | undefined =
+    options.fastPath === false
+      ? undefined
+      : { plans: new FastPathPlans(), reads: new ReadTransactions(options.db), stepsAside: null };
   const yoga = createSitrepYoga(options, state);
   const fastPath =
-    state &&
-    createFastPath({
-      ...state,
-      db: options.db,
-      limits: { ...DEFAULT_LIMITS, ...options.limits },
-      readsNeedToken: options.readsNeedToken ?? false,
-      path: GRAPHQL_PATH,
-      yoga,
-    });
+    state && state.stepsAside === null
+      ? createFastPath({ ...state, limits: { ...DEFAULT_LIMITS, ...options.limits }, path: GRAPHQL_PATH, yoga })
+      : null;
   const server = createServer((req, res) => {
     // The root is not an API: send people to GraphiQL.
     if (req.url === '/' || req.url === '') {
