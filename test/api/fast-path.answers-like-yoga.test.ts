@@ -2,9 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HOVER_QUERY } from '@sitrep/server';
 import { type ServedTwice, REPEATS, askBoth, serveTwice } from '@sitrep/test';
 
-// The fast path answers a query Yoga has accepted before with a compiled plan, without Yoga's
-// per-request machinery. It must answer exactly as Yoga does: these tests send every request,
-// several times, to the same database served with and without it, and compare the raw answers.
+// The fast path answers a query Yoga has accepted before with a compiled plan, without Yoga's HTTP
+// layer. It must answer exactly as Yoga does: these tests send every request, several times, to the
+// same database served with and without it, and compare the raw answers. They are the contract of
+// the rules it copies from Yoga (packages/server/src/fast-path/yoga-mirror.ts).
 
 let served: ServedTwice;
 beforeAll(async () => {

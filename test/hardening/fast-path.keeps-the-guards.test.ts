@@ -3,8 +3,9 @@ import { createToken, revokeToken } from '@sitrep/db';
 import { HOVER_QUERY } from '@sitrep/server';
 import { REPEATS, type ServedTwice, ask, askBoth, serveTwice } from '@sitrep/test';
 
-// A document Yoga has accepted is answered from then on by the fast path, without Yoga's plugins.
-// Every guard those plugins keep must hold for it all the same: each test here first makes a
+// A document Yoga has accepted is answered from then on by the fast path, which runs the plugins'
+// envelop hooks but skips Yoga's HTTP layer and the hooks there (body limit, CSRF, CORS), copying
+// their rules instead. Every guard must hold for it all the same: each test here first makes a
 // document known (the fast path answers it), then sends it the way a guard must refuse.
 
 const HOVER = (name: string) => JSON.stringify({ query: HOVER_QUERY, variables: { name } });
