@@ -5,14 +5,14 @@ import { BuildTimeout } from './build-database';
 import { checkTargets, renderMarkdown } from './report';
 import { Resources } from './resources';
 import { runBench } from './run-bench';
-import { SERVER_VARIANTS, SHIPPED, isServerVariant } from './server-variants';
+import { DEFAULT_VARIANTS, SERVER_VARIANTS, SHIPPED, isServerVariant } from './server-variants';
 import { DEFAULT_SEED, SCALES, SCALE_NAMES, type ScaleName } from './scales';
 import { WRITERS, type WriterName } from './writers';
 
 const USAGE =
   'usage: pnpm bench [--scale small|medium|large] [--json FILE] [--seed N] [--writer api|sql] [--variants LIST] [--keep]\n' +
   '  --writer sql writes the same rows with prepared statements, for scales the real write path (api) is too slow for\n' +
-  `  --variants: servers to compare with the shipped one, comma-separated (${SERVER_VARIANTS.filter((v) => v !== SHIPPED).join(', ')}; default all), or none`;
+  `  --variants: servers to compare with the shipped one, comma-separated (${SERVER_VARIANTS.filter((v) => v !== SHIPPED).join(', ')}; default ${DEFAULT_VARIANTS.join(',')}), or none`;
 
 /** However long the slowest scale may take before the run gives up, cleaning up after itself. */
 const OVERALL_LIMIT_SECONDS: Record<ScaleName, number> = { small: 900, medium: 2_400, large: 7_200 };

@@ -13,7 +13,7 @@ import { HOVER_QUERY, LIST_QUERY, SEARCH_QUERY, graphqlBody } from './queries';
 import { Random } from './random';
 import { Resources } from './resources';
 import type { Scale } from './scales';
-import { SERVER_VARIANTS, SHIPPED, type ServerVariant } from './server-variants';
+import { DEFAULT_VARIANTS, SHIPPED, type ServerVariant } from './server-variants';
 import { planWorkload } from './workload';
 import type { WriterName } from './writers';
 
@@ -31,7 +31,7 @@ export interface RunOptions {
   scanRuns?: number;
   /**
    * Other ways of serving the schema to load beside the shipped server, in the same turns (see
-   * server-variants.ts). Default: all of them.
+   * server-variants.ts). Default: DEFAULT_VARIANTS.
    */
   variants?: readonly ServerVariant[];
   log?: (line: string) => void;
@@ -183,7 +183,7 @@ export async function runBench(options: RunOptions, resources = new Resources())
     const baseline = await startChildServer('baseline-child.ts', [file]);
     servers.push(baseline);
     const variants: Served[] = [];
-    for (const variant of options.variants ?? SERVER_VARIANTS.filter((v) => v !== SHIPPED)) {
+    for (const variant of options.variants ?? DEFAULT_VARIANTS) {
       if (variant === SHIPPED) continue;
       const child = await startChildServer('server-child.ts', [file, variant]);
       servers.push(child);

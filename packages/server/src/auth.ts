@@ -7,7 +7,11 @@ const ANONYMOUS: Viewer = { scope: null, tokenId: null, badToken: false };
 
 /** Reads `Authorization: Bearer <token>` and looks the token up (only its hash is stored). */
 export function viewerFrom(db: SitrepDatabase, request: Request): Viewer {
-  const header = request.headers.get('authorization');
+  return viewerFromAuthorization(db, request.headers.get('authorization'));
+}
+
+/** The same, from the header's value: the fast path has node's headers, not a fetch Request. */
+export function viewerFromAuthorization(db: SitrepDatabase, header: string | null | undefined): Viewer {
   if (!header) return ANONYMOUS;
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
   const token = match ? findLiveToken(db, match[1]!) : undefined;

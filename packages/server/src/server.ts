@@ -28,11 +28,20 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const state: FastPathState | undefined =
     options.fastPath === false
       ? undefined
-      : { plans: new FastPathPlans(), reads: new ReadTransactions(options.db), stepsAside: null };
+      : { plans: new FastPathPlans(), reads: new ReadTransactions(options.db), runsPlugins: false, stepsAside: null };
   const yoga = createSitrepYoga(options, state);
+  // Slower, not wrong: say so once, where whoever added the plugin looks.
+  if (state?.stepsAside) yoga.logger.warn(`The fast path is off: ${state.stepsAside}.`);
   const fastPath =
     state && state.stepsAside === null
-      ? createFastPath({ ...state, limits: { ...DEFAULT_LIMITS, ...options.limits }, path: GRAPHQL_PATH, yoga })
+      ? createFastPath({
+          ...state,
+          db: options.db,
+          limits: { ...DEFAULT_LIMITS, ...options.limits },
+          readsNeedToken: options.readsNeedToken ?? false,
+          path: GRAPHQL_PATH,
+          yoga,
+        })
       : null;
   const server = createServer((req, res) => {
     // The root is not an API: send people to GraphiQL.

@@ -1,5 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { ExecutionResult } from 'graphql';
+import type { SitrepDatabase } from '@sitrep/db';
+import { refusal, viewerFromAuthorization } from '../auth';
+import { createContext } from '../context';
 import type { QueryLimits } from '../limits';
 import type { SitrepYoga } from '../yoga';
 import type { Plan } from './plans';
@@ -26,7 +28,9 @@ import {
 const FAST_PATH_MAX_BODY = 64 * 1024;
 
 export interface FastPathOptions extends FastPathState {
+  db: SitrepDatabase;
   limits: QueryLimits;
+  readsNeedToken: boolean;
   /** The path Yoga serves GraphQL on. */
   path: string;
   /** Everything the fast path does not answer goes there. */
@@ -43,49 +47,68 @@ export interface FastPathStats {
 /**
  * Answers POST /graphql for queries Yoga has already accepted (see FastPathPlans) with their
  * compiled plan, skipping Yoga's fetch Request/Response layer, which costs most of a small
- * query's time. Envelop's phases still run, through Yoga's own orchestrator: every plugin's parse,
- * validate, context and execute hooks (access control, masking, limits, logging) see the request.
- * It sends only plain successes; any other result goes to Yoga, which answers it from there
- * (see handBack), so errors, codes and status are Yoga's own.
+ * query's time. It sends only plain successes; any other result goes to Yoga, so errors, codes
+ * and status are Yoga's own. With plugins added, envelop's phases run through Yoga's own
+ * orchestrator (see fastPathPlugins).
  *
  * `handle` returns false when the request is not a candidate (Yoga must take it, body unread);
  * true when the fast path has taken it, answering it itself or handing it over to Yoga.
  */
 export function createFastPath(options: FastPathOptions) {
-  const { plans, reads, yoga } = options;
+  const { db, limits, plans, reads, yoga } = options;
   // Each is a property lookup through the server adapter's proxy, which binds a new function.
   const { fetchAPI, getEnveloped, waitUntil } = yoga;
-  const maxBody = Math.min(FAST_PATH_MAX_BODY, options.limits.maxBodyBytes);
+  const maxBody = Math.min(FAST_PATH_MAX_BODY, limits.maxBodyBytes);
   const stats: FastPathStats = { answered: 0, handedOver: 0 };
 
   const handOver = (req: IncomingMessage, res: ServerResponse, body: Buffer, outcome?: Outcome) => {
     stats.handedOver += 1;
     handBack(yoga, req, res, body, outcome);
   };
-
-  const execute = async (req: IncomingMessage, res: ServerResponse, params: FastParams, plan: Plan) => {
-    const context = withPlan(yogaContext(req, res, params, fetchAPI, waitUntil), plan);
+  const inReadTransaction = async <T>(run: () => Promise<T>): Promise<T> => {
     const transaction = reads.open();
     try {
-      return await processLikeYoga(getEnveloped(context) as Enveloped, params);
+      return await run();
     } finally {
       reads.close(transaction);
     }
   };
 
+  /**
+   * Sitrep's plugins alone: what they do to a query that succeeds is done here, with their own
+   * functions (the context's viewer, access control's refusal); masking and error codes touch
+   * only errors, armor and the introspection rule only documents, which Yoga accepted. Null: Yoga
+   * refuses this viewer.
+   */
+  const direct = (req: IncomingMessage, params: FastParams, plan: Plan): Promise<unknown> | null => {
+    const viewer = viewerFromAuthorization(db, req.headers.authorization);
+    if (refusal(viewer, false, options.readsNeedToken)) return null;
+    return inReadTransaction(() => plan.run(createContext(db, viewer, limits), params.variables));
+  };
+
+  /** Every plugin's envelop hooks, as Yoga runs them. */
+  const throughEnvelop = (req: IncomingMessage, res: ServerResponse, params: FastParams, plan: Plan) => {
+    const context = withPlan(yogaContext(req, res, params, fetchAPI, waitUntil), plan);
+    return inReadTransaction(() => processLikeYoga(getEnveloped(context) as Enveloped, params));
+  };
+
   const answer = (req: IncomingMessage, res: ServerResponse, body: Buffer, mediaType: RegularMediaType) => {
     const params = paramsOf(body);
     const plan = params && plans.get(params.query, params.operationName);
-    // Before any plugin has seen it, a request can still go to Yoga as it came.
+    // graphql-jit words its refusal of variables differently: Yoga refuses them.
     if (!params || !plan || plan.refuses(params.variables)) return handOver(req, res, body);
-    execute(req, res, params, plan)
+    const { runsPlugins } = options;
+    const running = runsPlugins ? throughEnvelop(req, res, params, plan) : direct(req, params, plan);
+    if (!running) return handOver(req, res, body);
+    // Once plugins have seen the request, Yoga resumes from the outcome; before, it starts over.
+    running
       .then(
         (result) => {
-          if (!isPlainSuccess(result)) return handOver(req, res, body, { result: result as ExecutionResult });
+          if (!isPlainSuccess(result)) return handOver(req, res, body, runsPlugins ? { result } : undefined);
           stats.answered += 1;
           sendSuccess(res, mediaType, result);
         },
-        (thrown: unknown) => handOver(req, res, body, { thrown }),
+        (thrown: unknown) => handOver(req, res, body, runsPlugins ? { thrown } : undefined),
       )
       // Not expected; but nothing thrown while answering may take the server down.
       .catch(() => res.destroy());

@@ -14,7 +14,9 @@ import { jsErrorsFor } from './js-errors';
 export interface Plan {
   /** Whether graphql-js (Yoga's executor) refuses these variables; graphql-jit words its refusals differently. */
   refuses(variables: Record<string, unknown> | null | undefined): boolean;
-  /** Runs the query as an envelop execute function would. */
+  /** Runs the query, answering in graphql-js's shape. */
+  run(contextValue: unknown, variables: Record<string, unknown> | null | undefined): Promise<ExecutionResult>;
+  /** The same, as envelop's execute phase calls it. */
   execute(args: ExecutionArgs): Promise<ExecutionResult>;
 }
 
@@ -83,12 +85,14 @@ function compile(schema: GraphQLSchema, document: DocumentNode, operationName: s
   const query = compiled.query;
   const jsErrors = jsErrorsFor(document);
   const definitions: readonly VariableDefinitionNode[] = operation.variableDefinitions ?? [];
+  const run: Plan['run'] = async (contextValue, variables) => {
+    const { data, errors } = await query(undefined, contextValue, variables);
+    // graphql-js's shape, errors first: Yoga serialises the result as it is.
+    return errors?.length ? { errors: jsErrors(errors), data } : { data };
+  };
   return {
     refuses: (variables) => getVariableValues(schema, definitions, variables ?? {}).errors !== undefined,
-    execute: async ({ rootValue, contextValue, variableValues }) => {
-      const { data, errors } = await query(rootValue, contextValue, variableValues);
-      // graphql-js's shape, errors first: Yoga serialises the result as it is.
-      return errors?.length ? { errors: jsErrors(errors), data } : { data };
-    },
+    run,
+    execute: ({ contextValue, variableValues }) => run(contextValue, variableValues),
   };
 }

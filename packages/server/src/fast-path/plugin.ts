@@ -8,6 +8,8 @@ import { resumeInYoga, yogaPhaseHookOf } from './yoga-mirror';
 export interface FastPathState {
   plans: FastPathPlans;
   reads: ReadTransactions;
+  /** Plugins were added (SitrepYogaOptions.plugins): the fast path runs envelop's phases for them. */
+  runsPlugins: boolean;
   /** Why the fast path is off although asked for (a plugin it cannot run for Yoga), or null. */
   stepsAside: string | null;
 }
@@ -53,12 +55,14 @@ function useFastPath(state: FastPathState): SitrepPlugin {
 }
 
 /**
- * The fast path's plugin, then `extras`, then a check that it can serve beside them. It runs
- * envelop's phases (parse, validate, context, execute) through Yoga's orchestrator, so plugins
- * hooking only into those see fast-path requests as Yoga's. Yoga's own phases around them (the
- * HTTP request, parameters, result processing, the response) it skips: a plugin hooking into one
- * of those, or adding one that does, would miss requests, so the fast path steps aside for the
- * server's life rather than serve without it.
+ * The fast path's plugin, then `extras`, then a check of what they need. Without extras, the fast
+ * path answers a known query with its plan alone: it knows Sitrep's own plugins (yoga.ts) and
+ * applies their rules itself (see handler.ts). With extras, it runs envelop's phases (parse,
+ * validate, context, execute) through Yoga's orchestrator, so plugins hooking only into those see
+ * fast-path requests as Yoga's; that costs it about a third of its advantage on the hover, so only
+ * servers with plugins pay it. Yoga's own phases around them (the HTTP request, parameters, result
+ * processing, the response) it skips: a plugin hooking into one of those, or adding one that does,
+ * would miss requests, so the fast path steps aside for the server's life rather than serve without it.
  */
 export function fastPathPlugins(state: FastPathState, extras: readonly object[]): object[] {
   const first = useFastPath(state);
@@ -66,6 +70,7 @@ export function fastPathPlugins(state: FastPathState, extras: readonly object[])
     onPluginInit({ plugins }) {
       // Plugins add plugins right after themselves: whatever the extras brought lies in between.
       const added = plugins.slice(plugins.indexOf(first as Plugin) + 1, plugins.indexOf(check));
+      state.runsPlugins = added.length > 0;
       for (const plugin of added) {
         const hook = yogaPhaseHookOf(plugin);
         if (hook) {

@@ -4,10 +4,11 @@ import type { Plugin } from 'graphql-yoga';
 
 /**
  * Every rule the fast path copies from Yoga instead of running it, in one place, each saying
- * where Yoga keeps it. They were read against these versions; `yoga-mirror.pinned-to-the-installed-yoga.test.ts` fails
+ * where Yoga keeps it. They were read against these versions: the test beside this file fails
  * when others are installed, so an upgrade starts by re-reading them against the new code. Their
- * contract is test/api/fast-path.answers-like-yoga.test.ts (and test/hardening/
- * fast-path.keeps-the-guards.test.ts): the same answers, byte for byte, with and without the fast path.
+ * contract is test/api/fast-path.answers-like-yoga.test.ts (with test/hardening/
+ * fast-path.keeps-the-guards.test.ts): the same answers, byte for byte, with and without the
+ * fast path.
  */
 export const MIRRORED_VERSIONS = {
   'graphql-yoga': '5.24.1',
@@ -26,10 +27,11 @@ const REGULAR = ['application/graphql-response+json', 'application/json'] as con
 export type RegularMediaType = (typeof REGULAR)[number];
 
 /**
- * Whether Yoga would take `req` the way the fast path can: a plain JSON POST to the GraphQL path.
- * Anything else (a browser's request with an Origin, which useCORS answers; a compressed body,
- * which the server adapter inflates; a chunked one, which useBodyLimit counts; a body over
- * `maxBody`; GET, form or text bodies, which the CSRF guard judges) is Yoga's, body unread.
+ * Whether Yoga would take `req` the way the fast path can: a plain JSON POST to the GraphQL path,
+ * which Yoga's method, mutation-via-GET, batching and body-size checks and Sitrep's CSRF guard all
+ * let through. Anything else (a browser's request with an Origin, which useCORS answers; a
+ * compressed body, which the server adapter inflates; a chunked one, which useBodyLimit counts; a
+ * body over `maxBody`; GET, form or text bodies) is Yoga's, body unread.
  */
 export function isCandidate(req: IncomingMessage, path: string, maxBody: number): boolean {
   if (req.method !== 'POST' || req.url !== path) return false;
@@ -40,7 +42,10 @@ export function isCandidate(req: IncomingMessage, path: string, maxBody: number)
   return length > 0 && length <= maxBody;
 }
 
-/** Yoga's JSON check (request-parser/utils.js isContentTypeMatch): the first listed type, exactly or with parameters. */
+/**
+ * Yoga's JSON check (request-parser/utils.js isContentTypeMatch): the first listed type, exactly
+ * or with parameters. (Yoga also takes application/graphql+json: that stays Yoga's.)
+ */
 function isJson(contentType: string | undefined): boolean {
   const first = contentType?.split(',')[0];
   return first === 'application/json' || first?.startsWith('application/json;') === true;
@@ -180,7 +185,7 @@ export function sendSuccess(res: ServerResponse, mediaType: RegularMediaType, re
 }
 
 /** How far the fast path got before handing a request back: Yoga goes on from there. */
-export type Outcome = { result: ExecutionResult } | { thrown: unknown };
+export type Outcome = { result: unknown } | { thrown: unknown };
 
 const outcomes = new WeakMap<IncomingMessage, Outcome>();
 
@@ -213,7 +218,7 @@ export const resumeInYoga: Pick<Plugin, 'onParams'> = {
     const outcome = req && outcomes.get(req);
     if (!outcome) return;
     outcomes.delete(req);
-    if ('result' in outcome) setResult(outcome.result);
+    if ('result' in outcome) setResult(outcome.result as ExecutionResult);
     else
       setParamsHandler(() => {
         throw outcome.thrown;
