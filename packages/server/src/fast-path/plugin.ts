@@ -59,10 +59,11 @@ function useFastPath(state: FastPathState): SitrepPlugin {
  * path answers a known query with its plan alone: it knows Sitrep's own plugins (yoga.ts) and
  * applies their rules itself (see handler.ts). With extras, it runs envelop's phases (parse,
  * validate, context, execute) through Yoga's orchestrator, so plugins hooking only into those see
- * fast-path requests as Yoga's; that costs it about a third of its advantage on the hover, so only
- * servers with plugins pay it. Yoga's own phases around them (the HTTP request, parameters, result
- * processing, the response) it skips: a plugin hooking into one of those, or adding one that does,
- * would miss requests, so the fast path steps aside for the server's life rather than serve without it.
+ * fast-path requests as Yoga's; that costs the hover a fifth to two fifths more server CPU
+ * (`pnpm bench --variants fast-path-plugin`), so only servers with plugins pay it. Yoga's own
+ * phases around them (the HTTP request, parameters, result processing, the response) it skips: a
+ * plugin hooking into one of those, or adding one that does, would miss requests, so the fast path
+ * steps aside for the server's life rather than serve without it.
  */
 export function fastPathPlugins(state: FastPathState, extras: readonly object[]): object[] {
   const first = useFastPath(state);
