@@ -1,16 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HOVER_QUERY } from '@sitrep/server';
-import { type ServedTwice, REPEATS, askBoth, serveTwice } from '@sitrep/test';
+import { FAST_PATH_ROUTES, type ServedTwice, REPEATS, askBoth, serveTwice } from '@sitrep/test';
 
-// The fast path answers a query Yoga has accepted before with a compiled plan, without Yoga's
-// per-request machinery. It must answer exactly as Yoga does: these tests send every request,
-// several times, to the same database served with and without it, and compare the raw answers.
-
-let served: ServedTwice;
-beforeAll(async () => {
-  served = await serveTwice();
-});
-afterAll(() => served.dispose());
+// The fast path answers a query Yoga has accepted before with a compiled plan, without Yoga's HTTP
+// layer. It must answer exactly as Yoga does: these tests send every request, several times, to the
+// same database served with and without it, and compare the raw answers. They are the contract of
+// the rules it copies from Yoga (packages/server/src/fast-path/yoga-mirror.ts).
 
 const LIST_QUERY = `query List($to: Date!) {
   claims(first: 50, filter: { to: $to }) {
@@ -39,7 +34,13 @@ const ENTITIES = `query Entities($first: Int, $after: String, $withLocation: Boo
 const TWO_OPERATIONS = `query Names { entities(first: 3) { edges { node { name } } } }
 query Count { claims { totalCount } }`;
 
-describe('the fast path answers like Yoga', () => {
+describe.each(FAST_PATH_ROUTES)('the fast path answers like Yoga, %s', (_route, plugins) => {
+  let served: ServedTwice;
+  beforeAll(async () => {
+    served = await serveTwice({ plugins });
+  });
+  afterAll(() => served.dispose());
+
   it('the editor’s hover, for names in any spelling and for nobody, byte for byte', async () => {
     const before = served.fast.fastPath!.answered;
     for (const name of ['Hmeimim', 'TARTOUS', 'al-Golani', 'the Kremlin', 'Russia’s', 'Nowhere Atlantis Outpost']) {

@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createToken, revokeToken } from '@sitrep/db';
 import { HOVER_QUERY } from '@sitrep/server';
-import { REPEATS, type ServedTwice, ask, askBoth, serveTwice } from '@sitrep/test';
+import { FAST_PATH_ROUTES, REPEATS, type ServedTwice, ask, askBoth, serveTwice } from '@sitrep/test';
 
-// A document Yoga has accepted is answered from then on by the fast path, without Yoga's plugins.
-// Every guard those plugins keep must hold for it all the same: each test here first makes a
+// A document Yoga has accepted is answered from then on by the fast path, which runs the plugins'
+// envelop hooks but skips Yoga's HTTP layer and the hooks there (body limit, CSRF, CORS), copying
+// their rules instead. Every guard must hold for it all the same: each test here first makes a
 // document known (the fast path answers it), then sends it the way a guard must refuse.
 
 const HOVER = (name: string) => JSON.stringify({ query: HOVER_QUERY, variables: { name } });
@@ -20,12 +21,13 @@ async function known(served: ServedTwice, body: string, headers: Record<string, 
   expect(served.fast.fastPath!.answered).toBe(answered + 1);
 }
 
-describe('on a document the fast path knows, the guards still hold', () => {
+describe.each(FAST_PATH_ROUTES)('on a document the fast path knows, %s, the guards still hold', (_route, plugins) => {
   let open: ServedTwice;
   let guarded: ServedTwice;
   beforeAll(async () => {
-    open = await serveTwice();
+    open = await serveTwice({ plugins });
     guarded = await serveTwice({
+      plugins,
       readsNeedToken: true,
       introspection: false,
       corsOrigins: ['http://desk.example'],

@@ -4,7 +4,17 @@ import { join } from 'node:path';
 import { expect } from 'vitest';
 import { type SitrepDatabase, openDatabase } from '@sitrep/db';
 import { seedDemo } from '@sitrep/demo-data';
-import { type RunningServer, type SitrepYogaOptions, startServer } from '@sitrep/server';
+import { type RunningServer, type ServerPlugin, type SitrepYogaOptions, startServer } from '@sitrep/server';
+
+/**
+ * The fast path's two ways of answering, for describe.each: with Sitrep's plugins alone it runs a
+ * plan by itself; with a plugin added (here one that only looks), it runs envelop's phases
+ * through Yoga's orchestrator.
+ */
+export const FAST_PATH_ROUTES: Array<[string, ServerPlugin[]]> = [
+  ['with Sitrep’s plugins alone', []],
+  ['with a plugin added', [{ onExecute: () => {} }]],
+];
 
 /** One demo database served twice on 127.0.0.1: with the fast path, and by Yoga alone. */
 export interface ServedTwice {

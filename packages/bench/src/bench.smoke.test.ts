@@ -13,8 +13,8 @@ const alive = (pid: number) => {
   }
 };
 
-// The small scale end to end with very short loads: the benchmark works, GraphQL and the baseline
-// agree, and it leaves nothing behind. No timing is asserted: this machine is shared.
+// The small scale end to end with very short loads: the benchmark works, every GraphQL server and
+// the baseline agree, and it leaves nothing behind. No timing is asserted: this machine is shared.
 describe('pnpm bench --scale small', () => {
   it('builds, agrees, loads both servers, reports every figure and cleans up', { timeout: 300_000 }, async () => {
     const result = await runBench({
@@ -29,7 +29,15 @@ describe('pnpm bench --scale small', () => {
     expect(result.build.topEntity).toBe('Russia');
     // checkAgreement throws on any difference; it also saw real claims, not only empty answers.
     expect(result.agreement.withClaims).toBeGreaterThan(5);
-    for (const side of [result.hover.graphql, result.hover.baseline, result.list.graphql, result.list.baseline]) {
+    const variants = [...result.hover.variants, ...result.list.variants];
+    expect(variants.map((v) => v.variant)).toEqual(['yoga-jit', 'yoga', 'yoga-jit', 'yoga']);
+    for (const side of [
+      result.hover.graphql,
+      result.hover.baseline,
+      result.list.graphql,
+      result.list.baseline,
+      ...variants.map((v) => v.figures),
+    ]) {
       expect(side.requests).toBeGreaterThan(0);
       expect(side.errors).toBe(0);
     }
@@ -41,9 +49,11 @@ describe('pnpm bench --scale small', () => {
 
     const markdown = renderMarkdown(result, checkTargets(result));
     expect(markdown).toContain('| hover | ratio |');
+    expect(markdown).toContain('| list of 50 | GraphQL (Yoga + @envelop/graphql-jit) |');
     expect(markdown).toMatch(/\| build \| [\d,]+ claims\/s/);
     expect(alive(result.processes.server)).toBe(false);
     expect(alive(result.processes.baseline)).toBe(false);
+    for (const pid of result.processes.variants) expect(alive(pid)).toBe(false);
     expect(existsSync(result.databaseFile)).toBe(false);
   });
 });

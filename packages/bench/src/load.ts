@@ -125,22 +125,16 @@ export async function warmThenLoad(options: LoadOptions, warmSeconds: number): P
 }
 
 /**
- * Two servers loaded in turns, A B B A, each warmed first: whatever else the machine does
- * drifts over the run, and taking turns spreads it over both sides instead of one.
+ * Servers loaded in turns, each warmed first, then A B C … C B A: whatever else the machine does
+ * drifts over the run, and taking turns spreads it over every side instead of one. Returns each
+ * side's figures in the order given.
  */
-export async function loadInTurns(
-  a: LoadOptions,
-  b: LoadOptions,
-  warmSeconds: number,
-): Promise<{ a: LoadFigures; b: LoadFigures }> {
+export async function loadInTurns(sides: readonly LoadOptions[], warmSeconds: number): Promise<LoadFigures[]> {
   if (warmSeconds > 0) {
-    await runLoad({ ...a, seconds: warmSeconds });
-    await runLoad({ ...b, seconds: warmSeconds });
+    for (const side of sides) await runLoad({ ...side, seconds: warmSeconds });
   }
   const half = (options: LoadOptions) => runLoad({ ...options, seconds: Math.max(1, Math.round(options.seconds / 2)) });
-  const a1 = await half(a);
-  const b1 = await half(b);
-  const b2 = await half(b);
-  const a2 = await half(a);
-  return { a: mergeRuns([a1, a2]), b: mergeRuns([b1, b2]) };
+  const runs: LoadRun[][] = sides.map(() => []);
+  for (const i of [...sides.keys(), ...[...sides.keys()].reverse()]) runs[i]!.push(await half(sides[i]!));
+  return runs.map(mergeRuns);
 }

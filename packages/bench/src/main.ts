@@ -1,4 +1,4 @@
-// `pnpm bench [--scale small|medium|large] [--json FILE] [--seed N] [--keep] [--startup-only]`
+// `pnpm bench [--scale small|medium|large] [--json FILE] [--seed N] [--writer api|sql] [--variants LIST] [--keep] [--startup-only]`
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { BuildTimeout } from './build-database';
@@ -6,13 +6,15 @@ import { checkTargets, renderMarkdown, renderStartup } from './report';
 import { Resources } from './resources';
 import { runBench } from './run-bench';
 import { measureStartup } from './startup';
+import { DEFAULT_VARIANTS, SERVER_VARIANTS, SHIPPED, isServerVariant } from './server-variants';
 import { DEFAULT_SEED, SCALES, SCALE_NAMES, type ScaleName } from './scales';
 import { WRITERS, type WriterName } from './writers';
 
 const USAGE =
-  'usage: pnpm bench [--scale small|medium|large] [--json FILE] [--seed N] [--writer api|sql] [--keep] [--startup-only]\n' +
+  'usage: pnpm bench [--scale small|medium|large] [--json FILE] [--seed N] [--writer api|sql] [--variants LIST] [--keep] [--startup-only]\n' +
   '  --startup-only measures only how fast the built sitrep command starts\n' +
-  '  --writer sql writes the same rows with prepared statements, for scales the real write path (api) is too slow for';
+  '  --writer sql writes the same rows with prepared statements, for scales the real write path (api) is too slow for\n' +
+  `  --variants: servers to compare with the shipped one, comma-separated (${SERVER_VARIANTS.filter((v) => v !== SHIPPED).join(', ')}; default ${DEFAULT_VARIANTS.join(',')}), or none`;
 
 /** However long the slowest scale may take before the run gives up, cleaning up after itself. */
 const OVERALL_LIMIT_SECONDS: Record<ScaleName, number> = { small: 900, medium: 2_400, large: 7_200 };
@@ -24,6 +26,7 @@ async function main(): Promise<number> {
       json: { type: 'string' },
       seed: { type: 'string' },
       writer: { type: 'string', default: 'api' },
+      variants: { type: 'string' },
       keep: { type: 'boolean', default: false },
       'startup-only': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
@@ -55,6 +58,13 @@ async function main(): Promise<number> {
     return 2;
   }
   const writer = values.writer as WriterName;
+  const variantNames = values.variants === 'none' ? [] : values.variants?.split(',').map((v) => v.trim());
+  const unknown = variantNames?.find((v) => !isServerVariant(v) || v === SHIPPED);
+  if (unknown !== undefined) {
+    console.error(`unknown variant “${unknown}”\n${USAGE}`);
+    return 2;
+  }
+  const variants = variantNames?.filter(isServerVariant);
 
   const resources = new Resources();
   const abort = new AbortController();
@@ -73,7 +83,7 @@ async function main(): Promise<number> {
 
   try {
     const result = await runBench(
-      { scale, seed, writer, keep: values.keep, signal: abort.signal, log: (line) => console.error(line) },
+      { scale, seed, writer, variants, keep: values.keep, signal: abort.signal, log: (line) => console.error(line) },
       resources,
     );
     const targets = checkTargets(result);

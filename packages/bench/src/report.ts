@@ -1,5 +1,6 @@
 import type { LoadFigures } from './load';
-import type { BenchResult } from './run-bench';
+import type { BenchResult, Comparison } from './run-bench';
+import { SHIPPED, VARIANT_LABELS } from './server-variants';
 import type { StartupFigures } from './startup';
 
 /** A figure the issue sets a target for (at large scale, on a 2-core machine). */
@@ -76,13 +77,25 @@ function loadRow(query: string, side: string, f: LoadFigures): string {
   return `| ${query} | ${side} | ${n(f.requestsPerSecond)} | ${ms(f.p50)} | ${ms(f.p99)} | ${cpu} | ${n(f.clientCpuShare * 100)}% | ${n(f.requests)} | ${n(f.errors)} |`;
 }
 
-function ratioRow(query: string, c: { graphql: LoadFigures; baseline: LoadFigures; ratio: number }): string {
-  const { graphql, baseline } = c;
+function ratioRow(query: string, graphql: LoadFigures, baseline: LoadFigures, ratio: number): string {
   const cpu =
     graphql.serverCpuMs == null || baseline.serverCpuMs == null
       ? ''
       : `${(baseline.serverCpuMs / graphql.serverCpuMs).toFixed(2)}×`;
-  return `| ${query} | ratio | ${c.ratio.toFixed(2)}× | | | ${cpu} | | | |`;
+  return `| ${query} | ratio | ${ratio.toFixed(2)}× | | | ${cpu} | | | |`;
+}
+
+/** The baseline, then each GraphQL server with its ratio to the baseline, the shipped one first. */
+function comparisonRows(query: string, c: Comparison): string[] {
+  return [
+    loadRow(query, 'baseline (node:http)', c.baseline),
+    loadRow(query, VARIANT_LABELS[SHIPPED], c.graphql),
+    ratioRow(query, c.graphql, c.baseline, c.ratio),
+    ...c.variants.flatMap((v) => [
+      loadRow(query, VARIANT_LABELS[v.variant], v.figures),
+      ratioRow(query, v.figures, c.baseline, v.ratio),
+    ]),
+  ];
 }
 
 /** The run as Markdown: what was built, the side-by-side HTTP figures, the rest, and each target with ✓/✗. */
@@ -94,18 +107,14 @@ export function renderMarkdown(r: BenchResult, targets: TargetCheck[]): string {
     `${n(b.claims)} claims, ${n(b.articles)} articles, ${n(b.entities)} entities (${n(b.aliases)} names), ${n(b.mentions)} mentions; seed ${r.seed}; Node ${r.node}, ${r.cpus} CPUs; ${n(r.seconds)} s in all; load average ${r.loadAverage.start.toFixed(1)} at the start, ${r.loadAverage.end.toFixed(1)} at the end.`,
     `Most talked-about: ${b.topEntity} in ${(b.topEntityShare * 100).toFixed(1)}% of claims. GraphQL and baseline agreed on ${r.agreement.hoverNames} hovers (${r.agreement.withClaims} with claims) and ${r.agreement.listPages} list pages.`,
     '',
-    'Each side is loaded in turns (A B B A). Server CPU is its CPU time per request (the ratio: baseline ÷ GraphQL, so higher is better, as for req/s); the load generator shares the machine, and its CPU share is shown.',
+    'Each server is loaded in turns (A B C … C B A), and each ratio is to the baseline of the same run. Server CPU is its CPU time per request (the ratio: baseline ÷ that server, so higher is better, as for req/s); the load generator shares the machine, and its CPU share is shown.',
     '',
     '| query | server | req/s | p50 ms | p99 ms | server CPU µs/req | load generator CPU | requests | errors |',
     '|---|---|---:|---:|---:|---:|---:|---:|---:|',
-    loadRow('hover', 'GraphQL (Yoga)', r.hover.graphql),
-    loadRow('hover', 'baseline (node:http)', r.hover.baseline),
-    ratioRow('hover', r.hover),
-    loadRow('list of 50', 'GraphQL (Yoga)', r.list.graphql),
-    loadRow('list of 50', 'baseline (node:http)', r.list.baseline),
-    ratioRow('list of 50', r.list),
-    loadRow(`search, common (${r.search.common.terms.join(', ')})`, 'GraphQL (Yoga)', r.search.common),
-    loadRow(`search, rare (${r.search.rare.terms.length} terms)`, 'GraphQL (Yoga)', r.search.rare),
+    ...comparisonRows('hover', r.hover),
+    ...comparisonRows('list of 50', r.list),
+    loadRow(`search, common (${r.search.common.terms.join(', ')})`, VARIANT_LABELS[SHIPPED], r.search.common),
+    loadRow(`search, rare (${r.search.rare.terms.length} terms)`, VARIANT_LABELS[SHIPPED], r.search.rare),
     '',
     '| measurement | figure |',
     '|---|---|',

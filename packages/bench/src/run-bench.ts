@@ -14,6 +14,7 @@ import { Random } from './random';
 import { Resources } from './resources';
 import { type StartupFigures, measureStartup } from './startup';
 import type { Scale } from './scales';
+import { DEFAULT_VARIANTS, SHIPPED, type ServerVariant } from './server-variants';
 import { planWorkload } from './workload';
 import type { WriterName } from './writers';
 
@@ -29,15 +30,30 @@ export interface RunOptions {
   /** Bytes of the name-scan document. Default 1 MiB. */
   scanBytes?: number;
   scanRuns?: number;
+  /**
+   * Other ways of serving the schema to load beside the shipped server, in the same turns (see
+   * server-variants.ts). Default: DEFAULT_VARIANTS.
+   */
+  variants?: readonly ServerVariant[];
   log?: (line: string) => void;
   signal?: AbortSignal;
 }
 
+export interface VariantFigures {
+  variant: ServerVariant;
+  figures: LoadFigures;
+  /** Its requests/s over the baseline's, measured in the same turns. */
+  ratio: number;
+}
+
 export interface Comparison {
+  /** The server as shipped. */
   graphql: LoadFigures;
   baseline: LoadFigures;
   /** GraphQL requests/s over baseline requests/s. */
   ratio: number;
+  /** The other variants asked for (RunOptions.variants), loaded in the same turns. */
+  variants: VariantFigures[];
 }
 
 export interface BenchResult {
@@ -56,7 +72,7 @@ export interface BenchResult {
   startup: StartupFigures;
   memory: { serverPeakRssBytes: number | null; baselinePeakRssBytes: number | null };
   /** The child processes the run started (all ended by the time it returns). */
-  processes: { server: number; baseline: number };
+  processes: { server: number; baseline: number; variants: number[] };
   /** The database it built (removed by the time it returns, unless `keep`). */
   databaseFile: string;
   /** One-minute load average at the start and at the end: other work on the machine skews every figure. */
@@ -73,30 +89,51 @@ function cycle(bodies: readonly string[]): () => string {
 const noGraphQLErrors = (body: string) => !body.includes('"errors"');
 const noBaselineError = (body: string) => !body.includes('"error"');
 
-/** GraphQL and the baseline answering the same questions, loaded in turns (see loadInTurns). */
+interface Served {
+  variant: ServerVariant;
+  server: ChildServer;
+}
+
+/**
+ * The GraphQL servers (the shipped one first) and the baseline answering the same questions,
+ * loaded in turns (see loadInTurns).
+ */
 async function compare(
-  graphql: { server: ChildServer; bodies: string[] },
+  graphql: { servers: readonly Served[]; bodies: string[] },
   baseline: { server: ChildServer; path: string; bodies: string[] },
   seconds: number,
 ): Promise<Comparison> {
-  const { a, b } = await loadInTurns(
-    {
-      url: graphql.server.url,
-      body: cycle(graphql.bodies),
-      seconds,
-      isGoodBody: noGraphQLErrors,
-      serverPid: graphql.server.pid,
-    },
-    {
-      url: `${baseline.server.url}${baseline.path}`,
-      body: cycle(baseline.bodies),
-      seconds,
-      isGoodBody: noBaselineError,
-      serverPid: baseline.server.pid,
-    },
+  const graphqlSide = ({ server }: Served) => ({
+    url: server.url,
+    body: cycle(graphql.bodies),
+    seconds,
+    isGoodBody: noGraphQLErrors,
+    serverPid: server.pid,
+  });
+  const [base, shipped, ...others] = await loadInTurns(
+    [
+      {
+        url: `${baseline.server.url}${baseline.path}`,
+        body: cycle(baseline.bodies),
+        seconds,
+        isGoodBody: noBaselineError,
+        serverPid: baseline.server.pid,
+      },
+      ...graphql.servers.map(graphqlSide),
+    ],
     Math.min(2, seconds / 3),
   );
-  return { graphql: a, baseline: b, ratio: a.requestsPerSecond / b.requestsPerSecond };
+  const ratio = (figures: LoadFigures) => figures.requestsPerSecond / base!.requestsPerSecond;
+  return {
+    graphql: shipped!,
+    baseline: base!,
+    ratio: ratio(shipped!),
+    variants: others.map((figures, i) => ({
+      variant: graphql.servers[i + 1]!.variant,
+      figures,
+      ratio: ratio(figures),
+    })),
+  };
 }
 
 /**
@@ -143,10 +180,18 @@ export async function runBench(options: RunOptions, resources = new Resources())
     resources.add(async () => {
       await Promise.all(servers.map((s) => s.stop()));
     });
-    const server = await startChildServer('server-child.ts', [file]);
+    const server = await startChildServer('server-child.ts', [file, SHIPPED]);
     servers.push(server);
     const baseline = await startChildServer('baseline-child.ts', [file]);
     servers.push(baseline);
+    const variants: Served[] = [];
+    for (const variant of options.variants ?? DEFAULT_VARIANTS) {
+      if (variant === SHIPPED) continue;
+      const child = await startChildServer('server-child.ts', [file, variant]);
+      servers.push(child);
+      variants.push({ variant, server: child });
+    }
+    const graphqlServers: Served[] = [{ variant: SHIPPED, server }, ...variants];
 
     log('checking that GraphQL and the baseline give the same answers…');
     const agreement = await checkAgreement(
@@ -155,19 +200,27 @@ export async function runBench(options: RunOptions, resources = new Resources())
       workload.checkNames,
       workload.listDates.slice(0, 5),
     );
+    for (const { variant, server: child } of variants) {
+      log(`  and ${variant}…`);
+      await checkAgreement(child.url, baseline.url, workload.checkNames.slice(0, 20), workload.listDates.slice(0, 2));
+    }
 
-    log(`hover: ${workload.hoverNames.length} names, ${scale.loadSeconds} s each side…`);
+    log(
+      `hover: ${workload.hoverNames.length} names, ${scale.loadSeconds} s for each of ${graphqlServers.length + 1} servers…`,
+    );
     const hover = await compare(
-      { server, bodies: workload.hoverNames.map((name) => graphqlBody(HOVER_QUERY, { name })) },
+      { servers: graphqlServers, bodies: workload.hoverNames.map((name) => graphqlBody(HOVER_QUERY, { name })) },
       { server: baseline, path: '/hover', bodies: workload.hoverNames.map((name) => JSON.stringify({ name })) },
       scale.loadSeconds,
     );
     log(`list: pages of 50 claims up to ${workload.listDates.length} different dates…`);
     const list = await compare(
-      { server, bodies: workload.listDates.map((to) => graphqlBody(LIST_QUERY, { to })) },
+      { servers: graphqlServers, bodies: workload.listDates.map((to) => graphqlBody(LIST_QUERY, { to })) },
       { server: baseline, path: '/list', bodies: workload.listDates.map((to) => JSON.stringify({ to })) },
       scale.loadSeconds,
     );
+    // The variants are only compared; the rest measures the shipped server alone.
+    await Promise.all(variants.map((v) => v.server.stop()));
     log('search: common and rare terms…');
     const searchLoad = async (terms: string[]) => ({
       terms,
@@ -233,7 +286,7 @@ export async function runBench(options: RunOptions, resources = new Resources())
       nameScan,
       startup,
       memory,
-      processes: { server: server.pid, baseline: baseline.pid },
+      processes: { server: server.pid, baseline: baseline.pid, variants: variants.map((v) => v.server.pid) },
       databaseFile: file,
       loadAverage: { start: loadAtStart, end: loadavg()[0]! },
       seconds: (performance.now() - started) / 1000,

@@ -1,12 +1,13 @@
 // The real GraphQL server in its own process, so that its memory can be measured alone.
-// Usage: server-child.ts DATABASE_FILE
+// Usage: server-child.ts DATABASE_FILE [VARIANT] (see server-variants.ts; default: as shipped)
 import { openDatabase } from '@sitrep/db';
 import { startServer } from '@sitrep/server';
+import { SHIPPED, isServerVariant, variantOptions } from './server-variants';
 
-const file = process.argv[2];
-if (!file) throw new Error('usage: server-child.ts DATABASE_FILE');
+const [file, variant = SHIPPED] = process.argv.slice(2);
+if (!file || !isServerVariant(variant)) throw new Error('usage: server-child.ts DATABASE_FILE [VARIANT]');
 const db = openDatabase(file, { migrate: false });
-const running = await startServer({ db, port: 0, host: '127.0.0.1' });
+const running = await startServer({ db, port: 0, host: '127.0.0.1', ...variantOptions(variant) });
 
 const stop = () => {
   void running.close().finally(() => {

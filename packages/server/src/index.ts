@@ -1,4 +1,4 @@
-export { createSitrepYoga, GRAPHQL_PATH, type SitrepYoga, type SitrepYogaOptions } from './yoga';
+export { createSitrepYoga, GRAPHQL_PATH, type ServerPlugin, type SitrepYoga, type SitrepYogaOptions } from './yoga';
 export { startServer, type RunningServer, type ServeOptions } from './server';
 export { schema } from './schema';
 export { DEFAULT_LIMITS, type QueryLimits } from './limits';

@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type FastPathStats, createFastPath } from './fast-path/handler';
 import { FastPathPlans } from './fast-path/plans';
+import type { FastPathState } from './fast-path/plugin';
 import { ReadTransactions } from './fast-path/read-transaction';
 import { DEFAULT_LIMITS } from './limits';
 import { GRAPHQL_PATH, type SitrepYogaOptions, createSitrepYoga } from './yoga';
@@ -17,26 +18,31 @@ export interface RunningServer {
   server: Server;
   /** e.g. http://127.0.0.1:4000/graphql */
   url: string;
-  /** What the fast path did so far; null when it is off. */
+  /** What the fast path did so far; null when it is off (`fastPath: false`, or a plugin it cannot run for Yoga). */
   fastPath: FastPathStats | null;
   close(): Promise<void>;
 }
 
 /** Starts the HTTP server; resolves once it is listening. */
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
-  const state =
-    options.fastPath === false ? undefined : { plans: new FastPathPlans(), reads: new ReadTransactions(options.db) };
+  const state: FastPathState | undefined =
+    options.fastPath === false
+      ? undefined
+      : { plans: new FastPathPlans(), reads: new ReadTransactions(options.db), runsPlugins: false, stepsAside: null };
   const yoga = createSitrepYoga(options, state);
+  // Slower, not wrong: say so once, where whoever added the plugin looks.
+  if (state?.stepsAside) yoga.logger.warn(`The fast path is off: ${state.stepsAside}.`);
   const fastPath =
-    state &&
-    createFastPath({
-      ...state,
-      db: options.db,
-      limits: { ...DEFAULT_LIMITS, ...options.limits },
-      readsNeedToken: options.readsNeedToken ?? false,
-      path: GRAPHQL_PATH,
-      yoga,
-    });
+    state && state.stepsAside === null
+      ? createFastPath({
+          ...state,
+          db: options.db,
+          limits: { ...DEFAULT_LIMITS, ...options.limits },
+          readsNeedToken: options.readsNeedToken ?? false,
+          path: GRAPHQL_PATH,
+          yoga,
+        })
+      : null;
   const server = createServer((req, res) => {
     // The root is not an API: send people to GraphiQL.
     if (req.url === '/' || req.url === '') {

@@ -1,6 +1,7 @@
+import type { Plugin as EnvelopPlugin } from '@envelop/core';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
 import type { SitrepDatabase } from '@sitrep/db';
-import { createYoga } from 'graphql-yoga';
+import { type Plugin, type YogaInitialContext, createYoga } from 'graphql-yoga';
 import { useArmor } from './armor';
 import { useAccessControl, viewerFrom } from './auth';
 import { useBodyLimit } from './body-limit';
@@ -8,7 +9,7 @@ import { corsFor, useCsrfPrevention } from './browser-guards';
 import { type Context, createContext } from './context';
 import { HOVER_QUERY } from './default-query';
 import { useExpectedErrors } from './errors';
-import { type FastPathState, useFastPath } from './fast-path/plugin';
+import { type FastPathState, fastPathPlugins } from './fast-path/plugin';
 import { DEFAULT_LIMITS, type QueryLimits } from './limits';
 import { schema } from './schema';
 
@@ -32,13 +33,24 @@ export interface SitrepYogaOptions {
    * Yoga's per-request machinery (see fast-path/handler.ts). Default: true.
    */
   fastPath?: boolean;
+  /**
+   * More envelop or Yoga plugins (logging, metrics, limits), run after Sitrep's own on every
+   * request. The fast path runs envelop's hooks (parse, validate, context, execute) for the
+   * requests it answers; while a plugin hooks into Yoga's own phases (onRequest, onParams,
+   * onResultProcess, onResponse, …), it is off. See fast-path/plugin.ts.
+   */
+  plugins?: readonly (ServerPlugin | Plugin | EnvelopPlugin)[];
 }
+
+/** A Yoga plugin typed for Sitrep's context, for writing one; SitrepYogaOptions.plugins takes envelop's too. */
+export type ServerPlugin = Plugin<YogaInitialContext & Context>;
 
 export const GRAPHQL_PATH = '/graphql';
 
 /**
  * The GraphQL server as a fetch handler, not yet listening: tests call `yoga.fetch`. With
- * `fastPath`, it tells the HTTP server's fast path what it accepts and when it writes.
+ * `fastPath`, it tells the HTTP server's fast path what it accepts and when it writes, and runs
+ * envelop's phases for it.
  */
 export function createSitrepYoga(options: SitrepYogaOptions, fastPath?: FastPathState) {
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
@@ -60,7 +72,7 @@ export function createSitrepYoga(options: SitrepYogaOptions, fastPath?: FastPath
       useExpectedErrors(),
       useAccessControl({ readsNeedToken: options.readsNeedToken ?? false }),
       ...(options.introspection === false ? [useDisableIntrospection()] : []),
-      ...(fastPath ? [useFastPath(fastPath)] : []),
+      ...(fastPath ? fastPathPlugins(fastPath, options.plugins ?? []) : (options.plugins ?? [])),
     ],
   });
 }

@@ -3,13 +3,27 @@ import type { SitrepDatabase } from '@sitrep/db';
 import { refusal, viewerFromAuthorization } from '../auth';
 import { createContext } from '../context';
 import type { QueryLimits } from '../limits';
-import { type RegularMediaType, chooseMediaType } from './accept';
+import type { SitrepYoga } from '../yoga';
 import type { Plan } from './plans';
-import type { FastPathState } from './plugin';
+import { type FastPathState, withPlan } from './plugin';
+import {
+  type Enveloped,
+  type FastParams,
+  type Outcome,
+  type RegularMediaType,
+  chooseMediaType,
+  handBack,
+  isCandidate,
+  isPlainSuccess,
+  paramsOf,
+  processLikeYoga,
+  sendSuccess,
+  yogaContext,
+} from './yoga-mirror';
 
 /**
  * Read queries are small; a bigger body goes to Yoga unread. It also bounds what a fallback
- * costs: Yoga's node adapter takes a body read here as a Buffer (see `handOver`).
+ * costs: Yoga's node adapter takes a body read here as a Buffer (see handBack).
  */
 const FAST_PATH_MAX_BODY = 64 * 1024;
 
@@ -19,115 +33,90 @@ export interface FastPathOptions extends FastPathState {
   readsNeedToken: boolean;
   /** The path Yoga serves GraphQL on. */
   path: string;
-  /** Yoga's node handler: everything the fast path does not answer goes there unchanged. */
-  yoga: (req: IncomingMessage, res: ServerResponse) => unknown;
+  /** Everything the fast path does not answer goes there. */
+  yoga: SitrepYoga;
 }
 
 export interface FastPathStats {
-  /** Requests answered without Yoga. */
+  /** Requests answered without Yoga's HTTP layer. */
   answered: number;
-  /** Requests read here, then handed to Yoga (unknown document, errors, refused viewer, …). */
+  /** Requests read here, then handed to Yoga (unknown document, refused variables, errors, …). */
   handedOver: number;
-}
-
-/** The only kind of request that may skip Yoga: a JSON POST with a GraphQL body and nothing else. */
-interface Params {
-  query: string;
-  variables: Record<string, unknown> | null | undefined;
-  operationName: string | null | undefined;
-}
-
-function paramsOf(body: unknown): Params | null {
-  if (body === null || typeof body !== 'object' || Array.isArray(body)) return null;
-  let count = 0;
-  for (const key in body) {
-    // `extensions` (persisted queries, …) and anything unexpected are Yoga's to judge.
-    if (key !== 'query' && key !== 'variables' && key !== 'operationName') return null;
-    count += 1;
-  }
-  if (count === 0) return null;
-  const { query, variables, operationName } = body as Record<string, unknown>;
-  if (typeof query !== 'string') return null;
-  if (variables != null && (typeof variables !== 'object' || Array.isArray(variables))) return null;
-  if (operationName != null && (typeof operationName !== 'string' || operationName === '')) return null;
-  return {
-    query,
-    variables: variables as Params['variables'],
-    operationName: operationName as Params['operationName'],
-  };
-}
-
-/** Yoga's JSON check (isContentTypeMatch): the first listed type, exactly or with parameters. */
-function isJson(contentType: string | undefined): boolean {
-  const first = contentType?.split(',')[0];
-  return first === 'application/json' || first?.startsWith('application/json;') === true;
 }
 
 /**
  * Answers POST /graphql for queries Yoga has already accepted (see FastPathPlans) with their
- * compiled plan, skipping Yoga's fetch Request/Response layer and plugin orchestration, which
- * cost most of a small query's time. It answers only successes: a request it cannot answer
- * exactly as Yoga would, or whose answer holds an error, goes to Yoga, which answers it from
- * scratch (reads are idempotent), so errors, codes and masking are Yoga's own.
+ * compiled plan, skipping Yoga's fetch Request/Response layer, which costs most of a small
+ * query's time. It sends only plain successes; any other result goes to Yoga, so errors, codes
+ * and status are Yoga's own. With plugins added, envelop's phases run through Yoga's own
+ * orchestrator (see fastPathPlugins).
  *
- * Returns false when the request is not a candidate (Yoga must take it, body unread); true when
- * the fast path has taken it, answering it itself or handing it over to Yoga.
+ * `handle` returns false when the request is not a candidate (Yoga must take it, body unread);
+ * true when the fast path has taken it, answering it itself or handing it over to Yoga.
  */
 export function createFastPath(options: FastPathOptions) {
   const { db, limits, plans, reads, yoga } = options;
+  // Each is a property lookup through the server adapter's proxy, which binds a new function.
+  const { fetchAPI, getEnveloped, waitUntil } = yoga;
   const maxBody = Math.min(FAST_PATH_MAX_BODY, limits.maxBodyBytes);
   const stats: FastPathStats = { answered: 0, handedOver: 0 };
 
-  const handOver = (req: IncomingMessage, res: ServerResponse, body: Buffer) => {
+  const handOver = (req: IncomingMessage, res: ServerResponse, body: Buffer, outcome?: Outcome) => {
     stats.handedOver += 1;
-    // The stream is consumed: Yoga's node adapter (@whatwg-node/server normalizeNodeRequest)
-    // takes a body already read from `req.body`, as it does behind Express' body parsers.
-    Object.assign(req, { body });
-    void yoga(req, res);
+    handBack(yoga, req, res, body, outcome);
+  };
+  const inReadTransaction = async <T>(run: () => Promise<T>): Promise<T> => {
+    const transaction = reads.open();
+    try {
+      return await run();
+    } finally {
+      reads.close(transaction);
+    }
   };
 
-  const send = (res: ServerResponse, mediaType: RegularMediaType, json: string) => {
-    stats.answered += 1;
-    // The same status and headers as Yoga's answer to a successful query.
-    res.writeHead(200, { 'Content-Type': `${mediaType}; charset=utf-8`, 'content-length': Buffer.byteLength(json) });
-    res.end(json);
+  /**
+   * Sitrep's plugins alone: what they do to a query that succeeds is done here, with their own
+   * functions (the context's viewer, access control's refusal); masking and error codes touch
+   * only errors, armor and the introspection rule only documents, which Yoga accepted. Null: Yoga
+   * refuses this viewer.
+   */
+  const direct = (req: IncomingMessage, params: FastParams, plan: Plan): Promise<unknown> | null => {
+    const viewer = viewerFromAuthorization(db, req.headers.authorization);
+    if (refusal(viewer, false, options.readsNeedToken)) return null;
+    return inReadTransaction(() => plan.run(createContext(db, viewer, limits), params.variables));
+  };
+
+  /** Every plugin's envelop hooks, as Yoga runs them. */
+  const throughEnvelop = (req: IncomingMessage, res: ServerResponse, params: FastParams, plan: Plan) => {
+    const context = withPlan(yogaContext(req, res, params, fetchAPI, waitUntil), plan);
+    return inReadTransaction(() => processLikeYoga(getEnveloped(context) as Enveloped, params));
   };
 
   const answer = (req: IncomingMessage, res: ServerResponse, body: Buffer, mediaType: RegularMediaType) => {
-    let params: Params | null;
-    try {
-      params = paramsOf(JSON.parse(body.toString('utf8')));
-    } catch {
-      params = null;
-    }
+    const params = paramsOf(body);
     const plan = params && plans.get(params.query, params.operationName);
-    if (!params || !plan) return handOver(req, res, body);
-    // The access-control plugin's rule for a query (a bad token, or reads that need one).
-    const viewer = viewerFromAuthorization(db, req.headers.authorization);
-    if (refusal(viewer, false, options.readsNeedToken)) return handOver(req, res, body);
-    const transaction = reads.open();
-    run(plan, createContext(db, viewer, limits), params.variables)
-      .finally(() => reads.close(transaction))
+    // graphql-jit words its refusal of variables differently: Yoga refuses them.
+    if (!params || !plan || plan.refuses(params.variables)) return handOver(req, res, body);
+    const { runsPlugins } = options;
+    const running = runsPlugins ? throughEnvelop(req, res, params, plan) : direct(req, params, plan);
+    if (!running) return handOver(req, res, body);
+    // Once plugins have seen the request, Yoga resumes from the outcome; before, it starts over.
+    running
       .then(
         (result) => {
-          if (result.errors?.length || !result.data) handOver(req, res, body);
-          else send(res, mediaType, JSON.stringify(result));
+          if (!isPlainSuccess(result)) return handOver(req, res, body, runsPlugins ? { result } : undefined);
+          stats.answered += 1;
+          sendSuccess(res, mediaType, result);
         },
-        () => handOver(req, res, body),
+        (thrown: unknown) => handOver(req, res, body, runsPlugins ? { thrown } : undefined),
       )
       // Not expected; but nothing thrown while answering may take the server down.
       .catch(() => res.destroy());
   };
 
   const handle = (req: IncomingMessage, res: ServerResponse): boolean => {
-    if (req.method !== 'POST' || req.url !== options.path) return false;
-    const headers = req.headers;
-    // Browsers' requests (CORS headers), compressed or chunked bodies: Yoga's.
-    if (headers.origin !== undefined || headers['content-encoding'] !== undefined) return false;
-    if (headers['transfer-encoding'] !== undefined || !isJson(headers['content-type'])) return false;
-    const length = Number(headers['content-length']);
-    if (!(length > 0 && length <= maxBody)) return false;
-    const mediaType = chooseMediaType(headers.accept);
+    if (!isCandidate(req, options.path, maxBody)) return false;
+    const mediaType = chooseMediaType(req.headers.accept);
     if (!mediaType) return false;
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -137,13 +126,4 @@ export function createFastPath(options: FastPathOptions) {
   };
 
   return { handle, stats };
-}
-
-/** Runs a plan, turning a synchronous throw into a rejection. */
-async function run(
-  plan: Plan,
-  context: ReturnType<typeof createContext>,
-  variables: Params['variables'],
-): Promise<Awaited<ReturnType<Plan>>> {
-  return plan(undefined, context, variables);
 }

@@ -1,13 +1,24 @@
-import { type DocumentNode, type ExecutionResult, type GraphQLSchema, getOperationAST } from 'graphql';
+import {
+  type DocumentNode,
+  type ExecutionArgs,
+  type ExecutionResult,
+  type GraphQLSchema,
+  type VariableDefinitionNode,
+  getOperationAST,
+  getVariableValues,
+} from 'graphql';
 import { compileQuery, isCompiledQuery } from 'graphql-jit';
-import type { Context } from '../context';
+import { jsErrorsFor } from './js-errors';
 
 /** A query compiled by graphql-jit: runs the same resolvers as Yoga, without its per-request walk. */
-export type Plan = (
-  root: undefined,
-  context: Context,
-  variables: Record<string, unknown> | null | undefined,
-) => ExecutionResult | Promise<ExecutionResult>;
+export interface Plan {
+  /** Whether graphql-js (Yoga's executor) refuses these variables; graphql-jit words its refusals differently. */
+  refuses(variables: Record<string, unknown> | null | undefined): boolean;
+  /** Runs the query, answering in graphql-js's shape. */
+  run(contextValue: unknown, variables: Record<string, unknown> | null | undefined): Promise<ExecutionResult>;
+  /** The same, as envelop's execute phase calls it. */
+  execute(args: ExecutionArgs): Promise<ExecutionResult>;
+}
 
 const keyOf = (query: string, operationName: string | null | undefined) => `${operationName ?? ''}\u0000${query}`;
 
@@ -39,14 +50,13 @@ export class FastPathPlans {
     return plan;
   }
 
-  /** Called by the Yoga plugin below once Yoga has parsed and validated `document` and runs it. */
+  /** Called by the Yoga plugin once Yoga has parsed and validated `document` and runs it. */
   approve(
     schema: GraphQLSchema,
     document: DocumentNode,
     query: string,
     operationName: string | null | undefined,
   ): void {
-    // An empty operationName is an error in Yoga, not "the only operation".
     if (operationName === '') return;
     const key = keyOf(query, operationName);
     if (this.plans.has(key)) return;
@@ -62,12 +72,27 @@ export class FastPathPlans {
 }
 
 function compile(schema: GraphQLSchema, document: DocumentNode, operationName: string | undefined): Plan | null {
-  if (getOperationAST(document, operationName)?.operation !== 'query') return null;
+  const operation = getOperationAST(document, operationName);
+  if (operation?.operation !== 'query') return null;
+  let compiled;
   try {
-    // Stack traces are not captured: an answer with errors is not sent from here, Yoga answers it.
-    const compiled = compileQuery(schema, document, operationName, { disablingCapturingStackErrors: true });
-    return isCompiledQuery(compiled) ? (compiled.query as Plan) : null;
+    // Stack traces are not captured: no error of a plan is shown with one.
+    compiled = compileQuery(schema, document, operationName, { disablingCapturingStackErrors: true });
   } catch {
     return null;
   }
+  if (!isCompiledQuery(compiled)) return null;
+  const query = compiled.query;
+  const jsErrors = jsErrorsFor(document);
+  const definitions: readonly VariableDefinitionNode[] = operation.variableDefinitions ?? [];
+  const run: Plan['run'] = async (contextValue, variables) => {
+    const { data, errors } = await query(undefined, contextValue, variables);
+    // graphql-js's shape, errors first: Yoga serialises the result as it is.
+    return errors?.length ? { errors: jsErrors(errors), data } : { data };
+  };
+  return {
+    refuses: (variables) => getVariableValues(schema, definitions, variables ?? {}).errors !== undefined,
+    run,
+    execute: ({ contextValue, variableValues }) => run(contextValue, variableValues),
+  };
 }

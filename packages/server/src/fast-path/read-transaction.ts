@@ -5,11 +5,11 @@ import type { SitrepDatabase } from '@sitrep/db';
  * and releases its locks around every statement (system calls: ~5 µs each); a hover runs about a
  * dozen statements, and inside one transaction it costs ~60 µs less.
  *
- * The transaction spans the query's execution, which awaits only promises (DataLoader batches,
- * synchronous SQLite underneath), so no I/O callback runs in between. Only work already queued
- * as microtasks can: a Yoga mutation that starts then must not write inside it, so Yoga calls
- * `beforeWrite`, which ends it early (the query's remaining reads then run on their own), and no
- * new one begins until the mutation is done.
+ * The transaction spans the query's context and execution, which await only promises (DataLoader
+ * batches, synchronous SQLite underneath), so no I/O callback runs in between, unless an added
+ * plugin's hook waits for I/O. Work that runs meanwhile joins the transaction to read; a Yoga
+ * mutation must not write inside it, so Yoga calls `beforeWrite`, which ends it early (the query's
+ * remaining reads then run on their own), and no new one begins until the mutation is done.
  */
 export class ReadTransactions {
   private readonly begin;
