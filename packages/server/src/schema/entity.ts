@@ -10,7 +10,7 @@ import {
   mergeEntities,
   setEntityReviewStatus,
 } from '@sitrep/db';
-import { SitrepError } from '@sitrep/vocabulary';
+import { MAX_NAME_CHARS, SitrepError, refuseLongText } from '@sitrep/vocabulary';
 import { builder } from '../builder';
 import { ENTITY_TYPENAMES, encodeGlobalId, entityTypename, rowIdOf } from '../global-id';
 import { loadOrThrow } from '../loaders';
@@ -103,7 +103,10 @@ builder.queryFields((t) => ({
     description:
       'The one entity any of whose names is `name`, ignoring case, diacritics, apostrophes, hyphens, a leading “the” and a possessive (“Khmeimim”, “TARTOUS”, “al-Golani”, “Russia’s”), and failing that, transliteration habits as the editor and ingestion fold them (“Hmeymim”, “Tartous”).',
     args: { name: t.arg.string({ required: true }) },
-    resolve: (_root, args, ctx) => entityNamed(ctx.db, args.name) ?? null,
+    resolve: (_root, args, ctx) => {
+      refuseLongText('name', args.name, MAX_NAME_CHARS);
+      return entityNamed(ctx.db, args.name) ?? null;
+    },
   }),
   entities: t.connection(
     {
@@ -112,6 +115,7 @@ builder.queryFields((t) => ({
       args: { filter: t.arg({ type: EntityFilterInput }) },
       resolve: (_root, args, ctx) => {
         const filter = { ...args.filter };
+        if (filter.nameContains != null) refuseLongText('filter.nameContains', filter.nameContains, MAX_NAME_CHARS);
         return offsetConnection(
           args,
           (page) => listEntities(ctx.db, filter, page),
