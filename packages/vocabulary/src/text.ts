@@ -23,6 +23,7 @@ export function refuseLongText(field: string, text: string, limit: number): void
 // Non-unicode regexes see UTF-16 code units, so they can find a half of a pair.
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 // C0 controls but tab, line feed and carriage return; DEL; C1 controls (U+009B starts a terminal escape).
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 
 const codePoint = (char: string) => `U+${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
@@ -63,20 +64,17 @@ export function refuseOddInput(value: unknown, path: string): void {
 }
 
 /**
- * A file's bytes as UTF-8 text. Bytes that are not UTF-8 are refused with the file's name and the
- * first bad byte's offset: decoding them to U+FFFD would store or extract text the file does not hold.
+ * A file's bytes as UTF-8 text. Bytes that are not UTF-8 are refused with the first bad byte's
+ * offset (and `name`, if given): decoding them to U+FFFD would keep text the file does not hold.
  */
-export function decodeUtf8(bytes: Uint8Array, name: string): string {
+export function decodeUtf8(bytes: Uint8Array, name?: string): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     const offset = firstBadByte(bytes);
     const byte = bytes[offset]?.toString(16).toUpperCase().padStart(2, '0') ?? '?';
-    throw new SitrepError(
-      'BAD_USER_INPUT',
-      `${name}: not valid UTF-8 text (byte ${offset} is 0x${byte}); save it as UTF-8.`,
-      { file: name, offset },
-    );
+    const what = `not valid UTF-8 text (byte ${offset} is 0x${byte}); save it as UTF-8.`;
+    throw new SitrepError('BAD_USER_INPUT', name ? `${name}: ${what}` : what, { offset });
   }
 }
 

@@ -20,6 +20,7 @@ import { entityNamed } from './entity-named';
 import { EntityKindEnum, EntityReviewStatusEnum } from './enums';
 import { ClaimFilterInput, EntityFilterInput } from './filters';
 import { ClaimConnection, ClaimRef, EntityConnection, EntityRef, MentionConnection, MentionRef } from './refs';
+import { checkInputText } from './input-text';
 
 const ClaimStatsRef = builder.objectRef<{ claims: number; sources: number; latest: string | null }>('ClaimStats');
 ClaimStatsRef.implement({
@@ -138,6 +139,7 @@ builder.relayMutationField(
   {
     description: 'Adds a name to an entity. Fails with CONFLICT if another entity already has it.',
     resolve: (_root, { input }, ctx) => {
+      checkInputText(input, ['name']);
       const entityId = rowIdOf(input.entity, ENTITY_TYPENAMES, 'entity');
       addAlias(ctx.db, entityId, input.name);
       return { entityId };
