@@ -15,7 +15,7 @@ import {
   findEntityByAlias,
   inTransaction,
 } from '@sitrep/db';
-import { SitrepError } from '@sitrep/vocabulary';
+import { SitrepError, refuseOddText } from '@sitrep/vocabulary';
 import { type ExtractedEntity, type Extraction, type Knowledge, extractArticle } from '@sitrep/extract';
 import { isAliasWorthKeeping, isGenericName } from './alias-worth-keeping';
 import { type DatabaseKnowledge, knowledgeOf, knownEntityNamed } from './knowledge';
@@ -191,6 +191,7 @@ export function prepareArticle(
   knowledge: Knowledge = knowledgeOf(db),
 ): PreparedArticle {
   if (input.text.trim() === '') throw new SitrepError('BAD_USER_INPUT', `${input.file ?? 'The article'} is empty.`);
+  refuseOddText('The article', input.text);
   const hash = contentHash(input.text);
   const existing = findArticleByHash(db, hash);
   if (existing) throw new DuplicateArticle(existing);

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { type SitrepDatabase } from '@sitrep/db';
-import { SitrepError } from '@sitrep/vocabulary';
+import { SitrepError, decodeUtf8 } from '@sitrep/vocabulary';
 import type { IngestResult } from './ingest-article';
 import { ingestArticles } from './ingest-batch';
 
@@ -61,16 +61,6 @@ function indexFor(folder: string, cache: Map<string, Map<string, IndexEntry>>): 
   return index;
 }
 
-/** The file as UTF-8 text; bytes that are not UTF-8 are the file's fault, said plainly. */
-function readText(file: string): string {
-  const bytes = readFileSync(file);
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new SitrepError('BAD_USER_INPUT', 'not valid UTF-8 text');
-  }
-}
-
 /**
  * Ingests files, each article in its own savepoint, committed in groups (see ingestArticles). A
  * duplicate is skipped, a file that cannot be read or parsed is reported with why, and the others
@@ -94,7 +84,7 @@ export function ingestFiles(
   };
   const sources = files.map((file) => () => {
     const meta = indexFor(dirname(file), indexes).get(basename(file));
-    return { text: readText(file), file, title: meta?.title, outlet: meta?.outlet, url: meta?.url };
+    return { text: decodeUtf8(readFileSync(file)), file, title: meta?.title, outlet: meta?.outlet, url: meta?.url };
   });
   ingestArticles(db, sources, (i, articleOutcome) => {
     const file = files[i]!;

@@ -1,17 +1,26 @@
 import type { ClaimFact, EntityFacts } from './facts';
 
+// Embeddings, overrides and isolates: in a quote they can make the words read in another order.
+const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
+
 /**
  * Makes article text inert in Markdown: the characters that start emphasis, code, links, images,
  * tables or HTML are escaped, and colons become `&#58;` so no "http://…" or "command:…" in a
- * quote can turn into a link (VS Code's renderer links bare URLs). Text stays on one line, so
- * line-start syntax (headings, lists) cannot arise; hyphens and full stops stay readable.
+ * quote can turn into a link (VS Code's renderer links bare URLs). Renderers autolink e-mail
+ * addresses (marked, markdown-it) and bare domains (markdown-it's linkify), so `@` and a full stop
+ * between letters or digits become entities too: they render as themselves, but a linkifier sees
+ * no address. Bidi controls are dropped, so a quote reads in the order it was written. Text stays
+ * on one line, so line-start syntax (headings, lists) cannot arise.
  */
 export function escapeMarkdown(text: string): string {
   return text
+    .replace(BIDI_CONTROLS, '')
     .replace(/&/g, '&amp;')
     .replace(/[\\`*_[\]()|~>]/g, (c) => `\\${c}`)
     .replace(/</g, '&lt;')
     .replace(/:/g, '&#58;')
+    .replace(/@/g, '&#64;')
+    .replace(/(?<=[\p{L}\p{N}])\.(?=[\p{L}\p{N}])/gu, '&#46;')
     .replace(/\bwww\./gi, (w) => `${w.slice(0, 3)}&#46;`)
     .replace(/\s+/g, ' ')
     .trim();

@@ -3,3 +3,4 @@ export * from './claims';
 export * from './access';
 export * from './graphql-names';
 export * from './errors';
+export * from './text';

@@ -2,9 +2,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { SitrepDatabase } from '@sitrep/db';
 import type { ExtractOptions, Extraction } from '@sitrep/extract';
-import { SitrepError } from '@sitrep/vocabulary';
+import { SitrepError, decodeUtf8 } from '@sitrep/vocabulary';
 import type { Command } from 'commander';
 import { titleFromIndex } from './article-files';
+import { forTerminal, jsonForTerminal } from './terminal-text';
 
 /** What a stored entity an extracted one links to is called, by the `known` id: for the summary. */
 type KnownNames = Map<string, string>;
@@ -52,11 +53,11 @@ export function registerExtract(program: Command): void {
     .action(async (file: string, options: { json: boolean; db?: string }) => {
       // Loaded here, not at start-up: the language model costs most of a second.
       const { extractArticle } = await import('@sitrep/extract');
-      const text = readFileSync(file, 'utf8');
+      const text = decodeUtf8(readFileSync(file), file);
       const extractOptions: ExtractOptions = { file, title: titleFromIndex(file) };
       if (!options.db) {
         const extraction = extractArticle(text, extractOptions);
-        console.log(options.json ? JSON.stringify(extraction, null, 2) : summary(file, extraction, new Map()));
+        console.log(options.json ? jsonForTerminal(extraction) : forTerminal(summary(file, extraction, new Map())));
         return;
       }
       const { findStoredEntity, knowledgeOf } = await import('@sitrep/ingest');
@@ -72,7 +73,7 @@ export function registerExtract(program: Command): void {
           entity.known = String(stored.id);
           known.set(entity.known, stored.name);
         }
-        console.log(options.json ? JSON.stringify(extraction, null, 2) : summary(file, extraction, known));
+        console.log(options.json ? jsonForTerminal(extraction) : forTerminal(summary(file, extraction, known)));
       } finally {
         db.close();
       }

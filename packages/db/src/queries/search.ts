@@ -1,5 +1,5 @@
 import type { SitrepDatabase } from '../database';
-import { SEARCH_KINDS, type SearchKind, SitrepError } from '@sitrep/vocabulary';
+import { MAX_SEARCH_CHARS, SEARCH_KINDS, type SearchKind, SitrepError, refuseLongText } from '@sitrep/vocabulary';
 import type { Page } from '../page';
 import { preparedOnce } from '../prepared';
 
@@ -42,6 +42,7 @@ export function toFtsQuery(text: string): string {
       { limit: MAX_SEARCH_WORDS },
     );
   }
+  refuseLongText('search(query:)', text, MAX_SEARCH_CHARS);
   return tokens.map((t) => `"${t.replaceAll('"', '""')}"`).join(' ');
 }
 

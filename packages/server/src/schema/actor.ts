@@ -4,6 +4,7 @@ import { rowIdOf } from '../global-id';
 import { loadEach, loadEntity, loadOrThrow } from '../loaders';
 import { offsetConnection } from '../pagination';
 import { ActorConnection, ActorRef, EntityRef } from './refs';
+import { checkInputText } from './input-text';
 
 builder.node(ActorRef, {
   description: 'A state, government body, military, armed group, person or organisation.',
@@ -62,6 +63,7 @@ builder.relayMutationField(
   {
     description: 'Adds an actor with its names. Fails with CONFLICT if a name already belongs to another entity.',
     resolve: (_root, { input }, ctx) => {
+      checkInputText(input, ['name', 'aliases']);
       const actor = createEntity(
         ctx.db,
         {

@@ -24,6 +24,7 @@ import {
   MentionConnection,
   MentionRef,
 } from './refs';
+import { checkInputText } from './input-text';
 
 builder.node(ArticleRef, {
   description: 'A news report, stored whole, with the claims it makes and the entities it names.',
@@ -113,7 +114,10 @@ builder.relayMutationField(
   {
     description:
       'Stores an article as given, without extraction. The same text twice is a CONFLICT naming the stored article.',
-    resolve: (_root, { input }, ctx) => ({ articleId: createArticle(ctx.db, input).id }),
+    resolve: (_root, { input }, ctx) => {
+      checkInputText(input);
+      return { articleId: createArticle(ctx.db, input).id };
+    },
   },
   {
     outputFields: (t) => ({
@@ -153,6 +157,7 @@ builder.relayMutationField(
           { limit },
         );
       }
+      checkInputText(input);
       return ingestArticle(ctx.db, input);
     },
   },

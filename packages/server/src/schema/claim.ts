@@ -8,6 +8,7 @@ import { claimFilterFrom } from './claim-filter';
 import { AboutRoleEnum, ReviewStatusEnum, StanceEnum } from './enums';
 import { AboutInput, ClaimFilterInput } from './filters';
 import { ActorRef, ArticleRef, ClaimConnection, ClaimRef, EntityRef } from './refs';
+import { checkInputText } from './input-text';
 
 const ClaimSourceRef = builder.objectRef<ClaimRow>('ClaimSource');
 ClaimSourceRef.implement({
@@ -133,6 +134,7 @@ builder.relayMutationField(
   {
     description: 'Adds a claim to an article.',
     resolve: (_root, { input }, ctx) => {
+      checkInputText(input);
       const claim = createClaim(ctx.db, {
         articleId: rowIdOf(input.article, ['Article'], 'article'),
         quote: input.quote,

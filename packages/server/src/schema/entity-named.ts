@@ -1,5 +1,5 @@
 import { type EntityRow, type SitrepDatabase, findEntityByAlias } from '@sitrep/db';
-import { SitrepError } from '@sitrep/vocabulary';
+import { MAX_NAME_CHARS, SitrepError, refuseLongText } from '@sitrep/vocabulary';
 import { knowledgeOf, knownEntityNamed } from '@sitrep/ingest';
 import { ENTITY_TYPENAMES, rowIdOf } from '../global-id';
 
@@ -26,6 +26,7 @@ export function filterEntityId(
   }
   if (id) return rowIdOf(id, ENTITY_TYPENAMES, `filter.${field}`);
   if (name == null) return null;
+  refuseLongText(`filter.${field}Name`, name, MAX_NAME_CHARS);
   const entity = entityNamed(db, name);
   if (!entity) {
     throw new SitrepError(

@@ -10,7 +10,7 @@ import {
   mergeEntities,
   setEntityReviewStatus,
 } from '@sitrep/db';
-import { SitrepError } from '@sitrep/vocabulary';
+import { MAX_NAME_CHARS, SitrepError, refuseLongText } from '@sitrep/vocabulary';
 import { builder } from '../builder';
 import { ENTITY_TYPENAMES, encodeGlobalId, entityTypename, rowIdOf } from '../global-id';
 import { loadOrThrow } from '../loaders';
@@ -20,6 +20,7 @@ import { entityNamed } from './entity-named';
 import { EntityKindEnum, EntityReviewStatusEnum } from './enums';
 import { ClaimFilterInput, EntityFilterInput } from './filters';
 import { ClaimConnection, ClaimRef, EntityConnection, EntityRef, MentionConnection, MentionRef } from './refs';
+import { checkInputText } from './input-text';
 
 const ClaimStatsRef = builder.objectRef<{ claims: number; sources: number; latest: string | null }>('ClaimStats');
 ClaimStatsRef.implement({
@@ -103,7 +104,10 @@ builder.queryFields((t) => ({
     description:
       'The one entity any of whose names is `name`, ignoring case, diacritics, apostrophes, hyphens, a leading “the” and a possessive (“Khmeimim”, “TARTOUS”, “al-Golani”, “Russia’s”), and failing that, transliteration habits as the editor and ingestion fold them (“Hmeymim”, “Tartous”).',
     args: { name: t.arg.string({ required: true }) },
-    resolve: (_root, args, ctx) => entityNamed(ctx.db, args.name) ?? null,
+    resolve: (_root, args, ctx) => {
+      refuseLongText('name', args.name, MAX_NAME_CHARS);
+      return entityNamed(ctx.db, args.name) ?? null;
+    },
   }),
   entities: t.connection(
     {
@@ -112,6 +116,7 @@ builder.queryFields((t) => ({
       args: { filter: t.arg({ type: EntityFilterInput }) },
       resolve: (_root, args, ctx) => {
         const filter = { ...args.filter };
+        if (filter.nameContains != null) refuseLongText('filter.nameContains', filter.nameContains, MAX_NAME_CHARS);
         return offsetConnection(
           args,
           (page) => listEntities(ctx.db, filter, page),
@@ -134,6 +139,7 @@ builder.relayMutationField(
   {
     description: 'Adds a name to an entity. Fails with CONFLICT if another entity already has it.',
     resolve: (_root, { input }, ctx) => {
+      checkInputText(input, ['name']);
       const entityId = rowIdOf(input.entity, ENTITY_TYPENAMES, 'entity');
       addAlias(ctx.db, entityId, input.name);
       return { entityId };

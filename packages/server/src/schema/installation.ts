@@ -4,6 +4,7 @@ import { rowIdOf } from '../global-id';
 import { loadEach, loadEntity, loadOrThrow } from '../loaders';
 import { offsetConnection } from '../pagination';
 import { ActorRef, EntityRef, InstallationConnection, InstallationRef } from './refs';
+import { checkInputText } from './input-text';
 
 const LocationRef = builder.objectRef<EntityRow>('Location');
 LocationRef.implement({
@@ -92,6 +93,7 @@ builder.relayMutationField(
     description:
       'Adds an installation with its names. Fails with CONFLICT if a name already belongs to another entity.',
     resolve: (_root, { input }, ctx) => {
+      checkInputText(input, ['name', 'aliases']);
       const installation = createEntity(
         ctx.db,
         {
