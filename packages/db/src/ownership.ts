@@ -54,6 +54,7 @@ export function checkOwnership(sqlite: Database.Database, file: string, migratio
     throw new SitrepError(
       'BAD_USER_INPUT',
       `${file} is not a Sitrep database (${id !== 0 ? `another application's, id ${id}` : `it holds ${shown}`}); Sitrep leaves it untouched: pass --db with a Sitrep database or a new file.`,
+      { reason: 'foreign' },
     );
   }
   if (tables.has('__drizzle_migrations')) {
@@ -63,6 +64,7 @@ export function checkOwnership(sqlite: Database.Database, file: string, migratio
       throw new SitrepError(
         'BAD_USER_INPUT',
         `${file} was written by a newer Sitrep (its tables have changes this version does not know); use that version, or upgrade this one.`,
+        { reason: 'newer' },
       );
     }
   }
