@@ -1,4 +1,3 @@
-import { SitrepError } from '@sitrep/vocabulary';
 import { Command } from 'commander';
 import { registerBackup } from './commands/backup';
 import { registerDatabase } from './commands/database';

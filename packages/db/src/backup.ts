@@ -51,7 +51,10 @@ export function checkIntegrity(
     problems = (db.sqlite.pragma(check) as Array<Record<string, string>>).map((row) => String(Object.values(row)[0]));
   } catch (error) {
     // better-sqlite3 says "file is not a database" and the like: a message meant for people.
-    throw new SitrepError('BAD_USER_INPUT', `${name} cannot be read as SQLite: ${(error as Error).message}.`);
+    throw new SitrepError(
+      'BAD_USER_INPUT',
+      `${name} cannot be read as SQLite: ${(error as Error).message}; restore it from a backup.`,
+    );
   }
   if (problems.join() !== 'ok') {
     throw new SitrepError(
