@@ -150,7 +150,7 @@ const env = {
 /** Starts `sitrep serve` with the demo data on a free port; resolves with its GraphQL URL. */
 async function startSitrep() {
   const out = openSync(join(base, 'sitrep.log'), 'a');
-  const child = spawn(process.execPath, [SITREP, 'serve', '--db', join(base, 'sitrep.db'), '--port', '0'], {
+  const child = spawn(process.execPath, [SITREP, 'serve', '--db', join(base, 'sitrep.db'), '--create', '--port', '0'], {
     cwd: ROOT,
     env: process.env,
     detached: true, // its own process group, ended with it

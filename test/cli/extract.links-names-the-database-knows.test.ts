@@ -30,7 +30,7 @@ describe('sitrep extract <file> --db <file>', () => {
 
   beforeAll(() => {
     writeFileSync(file, REPORT);
-    const seeded = runSitrep(['seed', '--db', db]);
+    const seeded = runSitrep(['seed', '--db', db, '--create']);
     if (seeded.status !== 0) throw new Error(seeded.stderr);
     const opened = openDatabase(db);
     try {

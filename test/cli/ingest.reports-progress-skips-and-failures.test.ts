@@ -71,7 +71,7 @@ describe.skipIf(!corpus)('sitrep ingest <folder> on the news corpus', () => {
       ]),
     );
 
-    first = runSitrep(['ingest', folder, '--db', db]);
+    first = runSitrep(['ingest', folder, '--db', db, '--create']);
     countsAfterFirst = counts();
     second = runSitrep(['ingest', folder, '--db', db]);
   });
@@ -132,7 +132,7 @@ describe.skipIf(!corpus)('sitrep ingest <folder> on the news corpus', () => {
 
   it('stores the same with --bulk as file by file, and reports the same', () => {
     const bulkDb = join(dir, 'bulk.db');
-    const bulk = runSitrep(['ingest', folder, '--db', bulkDb, '--bulk']);
+    const bulk = runSitrep(['ingest', folder, '--db', bulkDb, '--create', '--bulk']);
     expect(bulk.status).toBe(1);
     expect(summaryOf(bulk.stdout)).toEqual(summaryOf(first.stdout));
     const opened = openDatabase(bulkDb);

@@ -23,7 +23,7 @@ async function post(url: string, query: string, token?: string) {
 describe('sitrep serve', { timeout: 60_000 }, () => {
   it('loads the demo data into a new database, prints the GraphiQL URL, serves it, and stops on SIGTERM', async () => {
     const db = join(dir, 'first-start.db');
-    const server = startSitrep(['serve', '--db', db, '--port', '0']);
+    const server = startSitrep(['serve', '--db', db, '--create', '--port', '0']);
     try {
       const [, url] = await server.waitFor(/GraphiQL and the API: (http:\/\/127\.0\.0\.1:\d+\/graphql)/);
       expect(server.output().stdout).toMatch(
@@ -43,7 +43,7 @@ describe('sitrep serve', { timeout: 60_000 }, () => {
 
   it('does not load the demo data twice, and a token made by the CLI can write', async () => {
     const db = join(dir, 'tokens.db');
-    expect(runSitrep(['seed', '--db', db]).status).toBe(0);
+    expect(runSitrep(['seed', '--db', db, '--create']).status).toBe(0);
     const again = runSitrep(['seed', '--db', db]);
     expect(again.status).toBe(1);
     expect(again.stderr).toMatch(/already holds data; pass --force/);

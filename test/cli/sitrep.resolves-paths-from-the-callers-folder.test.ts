@@ -35,7 +35,7 @@ describe('pnpm sitrep run from a folder below the checkout root', () => {
 
   it('creates --db there and names failed files as the user typed them', () => {
     writeFileSync(join(caller, 'drafts', 'empty.txt'), '');
-    const run = pnpmSitrep(['ingest', 'drafts', '--db', 'notes.db']);
+    const run = pnpmSitrep(['ingest', 'drafts', '--db', 'notes.db', '--create']);
     expect(existsSync(join(caller, 'notes.db'))).toBe(true);
     expect(run.stderr).toMatch(/^failed: drafts\/empty\.txt: /m);
     expect(run.stdout).toMatch(/^1 articles ingested/m);

@@ -26,7 +26,7 @@ const actorNames = (file: string) => {
 
 describe('sitrep backup and restore', () => {
   it('backs up a consistent copy while the server writes, and restores it', { timeout: 90_000 }, async () => {
-    const token = runSitrep(['token', 'create', '--scope', 'write', '--db', live]).stdout.trim();
+    const token = runSitrep(['token', 'create', '--scope', 'write', '--db', live, '--create']).stdout.trim();
     const server = startSitrep(['serve', '--db', live, '--port', '0']);
     const acknowledged = new Set<string>();
     let beforeBackup = new Set<string>();

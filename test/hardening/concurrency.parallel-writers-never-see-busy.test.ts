@@ -35,7 +35,7 @@ describe('many writers and readers at once', () => {
     const folder = join(dir, 'reports');
     mkdirSync(folder);
     for (let n = 0; n < CLI_ARTICLES; n++) writeFileSync(join(folder, `${n}.txt`), wireArticle(500 + n).text);
-    const token = runSitrep(['token', 'create', '--scope', 'write', '--db', dbFile]).stdout.trim();
+    const token = runSitrep(['token', 'create', '--scope', 'write', '--db', dbFile, '--create']).stdout.trim();
     const server = startSitrep(['serve', '--db', dbFile, '--port', '0']);
     const failures: string[] = [];
     let requests = 0;

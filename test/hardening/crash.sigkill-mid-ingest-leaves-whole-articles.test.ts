@@ -20,7 +20,17 @@ let token: string;
 
 beforeAll(async () => {
   expected = await expectedRows(articles);
-  const created = runSitrep(['token', 'create', '--scope', 'write', '--name', 'crash test', '--db', dbFile]);
+  const created = runSitrep([
+    'token',
+    'create',
+    '--scope',
+    'write',
+    '--name',
+    'crash test',
+    '--db',
+    dbFile,
+    '--create',
+  ]);
   expect(created.status, created.stderr).toBe(0);
   token = created.stdout.trim();
 }, 60_000);

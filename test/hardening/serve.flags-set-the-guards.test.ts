@@ -16,6 +16,7 @@ describe('sitrep serve flags', () => {
       'serve',
       '--db',
       join(dir, 'flags.db'),
+      '--create',
       '--port',
       '0',
       '--no-demo',

@@ -5,12 +5,21 @@ export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /** The compiled command (`pnpm build`; the tests' global set-up builds it): what `pnpm sitrep` runs. */
 export const SITREP_BIN = fileURLToPath(new URL('../../packages/cli/bin/sitrep.mjs', import.meta.url));
 
-/** Runs `sitrep ARGS` (what `pnpm sitrep ARGS` runs) to completion. */
-export function runSitrep(args: string[], env: NodeJS.ProcessEnv = {}) {
+/**
+ * Runs `sitrep ARGS` (what `pnpm sitrep ARGS` runs) to completion; `timeoutMs` stops one that
+ * should have refused but serves instead, `uid` runs it as another user.
+ */
+export function runSitrep(
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+  options: { timeoutMs?: number; uid?: number } = {},
+) {
   const result = spawnSync(process.execPath, [SITREP_BIN, ...args], {
     cwd: REPO_ROOT,
     env: { ...process.env, ...env },
     encoding: 'utf8',
+    ...(options.timeoutMs !== undefined && { timeout: options.timeoutMs }),
+    ...(options.uid !== undefined && { uid: options.uid }),
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }

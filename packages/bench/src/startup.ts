@@ -80,7 +80,7 @@ export async function measureStartup(runs = 5): Promise<StartupFigures> {
   const dir = mkdtempSync(join(tmpdir(), 'sitrep-startup-'));
   try {
     const seeded = join(dir, 'demo.db');
-    timeRun([SITREP, 'seed', '--db', seeded]);
+    timeRun([SITREP, 'seed', '--db', seeded, '--create']);
     const extractFile = someArticle(dir);
     const bare: number[] = [];
     const version: number[] = [];

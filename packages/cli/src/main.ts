@@ -1,4 +1,3 @@
-import { SitrepError } from '@sitrep/vocabulary';
 import { Command } from 'commander';
 import { registerBackup } from './commands/backup';
 import { registerDatabase } from './commands/database';
@@ -7,6 +6,7 @@ import { registerIngest } from './commands/ingest';
 import { registerLsp } from './commands/lsp';
 import { registerServe } from './commands/serve';
 import { registerToken } from './commands/token';
+import { describeFailure } from './failure';
 import { callerFolder } from './paths';
 
 /** Set by the build (build.mjs) from package.json. */
@@ -17,7 +17,8 @@ process.chdir(callerFolder());
 
 const program = new Command('sitrep')
   .description('Sitrep: a knowledge base of sourced claims about military installations.')
-  .version(SITREP_VERSION, '-v, --version', 'print the version');
+  .version(SITREP_VERSION, '-v, --version', 'print the version')
+  .option('--verbose', 'print the stack trace of a failure too');
 // Each command loads what it needs when it runs, so `--help` and `--version` start at once.
 registerServe(program);
 registerDatabase(program);
@@ -30,10 +31,8 @@ registerLsp(program);
 try {
   await program.parseAsync(process.argv);
 } catch (error) {
-  // Expected failures print their message only; anything else keeps its stack for a bug report.
-  if (error instanceof SitrepError) {
-    console.error(`sitrep: ${error.message}`);
-    process.exit(1);
-  }
-  throw error;
+  // A failure is one line naming the file and what to do; the stack is for a bug report.
+  console.error(`sitrep: ${await describeFailure(error)}`);
+  if (program.opts<{ verbose?: boolean }>().verbose) console.error(error);
+  process.exit(1);
 }

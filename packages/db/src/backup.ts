@@ -20,18 +20,7 @@ export async function backupDatabase(db: SitrepDatabase, file: string): Promise<
  * and its tables are there. Throws a BAD_USER_INPUT SitrepError saying what is wrong.
  */
 export function verifyDatabase(db: SitrepDatabase, name = db.file): TableCounts {
-  let integrity: string[];
-  try {
-    integrity = (db.sqlite.pragma('integrity_check') as Array<{ integrity_check: string }>).map(
-      (row) => row.integrity_check,
-    );
-  } catch (error) {
-    // better-sqlite3 says "file is not a database" and the like: a message meant for people.
-    throw new SitrepError('BAD_USER_INPUT', `${name} cannot be read as SQLite: ${(error as Error).message}.`);
-  }
-  if (integrity.join() !== 'ok') {
-    throw new SitrepError('BAD_USER_INPUT', `${name} is damaged: ${integrity.slice(0, 3).join('; ')}.`);
-  }
+  checkIntegrity(db, name, 'integrity_check');
   const orphans = db.sqlite.pragma('foreign_key_check') as unknown[];
   if (orphans.length > 0) {
     throw new SitrepError('BAD_USER_INPUT', `${name} has ${orphans.length} rows that point at missing rows.`);
@@ -46,6 +35,33 @@ export function verifyDatabase(db: SitrepDatabase, name = db.file): TableCounts 
     throw new SitrepError('BAD_USER_INPUT', `${name} is not a Sitrep database (no ${missing.join(', ')} table).`);
   }
   return countRows(db);
+}
+
+/**
+ * Runs SQLite's `integrity_check`, or the faster `quick_check` (page structure, not index
+ * contents), and throws a BAD_USER_INPUT SitrepError naming `name` if the file is damaged.
+ */
+export function checkIntegrity(
+  db: SitrepDatabase,
+  name: string,
+  check: 'integrity_check' | 'quick_check' = 'quick_check',
+): void {
+  let problems: string[];
+  try {
+    problems = (db.sqlite.pragma(check) as Array<Record<string, string>>).map((row) => String(Object.values(row)[0]));
+  } catch (error) {
+    // better-sqlite3 says "file is not a database" and the like: a message meant for people.
+    throw new SitrepError(
+      'BAD_USER_INPUT',
+      `${name} cannot be read as SQLite: ${(error as Error).message}; restore it from a backup.`,
+    );
+  }
+  if (problems.join() !== 'ok') {
+    throw new SitrepError(
+      'BAD_USER_INPUT',
+      `${name} is damaged: ${problems.slice(0, 3).join('; ')}; restore it from a backup.`,
+    );
+  }
 }
 
 export function countRows(db: SitrepDatabase): TableCounts {

@@ -4,7 +4,9 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { checkOwnership, explainSqliteError, markAsSitrep } from './ownership';
 import * as schema from './schema';
+import { SitrepError } from '@sitrep/vocabulary';
 
 export type Orm = BetterSQLite3Database<typeof schema>;
 
@@ -35,18 +37,34 @@ const CACHE_KIB = 64 * 1024;
 
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../migrations', import.meta.url));
 
-/** Opens (creating if needed) a Sitrep database file, in WAL mode with foreign keys on. */
+/**
+ * Opens (creating if needed) a Sitrep database file, in WAL mode with foreign keys on. Refuses,
+ * before changing anything, a file another application owns, one a newer Sitrep wrote, and (unless
+ * opened read-only) one it cannot write.
+ */
 export function openDatabase(file: string, options: OpenDatabaseOptions = {}): SitrepDatabase {
   const readonly = options.readonly ?? false;
   if (file !== ':memory:' && !readonly) mkdirSync(dirname(file), { recursive: true });
   const onStatement = options.onStatement;
-  const sqlite = new Database(file, {
-    readonly,
-    fileMustExist: readonly,
-    ...(onStatement && { verbose: (sql: unknown) => onStatement(String(sql)) }),
-  });
+  let sqlite: Database.Database;
+  try {
+    sqlite = new Database(file, {
+      readonly,
+      fileMustExist: readonly,
+      ...(onStatement && { verbose: (sql: unknown) => onStatement(String(sql)) }),
+    });
+  } catch (error) {
+    throw explainSqliteError(error, file);
+  }
+  try {
+    sqlite.pragma(`busy_timeout = ${Math.trunc(options.busyTimeoutMs ?? 5000)}`);
+    checkOwnership(sqlite, file, MIGRATIONS_FOLDER);
+    if (!readonly) markAsSitrep(sqlite, file);
+  } catch (error) {
+    sqlite.close();
+    throw error;
+  }
   if (file !== ':memory:' && !readonly) sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma(`busy_timeout = ${Math.trunc(options.busyTimeoutMs ?? 5000)}`);
   sqlite.pragma('foreign_keys = ON');
   // WAL makes NORMAL durable against application crashes; only power loss can drop the last commits.
   if (!readonly) sqlite.pragma('synchronous = NORMAL');
@@ -63,7 +81,12 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): S
   // hundred pages an article touches, dropped when its savepoint ends.
   if (!readonly) sqlite.pragma('temp_store = MEMORY');
   const orm = drizzle(sqlite, { schema });
-  if ((options.migrate ?? true) && !readonly) applyMigrations(sqlite, orm);
+  try {
+    if ((options.migrate ?? true) && !readonly) applyMigrations(sqlite, orm);
+  } catch (error) {
+    sqlite.close();
+    throw error;
+  }
   return {
     sqlite,
     orm,
@@ -72,8 +95,11 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): S
   };
 }
 
+const hasMigrationsTable = (sqlite: Database.Database): boolean =>
+  !!sqlite.prepare("select 1 from sqlite_master where type = 'table' and name = '__drizzle_migrations'").get();
+
 const appliedMigrations = (sqlite: Database.Database): number =>
-  sqlite.prepare("select 1 from sqlite_master where type = 'table' and name = '__drizzle_migrations'").get()
+  hasMigrationsTable(sqlite)
     ? (sqlite.prepare('select count(*) as n from __drizzle_migrations').get() as { n: number }).n
     : 0;
 
@@ -86,9 +112,19 @@ const appliedMigrations = (sqlite: Database.Database): number =>
  */
 function applyMigrations(sqlite: Database.Database, orm: Orm): void {
   const before = appliedMigrations(sqlite);
+  const hadTable = hasMigrationsTable(sqlite);
   sqlite.pragma('foreign_keys = OFF');
   try {
-    migrate(orm, { migrationsFolder: MIGRATIONS_FOLDER });
+    try {
+      migrate(orm, { migrationsFolder: MIGRATIONS_FOLDER });
+    } catch (error) {
+      // drizzle rolls the migrations back but creates its own table before its transaction begins.
+      if (!hadTable) sqlite.exec('drop table if exists __drizzle_migrations');
+      throw new SitrepError(
+        'BAD_USER_INPUT',
+        `${sqlite.name} could not be brought up to date, and was left as it was: ${(error as Error).message}.`,
+      );
+    }
     if (appliedMigrations(sqlite) === before) return;
     const broken = sqlite.pragma('foreign_key_check') as Array<{ table: string; parent: string }>;
     if (broken.length > 0) {

@@ -10,3 +10,4 @@ export * from './queries/search';
 export * from './queries/tokens';
 export * from './backup';
 export * from './bulk-load';
+export * from './ownership';

@@ -1,5 +1,6 @@
-import { existsSync, rmSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, renameSync, rmSync, statSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { SitrepError } from '@sitrep/vocabulary';
 import type { Command } from 'commander';
 import { DB_OPTION, databasePath } from '../paths';
 
@@ -12,6 +13,15 @@ function refuse(message: string): void {
   process.exitCode = 1;
 }
 
+/** A folder that is not there is the user's to make: a mistyped one should not appear. */
+function folderOf(file: string): string | null {
+  const folder = dirname(file);
+  return existsSync(folder) && statSync(folder).isDirectory() ? folder : null;
+}
+
+const removeWithSideFiles = (file: string) =>
+  ['', '-journal', '-wal', '-shm'].forEach((side) => rmSync(file + side, { force: true }));
+
 export function registerBackup(program: Command): void {
   program
     .command('backup <file>')
@@ -19,28 +29,44 @@ export function registerBackup(program: Command): void {
     .option(...DB_OPTION)
     .option('--force', 'overwrite FILE if it exists', false)
     .action(async (target: string, options: { db?: string; force: boolean }) => {
-      const { backupDatabase, openDatabase, verifyDatabase } = await import('@sitrep/db');
+      const { backupDatabase, checkIntegrity, openDatabase, verifyDatabase } = await import('@sitrep/db');
       const source = databasePath(options.db);
       const file = resolve(target);
       if (!existsSync(source)) return refuse(`${source} does not exist.`);
       if (file === source) return refuse('the backup must be another file than the database.');
+      const folder = folderOf(file);
+      if (!folder) return refuse(`${dirname(file)}: no such folder; create it first, or back up to another path.`);
       if (existsSync(file) && !options.force) return refuse(`${file} exists; pass --force to overwrite it.`);
-      if (existsSync(file)) rmSync(file);
+      // The copy is made and checked under another name, so a failure never leaves a bad file at
+      // FILE (nor replaces a good one there), and a rerun is not blocked by it.
+      const temporary = join(folder, `.${basename(file)}.${process.pid}.partial`);
       const db = openDatabase(source, { readonly: true });
       try {
-        await backupDatabase(db, file);
+        // A damaged source fails here, with its own name, rather than half-way through the copy.
+        checkIntegrity(db, source);
+        await backupDatabase(db, temporary);
+      } catch (error) {
+        removeWithSideFiles(temporary);
+        throw error;
       } finally {
         db.close();
       }
-      const copy = openDatabase(file, { migrate: false });
       try {
-        // A backup is one self-contained file, not a WAL database with side files.
-        copy.sqlite.pragma('journal_mode = DELETE');
-        const counts = verifyDatabase(copy);
+        const copy = openDatabase(temporary, { migrate: false });
+        let counts;
+        try {
+          // A backup is one self-contained file, not a WAL database with side files.
+          copy.sqlite.pragma('journal_mode = DELETE');
+          counts = verifyDatabase(copy, `the copy of ${source}`);
+        } finally {
+          copy.close();
+        }
+        renameSync(temporary, file);
         const mb = (statSync(file).size / 1024 / 1024).toFixed(1);
         console.log(`Backed up ${summary(counts)} to ${file} (${mb} MB); integrity check ok.`);
-      } finally {
-        copy.close();
+      } catch (error) {
+        removeWithSideFiles(temporary);
+        throw error;
       }
     });
 
@@ -55,20 +81,26 @@ export function registerBackup(program: Command): void {
       const target = databasePath(options.db);
       if (!existsSync(file)) return refuse(`${file} does not exist.`);
       if (file === target) return refuse('the backup and the database are the same file.');
-      // The backup is checked before anything of the database is touched.
+      if (!folderOf(target)) return refuse(`${dirname(target)}: no such folder; create it first.`);
+      // The backup is checked before anything of the database is touched; opening it refuses one
+      // that is not Sitrep's or that a newer Sitrep wrote.
       const backup = openDatabase(file, { readonly: true });
       try {
         verifyDatabase(backup, file);
-        if (existsSync(target) && !options.force) {
+        if (existsSync(target)) {
           let occupied = true;
           try {
             const current = openDatabase(target, { readonly: true });
             occupied = holdsData(current);
             current.close();
-          } catch {
+          } catch (error) {
+            // Another application's file is never Sitrep's to replace, --force or not.
+            if (error instanceof SitrepError && error.details.reason === 'foreign') throw error;
             // Unreadable: it may still be someone's data, so it counts as occupied.
           }
-          if (occupied) return refuse(`${target} holds data; pass --force to replace it with ${file}.`);
+          if (occupied && !options.force) {
+            return refuse(`${target} holds data; pass --force to replace it with ${file}.`);
+          }
         }
         await backupDatabase(backup, target);
       } finally {

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { CREATE_OPTION, openForCommand } from '../open-database';
 import { DB_OPTION, databasePath } from '../paths';
 
 export function registerDatabase(program: Command): void {
@@ -7,9 +8,9 @@ export function registerDatabase(program: Command): void {
     .description('Create the database or bring its tables up to date.')
     .option(...DB_OPTION)
     .action(async (options: { db?: string }) => {
-      const { openDatabase } = await import('@sitrep/db');
       const file = databasePath(options.db);
-      openDatabase(file).close();
+      // Making the database is what this command is for.
+      (await openForCommand(options.db, true)).close();
       console.log(`${file} is up to date.`);
     });
 
@@ -17,14 +18,12 @@ export function registerDatabase(program: Command): void {
     .command('seed')
     .description('Load the demo knowledge base (our own reports and curated facts).')
     .option(...DB_OPTION)
+    .option(...CREATE_OPTION, false)
     .option('--force', 'load it even though the database is not empty', false)
-    .action(async (options: { db?: string; force: boolean }) => {
-      const [{ openDatabase }, { isEmpty, seedDemo }] = await Promise.all([
-        import('@sitrep/db'),
-        import('@sitrep/demo-data'),
-      ]);
+    .action(async (options: { db?: string; create: boolean; force: boolean }) => {
+      const { isEmpty, seedDemo } = await import('@sitrep/demo-data');
       const file = databasePath(options.db);
-      const db = openDatabase(file);
+      const db = await openForCommand(options.db, options.create);
       try {
         if (!isEmpty(db) && !options.force) {
           console.error(`${file} already holds data; pass --force to add the demo data anyway.`);

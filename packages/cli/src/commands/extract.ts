@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { SitrepDatabase } from '@sitrep/db';
 import type { ExtractOptions, Extraction } from '@sitrep/extract';
@@ -53,6 +53,12 @@ export function registerExtract(program: Command): void {
     .action(async (file: string, options: { json: boolean; db?: string }) => {
       // Loaded here, not at start-up: the language model costs most of a second.
       const { extractArticle } = await import('@sitrep/extract');
+      if (statSync(file).isDirectory()) {
+        throw new SitrepError(
+          'BAD_USER_INPUT',
+          `${file} is a folder; give one article file (\`sitrep ingest\` takes folders).`,
+        );
+      }
       const text = decodeUtf8(readFileSync(file), file);
       const extractOptions: ExtractOptions = { file, title: titleFromIndex(file) };
       if (!options.db) {

@@ -2,23 +2,22 @@ import { relative } from 'node:path';
 // Imported here, not where it is used: a dynamic import of a bundled CommonJS package gives only its default.
 import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
-import { DB_OPTION, databasePath } from '../paths';
+import { CREATE_OPTION, openForCommand } from '../open-database';
+import { DB_OPTION } from '../paths';
 
 export function registerIngest(program: Command): void {
   program
     .command('ingest <paths...>')
     .description('Read articles (files or folders of .txt), extract them and store each whole or not at all.')
     .option(...DB_OPTION)
+    .option(...CREATE_OPTION, false)
     .option(
       '--bulk',
       'for large batches: one transaction, indexes and search index built once at the end (nothing shows, and other writers wait, until it finishes)',
     )
-    .action(async (paths: string[], options: { db?: string; bulk?: boolean }) => {
-      const [{ bulkLoad, openDatabase }, { ingestFiles }] = await Promise.all([
-        import('@sitrep/db'),
-        import('@sitrep/ingest'),
-      ]);
-      const db = openDatabase(databasePath(options.db));
+    .action(async (paths: string[], options: { db?: string; create: boolean; bulk?: boolean }) => {
+      const [{ bulkLoad }, { ingestFiles }] = await Promise.all([import('@sitrep/db'), import('@sitrep/ingest')]);
+      const db = await openForCommand(options.db, options.create);
       // A bar only where someone watches; logs and pipes get plain lines.
       const bar = process.stderr.isTTY
         ? new SingleBar({ format: 'ingest [{bar}] {value}/{total} {file}', hideCursor: true }, undefined)

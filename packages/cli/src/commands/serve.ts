@@ -1,9 +1,11 @@
 import { type Command, Option } from 'commander';
+import { CREATE_OPTION, openForCommand } from '../open-database';
 import { DB_OPTION, databasePath } from '../paths';
 import { collectOrigins, parseCount, parsePort } from './options';
 
 interface ServeFlags {
   db?: string;
+  create: boolean;
   port: number;
   host: string;
   demo: boolean;
@@ -19,6 +21,7 @@ export function registerServe(program: Command): void {
     .command('serve')
     .description('Start the GraphQL server with GraphiQL; loads the demo data into an empty database.')
     .option(...DB_OPTION)
+    .option(...CREATE_OPTION, false)
     .addOption(
       new Option('--port <n>', 'port to listen on; 0 picks a free one')
         .env('SITREP_PORT')
@@ -38,13 +41,12 @@ export function registerServe(program: Command): void {
     .option('--max-article-chars <n>', 'largest article ingestArticle takes (default: 1000000)', parseCount)
     .action(async (options: ServeFlags) => {
       // Loaded when serving, so other commands start fast.
-      const [{ openDatabase }, { isEmpty, seedDemo }, { startServer }] = await Promise.all([
-        import('@sitrep/db'),
+      const [{ isEmpty, seedDemo }, { startServer }] = await Promise.all([
         import('@sitrep/demo-data'),
         import('@sitrep/server'),
       ]);
       const file = databasePath(options.db);
-      const db = openDatabase(file);
+      const db = await openForCommand(options.db, options.create);
       if (options.demo && isEmpty(db)) {
         const seeded = seedDemo(db);
         console.log(
