@@ -119,6 +119,7 @@ describe('the CLI refuses or escapes odd text in files', () => {
       write('nul.txt', article('x\u0000y')),
       '--db',
       join(dir, 'odd.db'),
+      '--create',
     ]);
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/^failed: \S*latin1\.txt: not valid UTF-8 text \(byte 31 is 0xE9\)/m);
