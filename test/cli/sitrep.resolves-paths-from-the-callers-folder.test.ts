@@ -9,11 +9,14 @@ const caller = join(REPO_ROOT, '.tmp', `caller-${process.pid}`);
 mkdirSync(join(caller, 'drafts'), { recursive: true });
 afterAll(() => rmSync(caller, { recursive: true, force: true }));
 
+/** A terminal's environment: none of the npm_* settings this test run inherited from pnpm. */
+const terminal = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^npm_/i.test(name)));
+
 /** `pnpm sitrep ARGS` typed in `caller`, with the pnpm the README names. */
 function pnpmSitrep(args: string[]) {
   const result = spawnSync('npx', ['-y', 'pnpm@10.34.8', '-s', 'sitrep', ...args], {
     cwd: caller,
-    env: process.env,
+    env: terminal,
     encoding: 'utf8',
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
