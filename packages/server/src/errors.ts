@@ -27,10 +27,22 @@ function asClientError(error: GraphQLError): GraphQLError {
   });
 }
 
+/** Requests answered with DATABASE_BUSY, and the seconds their clients should wait: for `Retry-After`. */
+const retryAfter = new WeakMap<Request, number>();
+
+function busyRetryAfter(errors: readonly GraphQLError[]): number | undefined {
+  for (const error of errors) {
+    const seconds = error.extensions?.retryAfterSeconds;
+    if (error.extensions?.code === 'DATABASE_BUSY' && typeof seconds === 'number') return seconds;
+  }
+  return undefined;
+}
+
 /**
  * Expected failures (SitrepError) reach the client as plain GraphQL errors with their message
  * and `extensions.code`, and are not logged as faults. Anything else stays a fault: Yoga logs
- * it and masks it ("Unexpected error."), so no SQL or stack trace leaks.
+ * it and masks it ("Unexpected error."), so no SQL or stack trace leaks. A DATABASE_BUSY answer
+ * carries an HTTP `Retry-After` header too.
  */
 export function useExpectedErrors(): Plugin {
   return {
@@ -41,8 +53,10 @@ export function useExpectedErrors(): Plugin {
         }),
     }),
     // Variables that do not fit their types are refused before execution, without a code.
-    onResultProcess({ result, setResult }) {
+    onResultProcess({ request, result, setResult }) {
       if (Array.isArray(result) || !('errors' in result) || !result.errors?.length) return;
+      const seconds = busyRetryAfter(result.errors);
+      if (seconds !== undefined) retryAfter.set(request, seconds);
       const errors = result.errors.map((error) =>
         error.extensions?.code === undefined && error.message.startsWith('Variable "$')
           ? new GraphQLError(error.message, {
@@ -52,6 +66,10 @@ export function useExpectedErrors(): Plugin {
           : error,
       );
       setResult({ ...result, errors });
+    },
+    onResponse({ request, response }) {
+      const seconds = retryAfter.get(request);
+      if (seconds !== undefined) response.headers.set('Retry-After', String(seconds));
     },
   };
 }

@@ -2,6 +2,7 @@ export { createSitrepYoga, GRAPHQL_PATH, type ServerPlugin, type SitrepYoga, typ
 export { startServer, type RunningServer, type ServeOptions } from './server';
 export { schema } from './schema';
 export { DEFAULT_LIMITS, type QueryLimits } from './limits';
+export { DEFAULT_WRITE_POLICY, type WritePolicy } from './write-retry';
 export { HOVER_QUERY } from './default-query';
 export { MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE } from './pagination';
 export { printedSchema, SCHEMA_FILE } from './print-schema';

@@ -12,6 +12,7 @@ import { useExpectedErrors } from './errors';
 import { type FastPathState, fastPathPlugins } from './fast-path/plugin';
 import { DEFAULT_LIMITS, type QueryLimits } from './limits';
 import { schema } from './schema';
+import { DEFAULT_WRITE_POLICY, type WritePolicy } from './write-retry';
 
 export interface SitrepYogaOptions {
   db: SitrepDatabase;
@@ -40,6 +41,13 @@ export interface SitrepYogaOptions {
    * onResultProcess, onResponse, …), it is off. See fast-path/plugin.ts.
    */
   plugins?: readonly (ServerPlugin | Plugin | EnvelopPlugin)[];
+  /**
+   * How a mutation waits while another process (e.g. `sitrep ingest`) holds the write lock:
+   * SQLite's own wait on the event loop (`busyTimeoutMs`, default 10 ms, set on `db`'s connection)
+   * and the retries with timers in between up to `deadlineMs` (default 5000), after which it
+   * fails with DATABASE_BUSY. See write-retry.ts.
+   */
+  writes?: Partial<WritePolicy>;
 }
 
 /** A Yoga plugin typed for Sitrep's context, for writing one; SitrepYogaOptions.plugins takes envelop's too. */
@@ -54,12 +62,16 @@ export const GRAPHQL_PATH = '/graphql';
  */
 export function createSitrepYoga(options: SitrepYogaOptions, fastPath?: FastPathState) {
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const writes = { ...DEFAULT_WRITE_POLICY, ...options.writes };
+  // SQLite waits for a lock by sleeping in the thread that serves every request: only briefly.
+  // Reads in WAL mode do not wait for writers; mutations retry with timers (write-retry.ts).
+  options.db.sqlite.pragma(`busy_timeout = ${Math.max(0, Math.trunc(writes.busyTimeoutMs))}`);
   return createYoga<{ request: Request }, Context>({
     schema,
     graphqlEndpoint: GRAPHQL_PATH,
     landingPage: false,
     cors: corsFor(options.corsOrigins ?? []),
-    context: ({ request }) => createContext(options.db, viewerFrom(options.db, request), limits),
+    context: ({ request }) => createContext(options.db, viewerFrom(options.db, request), limits, writes),
     // Served from the installed package, inlined: GraphiQL works on a closed network. The
     // bundle is 9 MB, so it is loaded on the first GraphiQL request, not at start-up.
     renderGraphiQL: async (graphiqlOptions) =>

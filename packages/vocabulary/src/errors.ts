@@ -1,5 +1,12 @@
 /** Codes a person or a script can act on; the server passes them on as `extensions.code`. */
-export type SitrepErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT' | 'UNAUTHENTICATED' | 'FORBIDDEN';
+export type SitrepErrorCode =
+  | 'BAD_USER_INPUT'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  /** Another process held the database's write lock past the deadline; retry after `retryAfterSeconds`. */
+  | 'DATABASE_BUSY';
 
 /** An expected failure with a message meant for the user (never a raw database message). */
 export class SitrepError extends Error {

@@ -10,5 +10,7 @@ import './claim';
 import './search';
 import './dictionary';
 import { builder } from '../builder';
+import { retryMutationsOnBusy } from '../write-retry';
 
-export const schema = builder.toSchema({ sortSchema: false });
+// Every mutation waits for a write lock another process holds without blocking reads (write-retry.ts).
+export const schema = retryMutationsOnBusy(builder.toSchema({ sortSchema: false }));
