@@ -4,6 +4,12 @@ import type { ServerLimits } from './limits';
 
 const megabytes = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 100) / 100} MiB`;
 
+/**
+ * A body this small (any read query) is always let in, so a flood of large bodies cannot lock out
+ * ordinary queries; the connection cap bounds what such bodies hold (256 × 64 KiB = 16 MiB).
+ */
+export const SMALL_BODY_BYTES = 64 * 1024;
+
 /** Seconds a client is asked to wait before it tries again. */
 export const RETRY_AFTER_SECONDS = 1;
 
@@ -50,7 +56,8 @@ function busy(req: IncomingMessage, res: ServerResponse, message: string, limit:
 /**
  * Bounds what all requests together may hold: open connections (`maxConnections`) and request
  * bodies being read or served (`maxInflightBodyBytes`). A request over either gets 503
- * SERVER_BUSY with Retry-After, its body unread, and its connection is closed. A body's bytes are
+ * SERVER_BUSY with Retry-After, its body unread, and its connection is closed. A body of up to
+ * SMALL_BODY_BYTES is not counted against maxInflightBodyBytes. A larger body's bytes are
  * reserved before it is read (its Content-Length, or maxBodyBytes when chunked) and given back
  * when its response closes: finished, aborted or failed.
  *
@@ -98,7 +105,7 @@ export function createCapacity(server: Server, limits: ServerLimits & { maxBodyB
       const size = Number(declared);
       reserve = Number.isFinite(size) && size <= limits.maxBodyBytes ? size : 0;
     }
-    if (reserve === 0) return true;
+    if (reserve <= SMALL_BODY_BYTES) return true;
     if (stats.inflightBodyBytes + reserve > limits.maxInflightBodyBytes) {
       stats.refused += 1;
       busy(
