@@ -14,10 +14,10 @@ export const SMALL_BODY_BYTES = 64 * 1024;
 export const RETRY_AFTER_SECONDS = 1;
 
 /**
- * How long a refused connection is kept reading (and discarding) after its 503, so a client still
- * sending its body reads the answer instead of a reset.
+ * How long a refused connection is kept open, unread, after its 503, so a client still sending its
+ * body reads the answer instead of a reset.
  */
-const LINGER_MS = 2000;
+const LINGER_MS = 1000;
 
 /** How long a connection over the cap has to send its request line and headers to hear why it is refused. */
 const OVER_CAP_GRACE_MS = 2000;
@@ -34,11 +34,12 @@ export interface CapacityStats {
 function busy(req: IncomingMessage, res: ServerResponse, message: string, limit: string, value: number) {
   // Node destroys the socket as soon as a `connection: close` answer is out; a client still
   // sending its body then gets a reset, and its TCP stack may drop the answer unread. Close
-  // gently instead: end our side, keep discarding what arrives (Node dumps the unread body), and
-  // destroy it after a grace.
+  // gently instead: end our side, stop reading (the client's writes wait in TCP, costing us
+  // nothing, while it reads the answer), and destroy it after a grace.
   const socket = req.socket;
   socket.destroySoon = () => {
     socket.end();
+    socket.pause();
     setTimeout(() => socket.destroy(), LINGER_MS).unref();
   };
   const body = JSON.stringify({
@@ -69,8 +70,8 @@ export function createCapacity(server: Server, limits: ServerLimits & { maxBodyB
 
   server.requestTimeout = limits.requestTimeoutMs;
   server.headersTimeout = Math.min(limits.headersTimeoutMs, limits.requestTimeoutMs);
-  // Beyond twice the cap, connections are not even answered: Node closes them at once.
-  server.maxConnections = limits.maxConnections * 2;
+  // Beyond four times the cap, connections are not even answered: Node closes them at once.
+  server.maxConnections = limits.maxConnections * 4;
 
   server.on('connection', (socket: Socket) => {
     stats.connections += 1;

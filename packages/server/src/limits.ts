@@ -40,7 +40,7 @@ export const DEFAULT_LIMITS: QueryLimits = {
 export interface ServerLimits {
   /**
    * Most connections open at once. Default 256. A request on one more gets 503 SERVER_BUSY and
-   * its connection is closed; beyond twice as many, new connections are closed unanswered.
+   * its connection is closed; beyond four times as many, new connections are closed unanswered.
    */
   maxConnections: number;
   /**
