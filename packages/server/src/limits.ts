@@ -35,3 +35,28 @@ export const DEFAULT_LIMITS: QueryLimits = {
   maxBodyBytes: 2 * 1024 * 1024,
   maxArticleChars: 1_000_000,
 };
+
+/** Limits on all requests together, so many at once cannot exhaust the server's memory. */
+export interface ServerLimits {
+  /**
+   * Most connections open at once. Default 256. A request on one more gets 503 SERVER_BUSY and
+   * its connection is closed; beyond four times as many, new connections are closed unanswered.
+   */
+  maxConnections: number;
+  /**
+   * Most request body bytes held at once, over all requests in flight. Default 64 MiB
+   * (67,108,864). A request whose body would go over gets 503 SERVER_BUSY, its body unread.
+   */
+  maxInflightBodyBytes: number;
+  /** Milliseconds a client has to send a whole request, body too; then 408. Default 15,000. */
+  requestTimeoutMs: number;
+  /** Milliseconds a client has to send a request's headers; then 408. Default 10,000. */
+  headersTimeoutMs: number;
+}
+
+export const DEFAULT_SERVER_LIMITS: ServerLimits = {
+  maxConnections: 256,
+  maxInflightBodyBytes: 64 * 1024 * 1024,
+  requestTimeoutMs: 15_000,
+  headersTimeoutMs: 10_000,
+};

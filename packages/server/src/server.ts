@@ -4,7 +4,8 @@ import { type FastPathStats, createFastPath } from './fast-path/handler';
 import { FastPathPlans } from './fast-path/plans';
 import type { FastPathState } from './fast-path/plugin';
 import { ReadTransactions } from './fast-path/read-transaction';
-import { DEFAULT_LIMITS } from './limits';
+import { createCapacity, type CapacityStats } from './capacity';
+import { DEFAULT_LIMITS, DEFAULT_SERVER_LIMITS, type QueryLimits, type ServerLimits } from './limits';
 import { GRAPHQL_PATH, type SitrepYogaOptions, createSitrepYoga } from './yoga';
 
 export interface ServeOptions extends SitrepYogaOptions {
@@ -12,6 +13,8 @@ export interface ServeOptions extends SitrepYogaOptions {
   port?: number;
   /** Default: 127.0.0.1 (only this machine); 0.0.0.0 to serve the network. */
   host?: string;
+  /** Query, request and server limits; each missing one takes its default (DEFAULT_LIMITS, DEFAULT_SERVER_LIMITS). */
+  limits?: Partial<QueryLimits & ServerLimits>;
 }
 
 export interface RunningServer {
@@ -20,6 +23,8 @@ export interface RunningServer {
   url: string;
   /** What the fast path did so far; null when it is off (`fastPath: false`, or a plugin it cannot run for Yoga). */
   fastPath: FastPathStats | null;
+  /** Connections and body bytes held now, and requests refused as busy. */
+  capacity: CapacityStats;
   close(): Promise<void>;
 }
 
@@ -43,7 +48,11 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
           yoga,
         })
       : null;
-  const server = createServer((req, res) => {
+  const limits = { ...DEFAULT_LIMITS, ...DEFAULT_SERVER_LIMITS, ...options.limits };
+  // Node checks the request and headers timeouts this often (default 30 s: too coarse for them).
+  const connectionsCheckingInterval = Math.max(250, Math.min(1000, limits.headersTimeoutMs / 4));
+  const server = createServer({ connectionsCheckingInterval }, (req, res) => {
+    if (!capacity.admit(req, res)) return;
     // The root is not an API: send people to GraphiQL.
     if (req.url === '/' || req.url === '') {
       res.writeHead(302, { location: GRAPHQL_PATH }).end();
@@ -52,6 +61,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     if (fastPath?.handle(req, res)) return;
     void yoga(req, res);
   });
+  const capacity = createCapacity(server, limits);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 4000, options.host ?? '127.0.0.1', () => resolve());
@@ -62,6 +72,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     server,
     url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}${GRAPHQL_PATH}`,
     fastPath: fastPath?.stats ?? null,
+    capacity: capacity.stats,
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((err) => (err ? reject(err) : resolve()));

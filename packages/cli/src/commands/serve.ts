@@ -14,6 +14,10 @@ interface ServeFlags {
   introspection: boolean;
   maxBodyBytes?: number;
   maxArticleChars?: number;
+  maxConnections?: number;
+  maxInflightBodyBytes?: number;
+  requestTimeout?: number;
+  headersTimeout?: number;
 }
 
 export function registerServe(program: Command): void {
@@ -39,6 +43,18 @@ export function registerServe(program: Command): void {
     .option('--no-introspection', 'refuse __schema and __type queries (GraphiQL then has no docs)')
     .option('--max-body-bytes <n>', 'largest request body; bigger gets HTTP 413 (default: 2097152, 2 MiB)', parseCount)
     .option('--max-article-chars <n>', 'largest article ingestArticle takes (default: 1000000)', parseCount)
+    .option('--max-connections <n>', 'most connections open at once; more get HTTP 503 (default: 256)', parseCount)
+    .option(
+      '--max-inflight-body-bytes <n>',
+      'most request body bytes held at once over all requests; more get HTTP 503 (default: 67108864, 64 MiB)',
+      parseCount,
+    )
+    .option(
+      '--request-timeout <seconds>',
+      'time to send a whole request, body too; then HTTP 408 (default: 15)',
+      parseCount,
+    )
+    .option('--headers-timeout <seconds>', "time to send a request's headers; then HTTP 408 (default: 10)", parseCount)
     .action(async (options: ServeFlags) => {
       // Loaded when serving, so other commands start fast.
       const [{ isEmpty, seedDemo }, { startServer }] = await Promise.all([
@@ -63,6 +79,10 @@ export function registerServe(program: Command): void {
         limits: {
           ...(options.maxBodyBytes != null && { maxBodyBytes: options.maxBodyBytes }),
           ...(options.maxArticleChars != null && { maxArticleChars: options.maxArticleChars }),
+          ...(options.maxConnections != null && { maxConnections: options.maxConnections }),
+          ...(options.maxInflightBodyBytes != null && { maxInflightBodyBytes: options.maxInflightBodyBytes }),
+          ...(options.requestTimeout != null && { requestTimeoutMs: options.requestTimeout * 1000 }),
+          ...(options.headersTimeout != null && { headersTimeoutMs: options.headersTimeout * 1000 }),
         },
       });
       console.log(`Sitrep is serving ${file}`);
