@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { type SitrepDatabase } from '@sitrep/db';
-import { SitrepError, decodeUtf8 } from '@sitrep/vocabulary';
+import { MAX_ARTICLE_CHARS, SitrepError, decodeUtf8, refuseLongArticle } from '@sitrep/vocabulary';
 import type { IngestResult } from './ingest-article';
 import { ingestArticles } from './ingest-batch';
 
@@ -70,6 +70,7 @@ export function ingestFiles(
   db: SitrepDatabase,
   paths: readonly string[],
   onProgress: (done: number, total: number, outcome: FileOutcome) => void = () => {},
+  maxArticleChars = MAX_ARTICLE_CHARS,
 ): IngestSummary {
   const files = expandPaths(paths);
   const indexes = new Map<string, Map<string, IndexEntry>>();
@@ -84,7 +85,9 @@ export function ingestFiles(
   };
   const sources = files.map((file) => () => {
     const meta = indexFor(dirname(file), indexes).get(basename(file));
-    return { text: decodeUtf8(readFileSync(file)), file, title: meta?.title, outlet: meta?.outlet, url: meta?.url };
+    const text = decodeUtf8(readFileSync(file));
+    refuseLongArticle(text, maxArticleChars);
+    return { text, file, title: meta?.title, outlet: meta?.outlet, url: meta?.url };
   });
   ingestArticles(db, sources, (i, articleOutcome) => {
     const file = files[i]!;

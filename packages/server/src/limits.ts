@@ -1,3 +1,4 @@
+import { MAX_ARTICLE_CHARS } from '@sitrep/vocabulary';
 /** Limits on what one request may ask; each has a default and can be set per server. */
 export interface QueryLimits {
   /** Deepest field nesting. Default 12 (the editor's hover query needs 7). */
@@ -33,7 +34,7 @@ export const DEFAULT_LIMITS: QueryLimits = {
   maxDirectives: 50,
   maxTokens: 2000,
   maxBodyBytes: 2 * 1024 * 1024,
-  maxArticleChars: 1_000_000,
+  maxArticleChars: MAX_ARTICLE_CHARS,
 };
 
 /** Limits on all requests together, so many at once cannot exhaust the server's memory. */

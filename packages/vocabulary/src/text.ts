@@ -10,7 +10,30 @@ export const MAX_NAME_CHARS = 500;
 /** Longest text `search(query:)` takes; it finds at most 32 words anyway. */
 export const MAX_SEARCH_CHARS = 1000;
 
+/**
+ * The longest article anything takes by default, in characters: the server's ingestArticle and
+ * the CLI's ingest and extract alike, so a file the API would refuse does not stall the command.
+ */
+export const MAX_ARTICLE_CHARS = 1_000_000;
+
 /** A free-text argument over `limit` characters is BAD_USER_INPUT naming the limit. */
+/**
+ * An article over `limit` characters, refused before extraction spends time on it; `setting` names
+ * how to change the limit, `file` (when given) where the article came from.
+ */
+export function refuseLongArticle(text: string, limit: number, setting = '--max-article-chars', file?: string): void {
+  if (text.length > limit) {
+    const what = file ? `${file}: the article` : 'The article';
+    throw new SitrepError(
+      'BAD_USER_INPUT',
+      `${what} is ${text.length} characters; the limit (${setting}) is ${limit}.`,
+      {
+        limit,
+      },
+    );
+  }
+}
+
 export function refuseLongText(field: string, text: string, limit: number): void {
   if (text.length > limit) {
     throw new SitrepError('BAD_USER_INPUT', `${field} takes at most ${limit} characters, got ${text.length}.`, {

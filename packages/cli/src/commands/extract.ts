@@ -2,8 +2,9 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { SitrepDatabase } from '@sitrep/db';
 import type { ExtractOptions, Extraction } from '@sitrep/extract';
-import { SitrepError, decodeUtf8 } from '@sitrep/vocabulary';
+import { SitrepError, decodeUtf8, refuseLongArticle } from '@sitrep/vocabulary';
 import type { Command } from 'commander';
+import { MAX_ARTICLE_OPTION } from '../options-article';
 import { titleFromIndex } from './article-files';
 import { forTerminal, jsonForTerminal } from './terminal-text';
 
@@ -49,8 +50,9 @@ export function registerExtract(program: Command): void {
       'Extract entities and sourced claims from one article (nothing stored): with general knowledge only, or with --db also the names a knowledge base holds.',
     )
     .option('--json', 'print the extraction as JSON', false)
+    .option(...MAX_ARTICLE_OPTION)
     .option('--db <file>', 'recognise and link the names this database knows (read only; default: none)')
-    .action(async (file: string, options: { json: boolean; db?: string }) => {
+    .action(async (file: string, options: { json: boolean; db?: string; maxArticleChars: number }) => {
       // Loaded here, not at start-up: the language model costs most of a second.
       const { extractArticle } = await import('@sitrep/extract');
       if (statSync(file).isDirectory()) {
@@ -60,6 +62,7 @@ export function registerExtract(program: Command): void {
         );
       }
       const text = decodeUtf8(readFileSync(file), file);
+      refuseLongArticle(text, options.maxArticleChars, '--max-article-chars', file);
       const extractOptions: ExtractOptions = { file, title: titleFromIndex(file) };
       if (!options.db) {
         const extraction = extractArticle(text, extractOptions);

@@ -3,6 +3,7 @@ import { relative } from 'node:path';
 import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { CREATE_OPTION, openForCommand } from '../open-database';
+import { MAX_ARTICLE_OPTION } from '../options-article';
 import { DB_OPTION } from '../paths';
 
 export function registerIngest(program: Command): void {
@@ -11,21 +12,26 @@ export function registerIngest(program: Command): void {
     .description('Read articles (files or folders of .txt), extract them and store each whole or not at all.')
     .option(...DB_OPTION)
     .option(...CREATE_OPTION, false)
+    .option(...MAX_ARTICLE_OPTION)
     .option(
       '--bulk',
       'for large batches: one transaction, indexes and search index built once at the end (nothing shows, and other writers wait, until it finishes)',
     )
-    .action(async (paths: string[], options: { db?: string; create: boolean; bulk?: boolean }) => {
-      const [{ bulkLoad }, { ingestFiles }] = await Promise.all([import('@sitrep/db'), import('@sitrep/ingest')]);
-      const db = await openForCommand(options.db, options.create);
-      // A bar only where someone watches; logs and pipes get plain lines.
-      const bar = process.stderr.isTTY
-        ? new SingleBar({ format: 'ingest [{bar}] {value}/{total} {file}', hideCursor: true }, undefined)
-        : null;
-      const name = (file: string) => relative(process.cwd(), file) || file;
-      try {
-        const run = () =>
-          ingestFiles(db, paths, (done, total, outcome) => {
+    .action(
+      async (paths: string[], options: { db?: string; create: boolean; bulk?: boolean; maxArticleChars: number }) => {
+        const [{ bulkLoad }, { ingestFiles }] = await Promise.all([import('@sitrep/db'), import('@sitrep/ingest')]);
+        const db = await openForCommand(options.db, options.create);
+        // A bar only where someone watches; logs and pipes get plain lines.
+        const bar = process.stderr.isTTY
+          ? new SingleBar({ format: 'ingest [{bar}] {value}/{total} {file}', hideCursor: true }, undefined)
+          : null;
+        const name = (file: string) => relative(process.cwd(), file) || file;
+        try {
+          const progress = (
+            done: number,
+            total: number,
+            outcome: { file: string; status: string; reason?: string },
+          ) => {
             if (bar) {
               if (done === 1) bar.start(total, 0, { file: '' });
               bar.update(done, { file: name(outcome.file) });
@@ -33,16 +39,18 @@ export function registerIngest(program: Command): void {
             }
             if (outcome.status !== 'ingested')
               console.error(`${outcome.status}: ${name(outcome.file)}: ${outcome.reason}`);
-          });
-        const summary = options.bulk ? (await bulkLoad(db, run)).result : run();
-        console.log(
-          `${summary.articles} articles ingested, ${summary.newEntities} new entities, ${summary.claims} claims, ` +
-            `${summary.mentions} mentions; ${summary.skipped} skipped (already stored), ${summary.failed} failed.`,
-        );
-        if (summary.failed > 0) process.exitCode = 1;
-      } finally {
-        bar?.stop();
-        db.close();
-      }
-    });
+          };
+          const run = () => ingestFiles(db, paths, progress, options.maxArticleChars);
+          const summary = options.bulk ? (await bulkLoad(db, run)).result : run();
+          console.log(
+            `${summary.articles} articles ingested, ${summary.newEntities} new entities, ${summary.claims} claims, ` +
+              `${summary.mentions} mentions; ${summary.skipped} skipped (already stored), ${summary.failed} failed.`,
+          );
+          if (summary.failed > 0) process.exitCode = 1;
+        } finally {
+          bar?.stop();
+          db.close();
+        }
+      },
+    );
 }

@@ -8,7 +8,7 @@ import {
   listClaims,
   listMentions,
 } from '@sitrep/db';
-import { SitrepError } from '@sitrep/vocabulary';
+import { refuseLongArticle } from '@sitrep/vocabulary';
 import { builder } from '../builder';
 import { loadEach, loadOrThrow } from '../loaders';
 import { offsetConnection } from '../pagination';
@@ -149,14 +149,7 @@ builder.relayMutationField(
     resolve: async (_root, { input }, ctx) => {
       // Loaded on the first ingest: the extractor's language model is not needed to serve queries.
       const { ingestArticle } = await import('@sitrep/ingest');
-      const limit = ctx.limits.maxArticleChars;
-      if (input.text.length > limit) {
-        throw new SitrepError(
-          'BAD_USER_INPUT',
-          `The article is ${input.text.length} characters; the limit (maxArticleChars) is ${limit}.`,
-          { limit },
-        );
-      }
+      refuseLongArticle(input.text, ctx.limits.maxArticleChars, 'maxArticleChars');
       checkInputText(input);
       return ingestArticle(ctx.db, input);
     },
