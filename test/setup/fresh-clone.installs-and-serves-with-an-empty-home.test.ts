@@ -55,8 +55,11 @@ const systemPath = () =>
     .filter((dir) => !dir.includes('node_modules') && !dir.includes('pnpm'))
     .join(delimiter);
 
+// Asked of npm once (a second or so), for every command below.
+const registry = RUN ? registrySettings() : {};
+
 function environment(home: string, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-  return { PATH: systemPath(), HOME: home, CI: process.env.CI ?? '', ...registrySettings(), ...extra };
+  return { PATH: systemPath(), HOME: home, CI: process.env.CI ?? '', ...registry, ...extra };
 }
 
 /** Runs a README command in its own process group until `ready` appears in its output. */

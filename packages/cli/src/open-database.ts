@@ -20,13 +20,14 @@ export const databaseInUse = (): string | undefined => inUse;
 export async function openForCommand(option: string | undefined, create: boolean): Promise<SitrepDatabase> {
   const file = databasePath(option);
   inUse = file;
-  if (!existsSync(file) && !create && file !== defaultDatabase()) {
+  const exists = existsSync(file);
+  if (!exists && !create && file !== defaultDatabase()) {
     throw new SitrepError(
       'BAD_USER_INPUT',
       `${file} does not exist; check the path, or pass --create (or run \`sitrep migrate --db FILE\`) to make a new database there.`,
     );
   }
-  if (existsSync(file) && statSync(file).isDirectory()) {
+  if (exists && statSync(file).isDirectory()) {
     throw new SitrepError('BAD_USER_INPUT', `${file} is a folder; pass --db with the path of a database file.`);
   }
   const { openDatabase } = await import('@sitrep/db');
