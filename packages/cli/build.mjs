@@ -14,6 +14,7 @@ const EXTERNAL = [
   'better-sqlite3', // native: compiled for the machine at install
   'wink-eng-lite-web-model', // megabytes of JSON models: Node's JSON.parse reads them faster than bundled JS
   'world-countries', // the same
+  'tinypool', // starts its threads from its own files, which a bundle would not have beside it
 ];
 
 const manifest = JSON.parse(readFileSync('package.json', 'utf8'));
@@ -25,7 +26,8 @@ if (undeclared.length > 0) {
 
 const result = await build({
   absWorkingDir: here,
-  entryPoints: { main: 'src/main.ts' },
+  // The server's extraction threads run extract-worker.mjs, found beside the chunk that starts them.
+  entryPoints: { main: 'src/main.ts', 'extract-worker': '../ingest/src/extraction/worker.ts' },
   outdir: 'dist',
   // Every chunk sits beside main.mjs, so `../migrations` from any of them is this package's copy.
   chunkNames: '[name]-[hash]',

@@ -1,43 +1,15 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { type GraphQLResponse, type TestServer, startTestServer } from '@sitrep/test';
+import { holdWriteLock } from './pressure';
 
 // Another process (`sitrep ingest --bulk`, a backup tool, a script) may hold SQLite's write lock
 // for seconds. The server must go on answering reads meanwhile, and a mutation must either land
 // once the lock is free or fail with the retryable DATABASE_BUSY: never stall the event loop in
 // SQLite's busy handler, never answer "Unexpected error.".
 
-const BETTER_SQLITE3 = createRequire(import.meta.url).resolve('better-sqlite3');
 const READS = 50;
 const CREATE_ACTOR = 'mutation($name: String!) { createActor(input: { name: $name }) { actor { id name } } }';
 const READ_GAP_MS = 15;
-
-/** A second process that takes the write lock (BEGIN IMMEDIATE) and keeps it for `holdMs`. */
-async function holdWriteLock(
-  dbFile: string,
-  holdMs: number,
-): Promise<{ child: ChildProcess; released: Promise<number> }> {
-  const script = `
-    const Database = require(${JSON.stringify(BETTER_SQLITE3)});
-    const db = new Database(${JSON.stringify(dbFile)});
-    db.exec('BEGIN IMMEDIATE');
-    db.exec("UPDATE entities SET description = 'held by another process' WHERE id = (SELECT min(id) FROM entities)");
-    console.log('locked');
-    setTimeout(() => { db.exec('ROLLBACK'); db.close(); console.log('released'); }, ${holdMs});
-  `;
-  const child = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
-  let out = '';
-  await new Promise<void>((resolve, reject) => {
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      if (out.includes('locked')) resolve();
-    });
-    child.once('exit', (code) => reject(new Error(`the lock holder exited early (${code})`)));
-  });
-  const released = new Promise<number>((resolve) => child.once('exit', (code) => resolve(code ?? -1)));
-  return { child, released };
-}
 
 const p99 = (values: number[]) => [...values].sort((a, b) => a - b)[Math.ceil(values.length * 0.99) - 1]!;
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

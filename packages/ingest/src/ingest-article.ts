@@ -182,14 +182,11 @@ export interface PreparedArticle {
 }
 
 /**
- * Checks and extracts an article; throws DuplicateArticle if its text is stored already.
- * `knowledge` is the database's names to extract with (by default, as they are now).
+ * Checks an article before anything reads it: not empty, no text that cannot be stored as given,
+ * dated, and not stored already (DuplicateArticle). Returns its content hash. Cheap: the server
+ * runs it on its own thread and only then hands the text to an extraction thread.
  */
-export function prepareArticle(
-  db: SitrepDatabase,
-  input: ArticleInput,
-  knowledge: Knowledge = knowledgeOf(db),
-): PreparedArticle {
+export function checkArticle(db: SitrepDatabase, input: ArticleInput): string {
   if (input.text.trim() === '') throw new SitrepError('BAD_USER_INPUT', `${input.file ?? 'The article'} is empty.`);
   refuseOddText('The article', input.text);
   const hash = contentHash(input.text);
@@ -202,13 +199,30 @@ export function prepareArticle(
       'The article has no first line "date YYYY-MM-DD PLACE: …"; add one, or give its publication date (publishedAt).',
     );
   }
-  const extraction = extractArticle(input.text, {
+  return hash;
+}
+
+/** Extracts a checked article with `knowledge`: the slow part of an ingest, and it needs no lock. */
+export function extractInput(input: ArticleInput, knowledge: Knowledge): Extraction {
+  return extractArticle(input.text, {
     title: input.title ?? null,
     file: input.file,
     published: input.publishedAt ?? null,
     knowledge,
   });
-  return { input, hash, extraction };
+}
+
+/**
+ * Checks and extracts an article (checkArticle, extractInput); throws DuplicateArticle if its text
+ * is stored already. `knowledge` is the database's names to extract with (by default, as they are now).
+ */
+export function prepareArticle(
+  db: SitrepDatabase,
+  input: ArticleInput,
+  knowledge: Knowledge = knowledgeOf(db),
+): PreparedArticle {
+  const hash = checkArticle(db, input);
+  return { input, hash, extraction: extractInput(input, knowledge) };
 }
 
 /**

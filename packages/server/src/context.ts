@@ -1,5 +1,6 @@
 import type { SitrepDatabase } from '@sitrep/db';
 import type { TokenScope } from '@sitrep/vocabulary';
+import { ServerExtraction } from './extraction';
 import type { QueryLimits } from './limits';
 import { type Loaders, createLoaders } from './loaders';
 import { DEFAULT_WRITE_POLICY, type WritePolicy } from './write-retry';
@@ -20,13 +21,19 @@ export interface Context {
   limits: QueryLimits;
   /** How mutations wait for the write lock when another process holds it. */
   writes: WritePolicy;
+  /** Reads articles for ingestArticle off the server's thread. */
+  extraction: ServerExtraction;
 }
+
+/** For contexts that never ingest (the fast path answers queries only): reads on this thread. */
+const ON_THIS_THREAD = new ServerExtraction({ threads: 0 });
 
 export function createContext(
   db: SitrepDatabase,
   viewer: Viewer,
   limits: QueryLimits,
   writes: WritePolicy = DEFAULT_WRITE_POLICY,
+  extraction: ServerExtraction = ON_THIS_THREAD,
 ): Context {
-  return { db, viewer, limits, writes, loaders: createLoaders(db) };
+  return { db, viewer, limits, writes, extraction, loaders: createLoaders(db) };
 }

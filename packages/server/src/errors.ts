@@ -27,13 +27,14 @@ function asClientError(error: GraphQLError): GraphQLError {
   });
 }
 
-/** Requests answered with DATABASE_BUSY, and the seconds their clients should wait: for `Retry-After`. */
+/** Requests answered with DATABASE_BUSY or SERVER_BUSY, and the seconds their clients should wait: for `Retry-After`. */
 const retryAfter = new WeakMap<Request, number>();
 
 function busyRetryAfter(errors: readonly GraphQLError[]): number | undefined {
   for (const error of errors) {
     const seconds = error.extensions?.retryAfterSeconds;
-    if (error.extensions?.code === 'DATABASE_BUSY' && typeof seconds === 'number') return seconds;
+    const code = error.extensions?.code;
+    if ((code === 'DATABASE_BUSY' || code === 'SERVER_BUSY') && typeof seconds === 'number') return seconds;
   }
   return undefined;
 }
@@ -41,7 +42,7 @@ function busyRetryAfter(errors: readonly GraphQLError[]): number | undefined {
 /**
  * Expected failures (SitrepError) reach the client as plain GraphQL errors with their message
  * and `extensions.code`, and are not logged as faults. Anything else stays a fault: Yoga logs
- * it and masks it ("Unexpected error."), so no SQL or stack trace leaks. A DATABASE_BUSY answer
+ * it and masks it ("Unexpected error."), so no SQL or stack trace leaks. A DATABASE_BUSY or SERVER_BUSY answer
  * carries an HTTP `Retry-After` header too.
  */
 export function useExpectedErrors(): Plugin {

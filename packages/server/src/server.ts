@@ -73,10 +73,13 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}${GRAPHQL_PATH}`,
     fastPath: fastPath?.stats ?? null,
     capacity: capacity.stats,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
+    close: async () => {
+      await new Promise<void>((resolve, reject) => {
         server.close((err) => (err ? reject(err) : resolve()));
         server.closeAllConnections();
-      }),
+      });
+      // Stops the extraction threads (onDispose in createSitrepYoga).
+      await yoga.dispose();
+    },
   };
 }

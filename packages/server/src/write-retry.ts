@@ -59,6 +59,9 @@ export async function withWriteRetry<T>(policy: WritePolicy, write: () => T | Pr
   }
 }
 
+/** A mutation field's extension: its resolver calls withWriteRetry around its writes itself (it has slow work outside them). */
+export const RETRIES_ITS_OWN_WRITES = 'sitrepRetriesItsOwnWrites';
+
 /**
  * Every mutation field of `schema` retries on SQLITE_BUSY (withWriteRetry): the whole resolver
  * runs again, so each attempt re-runs its write transaction from the start. In one place, so a new
@@ -69,7 +72,7 @@ export function retryMutationsOnBusy(schema: GraphQLSchema): GraphQLSchema {
   if (!mutation) return schema;
   for (const field of Object.values(mutation.getFields())) {
     const resolve = field.resolve as GraphQLFieldResolver<unknown, { writes?: WritePolicy }> | undefined;
-    if (!resolve) continue;
+    if (!resolve || field.extensions[RETRIES_ITS_OWN_WRITES] === true) continue;
     field.resolve = (root, args, ctx, info) =>
       withWriteRetry(ctx.writes ?? DEFAULT_WRITE_POLICY, () => resolve(root, args, ctx, info));
   }

@@ -9,8 +9,10 @@ import { corsFor, useCsrfPrevention } from './browser-guards';
 import { type Context, createContext } from './context';
 import { HOVER_QUERY } from './default-query';
 import { useExpectedErrors } from './errors';
+import { ServerExtraction } from './extraction';
 import { type FastPathState, fastPathPlugins } from './fast-path/plugin';
 import { DEFAULT_LIMITS, type QueryLimits } from './limits';
+import type { ExtractionPolicy } from '@sitrep/ingest';
 import { schema } from './schema';
 import { DEFAULT_WRITE_POLICY, type WritePolicy } from './write-retry';
 
@@ -48,6 +50,12 @@ export interface SitrepYogaOptions {
    * fails with DATABASE_BUSY. See write-retry.ts.
    */
   writes?: Partial<WritePolicy>;
+  /**
+   * How ingestArticle reads articles: on a pool of threads (`threads`, default one fewer than the
+   * machine's cores), at most `queue` waiting (default 16; then SERVER_BUSY), each for at most
+   * `timeoutMs` (default 60 s). `threads: 0` reads on the server's thread. See ExtractionPool.
+   */
+  extraction?: Partial<ExtractionPolicy>;
 }
 
 /** A Yoga plugin typed for Sitrep's context, for writing one; SitrepYogaOptions.plugins takes envelop's too. */
@@ -66,18 +74,20 @@ export function createSitrepYoga(options: SitrepYogaOptions, fastPath?: FastPath
   // SQLite waits for a lock by sleeping in the thread that serves every request: only briefly.
   // Reads in WAL mode do not wait for writers; mutations retry with timers (write-retry.ts).
   options.db.sqlite.pragma(`busy_timeout = ${Math.max(0, Math.trunc(writes.busyTimeoutMs))}`);
+  const extraction = new ServerExtraction(options.extraction);
   return createYoga<{ request: Request }, Context>({
     schema,
     graphqlEndpoint: GRAPHQL_PATH,
     landingPage: false,
     cors: corsFor(options.corsOrigins ?? []),
-    context: ({ request }) => createContext(options.db, viewerFrom(options.db, request), limits, writes),
+    context: ({ request }) => createContext(options.db, viewerFrom(options.db, request), limits, writes, extraction),
     // Served from the installed package, inlined: GraphiQL works on a closed network. The
     // bundle is 9 MB, so it is loaded on the first GraphiQL request, not at start-up.
     renderGraphiQL: async (graphiqlOptions) =>
       (await import('@graphql-yoga/render-graphiql')).renderGraphiQL(graphiqlOptions),
     graphiql: options.graphiql === false ? false : { title: 'Sitrep', defaultQuery: HOVER_QUERY },
     plugins: [
+      { onDispose: () => extraction.close() },
       useBodyLimit(limits.maxBodyBytes),
       useCsrfPrevention(),
       useArmor(limits),

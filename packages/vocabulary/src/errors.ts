@@ -6,7 +6,9 @@ export type SitrepErrorCode =
   | 'UNAUTHENTICATED'
   | 'FORBIDDEN'
   /** Another process held the database's write lock past the deadline; retry after `retryAfterSeconds`. */
-  | 'DATABASE_BUSY';
+  | 'DATABASE_BUSY'
+  /** The server is at a capacity limit (connections, bodies, articles being read); retry after `retryAfterSeconds`. */
+  | 'SERVER_BUSY';
 
 /** An expected failure with a message meant for the user (never a raw database message). */
 export class SitrepError extends Error {

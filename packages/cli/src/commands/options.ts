@@ -20,6 +20,11 @@ export function parseCount(value: string): number {
   return n;
 }
 
+/** Like parseCount, and 0 too ("none"). */
+export function parseWhole(value: string): number {
+  return value.trim() === '0' ? 0 : parseCount(value);
+}
+
 /** `--cors-origin a,b --cors-origin c`: each an origin (scheme, host, port), no path. */
 export function collectOrigins(value: string, previous: string[]): string[] {
   const origins = value

@@ -1,7 +1,7 @@
 import { type Command, Option } from 'commander';
 import { CREATE_OPTION, openForCommand } from '../open-database';
 import { DB_OPTION, databasePath } from '../paths';
-import { collectOrigins, parseCount, parsePort } from './options';
+import { collectOrigins, parseCount, parsePort, parseWhole } from './options';
 
 interface ServeFlags {
   db?: string;
@@ -18,6 +18,10 @@ interface ServeFlags {
   maxInflightBodyBytes?: number;
   requestTimeout?: number;
   headersTimeout?: number;
+  writeDeadline?: number;
+  extractThreads?: number;
+  extractQueue?: number;
+  extractTimeout?: number;
 }
 
 export function registerServe(program: Command): void {
@@ -55,6 +59,22 @@ export function registerServe(program: Command): void {
       parseCount,
     )
     .option('--headers-timeout <seconds>', "time to send a request's headers; then HTTP 408 (default: 10)", parseCount)
+    .option(
+      '--write-deadline <seconds>',
+      'how long a mutation waits for a write lock another process holds; then DATABASE_BUSY (default: 5)',
+      parseCount,
+    )
+    .option(
+      '--extract-threads <n>',
+      "threads reading articles for ingestArticle; 0 reads on the server's own thread (default: cores - 1, at least 1)",
+      parseWhole,
+    )
+    .option(
+      '--extract-queue <n>',
+      'articles that may wait for a thread; more get SERVER_BUSY (default: 16)',
+      parseWhole,
+    )
+    .option('--extract-timeout <seconds>', 'longest one article may take to read (default: 60)', parseCount)
     .action(async (options: ServeFlags) => {
       // Loaded when serving, so other commands start fast.
       const [{ isEmpty, seedDemo }, { startServer }] = await Promise.all([
@@ -83,6 +103,12 @@ export function registerServe(program: Command): void {
           ...(options.maxInflightBodyBytes != null && { maxInflightBodyBytes: options.maxInflightBodyBytes }),
           ...(options.requestTimeout != null && { requestTimeoutMs: options.requestTimeout * 1000 }),
           ...(options.headersTimeout != null && { headersTimeoutMs: options.headersTimeout * 1000 }),
+        },
+        ...(options.writeDeadline != null && { writes: { deadlineMs: options.writeDeadline * 1000 } }),
+        extraction: {
+          ...(options.extractThreads != null && { threads: options.extractThreads }),
+          ...(options.extractQueue != null && { queue: options.extractQueue }),
+          ...(options.extractTimeout != null && { timeoutMs: options.extractTimeout * 1000 }),
         },
       });
       console.log(`Sitrep is serving ${file}`);

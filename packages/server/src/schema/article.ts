@@ -25,6 +25,7 @@ import {
   MentionRef,
 } from './refs';
 import { checkInputText } from './input-text';
+import { RETRIES_ITS_OWN_WRITES, withWriteRetry } from '../write-retry';
 
 builder.node(ArticleRef, {
   description: 'A news report, stored whole, with the claims it makes and the entities it names.',
@@ -145,13 +146,16 @@ builder.relayMutationField(
   },
   {
     description:
-      'Extracts the entities and sourced claims of an article and stores them in one transaction. Claims arrive with review status EXTRACTED. The same text twice is a CONFLICT.',
+      'Extracts the entities and sourced claims of an article and stores them in one transaction. Claims arrive with review status EXTRACTED. The same text twice is a CONFLICT. Articles are read on extraction threads; when too many wait, SERVER_BUSY with retryAfterSeconds.',
+    // Read once, then stored with retries: the retry wraps the write alone, not the reading.
+    extensions: { [RETRIES_ITS_OWN_WRITES]: true },
     resolve: async (_root, { input }, ctx) => {
-      // Loaded on the first ingest: the extractor's language model is not needed to serve queries.
-      const { ingestArticle } = await import('@sitrep/ingest');
       refuseLongArticle(input.text, ctx.limits.maxArticleChars, 'maxArticleChars');
       checkInputText(input);
-      return ingestArticle(ctx.db, input);
+      const prepared = await ctx.extraction.prepare(ctx.db, input);
+      // Loaded on the first ingest: the extractor's language model is not needed to serve queries.
+      const { storeArticle } = await import('@sitrep/ingest');
+      return withWriteRetry(ctx.writes, () => storeArticle(ctx.db, prepared));
     },
   },
   {

@@ -1,0 +1,59 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createEntity, openDatabase } from '@sitrep/db';
+import { SitrepError } from '@sitrep/vocabulary';
+import { afterAll, describe, expect, it } from 'vitest';
+import { prepareArticle } from '../ingest-article';
+import { DEFAULT_EXTRACTION, ExtractionPool } from './pool';
+
+// The threads run from the TypeScript sources here (worker-from-source.mjs); the built command's
+// compiled copy is what the server tests and the editor tests exercise.
+
+const dir = mkdtempSync(join(tmpdir(), 'sitrep-pool-'));
+const db = openDatabase(join(dir, 'kb.db'));
+const qarvani = createEntity(db, { kind: 'installation', name: 'Qarvani Air Base', installationType: 'air base' }, [
+  'Qarvani',
+]);
+const pools: ExtractionPool[] = [];
+const poolWith = (policy: Partial<typeof DEFAULT_EXTRACTION>) => {
+  const pool = new ExtractionPool({ ...DEFAULT_EXTRACTION, threads: 1, ...policy });
+  pools.push(pool);
+  return pool;
+};
+afterAll(async () => {
+  await Promise.all(pools.map((pool) => pool.close()));
+  db.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const ARTICLE = {
+  text: 'date 2025-03-02 LATAKIA: Two officials said on Sunday that transport aircraft had left Qarvani, the base near the coast.',
+};
+
+describe('ExtractionPool', () => {
+  it('reads an article on a thread exactly as the calling thread does, linking the names the database knows', async () => {
+    const prepared = await poolWith({}).prepare(db, ARTICLE);
+    expect(prepared).toEqual(prepareArticle(db, ARTICLE));
+    expect(prepared.extraction.entities.find((e) => e.known === String(qarvani.id))).toBeDefined();
+  }, 60_000);
+
+  it('passes an expected failure back with its code and message', async () => {
+    const failure = await poolWith({})
+      .prepare(db, { text: 'date 2025-02-30 LATAKIA: Officials said the base was empty.', file: 'notes/feb.txt' })
+      .catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(SitrepError);
+    expect(failure).toMatchObject({ code: 'BAD_USER_INPUT', message: expect.stringContaining('notes/feb.txt') });
+  }, 60_000);
+
+  it('stops an article past its time limit, and reads the next one', async () => {
+    const pool = poolWith({ timeoutMs: 5 });
+    const failure = await pool.prepare(db, ARTICLE).catch((error: unknown) => error);
+    expect(failure).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      message: expect.stringMatching(/took longer than 0\.005 s to read, the server's limit; nothing was stored/),
+    });
+    pool.policy.timeoutMs = 60_000;
+    expect((await pool.prepare(db, ARTICLE)).extraction.claims.length).toBeGreaterThan(0);
+  }, 60_000);
+});
