@@ -11,3 +11,4 @@ export * from './queries/tokens';
 export * from './backup';
 export * from './bulk-load';
 export * from './ownership';
+export * from './queries/stories';

@@ -103,11 +103,33 @@ export const articles = sqliteTable(
     /** sha256 of the text: the same text twice is one article. */
     contentHash: text('content_hash').notNull(),
     ingestedAt: createdAt(),
+    /**
+     * For a copy of a story stored before (a wire report republished, cut or retitled): the id of
+     * the story's first article. Null for an article that is its story's first.
+     */
+    storyId: integer('story_id').references((): AnySQLiteColumn => articles.id),
   },
   (t) => [
     uniqueIndex('articles_content_hash_idx').on(t.contentHash),
     index('articles_published_idx').on(t.publishedAt, t.id),
+    index('articles_story_idx').on(t.storyId),
   ],
+);
+
+/**
+ * A sample of each article's word 5-gram hashes (those ≡ 0 mod 8): two articles that share a run
+ * of a few dozen words share some, so a copy's candidates are found by index, then checked on
+ * their whole texts. See packages/ingest/src/copies.
+ */
+export const articleFingerprints = sqliteTable(
+  'article_fingerprints',
+  {
+    hash: integer('hash').notNull(),
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.hash, t.articleId] }), index('article_fingerprints_article_idx').on(t.articleId)],
 );
 
 export const mentions = sqliteTable(

@@ -14,3 +14,5 @@ export { ingestArticles, type ArticleOutcome, type GroupLimits } from './ingest-
 export { ingestFiles, expandPaths, type FileOutcome, type IngestSummary } from './ingest-files';
 export { knowledgeOf, knownEntityNamed, type DatabaseKnowledge } from './knowledge';
 export { ExtractionPool, DEFAULT_EXTRACTION, type ExtractionPolicy } from './extraction/pool';
+export { COPY_CONTAINMENT, COPY_MIN_SHARED, findStory, type StoryMatch } from './copies/story';
+export { FINGERPRINT_SAMPLE, containment, fingerprints, sharedCount, shingles } from './copies/shingles';

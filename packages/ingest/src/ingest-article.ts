@@ -14,10 +14,12 @@ import {
   findArticleByHash,
   findEntityByAlias,
   inTransaction,
+  recordStory,
 } from '@sitrep/db';
 import { SitrepError, refuseOddText } from '@sitrep/vocabulary';
 import { type ExtractedEntity, type Extraction, type Knowledge, extractArticle } from '@sitrep/extract';
 import { isAliasWorthKeeping, isGenericName } from './alias-worth-keeping';
+import { findStory } from './copies/story';
 import { type DatabaseKnowledge, knowledgeOf, knownEntityNamed } from './knowledge';
 
 export interface ArticleInput {
@@ -133,6 +135,9 @@ function store(db: SitrepDatabase, { input, extraction }: PreparedArticle): Inge
     url: input.url ?? null,
     text: input.text,
   });
+  // Before its own fingerprints are stored, so the article is not found as a copy of itself.
+  const story = findStory(db, input.text);
+  recordStory(db, article.id, story.storyId, story.fingerprints);
   const created: EntityRow[] = [];
   // null: an entity not stored, whose name must not be looked up as an alias either.
   const ids = new Map<string, number | null>();
@@ -171,7 +176,12 @@ function store(db: SitrepDatabase, { input, extraction }: PreparedArticle): Inge
       reviewStatus: 'extracted' as const,
     })),
   );
-  return { article, claims, createdEntities: created, mentions: mentions.length };
+  return {
+    article: { ...article, storyId: story.storyId },
+    claims,
+    createdEntities: created,
+    mentions: mentions.length,
+  };
 }
 
 /** An article checked and extracted, not yet stored: extraction needs no lock, so it runs outside transactions. */

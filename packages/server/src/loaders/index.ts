@@ -14,6 +14,7 @@ import {
   claimAboutForClaims,
   claimStatsFor,
   claimsByIds,
+  copiesOfArticles,
   entitiesByIds,
   mentionsByIds,
 } from '@sitrep/db';
@@ -50,6 +51,11 @@ export function createLoaders(db: SitrepDatabase) {
     /** Articles without their text (see articleText): lists of claims show titles, never texts. */
     article: byId<ArticleHead>((ids) => articleHeadsByIds(db, ids)),
     articleText: byId<{ id: number; text: string }>((ids) => articleTextsByIds(db, ids)),
+    /** The other articles of an article's story (copies of one wire report). */
+    copies: new DataLoader<number, ArticleHead[]>(async (ids) => {
+      const copies = copiesOfArticles(db, ids);
+      return ids.map((id) => copies.get(id) ?? []);
+    }),
     claim: byId<ClaimRow>((ids) => claimsByIds(db, ids)),
     mention: byId<MentionRow>((ids) => mentionsByIds(db, ids)),
     aliases: groupedBy<AliasRow>(

@@ -45,6 +45,19 @@ builder.node(ArticleRef, {
     wordCount: t.exposeInt('wordCount'),
     contentHash: t.exposeString('contentHash', { description: 'sha256 of the text.' }),
     ingestedAt: t.expose('ingestedAt', { type: 'DateTime' }),
+    copyOf: t.field({
+      type: ArticleRef,
+      nullable: true,
+      description:
+        'For a copy of a story stored before (a wire report republished, cut, retitled or re-datelined): the first article of that story. Null for a story’s first article.',
+      resolve: (article, _args, ctx) => (article.storyId == null ? null : ctx.loaders.article.load(article.storyId)),
+    }),
+    copies: t.field({
+      type: [ArticleRef],
+      description:
+        'The other articles of this one’s story, oldest first: copies found at ingest by the runs of words they share. Their claims count once as sources.',
+      resolve: (article, _args, ctx) => ctx.loaders.copies.load(article.id),
+    }),
     claims: t.connection(
       {
         type: ClaimRef,
