@@ -15,6 +15,7 @@ import {
   ABOUT_ROLES,
   ENTITY_KINDS,
   ENTITY_REVIEW_STATUSES,
+  RELIABILITY_GRADES,
   REVIEW_STATUSES,
   STANCES,
   TOKEN_SCOPES,
@@ -27,8 +28,8 @@ import {
 const inList = (column: SQLiteColumn, values: readonly string[]) =>
   sql`${column} in ${sql.raw(`(${values.map((v) => `'${v.replaceAll("'", "''")}'`).join(', ')})`)}`;
 
-const createdAt = () =>
-  text('created_at')
+const createdAt = (name = 'created_at') =>
+  text(name)
     .notNull()
     .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`);
 
@@ -174,6 +175,8 @@ export const claims = sqliteTable(
     eventDate: text('event_date'),
     /** The article's publication date, copied so "latest claims" needs no join. */
     saidOn: text('said_on').notNull(),
+    /** The statement it is one telling of: claims from different articles that say the same thing. */
+    statementId: integer('statement_id').references((): AnySQLiteColumn => statements.id),
     reviewStatus: text('review_status', { enum: REVIEW_STATUSES }).notNull().default('extracted'),
     createdAt: createdAt(),
   },
@@ -181,6 +184,7 @@ export const claims = sqliteTable(
     index('claims_article_idx').on(t.articleId, t.start),
     index('claims_said_on_idx').on(t.saidOn, t.id),
     index('claims_source_actor_idx').on(t.sourceActorId, t.saidOn),
+    index('claims_statement_idx').on(t.statementId),
     check('claims_span_check', sql`${t.start} >= 0 and ${t.end} >= ${t.start}`),
     check('claims_stance_check', inList(t.stance, STANCES)),
     check('claims_review_check', inList(t.reviewStatus, REVIEW_STATUSES)),
@@ -232,6 +236,106 @@ export const entityClaimStats = sqliteTable('entity_claim_stats', {
   sources: integer('sources').notNull(),
 });
 
+/**
+ * What several claims say together: claims from different articles (and different stories) that
+ * state the same thing about the same entities. Its figures are kept as claims join or leave, so a
+ * hover reads one row, not every telling.
+ */
+export const statements = sqliteTable(
+  'statements',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** The first and last day one of its claims was said (their articles' dates). */
+    firstSaid: text('first_said').notNull(),
+    lastSaid: text('last_said').notNull(),
+    /** The earliest event date its claims give, if any: where it sits on a timeline. */
+    eventDate: text('event_date'),
+    claims: integer('claims').notNull().default(0),
+    /** Distinct sources behind it, copies of one story counted once (see packages/corroborate). */
+    independentSources: integer('independent_sources').notNull().default(0),
+    affirming: integer('affirming').notNull().default(0),
+    denying: integer('denying').notNull().default(0),
+    /** Some of its claims, or a statement it conflicts with, say otherwise. */
+    contested: integer('contested', { mode: 'boolean' }).notNull().default(false),
+    /** Information credibility, 1–6, and the rule that gave it, in words. */
+    credibility: integer('credibility').notNull().default(6),
+    credibilityReason: text('credibility_reason').notNull().default(''),
+    /** A curator moved claims into or out of it: grouping may add to it, never takes it apart. */
+    curated: integer('curated', { mode: 'boolean' }).notNull().default(false),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('statements_last_said_idx').on(t.lastSaid, t.id),
+    check('statements_credibility_check', sql`${t.credibility} between 1 and 6`),
+  ],
+);
+
+/** Which entities a statement is about (the union of its claims'), by its last telling: an entity's statements, newest first. */
+export const statementAbout = sqliteTable(
+  'statement_about',
+  {
+    entityId: integer('entity_id')
+      .notNull()
+      .references(() => entities.id, { onDelete: 'cascade' }),
+    statementId: integer('statement_id')
+      .notNull()
+      .references(() => statements.id, { onDelete: 'cascade' }),
+    lastSaid: text('last_said').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.entityId, t.statementId] }),
+    index('statement_about_entity_idx').on(t.entityId, t.lastSaid, t.statementId),
+    index('statement_about_statement_idx').on(t.statementId),
+  ],
+);
+
+/** Two statements that cannot both be true (stored both ways round), and why, in words. */
+export const statementConflicts = sqliteTable(
+  'statement_conflicts',
+  {
+    statementId: integer('statement_id')
+      .notNull()
+      .references(() => statements.id, { onDelete: 'cascade' }),
+    otherId: integer('other_id')
+      .notNull()
+      .references(() => statements.id, { onDelete: 'cascade' }),
+    why: text('why').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.statementId, t.otherId] }), index('statement_conflicts_other_idx').on(t.otherId)],
+);
+
+/** A curator's grade for a source actor (default F when none). */
+export const sourceReliability = sqliteTable(
+  'source_reliability',
+  {
+    entityId: integer('entity_id')
+      .primaryKey()
+      .references(() => entities.id, { onDelete: 'cascade' }),
+    grade: text('grade', { enum: RELIABILITY_GRADES }).notNull(),
+    note: text('note'),
+    setByTokenId: integer('set_by_token_id').references(() => apiTokens.id, { onDelete: 'set null' }),
+    setAt: createdAt('set_at'),
+  },
+  (t) => [check('source_reliability_grade_check', inList(t.grade, RELIABILITY_GRADES))],
+);
+
+/** Every change of a source's grade: who, when, from what to what. */
+export const sourceReliabilityChanges = sqliteTable(
+  'source_reliability_changes',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    entityId: integer('entity_id')
+      .notNull()
+      .references(() => entities.id, { onDelete: 'cascade' }),
+    previous: text('previous', { enum: RELIABILITY_GRADES }).notNull(),
+    grade: text('grade', { enum: RELIABILITY_GRADES }).notNull(),
+    note: text('note'),
+    tokenId: integer('token_id').references(() => apiTokens.id, { onDelete: 'set null' }),
+    changedAt: createdAt('changed_at'),
+  },
+  (t) => [index('source_reliability_changes_entity_idx').on(t.entityId, t.id)],
+);
+
 /** API tokens; only a sha256 of the secret is stored. */
 export const apiTokens = sqliteTable(
   'api_tokens',
@@ -253,3 +357,6 @@ export type MentionRow = typeof mentions.$inferSelect;
 export type ClaimRow = typeof claims.$inferSelect;
 export type ClaimAboutRow = typeof claimAbout.$inferSelect;
 export type ApiTokenRow = typeof apiTokens.$inferSelect;
+export type StatementRow = typeof statements.$inferSelect;
+export type StatementConflictRow = typeof statementConflicts.$inferSelect;
+export type SourceReliabilityChangeRow = typeof sourceReliabilityChanges.$inferSelect;

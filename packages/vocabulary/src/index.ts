@@ -4,3 +4,4 @@ export * from './access';
 export * from './graphql-names';
 export * from './errors';
 export * from './text';
+export * from './grading';

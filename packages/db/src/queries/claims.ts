@@ -318,7 +318,11 @@ const insertClaimAbout = (db: SitrepDatabase) =>
     ),
   );
 
-type ClaimValues = Omit<ClaimRow, 'id' | 'sourceAnonymous' | 'hedged'> & { sourceAnonymous: number; hedged: number };
+// A claim is stored before it is grouped: its statement is set by the grouping that follows.
+type ClaimValues = Omit<ClaimRow, 'id' | 'sourceAnonymous' | 'hedged' | 'statementId'> & {
+  sourceAnonymous: number;
+  hedged: number;
+};
 type AboutValues = [claimId: number, entityId: number, role: AboutRole, saidOn: string, sourceKey: string];
 
 /** Writes claim rows, returning their ids in order. */
@@ -382,7 +386,7 @@ export function createClaims(db: SitrepDatabase, batch: readonly NewClaim[]): Cl
     );
     const about: AboutValues[] = [];
     const rows = batch.map((claim, i): ClaimRow => {
-      const row = { id: ids[i]!, ...values[i]! };
+      const row = { id: ids[i]!, ...values[i]!, statementId: null };
       const key = sourceKey(claim.source, byId.get(claim.articleId)!.outlet);
       const seen = new Set<number>();
       for (const a of claim.about ?? []) {
