@@ -12,3 +12,4 @@ export * from './backup';
 export * from './bulk-load';
 export * from './ownership';
 export * from './queries/stories';
+export * from './queries/statements';

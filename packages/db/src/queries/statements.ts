@@ -1,0 +1,277 @@
+import type { ReliabilityGrade } from '@sitrep/vocabulary';
+import type { SitrepDatabase } from '../database';
+import type { DateRange, Page } from '../page';
+import { preparedOnce } from '../prepared';
+import type { SourceReliabilityChangeRow, StatementConflictRow, StatementRow } from '../schema';
+
+export interface StatementFilter extends DateRange {
+  /** Statements about this entity. */
+  about?: number | null;
+  contested?: boolean | null;
+}
+
+/** What grouping keeps up to date on a statement when claims join or leave it. */
+export type StatementFigures = Pick<
+  StatementRow,
+  | 'firstSaid'
+  | 'lastSaid'
+  | 'eventDate'
+  | 'claims'
+  | 'independentSources'
+  | 'affirming'
+  | 'denying'
+  | 'contested'
+  | 'credibility'
+  | 'credibilityReason'
+>;
+
+const COLUMNS = `id, first_said as firstSaid, last_said as lastSaid, event_date as eventDate, claims,
+  independent_sources as independentSources, affirming, denying, contested, credibility,
+  credibility_reason as credibilityReason, curated, created_at as createdAt`;
+
+type RawStatement = Omit<StatementRow, 'contested' | 'curated'> & { contested: number; curated: number };
+const toRow = (raw: RawStatement): StatementRow => ({
+  ...raw,
+  contested: raw.contested === 1,
+  curated: raw.curated === 1,
+});
+
+export function statementsByIds(db: SitrepDatabase, ids: readonly number[]): StatementRow[] {
+  if (ids.length === 0) return [];
+  const statement = preparedOnce(db, 'statements.byIds', () =>
+    db.sqlite.prepare<[string], RawStatement>(
+      `select ${COLUMNS} from statements where id in (select value from json_each(?))`,
+    ),
+  );
+  return statement.all(JSON.stringify(ids)).map(toRow);
+}
+
+/** A new statement, empty: claims join it with assignClaims, then its figures are set. */
+export function createStatement(db: SitrepDatabase, saidOn: string): number {
+  const statement = preparedOnce(db, 'statements.create', () =>
+    db.sqlite.prepare<[string, string]>('insert into statements (first_said, last_said) values (?, ?)'),
+  );
+  return Number(statement.run(saidOn, saidOn).lastInsertRowid);
+}
+
+export function assignClaims(db: SitrepDatabase, claimIds: readonly number[], statementId: number): void {
+  if (claimIds.length === 0) return;
+  const statement = preparedOnce(db, 'statements.assign', () =>
+    db.sqlite.prepare<[number, string]>(
+      'update claims set statement_id = ? where id in (select value from json_each(?))',
+    ),
+  );
+  statement.run(statementId, JSON.stringify(claimIds));
+}
+
+/** Writes a statement's figures, and its entities (the union of its claims') with its last day. */
+export function saveStatementFigures(db: SitrepDatabase, id: number, figures: StatementFigures): void {
+  const statements = preparedOnce(db, 'statements.save', () => ({
+    figures: db.sqlite.prepare(
+      `update statements set first_said = @firstSaid, last_said = @lastSaid, event_date = @eventDate,
+         claims = @claims, independent_sources = @independentSources, affirming = @affirming,
+         denying = @denying, contested = @contested, credibility = @credibility,
+         credibility_reason = @credibilityReason
+       where id = @id`,
+    ),
+    clearAbout: db.sqlite.prepare<[number]>('delete from statement_about where statement_id = ?'),
+    about: db.sqlite.prepare<[number, string, number]>(
+      `insert or ignore into statement_about (entity_id, statement_id, last_said)
+       select distinct a.entity_id, ?, ? from claim_about a join claims c on c.id = a.claim_id where c.statement_id = ?`,
+    ),
+  }));
+  statements.figures.run({ id, ...figures, contested: figures.contested ? 1 : 0 });
+  statements.clearAbout.run(id);
+  statements.about.run(id, figures.lastSaid, id);
+}
+
+/** A statement with no claims left (all moved away) goes; its conflicts go with it. */
+export function deleteStatementIfEmpty(db: SitrepDatabase, id: number): boolean {
+  const statement = preparedOnce(db, 'statements.deleteEmpty', () =>
+    db.sqlite.prepare<[number, number]>(
+      'delete from statements where id = ? and not exists (select 1 from claims where statement_id = ?)',
+    ),
+  );
+  return statement.run(id, id).changes > 0;
+}
+
+export function markCurated(db: SitrepDatabase, ids: readonly number[]): void {
+  const statement = preparedOnce(db, 'statements.curated', () =>
+    db.sqlite.prepare<[string]>('update statements set curated = 1 where id in (select value from json_each(?))'),
+  );
+  statement.run(JSON.stringify(ids));
+}
+
+/**
+ * Statements about any of `entityIds` last said on or after `since`, newest first, at most
+ * `limit`: where a new claim's statement is looked for. One index range per entity.
+ */
+export function statementCandidates(
+  db: SitrepDatabase,
+  entityIds: readonly number[],
+  since: string,
+  limit: number,
+): number[] {
+  if (entityIds.length === 0) return [];
+  const statement = preparedOnce(db, 'statements.candidates', () =>
+    db.sqlite.prepare<[string, string, number], { id: number }>(
+      `select statement_id as id from statement_about
+        where entity_id in (select value from json_each(?)) and last_said >= ?
+        group by statement_id order by max(last_said) desc, statement_id desc limit ?`,
+    ),
+  );
+  return statement.all(JSON.stringify(entityIds), since, limit).map((r) => r.id);
+}
+
+/** Claim ids of each statement, oldest first. */
+export function claimIdsOfStatements(db: SitrepDatabase, ids: readonly number[]): Map<number, number[]> {
+  const result = new Map<number, number[]>(ids.map((id) => [id, []]));
+  if (ids.length === 0) return result;
+  const statement = preparedOnce(db, 'statements.claimIds', () =>
+    db.sqlite.prepare<[string], { statementId: number; id: number }>(
+      `select statement_id as statementId, id from claims
+        where statement_id in (select value from json_each(?)) order by statement_id, said_on, id`,
+    ),
+  );
+  for (const row of statement.all(JSON.stringify(ids))) result.get(row.statementId)!.push(row.id);
+  return result;
+}
+
+/** Records that two statements cannot both be true; both ways round, so either finds the other. */
+export function recordConflict(db: SitrepDatabase, a: number, b: number, why: string): void {
+  if (a === b) return;
+  const statement = preparedOnce(db, 'statements.conflict', () =>
+    db.sqlite.prepare<[number, number, string]>(
+      'insert or replace into statement_conflicts (statement_id, other_id, why) values (?, ?, ?)',
+    ),
+  );
+  statement.run(a, b, why);
+  statement.run(b, a, why);
+}
+
+export function conflictsOf(db: SitrepDatabase, ids: readonly number[]): StatementConflictRow[] {
+  if (ids.length === 0) return [];
+  const statement = preparedOnce(db, 'statements.conflicts', () =>
+    db.sqlite.prepare<[string], StatementConflictRow>(
+      `select statement_id as statementId, other_id as otherId, why from statement_conflicts
+        where statement_id in (select value from json_each(?)) order by statement_id, other_id`,
+    ),
+  );
+  return statement.all(JSON.stringify(ids));
+}
+
+function filterSql(filter: StatementFilter): { where: string; values: unknown[]; fromAbout: boolean } {
+  const where: string[] = [];
+  const values: unknown[] = [];
+  const fromAbout = filter.about != null;
+  if (fromAbout) {
+    where.push('sa.entity_id = ?');
+    values.push(filter.about);
+  }
+  if (filter.contested != null) {
+    where.push('s.contested = ?');
+    values.push(filter.contested ? 1 : 0);
+  }
+  // A statement is in a range when it was said in it: first said on or before its end, last on or after its start.
+  if (filter.from) {
+    where.push('s.last_said >= ?');
+    values.push(filter.from);
+  }
+  if (filter.to) {
+    where.push('s.first_said <= ?');
+    values.push(filter.to);
+  }
+  return { where: where.length ? `where ${where.join(' and ')}` : '', values, fromAbout };
+}
+
+const FROM = (fromAbout: boolean) =>
+  fromAbout ? 'statement_about sa join statements s on s.id = sa.statement_id' : 'statements s';
+
+/** A page of statements, last said first. The SQL depends only on which filters are set: prepared once per shape. */
+export function listStatements(db: SitrepDatabase, filter: StatementFilter, page: Page): StatementRow[] {
+  const { where, values, fromAbout } = filterSql(filter);
+  const order = fromAbout ? 'sa.last_said desc, sa.statement_id desc' : 's.last_said desc, s.id desc';
+  const columns = COLUMNS.split(',')
+    .map((c) => `s.${c.trim()}`)
+    .join(', ');
+  const text = `select ${columns} from ${FROM(fromAbout)} ${where} order by ${order} limit ? offset ?`;
+  const statement = preparedOnce(db, text, () => db.sqlite.prepare<unknown[], RawStatement>(text));
+  return statement.all(...values, page.limit, page.offset).map(toRow);
+}
+
+export function countStatements(db: SitrepDatabase, filter: StatementFilter): number {
+  const { where, values, fromAbout } = filterSql(filter);
+  const statement = db.sqlite.prepare<unknown[], { n: number }>(
+    `select count(*) as n from ${FROM(fromAbout)} ${where}`,
+  );
+  return statement.get(...values)?.n ?? 0;
+}
+
+/** An entity's statements in the order things happened: by event date where one is known, else by the day said. */
+export function timelineOf(db: SitrepDatabase, entityId: number, filter: DateRange, page: Page): StatementRow[] {
+  const columns = COLUMNS.split(',')
+    .map((c) => `s.${c.trim()}`)
+    .join(', ');
+  const statement = preparedOnce(db, 'statements.timeline', () =>
+    db.sqlite.prepare<[number, string, string, number, number], RawStatement>(
+      `select ${columns} from statement_about sa join statements s on s.id = sa.statement_id
+        where sa.entity_id = ? and coalesce(s.event_date, s.first_said) >= ? and coalesce(s.event_date, s.first_said) <= ?
+        order by coalesce(s.event_date, s.first_said), s.id limit ? offset ?`,
+    ),
+  );
+  return statement
+    .all(entityId, filter.from || '0000-00-00', filter.to || '9999-99-99', page.limit, page.offset)
+    .map(toRow);
+}
+
+/** The curators' grades of source actors; an actor not listed has none (F). */
+export function reliabilityOf(db: SitrepDatabase, actorIds: readonly number[]): Map<number, ReliabilityGrade> {
+  if (actorIds.length === 0) return new Map();
+  const statement = preparedOnce(db, 'reliability.of', () =>
+    db.sqlite.prepare<[string], { entityId: number; grade: ReliabilityGrade }>(
+      `select entity_id as entityId, grade from source_reliability where entity_id in (select value from json_each(?))`,
+    ),
+  );
+  return new Map(statement.all(JSON.stringify(actorIds)).map((r) => [r.entityId, r.grade]));
+}
+
+/** Sets a source actor's grade and records the change: who (the token), when, from what. */
+export function setSourceReliability(
+  db: SitrepDatabase,
+  entityId: number,
+  grade: ReliabilityGrade,
+  tokenId: number | null,
+  note: string | null,
+): SourceReliabilityChangeRow {
+  const statements = preparedOnce(db, 'reliability.set', () => ({
+    previous: db.sqlite.prepare<[number], { grade: ReliabilityGrade }>(
+      'select grade from source_reliability where entity_id = ?',
+    ),
+    set: db.sqlite.prepare<[number, string, string | null, number | null]>(
+      `insert into source_reliability (entity_id, grade, note, set_by_token_id) values (?, ?, ?, ?)
+       on conflict (entity_id) do update set grade = excluded.grade, note = excluded.note,
+         set_by_token_id = excluded.set_by_token_id, set_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`,
+    ),
+    change: db.sqlite.prepare<[number, string, string, string | null, number | null], SourceReliabilityChangeRow>(
+      `insert into source_reliability_changes (entity_id, previous, grade, note, token_id) values (?, ?, ?, ?, ?)
+       returning id, entity_id as entityId, previous, grade, note, token_id as tokenId, changed_at as changedAt`,
+    ),
+  }));
+  return db.sqlite.transaction(() => {
+    const previous = statements.previous.get(entityId)?.grade ?? 'F';
+    statements.set.run(entityId, grade, note, tokenId);
+    return statements.change.get(entityId, previous, grade, note, tokenId)!;
+  })();
+}
+
+/** A source actor's grade changes, newest first. */
+export function reliabilityChanges(db: SitrepDatabase, entityIds: readonly number[]): SourceReliabilityChangeRow[] {
+  if (entityIds.length === 0) return [];
+  const statement = preparedOnce(db, 'reliability.changes', () =>
+    db.sqlite.prepare<[string], SourceReliabilityChangeRow>(
+      `select id, entity_id as entityId, previous, grade, note, token_id as tokenId, changed_at as changedAt
+         from source_reliability_changes where entity_id in (select value from json_each(?)) order by id desc`,
+    ),
+  );
+  return statement.all(JSON.stringify(entityIds));
+}
