@@ -16,3 +16,6 @@ export { knowledgeOf, knownEntityNamed, type DatabaseKnowledge } from './knowled
 export { ExtractionPool, DEFAULT_EXTRACTION, type ExtractionPolicy } from './extraction/pool';
 export { COPY_CONTAINMENT, COPY_MIN_SHARED, findStory, type StoryMatch } from './copies/story';
 export { FINGERPRINT_SAMPLE, containment, fingerprints, sharedCount, shingles } from './copies/shingles';
+export { refreshStatements, sourcesOfStatements } from './statements/figures';
+export { credibilityOf, type Credibility } from './statements/credibility';
+export { independentSources, independenceKey, type IndependentSource, type Telling } from './statements/independence';

@@ -14,6 +14,8 @@ export interface ClaimFilter extends DateRange {
   stance?: Stance | null;
   reviewStatus?: ReviewStatus | null;
   articleId?: number | null;
+  /** Claims of this statement. */
+  statementId?: number | null;
 }
 
 export interface NewClaim {
@@ -48,7 +50,16 @@ export function claimAboutForClaims(db: SitrepDatabase, claimIds: readonly numbe
 
 // The filter fields a claim list may use, in a fixed order: which of them are set (the filter's
 // shape) picks one statement, prepared once per connection; their values are bound.
-const FILTER_FIELDS = ['about', 'sourceActor', 'stance', 'reviewStatus', 'articleId', 'from', 'to'] as const;
+const FILTER_FIELDS = [
+  'about',
+  'sourceActor',
+  'stance',
+  'reviewStatus',
+  'articleId',
+  'statementId',
+  'from',
+  'to',
+] as const;
 type FilterField = (typeof FILTER_FIELDS)[number];
 
 // Dates are skipped when empty (''), the other fields only when null or absent.
@@ -80,6 +91,8 @@ function claimConditions(shape: readonly FilterField[]): SQL | undefined {
         return eq(claims.reviewStatus, bound(field));
       case 'articleId':
         return eq(claims.articleId, bound(field));
+      case 'statementId':
+        return eq(claims.statementId, bound(field));
       case 'from':
         return gte(claims.saidOn, bound(field));
       case 'to':

@@ -114,7 +114,8 @@ export function countEntities(db: SitrepDatabase, filter: EntityFilter): number 
   return db.orm.select({ n: count() }).from(entities).where(entityConditions(filter)).get()?.n ?? 0;
 }
 
-function requireEntity(db: SitrepDatabase, id: number, kind?: EntityKind): EntityRow {
+/** The entity with this id (of this kind, when given), or NOT_FOUND / BAD_USER_INPUT. */
+export function requireEntity(db: SitrepDatabase, id: number, kind?: EntityKind): EntityRow {
   const [row] = entitiesByIds(db, [id]);
   if (!row) throw notFound(kind ?? 'entity', id);
   if (kind && row.kind !== kind) {

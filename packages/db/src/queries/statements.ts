@@ -224,6 +224,16 @@ export function timelineOf(db: SitrepDatabase, entityId: number, filter: DateRan
     .map(toRow);
 }
 
+export function countTimeline(db: SitrepDatabase, entityId: number, filter: DateRange): number {
+  const statement = preparedOnce(db, 'statements.timelineCount', () =>
+    db.sqlite.prepare<[number, string, string], { n: number }>(
+      `select count(*) as n from statement_about sa join statements s on s.id = sa.statement_id
+        where sa.entity_id = ? and coalesce(s.event_date, s.first_said) >= ? and coalesce(s.event_date, s.first_said) <= ?`,
+    ),
+  );
+  return statement.get(entityId, filter.from || '0000-00-00', filter.to || '9999-99-99')?.n ?? 0;
+}
+
 /** The curators' grades of source actors; an actor not listed has none (F). */
 export function reliabilityOf(db: SitrepDatabase, actorIds: readonly number[]): Map<number, ReliabilityGrade> {
   if (actorIds.length === 0) return new Map();
@@ -274,4 +284,29 @@ export function reliabilityChanges(db: SitrepDatabase, entityIds: readonly numbe
     ),
   );
   return statement.all(JSON.stringify(entityIds));
+}
+
+/** The entities each statement is about. */
+export function statementAboutFor(
+  db: SitrepDatabase,
+  ids: readonly number[],
+): Array<{ statementId: number; entityId: number }> {
+  if (ids.length === 0) return [];
+  const statement = preparedOnce(db, 'statements.about', () =>
+    db.sqlite.prepare<[string], { statementId: number; entityId: number }>(
+      `select statement_id as statementId, entity_id as entityId from statement_about
+        where statement_id in (select value from json_each(?)) order by statement_id, entity_id`,
+    ),
+  );
+  return statement.all(JSON.stringify(ids));
+}
+
+/** Statements with a claim whose source is this actor: those a change of its grade regrades. */
+export function statementIdsWithSourceActor(db: SitrepDatabase, actorId: number): number[] {
+  const statement = preparedOnce(db, 'statements.withSourceActor', () =>
+    db.sqlite.prepare<[number], { id: number }>(
+      'select distinct statement_id as id from claims where source_actor_id = ? and statement_id is not null',
+    ),
+  );
+  return statement.all(actorId).map((r) => r.id);
 }

@@ -17,7 +17,13 @@ import {
   copiesOfArticles,
   entitiesByIds,
   mentionsByIds,
+  type StatementConflictRow,
+  type StatementRow,
+  conflictsOf,
+  statementAboutFor,
+  statementsByIds,
 } from '@sitrep/db';
+import type { IndependentSource } from '@sitrep/ingest';
 import { notFound } from '@sitrep/vocabulary';
 import { asksOnlyForHead, entityHeadLoader } from './entity-heads';
 
@@ -58,6 +64,22 @@ export function createLoaders(db: SitrepDatabase) {
     }),
     claim: byId<ClaimRow>((ids) => claimsByIds(db, ids)),
     mention: byId<MentionRow>((ids) => mentionsByIds(db, ids)),
+    statement: byId<StatementRow>((ids) => statementsByIds(db, ids)),
+    statementAbout: groupedBy(
+      (ids) => statementAboutFor(db, ids),
+      (row) => row.statementId,
+    ),
+    /** Who stands behind each statement: computed from its claims, articles and the curators' grades. */
+    statementSources: new DataLoader<number, IndependentSource[]>(async (ids) => {
+      // Loaded when first asked: the ingest package is not needed to answer most queries.
+      const { sourcesOfStatements } = await import('@sitrep/ingest');
+      const sources = sourcesOfStatements(db, ids);
+      return ids.map((id) => sources.get(id) ?? []);
+    }),
+    statementConflicts: groupedBy<StatementConflictRow>(
+      (ids) => conflictsOf(db, ids),
+      (row) => row.statementId,
+    ),
     aliases: groupedBy<AliasRow>(
       (ids) => aliasesForEntities(db, ids),
       (row) => row.entityId,

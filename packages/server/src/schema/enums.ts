@@ -2,6 +2,8 @@ import {
   ABOUT_ROLES,
   ENTITY_KINDS,
   ENTITY_REVIEW_STATUSES,
+  RELIABILITY_GRADES,
+  RELIABILITY_MEANINGS,
   REVIEW_STATUSES,
   SEARCH_KINDS,
   STANCES,
@@ -36,3 +38,8 @@ export const EntityReviewStatusEnum = builder.enumType('EntityReviewStatus', {
 export const AboutRoleEnum = builder.enumType('AboutRole', { values: enumValues(ABOUT_ROLES) });
 
 export const SearchKindEnum = builder.enumType('SearchKind', { values: enumValues(SEARCH_KINDS) });
+
+export const ReliabilityGradeEnum = builder.enumType('ReliabilityGrade', {
+  description: 'Source reliability on the NATO / Admiralty scale.',
+  values: enumValues(RELIABILITY_GRADES, RELIABILITY_MEANINGS),
+});

@@ -47,3 +47,24 @@ export const AboutInput = builder.inputType('ClaimAboutInput', {
     role: t.field({ type: AboutRoleEnum, defaultValue: 'subject' }),
   }),
 });
+
+export const StatementFilterInput = builder.inputType('StatementFilter', {
+  fields: (t) => ({
+    about: t.globalID({ description: 'Only statements about this entity (an Actor or Installation ID).' }),
+    aboutName: t.string({
+      description:
+        'Only statements about the entity with this name, found as `entity(name:)` finds it. Give `about` or `aboutName`, not both.',
+    }),
+    contested: t.boolean({ description: 'Only contested statements (true), or only uncontested ones (false).' }),
+    from: t.field({ type: 'Date', description: 'Said (last) on or after this date.' }),
+    to: t.field({ type: 'Date', description: 'Said (first) on or before this date.' }),
+  }),
+});
+
+export const EntityStatementFilterInput = builder.inputType('EntityStatementFilter', {
+  fields: (t) => ({
+    contested: t.boolean({ description: 'Only contested statements (true), or only uncontested ones (false).' }),
+    from: t.field({ type: 'Date', description: 'Said (last) on or after this date.' }),
+    to: t.field({ type: 'Date', description: 'Said (first) on or before this date.' }),
+  }),
+});

@@ -7,6 +7,8 @@ import './installation';
 import './article';
 import './mention';
 import './claim';
+import './statement';
+import './statement-curation';
 import './search';
 import './dictionary';
 import { builder } from '../builder';

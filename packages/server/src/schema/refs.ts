@@ -1,4 +1,4 @@
-import type { ArticleHead, ClaimRow, EntityRow, MentionRow } from '@sitrep/db';
+import type { ArticleHead, ClaimRow, EntityRow, MentionRow, StatementRow } from '@sitrep/db';
 import { builder } from '../builder';
 
 // Every output type's ref, declared before any type's fields, so type files import
@@ -10,6 +10,7 @@ export const InstallationRef = builder.objectRef<EntityRow>('Installation');
 export const ArticleRef = builder.objectRef<ArticleHead & { text?: string }>('Article');
 export const MentionRef = builder.objectRef<MentionRow>('Mention');
 export const ClaimRef = builder.objectRef<ClaimRow>('Claim');
+export const StatementRef = builder.objectRef<StatementRow>('Statement');
 
 // One connection type per node type (ClaimConnection, ClaimEdge), shared by every list of it.
 const connection = <T extends Parameters<typeof builder.connectionObject>[0]['type']>(type: T, name: string) =>
@@ -21,3 +22,4 @@ export const InstallationConnection = connection(InstallationRef, 'Installation'
 export const ArticleConnection = connection(ArticleRef, 'Article');
 export const MentionConnection = connection(MentionRef, 'Mention');
 export const ClaimConnection = connection(ClaimRef, 'Claim');
+export const StatementConnection = connection(StatementRef, 'Statement');
