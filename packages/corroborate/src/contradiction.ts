@@ -21,11 +21,11 @@ export interface ContradictionOptions {
   windowDays?: number;
 }
 
-// How related two claims must be (content without their predicates, and entities) to disagree
-// rather than talk past each other; and the closer match a date disagreement needs, since the
-// same kind of event on two days is more often two events than one misdated.
-const RELATED = 0.5;
-const SAME_EVENT = 0.75;
+// How much content (words other than the predicates) two claims must share to disagree rather than
+// talk past each other; and the closer match a date disagreement needs, since the same kind of event
+// on two days is more often two events than one misdated.
+const RELATED = 0.25;
+const SAME_EVENT = 0.6;
 
 const who = (c: ClaimFacts) => (c.source ? c.source.text : 'the article');
 const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
@@ -59,6 +59,9 @@ export function contradictionBetween(
 ): Contradiction | null {
   const [fa, fb] = [a.features, b.features];
   if (![...fa.about].some((e) => fb.about.has(e))) return null;
+  // A claim that only supposes ("may remain", "allegedly repelled") does not firmly assert, so it
+  // contradicts nothing. Its own words decide: a frame's hedge ("as media suggested") is about the source.
+  if (fa.tentative || fb.tentative) return null;
   if (fa.stance === 'no_comment' || fb.stance === 'no_comment' || elsewhere(fa, fb)) return null;
   if (a.facts.articleId === b.facts.articleId && sameSource(a.facts, b.facts)) return null;
   if (a.facts.saidOn && b.facts.saidOn && Math.abs(daysBetween(a.facts.saidOn, b.facts.saidOn)) > windowDays)
@@ -67,16 +70,20 @@ export function contradictionBetween(
   const predicateTerms = new Set(
     [fa, fb].flatMap((f) => [f.predicate, f.predicateClass && `~${f.predicateClass}`].filter((t) => t !== null)),
   );
-  const related = 0.6 * overlap(fa, fb, weights, predicateTerms) + 0.4 * entityOverlap(fa.about, fb.about);
+  const related = overlap(fa, fb, weights, predicateTerms);
   if (related < RELATED) return null;
 
   const dates = dateRelation(fa.dates, fb.dates);
   const [pa, pb] = [polarityOf(fa), polarityOf(fb)];
+  // Both claims name the same kind of happening: the same predicate or class, or one claim's
+  // predicate class among the other's verbs ("did not deploy jets" / "jets flown in … landing").
   const samePredicate =
-    fa.predicate === null ||
-    fb.predicate === null ||
-    fa.predicate === fb.predicate ||
-    (fa.predicateClass !== null && fa.predicateClass === fb.predicateClass);
+    fa.predicate !== null &&
+    fb.predicate !== null &&
+    (fa.predicate === fb.predicate ||
+      (fa.predicateClass !== null && fa.predicateClass === fb.predicateClass) ||
+      (fa.predicateClass !== null && fb.verbClasses.has(fa.predicateClass)) ||
+      (fb.predicateClass !== null && fa.verbClasses.has(fb.predicateClass)));
 
   if (dates !== 'different') {
     if (pa.holds && pb.holds && opposed(pa.cls, pb.cls)) {
@@ -86,7 +93,7 @@ export function contradictionBetween(
         why: `${x} says it ${CLASS_PHRASES[pa.cls!] ?? pa.cls}, ${y} that it ${CLASS_PHRASES[pb.cls!] ?? pb.cls}.`,
       };
     }
-    if (pa.holds !== pb.holds && (pa.cls === pb.cls || samePredicate) && !opposed(pa.cls, pb.cls)) {
+    if (pa.holds !== pb.holds && samePredicate && !opposed(pa.cls, pb.cls)) {
       const [yes, no] = pa.holds ? [a, b] : [b, a];
       const what = fa.predicate ?? fb.predicate;
       const [x, y] = sides(yes.facts, no.facts);

@@ -42,16 +42,15 @@ export type DateRelation = 'same' | 'different' | 'unknown';
 
 /**
  * Whether two claims' dates name one time: the same day (a day apart still counts, as wire copy in
- * another time zone dates one event a day off), or days in the same month as the other's month.
- * Different when each dates it and the dates cannot be the same.
+ * another time zone dates one event a day off), or the same month. Compared only at one precision:
+ * days with days, else months with months; a day on one side and only a month on the other is
+ * unknown, as the two often date different things (when it was said, when it happened).
  */
 export function dateRelation(a: readonly string[], b: readonly string[]): DateRelation {
-  if (a.length === 0 || b.length === 0) return 'unknown';
   const days = (ds: readonly string[]) => ds.filter((d) => d.length === 10);
   const [dayA, dayB] = [days(a), days(b)];
   if (dayA.length > 0 && dayB.length > 0)
     return dayA.some((x) => dayB.some((y) => Math.abs(daysBetween(x, y)) <= 1)) ? 'same' : 'different';
-  const months = (ds: readonly string[]) => new Set(ds.map((d) => d.slice(0, 7)));
-  const [monthA, monthB] = [months(a), months(b)];
-  return [...monthA].some((m) => monthB.has(m)) ? 'same' : 'different';
+  if (dayA.length > 0 || dayB.length > 0 || a.length === 0 || b.length === 0) return 'unknown';
+  return a.some((m) => b.includes(m)) ? 'same' : 'different';
 }

@@ -34,6 +34,11 @@ export const FRAME_VERBS = new Set([
   'acknowledge',
   'assert',
   'allege',
+  'express',
+  'voice',
+  'echo',
+  'call',
+  'describe',
 ]);
 
 /**
@@ -68,6 +73,11 @@ export const CARRIER_VERBS = new Set([
   'threaten',
   'agree',
   'refuse',
+  'work',
+  'help',
+  'make',
+  'take',
+  'give',
 ]);
 
 /** Particles that change a verb's meaning ("pull out" is not "pull back"). */
@@ -91,7 +101,13 @@ const PREDICATE_CLASSES: Record<string, readonly string[]> = {
     'redeploy',
     'transfer',
     'pull out',
+    'pull back',
     'move out',
+    'ship back',
+    'send back',
+    'bring back',
+    'fly back',
+    'fly out',
     'sail away',
     'sail out',
   ],
@@ -110,18 +126,20 @@ const PREDICATE_CLASSES: Record<string, readonly string[]> = {
     'tear up',
     'end',
   ],
-  arrive: ['arrive', 'reach', 'dock', 'land', 'enter', 'deploy', 'station', 'move in', 'return'],
+  arrive: ['arrive', 'reach', 'dock', 'land', 'enter', 'deploy', 'station', 'move in', 'fly in', 'send in', 'return'],
   attack: ['strike', 'hit', 'attack', 'bomb', 'target', 'shell', 'shoot', 'destroy', 'damage', 'raid'],
   build: ['build', 'construct', 'establish', 'set up', 'develop', 'expand', 'upgrade', 'complete', 'open'],
   review: ['review', 'reconsider', 'reassess', 'reevaluate', 'reexamine', 'revise', 'renegotiate'],
   sign: ['sign', 'conclude', 'seal', 'ink', 'agree'],
-  discuss: ['discuss', 'talk', 'meet', 'negotiate'],
+  uphold: ['honor', 'honour', 'respect', 'accept', 'recognize', 'recognise', 'uphold', 'abide', 'observe', 'implement'],
+  discuss: ['discuss', 'talk', 'meet', 'negotiate', 'visit'],
 };
 
 /** Classes that cannot both hold of one thing at one time: "has left" and "remains", "cancelled" and "remains valid". */
 const OPPOSITES: ReadonlyArray<readonly [string, string]> = [
   ['depart', 'stay'],
   ['cancel', 'stay'],
+  ['cancel', 'uphold'],
 ];
 
 const classOfPredicate = new Map<string, string>(
@@ -153,7 +171,8 @@ export function negatedClass(cls: string | null): string | null {
 export const CLASS_PHRASES: Record<string, string> = {
   depart: 'has left or is leaving',
   stay: 'remains',
-  cancel: 'was cancelled',
+  cancel: 'was cancelled or suspended',
+  uphold: 'is honoured',
 };
 
 /** Nouns that name an event by its verb ("the withdrawal" → withdraw): a predicate for verbless headlines. */
@@ -167,7 +186,6 @@ export const NOMINAL_PREDICATES = new Map<string, string>([
   ['termination', 'terminate'],
   ['annulment', 'annul'],
   ['suspension', 'suspend'],
-  ['presence', 'remain'],
   ['arrival', 'arrive'],
   ['deployment', 'deploy'],
   ['strike', 'strike'],
@@ -178,7 +196,14 @@ export const NOMINAL_PREDICATES = new Map<string, string>([
   ['expansion', 'expand'],
   ['review', 'review'],
   ['talk', 'talk'],
+  ['discussion', 'discuss'],
+  ['negotiation', 'negotiate'],
+  ['visit', 'visit'],
+  ['meeting', 'meet'],
 ]);
+
+/** Verbs whose object names the event: "made a visit", "held talks", "carried out a strike". */
+export const LIGHT_VERBS = new Set(['make', 'hold', 'take', 'give', 'conduct', 'carry', 'launch', 'pay']);
 
 /**
  * Nouns by the kind of thing they name: a claim about "two frigates" is also about ships, so a more
@@ -241,6 +266,8 @@ const SPELLINGS = new Map([
   ['programme', 'program'],
   ['centre', 'center'],
   ['armour', 'armor'],
+  ['honour', 'honor'],
+  ['recognise', 'recognize'],
   ['cancelled', 'cancel'],
   ['cancelling', 'cancel'],
 ]);
@@ -290,6 +317,21 @@ export const EXTRA_STOP_WORDS = new Set([
   'early',
   'late',
   'mid',
+]);
+
+/** Words by which a quote itself only supposes what it says ("may remain", "allegedly repelled"). */
+export const TENTATIVE = new Set([
+  'may',
+  'might',
+  'could',
+  'allegedly',
+  'supposedly',
+  'possibly',
+  'perhaps',
+  'presumably',
+  'apparently',
+  'reportedly',
+  'purportedly',
 ]);
 
 /** Words that negate a clause. */

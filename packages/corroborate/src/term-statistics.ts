@@ -5,6 +5,9 @@ export interface TermWeights {
   weight(term: string): number;
 }
 
+/** Claims assumed seen before the first, none with any term: weights start even and sharpen as claims arrive. */
+export const PRIOR_CLAIMS = 20;
+
 /** Every term alike: what a comparison uses before any claim has been seen. */
 export const UNIFORM_WEIGHTS: TermWeights = { weight: () => 1 };
 
@@ -31,10 +34,14 @@ export class TermStatistics implements TermWeights {
     for (const term of features.terms) this.counts.set(term, (this.counts.get(term) ?? 0) + 1);
   }
 
-  /** BM25's idf, always positive: ln(1 + (N − df + 0.5) / (df + 0.5)). */
+  /**
+   * BM25's idf, always positive: ln(1 + (N − df + 0.5) / (df + 0.5)), with N counting PRIOR_CLAIMS
+   * more claims that hold none of the terms. Without them, while few claims have been seen, the
+   * terms two claims share are the ones counted in both and would weigh least exactly when they match.
+   */
   weight(term: string): number {
     const df = this.counts.get(term) ?? 0;
-    return Math.log(1 + (this.claims - df + 0.5) / (df + 0.5));
+    return Math.log(1 + (this.claims + PRIOR_CLAIMS - df + 0.5) / (df + 0.5));
   }
 
   entries(): IterableIterator<[string, number]> {

@@ -61,6 +61,8 @@ export interface ClaimFeatures {
   predicate: string | null;
   /** The predicate's class ("withdraw" → "depart"), null when it has none. */
   predicateClass: string | null;
+  /** The classes of all its verbs ("tracked jets flown in … before landing" → arrive). */
+  verbClasses: ReadonlySet<string>;
   /** Whether the quote negates its predicate ("is not leaving"). */
   negated: boolean;
   quantities: readonly Quantity[];
@@ -68,6 +70,8 @@ export interface ClaimFeatures {
   dates: readonly string[];
   stance: Stance;
   hedged: boolean;
+  /** Whether the quote's own words only suppose it ("may", "allegedly"), whatever hedges its frame. */
+  tentative: boolean;
   about: ReadonlySet<string>;
   installations: ReadonlySet<string>;
 }

@@ -1,5 +1,6 @@
 import { type ClaimFacts, type Statement, type StatementContradiction, StatementGrouper } from '@sitrep/corroborate';
 import type { ExtractedClaim, ExtractedEntity, Extraction } from '@sitrep/extract';
+import { foldWord, normalizeName } from '@sitrep/names';
 import { normalizeText } from './normalize-text';
 
 /** One article's extraction, as the statement eval reads it. */
@@ -18,19 +19,38 @@ export interface GroupedClaims {
   contradictions: StatementContradiction[];
 }
 
+// Words that say what kind of installation a name is, not which: "Tartous naval facility" and
+// "Tartus base" are one place.
+const INSTALLATION_WORDS = new Set(
+  'air airbase airfield airport base facility field harbor harbour hub logistics military naval navy port station commercial main'.split(
+    ' ',
+  ),
+);
+
 /**
- * Entity keys across articles, as ingest links them: the knowledge base's id where extraction
- * linked one, else the first key any of the entity's names (canonical or alias) was given.
+ * Entity keys across articles, approximating how ingest links entities (by name and alias, with
+ * spellings folded: Tartous is Tartus): the knowledge base's id where extraction linked one, else
+ * the first key one of its folded names was given. An installation is also known by its name
+ * without the words for its kind.
  */
 class EntityKeys {
   private readonly byName = new Map<string, string>();
 
   keyOf(entity: ExtractedEntity): string {
     if (entity.known !== undefined) return `known ${entity.known}`;
-    const names = [entity.name, ...entity.aliases].map(normalizeText).filter(Boolean);
-    const key =
-      names.map((n) => this.byName.get(n)).find((k) => k !== undefined) ?? `name ${normalizeText(entity.name)}`;
-    for (const name of names) if (!this.byName.has(name)) this.byName.set(name, key);
+    const folded = (name: string) => normalizeName(name).split(' ').filter(Boolean).map(foldWord);
+    // A name made only of words for a kind ("the base") names no one place: it links nothing.
+    const names = [entity.name, ...entity.aliases]
+      .map(folded)
+      .filter((words) => words.some((w) => !INSTALLATION_WORDS.has(w)));
+    const keys = names.map((words) => words.join(' '));
+    if (entity.type === 'installation')
+      for (const words of names) {
+        const core = words.filter((w) => !INSTALLATION_WORDS.has(w));
+        if (core.length > 0) keys.push(`installation ${core.join(' ')}`);
+      }
+    const key = keys.map((k) => this.byName.get(k)).find((k) => k !== undefined) ?? `name ${keys[0] ?? entity.name}`;
+    for (const k of keys) if (!this.byName.has(k)) this.byName.set(k, key);
     return key;
   }
 }
