@@ -2,7 +2,7 @@ import { dateRelation, daysBetween } from './dates';
 import { readClaim } from './features';
 import { CLASS_PHRASES, opposed } from './lexicon';
 import { polarityOf } from './polarity';
-import { conflictingCount, elsewhere, entityOverlap, overlap } from './similarity';
+import { conflictingCount, elsewhere, overlap } from './similarity';
 import { type TermWeights, UNIFORM_WEIGHTS } from './term-statistics';
 import type { ClaimFacts, ClaimFeatures, ReadClaim } from './types';
 import { CANDIDATE_WINDOW_DAYS } from './window';

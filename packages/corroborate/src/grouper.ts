@@ -124,8 +124,7 @@ export class StatementGrouper {
     const candidates = this.candidatesFor(claim);
     // "X did not respond to a request for comment" reports on the reporting, not on the world:
     // it stands alone rather than making a statement of every outlet's unanswered call.
-    const chosen =
-      facts.stance === 'no_comment' ? null : chooseStatement(claim, candidates, this.terms, this.options);
+    const chosen = facts.stance === 'no_comment' ? null : chooseStatement(claim, candidates, this.terms, this.options);
     const statement = chosen ? this.byId.get(chosen.id)! : this.open();
     this.join(statement, claim);
     const contradictions = this.contradictionsWith(claim, statement.id, candidates);

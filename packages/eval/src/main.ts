@@ -2,9 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type Floors, raisedFloors, readFloors, shortfalls, writeFloors } from './floors';
-import { type CorpusArticle, defaultCorpusDir, loadCorpus } from './gold';
+import { defaultCorpusDir, loadCorpus } from './gold';
 import { MODES, MODE_TITLES, type Mode, extractIn } from './modes';
-import type { Extraction } from '@sitrep/extract';
 import {
   type EvalReport,
   type ScoredArticle,
@@ -15,9 +14,16 @@ import {
   toJsonReport,
 } from './report';
 import { scoreArticle, totals } from './score';
-import { type StatementsGold, loadStatementsGold } from './statements-gold';
-import { groupArticles } from './statements-run';
-import { type StatementScore, scoreStatements } from './statements-score';
+import { loadStatementsGold } from './statements-gold';
+import {
+  type StatementFloors,
+  raisedStatementFloors,
+  readStatementFloors,
+  statementShortfalls,
+  writeStatementFloors,
+} from './statement-floors';
+import { evaluateStatements } from './statements-eval';
+import type { StatementScore } from './statements-score';
 
 const USAGE = `Usage: pnpm eval [--corpus DIR] [--mode general|demo|both] [--only PREFIX,...] [--by-outlet] [--statements] [--json] [--against FILE] [--update-floors]
 
@@ -35,8 +41,9 @@ the demo knowledge base's names (what \`pnpm start\` seeds).
   --json             print the scores as JSON on stdout (use \`pnpm -s eval --json\` to keep pnpm's banner out)
   --against FILE     a --json report saved earlier (say, the blind score of new articles): each cell
                      shows "then → now"; --only's prefixes also give a total row each
-  --update-floors    raise packages/eval/src/floors.json to today's scores (never lowers one; a new
-                     article starts at its first score). Exits 1 if an article is below a floor.`;
+  --update-floors    raise packages/eval/src/floors.json (and statement-floors.json) to today's scores
+                     (never lowers one; a new article starts at its first score). Exits 1 if a score
+                     is below its floor.`;
 
 interface Options {
   corpus?: string;
@@ -110,7 +117,7 @@ function main(argv: string[]): number {
       outlet: article.outlet,
       score: scoreArticle(extraction, article.gold),
     }));
-    return { mode, scored, statements: statementsGold ? scoreStatementsIn(extracted, statementsGold) : undefined };
+    return { mode, scored, statements: statementsGold ? evaluateStatements(extracted, statementsGold) : undefined };
   });
   if (values.json) {
     console.log(
@@ -146,35 +153,37 @@ function main(argv: string[]): number {
       if (statements) console.log(`\n#### Statements, ${MODE_TITLES[mode]}\n\n${renderStatements(statements)}`);
     }
   }
-  const below = reports.flatMap(({ mode, scored }) =>
-    scored.flatMap(({ file, score }) =>
+  const statementFloors = readStatementFloors();
+  const below = reports.flatMap(({ mode, scored, statements }) => [
+    ...scored.flatMap(({ file, score }) =>
       shortfalls(score, floors[mode][file] ?? {}).map((s) => `${mode} ${file}: ${s}`),
     ),
-  );
-  if (below.length > 0) console.error(`\nBelow the floors in floors.json:\n  ${below.join('\n  ')}`);
+    ...(statements
+      ? statementShortfalls(statements, statementFloors[mode]).map((s) => `${mode} statements: ${s}`)
+      : []),
+  ]);
+  if (below.length > 0)
+    console.error(`\nBelow the floors in floors.json and statement-floors.json:\n  ${below.join('\n  ')}`);
   if (values['update-floors']) {
     if (below.length > 0) {
       console.error('Floors not updated: mend what fell below them first.');
       return 1;
     }
     writeFloors(updated(floors, reports));
-    console.error('\nfloors.json raised to these scores.');
+    writeStatementFloors(updatedStatements(statementFloors, reports));
+    console.error('\nfloors.json and statement-floors.json raised to these scores.');
   }
   return 0;
 }
 
-/** Groups every article's extracted claims into statements (publication order) and scores them. */
-function scoreStatementsIn(
-  extracted: ReadonlyArray<{ article: CorpusArticle; extraction: Extraction }>,
-  gold: StatementsGold,
-): StatementScore {
-  const inOrder = extracted.map(({ article, extraction }) => ({
-    file: article.file,
-    extraction,
-    gold: article.gold,
-    published: article.gold.published,
-  }));
-  return scoreStatements(inOrder, groupArticles(inOrder, gold.copies), gold);
+function updatedStatements(
+  floors: StatementFloors,
+  reports: ReadonlyArray<{ mode: Mode; statements?: StatementScore }>,
+): StatementFloors {
+  const next: StatementFloors = { general: { ...floors.general }, demo: { ...floors.demo } };
+  for (const { mode, statements } of reports)
+    if (statements) next[mode] = raisedStatementFloors(floors[mode], statements);
+  return next;
 }
 
 function updated(floors: Floors, reports: ReadonlyArray<{ mode: Mode; scored: ScoredArticle[] }>): Floors {
