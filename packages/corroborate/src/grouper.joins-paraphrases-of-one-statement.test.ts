@@ -56,6 +56,14 @@ describe('StatementGrouper', () => {
     expect(standingOf(grouper.statement(a.statementId)!, grouper.contradictions())).toBe('established');
   });
 
+  it('leaves each unanswered request for comment alone: it reports on the reporting, not on the world', () => {
+    const grouper = new StatementGrouper();
+    const silent = (q: string) =>
+      grouper.add(claim(q, { stance: 'no_comment', source: source('the ministry', 'mod') }));
+    silent('The ministry did not respond to a request for comment');
+    expect(silent('The ministry did not immediately respond to a request for comment').joined).toBe(false);
+  });
+
   it('gives the same statements and ids for the same claims in the same order', () => {
     const quotes = [
       'Russian warships have left Harbourtown',

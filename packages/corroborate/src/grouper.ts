@@ -6,7 +6,7 @@ import type { ClaimFacts, ReadClaim } from './types';
 import { CANDIDATE_WINDOW_DAYS, dayOf, withinWindow } from './window';
 
 /** A claim joins the best candidate statement whose score reaches this. */
-export const JOIN_THRESHOLD = 0.5;
+export const JOIN_THRESHOLD = 0.45;
 /**
  * An article that says one thing twice (headline and body) may put both in one statement, but
  * only on a closer match: claims of one article share its topic and words without being one claim.

@@ -39,6 +39,11 @@ export const FRAME_VERBS = new Set([
   'echo',
   'call',
   'describe',
+  'speak',
+  'comment',
+  'respond',
+  'reply',
+  'answer',
 ]);
 
 /**

@@ -11,7 +11,7 @@ export interface Comparison {
   terms: number;
   /** Overlap of the entities they are about, 0–1. */
   entities: number;
-  /** 1 same predicate, 0.9 same class, 0.5 unknown, 0.3 unrelated, 0 different classes. */
+  /** 1 same predicate, 0.9 same class, 0.3 unknown or unrelated, 0 different classes. */
   predicate: number;
   /** Why they cannot state the same thing, or null. */
   apart: string | null;
@@ -57,12 +57,16 @@ export function entityOverlap(a: ReadonlySet<string>, b: ReadonlySet<string>): n
   return (shared / Math.min(a.size, b.size) + shared / (a.size + b.size - shared)) / 2;
 }
 
-/** Agreement of predicates, read through their polarity ("has no plans to leave" agrees with "will keep"). */
+/**
+ * Agreement of predicates, read through their polarity ("has no plans to leave" agrees with "will
+ * keep"). A claim without a predicate (a description: "X is Russia's only hub") agrees no more than
+ * an unrelated verb does: only its words can make it the same statement.
+ */
 export function predicateAgreement(a: ClaimFeatures, b: ClaimFeatures): number {
   const [pa, pb] = [polarityOf(a), polarityOf(b)];
   if (a.predicate !== null && a.predicate === b.predicate) return 1;
   if (pa.cls !== null && pa.cls === pb.cls) return 0.9;
-  if (a.predicate === null || b.predicate === null) return 0.5;
+  if (a.predicate === null || b.predicate === null) return 0.3;
   if (pa.cls !== null && pb.cls !== null) return 0;
   return 0.3;
 }

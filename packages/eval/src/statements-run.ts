@@ -1,4 +1,10 @@
-import { type ClaimFacts, type Statement, type StatementContradiction, StatementGrouper } from '@sitrep/corroborate';
+import {
+  type ClaimFacts,
+  type GrouperOptions,
+  type Statement,
+  type StatementContradiction,
+  StatementGrouper,
+} from '@sitrep/corroborate';
 import type { ExtractedClaim, ExtractedEntity, Extraction } from '@sitrep/extract';
 import { foldWord, normalizeName } from '@sitrep/names';
 import { normalizeText } from './normalize-text';
@@ -59,13 +65,17 @@ class EntityKeys {
  * Feeds every article's extracted claims to one StatementGrouper in publication order (then file
  * name), as ingest would: entities keyed across articles, copies of one wire story sharing a story.
  */
-export function groupArticles(articles: readonly ExtractedArticle[], copies: readonly string[][] = []): GroupedClaims {
+export function groupArticles(
+  articles: readonly ExtractedArticle[],
+  copies: readonly string[][] = [],
+  options: GrouperOptions = {},
+): GroupedClaims {
   const storyOf = new Map<string, string>();
   for (const group of copies) for (const base of group) storyOf.set(base, group[0]!);
   const dateOf = (a: ExtractedArticle) => a.extraction.article.published ?? a.published ?? '';
   const ordered = [...articles].sort((x, y) => dateOf(x).localeCompare(dateOf(y)) || x.file.localeCompare(y.file));
   const keys = new EntityKeys();
-  const grouper = new StatementGrouper();
+  const grouper = new StatementGrouper(options);
   const statementOf = new Map<ExtractedClaim, string>();
   for (const article of ordered) {
     const base = article.file.replace(/\.txt$/, '');
