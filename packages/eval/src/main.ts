@@ -2,12 +2,30 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type Floors, raisedFloors, readFloors, shortfalls, writeFloors } from './floors';
-import { type CorpusArticle, defaultCorpusDir, loadCorpus } from './gold';
+import { defaultCorpusDir, loadCorpus } from './gold';
 import { MODES, MODE_TITLES, type Mode, extractIn } from './modes';
-import { type EvalReport, type ScoredArticle, byOutlet, renderComparison, renderTable, toJsonReport } from './report';
+import {
+  type EvalReport,
+  type ScoredArticle,
+  byOutlet,
+  renderComparison,
+  renderStatements,
+  renderTable,
+  toJsonReport,
+} from './report';
 import { scoreArticle, totals } from './score';
+import { loadStatementsGold } from './statements-gold';
+import {
+  type StatementFloors,
+  raisedStatementFloors,
+  readStatementFloors,
+  statementShortfalls,
+  writeStatementFloors,
+} from './statement-floors';
+import { evaluateStatements } from './statements-eval';
+import type { StatementScore } from './statements-score';
 
-const USAGE = `Usage: pnpm eval [--corpus DIR] [--mode general|demo|both] [--only PREFIX,...] [--by-outlet] [--json] [--against FILE] [--update-floors]
+const USAGE = `Usage: pnpm eval [--corpus DIR] [--mode general|demo|both] [--only PREFIX,...] [--by-outlet] [--statements] [--json] [--against FILE] [--update-floors]
 
 Scores @sitrep/extract against the corpus's gold annotations (the corpus README's definitions), one
 row per article, then per outlet with --by-outlet, in two modes: on general knowledge alone, and with
@@ -16,17 +34,23 @@ the demo knowledge base's names (what \`pnpm start\` seeds).
   --mode M           general, demo or both (default both)
   --only P,...       only the articles whose file names start with one of these prefixes (e.g. 013,1,2)
   --by-outlet        add a table per outlet
+  --statements       only the statements section: the extracted claims of all the articles grouped into
+                     statements in publication order (@sitrep/corroborate), scored against the corpus's
+                     statements.json (same-statement pairs, contradictions); shown after each mode's
+                     table by default, and under "statements" in --json
   --json             print the scores as JSON on stdout (use \`pnpm -s eval --json\` to keep pnpm's banner out)
   --against FILE     a --json report saved earlier (say, the blind score of new articles): each cell
                      shows "then → now"; --only's prefixes also give a total row each
-  --update-floors    raise packages/eval/src/floors.json to today's scores (never lowers one; a new
-                     article starts at its first score). Exits 1 if an article is below a floor.`;
+  --update-floors    raise packages/eval/src/floors.json (and statement-floors.json) to today's scores
+                     (never lowers one; a new article starts at its first score). Exits 1 if a score
+                     is below its floor.`;
 
 interface Options {
   corpus?: string;
   mode?: string;
   only?: string;
   'by-outlet'?: boolean;
+  statements?: boolean;
   json?: boolean;
   against?: string;
   'update-floors'?: boolean;
@@ -43,6 +67,7 @@ function main(argv: string[]): number {
         mode: { type: 'string' },
         only: { type: 'string' },
         'by-outlet': { type: 'boolean' },
+        statements: { type: 'boolean' },
         json: { type: 'boolean' },
         against: { type: 'string' },
         'update-floors': { type: 'boolean' },
@@ -84,15 +109,30 @@ function main(argv: string[]): number {
   }
 
   const floors = readFloors();
-  const reports = modes.map((mode) => ({ mode, scored: scoreAll(mode, articles) }));
+  const statementsGold = loadStatementsGold(corpus);
+  const reports = modes.map((mode) => {
+    const extracted = articles.map((article) => ({ article, extraction: extractIn(mode, article) }));
+    const scored: ScoredArticle[] = extracted.map(({ article, extraction }) => ({
+      file: article.file,
+      outlet: article.outlet,
+      score: scoreArticle(extraction, article.gold),
+    }));
+    return { mode, scored, statements: statementsGold ? evaluateStatements(extracted, statementsGold) : undefined };
+  });
   if (values.json) {
     console.log(
       JSON.stringify(
-        reports.map(({ mode, scored }) => toJsonReport(corpus, mode, scored, totals(scored.map((s) => s.score)))),
+        reports.map(({ mode, scored, statements }) =>
+          toJsonReport(corpus, mode, scored, totals(scored.map((s) => s.score)), statements),
+        ),
         null,
         2,
       ),
     );
+  } else if (values.statements) {
+    if (!statementsGold) console.error(`No statements.json in ${corpus}: nothing to score statements against.`);
+    for (const { mode, statements } of reports)
+      if (statements) console.log(`\n### Statements, ${MODE_TITLES[mode]}\n\n${renderStatements(statements)}`);
   } else if (values.against) {
     const path = resolve(process.env.INIT_CWD ?? process.cwd(), values.against);
     const before = JSON.parse(readFileSync(path, 'utf8')) as EvalReport[];
@@ -106,35 +146,44 @@ function main(argv: string[]): number {
       console.log(`\n### ${MODE_TITLES[mode]}\n\n${renderComparison(scored, then, groups)}`);
     }
   } else {
-    for (const { mode, scored } of reports) {
+    for (const { mode, scored, statements } of reports) {
       const total = totals(scored.map((s) => s.score));
       console.log(`\n### ${MODE_TITLES[mode]}\n\n${renderTable(scored, total)}`);
       if (values['by-outlet']) console.log(`\n${renderTable(byOutlet(scored), total, 'outlet')}`);
+      if (statements) console.log(`\n#### Statements, ${MODE_TITLES[mode]}\n\n${renderStatements(statements)}`);
     }
   }
-  const below = reports.flatMap(({ mode, scored }) =>
-    scored.flatMap(({ file, score }) =>
+  const statementFloors = readStatementFloors();
+  const below = reports.flatMap(({ mode, scored, statements }) => [
+    ...scored.flatMap(({ file, score }) =>
       shortfalls(score, floors[mode][file] ?? {}).map((s) => `${mode} ${file}: ${s}`),
     ),
-  );
-  if (below.length > 0) console.error(`\nBelow the floors in floors.json:\n  ${below.join('\n  ')}`);
+    ...(statements
+      ? statementShortfalls(statements, statementFloors[mode]).map((s) => `${mode} statements: ${s}`)
+      : []),
+  ]);
+  if (below.length > 0)
+    console.error(`\nBelow the floors in floors.json and statement-floors.json:\n  ${below.join('\n  ')}`);
   if (values['update-floors']) {
     if (below.length > 0) {
       console.error('Floors not updated: mend what fell below them first.');
       return 1;
     }
     writeFloors(updated(floors, reports));
-    console.error('\nfloors.json raised to these scores.');
+    writeStatementFloors(updatedStatements(statementFloors, reports));
+    console.error('\nfloors.json and statement-floors.json raised to these scores.');
   }
   return 0;
 }
 
-function scoreAll(mode: Mode, articles: readonly CorpusArticle[]): ScoredArticle[] {
-  return articles.map((article) => ({
-    file: article.file,
-    outlet: article.outlet,
-    score: scoreArticle(extractIn(mode, article), article.gold),
-  }));
+function updatedStatements(
+  floors: StatementFloors,
+  reports: ReadonlyArray<{ mode: Mode; statements?: StatementScore }>,
+): StatementFloors {
+  const next: StatementFloors = { general: { ...floors.general }, demo: { ...floors.demo } };
+  for (const { mode, statements } of reports)
+    if (statements) next[mode] = raisedStatementFloors(floors[mode], statements);
+  return next;
 }
 
 function updated(floors: Floors, reports: ReadonlyArray<{ mode: Mode; scored: ScoredArticle[] }>): Floors {

@@ -1,4 +1,5 @@
 import { type Counts, type Ratios, type Score, type Tally, totals } from './score';
+import type { StatementScore } from './statements-score';
 
 export interface ScoredArticle {
   /** The article's file, or the outlet's name in a per-outlet table. */
@@ -14,6 +15,8 @@ export interface EvalReport {
   articles: Array<{ file: string; outlet: string | null } & Score>;
   outlets: Array<{ outlet: string } & Score>;
   total: Score;
+  /** Same statement and contradiction scores over all the articles, where the corpus has statements.json. */
+  statements?: StatementScore;
 }
 
 export function toJsonReport(
@@ -21,6 +24,7 @@ export function toJsonReport(
   mode: string,
   articles: readonly ScoredArticle[],
   total: Score,
+  statements?: StatementScore,
 ): EvalReport {
   return {
     corpus,
@@ -28,7 +32,24 @@ export function toJsonReport(
     articles: articles.map(({ file, outlet, score }) => ({ file, outlet: outlet ?? null, ...score })),
     outlets: byOutlet(articles).map(({ file, score }) => ({ outlet: file, ...score })),
     total,
+    ...(statements ? { statements } : {}),
   };
+}
+
+/**
+ * The statement scores as a Markdown table: same-statement pairs (pairs of matched gold claims from
+ * different articles) and contradictions (found among those with a matched claim on each side).
+ */
+export function renderStatements({ matchedClaims, pairs: p, contradictions: c }: StatementScore): string {
+  const unreachable = c.gold - c.reachable;
+  return [
+    '| statements | P | R | F1 |',
+    '| --- | ---: | ---: | ---: |',
+    `| same statement (pairs) | ${withCount(p.precision, p.truePositive, p.truePositive + p.falsePositive)} | ${withCount(p.recall, p.truePositive, p.truePositive + p.falseNegative)} | ${fixed(p.f1)} |`,
+    `| contradiction | ${withCount(c.precision, c.correct, c.flagged)} | ${withCount(c.recall, c.found, c.reachable)} | – |`,
+    '',
+    `Over the ${matchedClaims} gold claims an extracted claim matches${unreachable > 0 ? `; ${unreachable} of ${c.gold} gold contradictions have no matched claim on one side and are not counted` : ''}.`,
+  ].join('\n');
 }
 
 /** One micro-averaged score per outlet (articles without one under "unknown outlet"), sorted by name. */

@@ -1,0 +1,178 @@
+import { datesOf } from './dates';
+import { type Word, wordsOf } from './language';
+import {
+  CARRIER_VERBS,
+  LIGHT_VERBS,
+  EXTRA_STOP_WORDS,
+  FRAME_VERBS,
+  MONTHS,
+  NEGATIONS,
+  NOMINAL_PREDICATES,
+  PARTICLES,
+  TENTATIVE,
+  WEEKDAYS,
+  monthOf,
+  nounClassesOf,
+  predicateClassOf,
+  spelling,
+} from './lexicon';
+import { quantitiesOf } from './quantities';
+import type { ClaimFacts, ClaimFeatures, ReadClaim } from './types';
+
+const SKIPPED_TAGS = new Set([
+  'PUNCT',
+  'NUM',
+  'SYM',
+  'DET',
+  'ADP',
+  'CCONJ',
+  'SCONJ',
+  'PRON',
+  'AUX',
+  'PART',
+  'X',
+  'SPACE',
+]);
+
+/** A lemma as compared: lower case, one spelling, no possessive, a model's plural "s" dropped ("an-124s"). */
+function normalLemma(word: Word): string {
+  const lemma = spelling(word.lemma.replace(/'s$/, ''));
+  return /\d/.test(lemma) ? lemma.replace(/s$/, '') : lemma;
+}
+
+const isContent = (word: Word, lemma: string) =>
+  !SKIPPED_TAGS.has(word.pos) &&
+  !word.stop &&
+  /\p{L}/u.test(lemma) &&
+  lemma.length > 1 &&
+  !EXTRA_STOP_WORDS.has(lemma) &&
+  !NEGATIONS.has(lemma) &&
+  !FRAME_VERBS.has(lemma) &&
+  !CARRIER_VERBS.has(lemma) &&
+  !WEEKDAYS.has(lemma) &&
+  !(MONTHS as readonly string[]).includes(lemma) &&
+  monthOf(word.text) === null;
+
+// What may stand between a verb and its particle: "pulled its last ships out".
+const OBJECT_TAGS = new Set(['DET', 'PRON', 'ADJ', 'NOUN', 'PROPN', 'NUM']);
+
+/** The particle of the verb at `i`, right after it or after a short object ("pull out", "pull its ships out"). */
+function particleAfter(words: readonly Word[], i: number): string | null {
+  for (let j = i + 1; j < Math.min(words.length, i + 5); j++) {
+    const w = words[j]!;
+    if ((w.pos === 'ADP' || w.pos === 'PART' || w.pos === 'ADV') && PARTICLES.has(w.lemma)) return w.lemma;
+    if (!OBJECT_TAGS.has(w.pos)) return null;
+  }
+  return null;
+}
+
+/** Where a relative clause (", who once headed X,") that starts at `i` ends, or `i` when none starts there. */
+function relativeClauseEnd(words: readonly Word[], i: number): number {
+  const w = words[i]!;
+  if ((w.lemma !== 'who' && w.lemma !== 'which') || words[i - 1]?.text !== ',') return i;
+  for (let j = i + 1; j < words.length; j++) if (words[j]!.text === ',') return j;
+  return i;
+}
+
+/** The event noun a light verb governs ("made a working visit" → visit), within a few words. */
+function lightVerbObject(words: readonly Word[], i: number): string | null {
+  for (let j = i + 1; j < Math.min(words.length, i + 5); j++) {
+    const w = words[j]!;
+    if (w.pos === 'VERB') return null;
+    const verb = w.pos === 'NOUN' ? NOMINAL_PREDICATES.get(normalLemma(w)) : undefined;
+    if (verb !== undefined) return verb;
+  }
+  return null;
+}
+
+/**
+ * The main predicate: the first verb outside a relative clause that neither frames the claim
+ * ("said", "denied") nor only carries another verb ("began withdrawing"), with its particle ("pull
+ * out"); a light verb's event noun ("held talks" → talk); else, in a verbless headline, the first
+ * noun that names an event ("withdrawal" → withdraw).
+ */
+function predicateOf(words: readonly Word[]): string | null {
+  for (let i = 0; i < words.length; i++) {
+    const end = relativeClauseEnd(words, i);
+    if (end > i) {
+      i = end;
+      continue;
+    }
+    const w = words[i]!;
+    if (w.pos !== 'VERB') continue;
+    const lemma = normalLemma(w);
+    if (LIGHT_VERBS.has(lemma)) {
+      const event = lightVerbObject(words, i);
+      if (event !== null) return event;
+    }
+    if (FRAME_VERBS.has(lemma) || CARRIER_VERBS.has(lemma)) continue;
+    const particle = particleAfter(words, i);
+    return particle ? `${lemma} ${particle}` : lemma;
+  }
+  for (const w of words) {
+    if (w.pos !== 'NOUN') continue;
+    const verb = NOMINAL_PREDICATES.get(normalLemma(w));
+    if (verb !== undefined) return verb;
+  }
+  return null;
+}
+
+/** Reads what the comparisons need from a claim: content terms, predicate, negation, counts, dates. */
+export function featuresOf(claim: ClaimFacts): ClaimFeatures {
+  const words = wordsOf(claim.quote);
+  const terms = new Set<string>();
+  const names = new Set<string>();
+  const verbClasses = new Set<string>();
+  for (const word of words) {
+    const lemma = normalLemma(word);
+    if (!isContent(word, lemma)) continue;
+    terms.add(lemma);
+    if (word.pos === 'PROPN') names.add(lemma);
+    for (const cls of nounClassesOf(lemma)) terms.add(`~${cls}`);
+    if (word.pos === 'VERB' || word.pos === 'NOUN') {
+      const cls = predicateClassOf(NOMINAL_PREDICATES.get(lemma) ?? lemma);
+      if (cls !== null) terms.add(`~${cls}`);
+    }
+  }
+  // Every verb's class, with its particle ("flown in" → arrive): what else the claim asserts
+  // happened, beside its main predicate.
+  for (let i = 0; i < words.length; i++) {
+    if (words[i]!.pos !== 'VERB') continue;
+    const lemma = normalLemma(words[i]!);
+    const particle = particleAfter(words, i);
+    const cls = predicateClassOf(particle ? `${lemma} ${particle}` : lemma);
+    if (cls !== null) verbClasses.add(cls);
+  }
+  const predicate = predicateOf(words);
+  const predicateClass = predicateClassOf(predicate);
+  if (predicateClass !== null) terms.add(`~${predicateClass}`);
+  const dates = datesOf(words, claim.saidOn);
+  return {
+    terms,
+    names,
+    predicate,
+    predicateClass,
+    verbClasses,
+    negated: words.some((w) => NEGATIONS.has(w.lemma) || w.text.toLowerCase() === "n't"),
+    quantities: quantitiesOf(words),
+    dates: claim.eventDate && !dates.includes(claim.eventDate) ? [claim.eventDate, ...dates] : dates,
+    stance: claim.stance,
+    hedged: claim.hedged,
+    tentative: words.some((w) => TENTATIVE.has(w.text.toLowerCase())),
+    about: new Set(claim.about),
+    installations: new Set(claim.installations ?? []),
+  };
+}
+
+// Features are read once per claim object: a grouper and the contradiction check share them.
+const cache = new WeakMap<ClaimFacts, ClaimFeatures>();
+
+/** The claim with its features, read once per claim object. */
+export function readClaim(facts: ClaimFacts): ReadClaim {
+  let features = cache.get(facts);
+  if (!features) {
+    features = featuresOf(facts);
+    cache.set(facts, features);
+  }
+  return { facts, features };
+}

@@ -1,0 +1,221 @@
+import { type Contradiction, contradictionBetween } from './contradiction';
+import { readClaim } from './features';
+import { compareClaims } from './similarity';
+import { TermStatistics, type TermWeights } from './term-statistics';
+import type { ClaimFacts, ReadClaim } from './types';
+import { CANDIDATE_WINDOW_DAYS, dayOf, withinWindow } from './window';
+
+/** A claim joins the best candidate statement whose score reaches this. */
+export const JOIN_THRESHOLD = 0.45;
+/**
+ * An article that says one thing twice (headline and body) may put both in one statement, but
+ * only on a closer match: claims of one article share its topic and words without being one claim.
+ */
+export const SAME_ARTICLE_THRESHOLD = 0.8;
+/** A claim is compared with at most this many of a statement's latest claims: the cost per claim stays bounded. */
+export const COMPARED_PER_STATEMENT = 12;
+
+export interface GrouperOptions {
+  threshold?: number;
+  sameArticleThreshold?: number;
+  windowDays?: number;
+  comparedPerStatement?: number;
+}
+
+/** Claims from different articles stating one proposition. */
+export interface Statement {
+  id: string;
+  claims: readonly ClaimFacts[];
+  /** Every entity key its claims are about. */
+  about: readonly string[];
+  /** Earliest and latest day its claims were said (or dated). */
+  firstDay: string | null;
+  lastDay: string | null;
+  /** Distinct articles, and distinct stories (copies of one wire story count once). */
+  articles: number;
+  stories: number;
+}
+
+/** Two statements that cannot both be true, found through one pair of their claims. */
+export interface StatementContradiction extends Contradiction {
+  statements: [string, string];
+  claims: [string, string];
+}
+
+export interface Placement {
+  statementId: string;
+  /** False when the claim started a statement of its own. */
+  joined: boolean;
+  /** The score it joined with (0 for a new statement). */
+  score: number;
+  /** Contradictions this claim revealed with statements already there. */
+  contradictions: StatementContradiction[];
+}
+
+/** A statement as `chooseStatement` reads it: a caller that stores statements builds these from its candidates. */
+export interface CandidateStatement {
+  id: string;
+  /** Its claims, oldest first (only the latest `comparedPerStatement` are read). */
+  claims: readonly ReadClaim[];
+}
+
+/**
+ * The candidate statement a claim joins, or null: the best score over each statement's latest
+ * claims from other articles (claims of the claim's own article count only at
+ * `sameArticleThreshold`); ties go to the earlier candidate. O(candidates × comparedPerStatement).
+ */
+export function chooseStatement(
+  claim: ReadClaim,
+  candidates: readonly CandidateStatement[],
+  weights: TermWeights,
+  options: GrouperOptions = {},
+): { id: string; score: number } | null {
+  const threshold = options.threshold ?? JOIN_THRESHOLD;
+  const sameArticle = options.sameArticleThreshold ?? SAME_ARTICLE_THRESHOLD;
+  const compared = options.comparedPerStatement ?? COMPARED_PER_STATEMENT;
+  let best: { id: string; score: number } | null = null;
+  for (const candidate of candidates) {
+    let score = 0;
+    for (const member of candidate.claims.slice(-compared)) {
+      const s = compareClaims(claim.features, member.features, weights).score;
+      const own = member.facts.articleId === claim.facts.articleId;
+      if (!own || s >= sameArticle) score = Math.max(score, s);
+    }
+    if (score >= threshold && (best === null || score > best.score)) best = { id: candidate.id, score };
+  }
+  return best;
+}
+
+interface Held {
+  id: string;
+  /** Creation order: candidates are read in it, so ties break the same way every run. */
+  order: number;
+  claims: ReadClaim[];
+  about: Set<string>;
+  firstDay: string | null;
+  lastDay: string | null;
+}
+
+/**
+ * Groups claims into statements as they arrive, article by article in publication order. Candidates
+ * are the statements that share an entity with the claim and fall in the candidate window
+ * (CANDIDATE_WINDOW_DAYS); term weights are learnt from the claims seen. Deterministic: the same
+ * claims in the same order give the same statements and ids.
+ */
+export class StatementGrouper {
+  private readonly held: Held[] = [];
+  private readonly byId = new Map<string, Held>();
+  private readonly byEntity = new Map<string, Set<Held>>();
+  private readonly found: StatementContradiction[] = [];
+  private readonly pairs = new Set<string>();
+  readonly terms: TermStatistics;
+
+  constructor(
+    private readonly options: GrouperOptions = {},
+    terms?: TermStatistics,
+  ) {
+    this.terms = terms ?? new TermStatistics();
+  }
+
+  /** Places a claim: in the statement it joins or a new one, with the contradictions it reveals. */
+  add(facts: ClaimFacts): Placement {
+    const claim = readClaim(facts);
+    this.terms.add(claim.features);
+    const candidates = this.candidatesFor(claim);
+    // "X did not respond to a request for comment" reports on the reporting, not on the world:
+    // it stands alone rather than making a statement of every outlet's unanswered call.
+    const chosen = facts.stance === 'no_comment' ? null : chooseStatement(claim, candidates, this.terms, this.options);
+    const statement = chosen ? this.byId.get(chosen.id)! : this.open();
+    this.join(statement, claim);
+    const contradictions = this.contradictionsWith(claim, statement.id, candidates);
+    this.found.push(...contradictions);
+    return { statementId: statement.id, joined: chosen !== null, score: chosen?.score ?? 0, contradictions };
+  }
+
+  statements(): Statement[] {
+    return this.held.map((h) => this.view(h));
+  }
+
+  statement(id: string): Statement | undefined {
+    const h = this.byId.get(id);
+    return h && this.view(h);
+  }
+
+  /** Every contradiction found so far, one per pair of statements, in the order found. */
+  contradictions(): StatementContradiction[] {
+    return [...this.found];
+  }
+
+  /**
+   * Statements sharing an entity with the claim, within the window. Statements that fell out of it
+   * leave the index: claims come in publication order, so they would stay out.
+   */
+  private candidatesFor(claim: ReadClaim): Held[] {
+    const day = dayOf(claim.facts);
+    const windowDays = this.options.windowDays ?? CANDIDATE_WINDOW_DAYS;
+    const seen = new Set<Held>();
+    for (const entity of claim.features.about) {
+      for (const h of this.byEntity.get(entity) ?? []) {
+        if (withinWindow(day, h.lastDay, windowDays)) seen.add(h);
+        else if (day !== null && h.lastDay !== null && h.lastDay < day) this.byEntity.get(entity)!.delete(h);
+      }
+    }
+    return [...seen].sort((x, y) => x.order - y.order);
+  }
+
+  /** Contradictions between the claim and the other candidates' latest claims, one per pair of statements. */
+  private contradictionsWith(claim: ReadClaim, placed: string, candidates: readonly Held[]) {
+    const compared = this.options.comparedPerStatement ?? COMPARED_PER_STATEMENT;
+    const found: StatementContradiction[] = [];
+    for (const other of candidates) {
+      const key = [placed, other.id].sort().join(' ');
+      if (other.id === placed || this.pairs.has(key)) continue;
+      for (const member of other.claims.slice(-compared)) {
+        const c = contradictionBetween(claim, member, { weights: this.terms, windowDays: this.options.windowDays });
+        if (!c) continue;
+        this.pairs.add(key);
+        found.push({ ...c, statements: [placed, other.id], claims: [claim.facts.id, member.facts.id] });
+        break;
+      }
+    }
+    return found;
+  }
+
+  private open(): Held {
+    const order = this.held.length;
+    const h: Held = { id: `s${order + 1}`, order, claims: [], about: new Set(), firstDay: null, lastDay: null };
+    this.held.push(h);
+    this.byId.set(h.id, h);
+    return h;
+  }
+
+  private join(h: Held, claim: ReadClaim): void {
+    h.claims.push(claim);
+    const day = dayOf(claim.facts);
+    if (day !== null) {
+      if (h.firstDay === null || day < h.firstDay) h.firstDay = day;
+      if (h.lastDay === null || day > h.lastDay) h.lastDay = day;
+    }
+    // Re-added under every entity of the claim: a statement that left an entity's index while out of
+    // the window is back in it once a new claim joins.
+    for (const entity of claim.features.about) {
+      h.about.add(entity);
+      const list = this.byEntity.get(entity) ?? new Set<Held>();
+      list.add(h);
+      this.byEntity.set(entity, list);
+    }
+  }
+
+  private view(h: Held): Statement {
+    const facts = h.claims.map((c) => c.facts);
+    return {
+      id: h.id,
+      claims: facts,
+      about: [...h.about],
+      firstDay: h.firstDay,
+      lastDay: h.lastDay,
+      articles: new Set(facts.map((c) => c.articleId)).size,
+      stories: new Set(facts.map((c) => c.storyId ?? c.articleId)).size,
+    };
+  }
+}

@@ -1,0 +1,130 @@
+import { dateRelation } from './dates';
+import { opposed } from './lexicon';
+import { polarityOf } from './polarity';
+import { type TermWeights, UNIFORM_WEIGHTS } from './term-statistics';
+import type { ClaimFeatures, Quantity } from './types';
+
+/** How far apart two claims are, part by part; `score` is 0 when `apart` names a reason they cannot be one statement. */
+export interface Comparison {
+  score: number;
+  /** Weighted overlap of content terms, 0–1. */
+  terms: number;
+  /** Overlap of the entities they are about, 0–1. */
+  entities: number;
+  /** 1 same predicate, 0.9 same class, 0.3 unknown or unrelated, 0 different classes. */
+  predicate: number;
+  /** Why they cannot state the same thing, or null. */
+  apart: string | null;
+}
+
+// Proper nouns are mostly entity names, which `entities` already compares: counted at half weight,
+// so two claims about Tartous do not look alike for naming it.
+const NAME_WEIGHT = 0.5;
+const WEIGHTS = { terms: 0.55, entities: 0.2, predicate: 0.25 };
+// The same count or date of the same thing is strong evidence of one report.
+const BONUS = { quantity: 0.1, date: 0.1 };
+
+/**
+ * Weighted overlap of two sets of terms: the mean of containment (shared weight over the smaller
+ * claim's, so a more specific version of a claim still contains it) and Dice (shared over both, so
+ * a short claim is not contained in everything).
+ */
+export function overlap(
+  a: ClaimFeatures,
+  b: ClaimFeatures,
+  weights: TermWeights = UNIFORM_WEIGHTS,
+  leaveOut: ReadonlySet<string> = new Set(),
+): number {
+  const weightOf = (term: string) => weights.weight(term) * (a.names.has(term) || b.names.has(term) ? NAME_WEIGHT : 1);
+  let shared = 0;
+  let wa = 0;
+  let wb = 0;
+  for (const t of a.terms) if (!leaveOut.has(t)) wa += weightOf(t);
+  for (const t of b.terms) {
+    if (leaveOut.has(t)) continue;
+    const w = weightOf(t);
+    wb += w;
+    if (a.terms.has(t)) shared += w;
+  }
+  if (shared === 0 || wa === 0 || wb === 0) return 0;
+  return (shared / Math.min(wa, wb) + (2 * shared) / (wa + wb)) / 2;
+}
+
+/** Overlap of entity sets: mean of containment and Jaccard, for the same reason as terms. */
+export function entityOverlap(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  const shared = [...a].filter((e) => b.has(e)).length;
+  if (shared === 0) return 0;
+  return (shared / Math.min(a.size, b.size) + shared / (a.size + b.size - shared)) / 2;
+}
+
+/**
+ * Agreement of predicates, read through their polarity ("has no plans to leave" agrees with "will
+ * keep"). A claim without a predicate (a description: "X is Russia's only hub") agrees no more than
+ * an unrelated verb does: only its words can make it the same statement.
+ */
+export function predicateAgreement(a: ClaimFeatures, b: ClaimFeatures): number {
+  const [pa, pb] = [polarityOf(a), polarityOf(b)];
+  if (a.predicate !== null && a.predicate === b.predicate) return 1;
+  if (pa.cls !== null && pa.cls === pb.cls) return 0.9;
+  if (a.predicate === null || b.predicate === null) return 0.3;
+  if (pa.cls !== null && pb.cls !== null) return 0;
+  return 0.3;
+}
+
+/** Pairs of counts of the same thing: [a's, b's]. */
+export function countsOfSameThing(a: readonly Quantity[], b: readonly Quantity[]): Array<[Quantity, Quantity]> {
+  return a.flatMap((x) =>
+    b.filter((y) => x.unit !== null && x.unit === y.unit).map((y): [Quantity, Quantity] => [x, y]),
+  );
+}
+
+/** Counts of one thing that disagree, e.g. "two ships" and "five ships", where neither also gives the other's figure. */
+export function conflictingCount(a: readonly Quantity[], b: readonly Quantity[]): [Quantity, Quantity] | null {
+  for (const [x, y] of countsOfSameThing(a, b)) {
+    const agreed = countsOfSameThing(a, b).some(([p, q]) => p.unit === x.unit && p.value === q.value);
+    if (x.value !== y.value && !agreed) return [x, y];
+  }
+  return null;
+}
+
+/** Whether each claim is at an installation and they share none: the same words about another place. */
+export function elsewhere(a: ClaimFeatures, b: ClaimFeatures): boolean {
+  return (
+    a.installations.size > 0 && b.installations.size > 0 && ![...a.installations].some((i) => b.installations.has(i))
+  );
+}
+
+/** Why two claims cannot state one proposition, or null. */
+export function reasonApart(a: ClaimFeatures, b: ClaimFeatures): string | null {
+  if ((a.stance === 'no_comment') !== (b.stance === 'no_comment')) return 'stances differ';
+  const [pa, pb] = [polarityOf(a), polarityOf(b)];
+  if (pa.holds !== pb.holds) return 'stances differ';
+  if (opposed(pa.cls, pb.cls)) return 'opposite predicates';
+  if (elsewhere(a, b)) return 'different installations';
+  if (conflictingCount(a.quantities, b.quantities)) return 'different counts';
+  if (dateRelation(a.dates, b.dates) === 'different') return 'different dates';
+  return null;
+}
+
+/** How likely two claims state the same proposition, 0–1, part by part. */
+export function compareClaims(a: ClaimFeatures, b: ClaimFeatures, weights: TermWeights = UNIFORM_WEIGHTS): Comparison {
+  const terms = overlap(a, b, weights);
+  const entities = entityOverlap(a.about, b.about);
+  const predicate = predicateAgreement(a, b);
+  const apart = reasonApart(a, b);
+  if (apart !== null) return { score: 0, terms, entities, predicate, apart };
+  const sameCount = countsOfSameThing(a.quantities, b.quantities).some(([x, y]) => x.value === y.value);
+  const sameDate = dateRelation(a.dates, b.dates) === 'same';
+  const score =
+    WEIGHTS.terms * terms +
+    WEIGHTS.entities * entities +
+    WEIGHTS.predicate * predicate +
+    (sameCount ? BONUS.quantity : 0) +
+    (sameDate ? BONUS.date : 0);
+  return { score: Math.min(1, score), terms, entities, predicate, apart: null };
+}
+
+/** `compareClaims(a, b).score`: 0–1, and 0 when they cannot be one statement. */
+export function sameStatementScore(a: ClaimFeatures, b: ClaimFeatures, weights: TermWeights = UNIFORM_WEIGHTS): number {
+  return compareClaims(a, b, weights).score;
+}
