@@ -26,6 +26,18 @@ const PAGE_OF_ENTITIES = `query($first: Int!) {
   entities(first: $first) { edges { node { name aliases claimStats { claims sources } ... on Actor { affiliation { name } } } } }
 }`;
 
+const PAGE_OF_STATEMENTS = `query($first: Int!) {
+  statements(first: $first) {
+    totalCount
+    edges { node {
+      grade independentSources affirming denying contested credibility credibilityReason firstSaid
+      about { name }
+      sources { text anonymous count reliability actor { name } }
+      conflicts { why statement { grade } }
+    } }
+  }
+}`;
+
 describe('no N+1', () => {
   it('a page of claims with their articles, sources and entities costs the same statements at 3 and at 40', async () => {
     const small = await statementsFor(PAGE_OF_CLAIMS, { first: 3 });
@@ -42,5 +54,12 @@ describe('no N+1', () => {
     const large = await statementsFor(PAGE_OF_ENTITIES, { first: 30 });
     expect(large.length).toBeLessThanOrEqual(small.length);
     expect(large.length).toBeLessThanOrEqual(6);
+  });
+
+  it('a page of statements with their entities, sources, grades and conflicts does too', async () => {
+    const small = await statementsFor(PAGE_OF_STATEMENTS, { first: 3 });
+    const large = await statementsFor(PAGE_OF_STATEMENTS, { first: 30 });
+    expect(large.length).toBeLessThanOrEqual(small.length);
+    expect(large.length).toBeLessThanOrEqual(14);
   });
 });

@@ -59,7 +59,11 @@ export function checkIntegrity(
   if (problems.join() !== 'ok') {
     throw new SitrepError(
       'BAD_USER_INPUT',
-      `${name} is damaged: ${problems.slice(0, 3).join('; ')}; restore it from a backup.`,
+      // SQLite's report spans lines ("*** in database main ***\nPage 7: …"); a CLI error is one.
+      `${name} is damaged: ${problems
+        .slice(0, 3)
+        .map((p) => p.replace(/\s+/g, ' ').trim())
+        .join('; ')}; restore it from a backup.`,
     );
   }
 }

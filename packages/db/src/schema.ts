@@ -260,6 +260,8 @@ export const statements = sqliteTable(
     /** Information credibility, 1–6, and the rule that gave it, in words. */
     credibility: integer('credibility').notNull().default(6),
     credibilityReason: text('credibility_reason').notNull().default(''),
+    /** The best reliability grade among the sources that back it (A–F): the letter of its grade. */
+    reliability: text('reliability', { enum: RELIABILITY_GRADES }).notNull().default('F'),
     /** A curator moved claims into or out of it: grouping may add to it, never takes it apart. */
     curated: integer('curated', { mode: 'boolean' }).notNull().default(false),
     createdAt: createdAt(),
@@ -303,6 +305,15 @@ export const statementConflicts = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.statementId, t.otherId] }), index('statement_conflicts_other_idx').on(t.otherId)],
 );
+
+/**
+ * In how many claims each term (a lemma, see packages/corroborate) occurs, for the weights that
+ * say how much a shared word tells two claims apart; the row for '' counts every claim.
+ */
+export const termCounts = sqliteTable('term_counts', {
+  term: text('term').primaryKey(),
+  claims: integer('claims').notNull(),
+});
 
 /** A curator's grade for a source actor (default F when none). */
 export const sourceReliability = sqliteTable(

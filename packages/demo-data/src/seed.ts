@@ -8,6 +8,7 @@ import {
   entities,
   inTransaction,
 } from '@sitrep/db';
+import { groupUngroupedClaims } from '@sitrep/ingest';
 import { eq } from 'drizzle-orm';
 import { demoEntities } from './entities';
 import { findNames } from './find-names';
@@ -97,6 +98,8 @@ export function seedDemo(db: SitrepDatabase): SeedSummary {
         claims += 1;
       }
     }
+    // The reports' claims, grouped into statements as ingesting them would have.
+    groupUngroupedClaims(db);
     return { entities: demoEntities.length, articles: demoReports.length, claims, mentions };
   });
 }

@@ -14,12 +14,14 @@ import {
   findArticleByHash,
   findEntityByAlias,
   inTransaction,
+  isBulkLoading,
   recordStory,
 } from '@sitrep/db';
 import { SitrepError, refuseOddText } from '@sitrep/vocabulary';
 import { type ExtractedEntity, type Extraction, type Knowledge, extractArticle } from '@sitrep/extract';
 import { isAliasWorthKeeping, isGenericName } from './alias-worth-keeping';
 import { findStory } from './copies/story';
+import { groupClaims } from './statements/group';
 import { type DatabaseKnowledge, knowledgeOf, knownEntityNamed } from './knowledge';
 
 export interface ArticleInput {
@@ -176,9 +178,11 @@ function store(db: SitrepDatabase, { input, extraction }: PreparedArticle): Inge
       reviewStatus: 'extracted' as const,
     })),
   );
+  // A bulk load sets the indexes grouping reads aside: it groups everything once they are back.
+  const placed = isBulkLoading(db) ? new Map<number, number>() : groupClaims(db, claims);
   return {
     article: { ...article, storyId: story.storyId },
-    claims,
+    claims: claims.map((claim) => ({ ...claim, statementId: placed.get(claim.id) ?? null })),
     createdEntities: created,
     mentions: mentions.length,
   };

@@ -1,7 +1,7 @@
 import { type EntityKind, SitrepError } from '@sitrep/vocabulary';
 
 /** The types a global ID may name: those that implement Node. */
-const NODE_TYPENAMES = new Set(['Actor', 'Installation', 'Article', 'Claim', 'Mention']);
+const NODE_TYPENAMES = new Set(['Actor', 'Installation', 'Article', 'Claim', 'Mention', 'Statement']);
 
 /** The GraphQL types an entity can be: where an entity is expected, either ID will do. */
 export const ENTITY_TYPENAMES = ['Actor', 'Installation'] as const;

@@ -19,7 +19,10 @@ export function registerIngest(program: Command): void {
     )
     .action(
       async (paths: string[], options: { db?: string; create: boolean; bulk?: boolean; maxArticleChars: number }) => {
-        const [{ bulkLoad }, { ingestFiles }] = await Promise.all([import('@sitrep/db'), import('@sitrep/ingest')]);
+        const [{ bulkLoad }, { groupUngroupedClaims, ingestFiles }] = await Promise.all([
+          import('@sitrep/db'),
+          import('@sitrep/ingest'),
+        ]);
         const db = await openForCommand(options.db, options.create);
         // A bar only where someone watches; logs and pipes get plain lines.
         const bar = process.stderr.isTTY
@@ -42,6 +45,8 @@ export function registerIngest(program: Command): void {
           };
           const run = () => ingestFiles(db, paths, progress, options.maxArticleChars);
           const summary = options.bulk ? (await bulkLoad(db, run)).result : run();
+          // A bulk load stores claims ungrouped (the indexes grouping reads were set aside): group them now.
+          if (options.bulk) groupUngroupedClaims(db);
           console.log(
             `${summary.articles} articles ingested, ${summary.newEntities} new entities, ${summary.claims} claims, ` +
               `${summary.mentions} mentions; ${summary.skipped} skipped (already stored), ${summary.failed} failed.`,

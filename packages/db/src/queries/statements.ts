@@ -23,11 +23,12 @@ export type StatementFigures = Pick<
   | 'contested'
   | 'credibility'
   | 'credibilityReason'
+  | 'reliability'
 >;
 
 const COLUMNS = `id, first_said as firstSaid, last_said as lastSaid, event_date as eventDate, claims,
   independent_sources as independentSources, affirming, denying, contested, credibility,
-  credibility_reason as credibilityReason, curated, created_at as createdAt`;
+  credibility_reason as credibilityReason, reliability, curated, created_at as createdAt`;
 
 type RawStatement = Omit<StatementRow, 'contested' | 'curated'> & { contested: number; curated: number };
 const toRow = (raw: RawStatement): StatementRow => ({
@@ -71,7 +72,7 @@ export function saveStatementFigures(db: SitrepDatabase, id: number, figures: St
       `update statements set first_said = @firstSaid, last_said = @lastSaid, event_date = @eventDate,
          claims = @claims, independent_sources = @independentSources, affirming = @affirming,
          denying = @denying, contested = @contested, credibility = @credibility,
-         credibility_reason = @credibilityReason
+         credibility_reason = @credibilityReason, reliability = @reliability
        where id = @id`,
     ),
     clearAbout: db.sqlite.prepare<[number]>('delete from statement_about where statement_id = ?'),
@@ -309,4 +310,41 @@ export function statementIdsWithSourceActor(db: SitrepDatabase, actorId: number)
     ),
   );
   return statement.all(actorId).map((r) => r.id);
+}
+
+/** Claims counted for term weights, and in how many of them each of `terms` occurs. */
+export function termCountsOf(
+  db: SitrepDatabase,
+  terms: readonly string[],
+): { claims: number; counts: Map<string, number> } {
+  const statement = preparedOnce(db, 'terms.counts', () =>
+    db.sqlite.prepare<[string], { term: string; claims: number }>(
+      `select term, claims from term_counts where term in (select value from json_each(?))`,
+    ),
+  );
+  const rows = statement.all(JSON.stringify(['', ...terms]));
+  const counts = new Map(rows.map((r) => [r.term, r.claims]));
+  return { claims: counts.get('') ?? 0, counts };
+}
+
+/** Counts one more claim, holding `terms`. */
+export function countClaimTerms(db: SitrepDatabase, terms: readonly string[]): void {
+  const statement = preparedOnce(db, 'terms.add', () =>
+    db.sqlite.prepare<[string]>(
+      `insert into term_counts (term, claims) select value, 1 from json_each(?) where true
+       on conflict (term) do update set claims = claims + 1`,
+    ),
+  );
+  statement.run(JSON.stringify(['', ...new Set(terms)]));
+}
+
+/** Articles with claims no statement holds yet, in publication order: what a bulk load leaves to group. */
+export function articlesWithUngroupedClaims(db: SitrepDatabase): number[] {
+  return db.sqlite
+    .prepare<[], { id: number }>(
+      `select article_id as id from claims where statement_id is null
+        group by article_id order by min(said_on), article_id`,
+    )
+    .all()
+    .map((r) => r.id);
 }

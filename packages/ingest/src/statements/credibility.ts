@@ -16,9 +16,9 @@ const best = (sources: readonly IndependentSource[]) => Math.min(...sources.map(
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /**
- * Information credibility on the Admiralty scale, from who stands behind a statement and who
- * against it. `against` are the sources that deny it, or stand behind a statement it conflicts
- * with. The rules, first match wins:
+ * Information credibility on the Admiralty scale, from who stands behind a statement (`backing`:
+ * the sources that say it as it is stated) and who against it (`against`: those that say the
+ * opposite, or back a statement it conflicts with). The rules, first match wins:
  *
  * 5 improbable   contradicted by more sources than support it, or as many and better graded ones;
  * 4 doubtful     contested otherwise; or its only source is graded D/E, or only hedges;
@@ -28,10 +28,10 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
  * 6 cannot judge 1 anonymous source, ungraded: however many outlets repeat it.
  */
 export function credibilityOf(
-  sources: readonly IndependentSource[],
+  backing: readonly IndependentSource[],
   against: readonly IndependentSource[],
 ): Credibility {
-  const pro = sources.filter((s) => s.affirms && !s.denies);
+  const pro = backing;
   if (against.length > 0) {
     const outnumbered = against.length > pro.length;
     const outgraded = against.length === pro.length && best(against) < best(pro);
@@ -43,7 +43,7 @@ export function credibilityOf(
     }
     return { grade: 4, reason: `Contested: ${plural(pro.length, 'source')} for, ${against.length} against.` };
   }
-  if (pro.length === 0) return { grade: 6, reason: 'No source affirms it.' };
+  if (pro.length === 0) return { grade: 6, reason: 'No source says it: a request for comment, unanswered.' };
   if (pro.length === 1) {
     const [only] = pro as [IndependentSource];
     if (distrusted(only)) return { grade: 4, reason: `One source, graded ${only.reliability} by curators.` };

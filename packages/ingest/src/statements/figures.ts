@@ -9,6 +9,7 @@ import {
   reliabilityOf,
   saveStatementFigures,
 } from '@sitrep/db';
+import { RELIABILITY_GRADES, type ReliabilityGrade } from '@sitrep/vocabulary';
 import { credibilityOf } from './credibility';
 import { type IndependentSource, type Telling, independentSources } from './independence';
 
@@ -64,7 +65,25 @@ export function sourcesOfStatements(db: SitrepDatabase, ids: readonly number[]):
   return gatherEvidence(db, ids).sources;
 }
 
-const affirmers = (sources: readonly IndependentSource[]) => sources.filter((s) => s.affirms && !s.denies);
+/**
+ * A statement says its claims' stance: claims that affirm "ships left" and claims that deny it are
+ * grouped apart, and conflict. Its backing is the sources that say it so; against it stand those
+ * that say the opposite within it, and those that back a statement it conflicts with.
+ */
+function sides(claims: readonly ClaimRow[], sources: readonly IndependentSource[]) {
+  const denials = claims.filter((c) => c.stance === 'denies').length;
+  const affirmations = claims.filter((c) => c.stance === 'affirms').length;
+  const denies = denials > affirmations;
+  return {
+    backing: sources.filter((s) => (denies ? s.denies && !s.affirms : s.affirms && !s.denies)),
+    opposing: sources.filter((s) => (denies ? s.affirms : s.denies)),
+  };
+}
+
+const bestReliability = (sources: readonly IndependentSource[]): ReliabilityGrade =>
+  RELIABILITY_GRADES[
+    Math.min(...sources.map((s) => RELIABILITY_GRADES.indexOf(s.reliability)), RELIABILITY_GRADES.length - 1)
+  ]!;
 
 /**
  * Computes and saves the figures of statements `ids` (their dates, sources, stance counts,
@@ -76,35 +95,32 @@ export function refreshStatements(db: SitrepDatabase, ids: readonly number[]): v
   const all = [...new Set([...ids, ...conflicts.map((c) => c.otherId)])];
   const neighbours = conflictsOf(db, all);
   const evidence = gatherEvidence(db, [...new Set([...all, ...neighbours.map((c) => c.otherId)])]);
+  const backingOf = (id: number) => sides(evidence.claims.get(id) ?? [], evidence.sources.get(id) ?? []).backing;
   for (const id of all) {
     const claims = evidence.claims.get(id) ?? [];
     if (claims.length === 0) continue;
     const sources = evidence.sources.get(id) ?? [];
-    const deniers = sources.filter((s) => s.denies);
-    // Who stands against it: its own deniers, and whoever affirms a statement it conflicts with.
+    const { backing, opposing } = sides(claims, sources);
+    const others = neighbours.filter((c) => c.statementId === id);
     const against = [
-      ...deniers,
-      ...neighbours
-        .filter((c) => c.statementId === id)
-        .flatMap((c) => affirmers(evidence.sources.get(c.otherId) ?? [])),
+      ...new Map([...opposing, ...others.flatMap((c) => backingOf(c.otherId))].map((s) => [s.key, s])).values(),
     ];
-    const unique = [...new Map(against.map((s) => [s.key, s])).values()];
-    const conflicting = neighbours.some((c) => c.statementId === id);
     const saidOn = claims.map((c) => c.saidOn).sort();
     const events = claims.flatMap((c) => (c.eventDate ? [c.eventDate] : [])).sort();
-    const { grade, reason } = credibilityOf(sources, unique);
+    const { grade, reason } = credibilityOf(backing, against);
     const figures: StatementFigures = {
       firstSaid: saidOn[0]!,
       lastSaid: saidOn.at(-1)!,
       eventDate: events[0] ?? null,
       claims: claims.length,
       independentSources: sources.length,
-      affirming: affirmers(sources).length,
-      denying: deniers.length,
-      // Some of its own claims deny what others affirm, or a statement it conflicts with says otherwise.
-      contested: conflicting || (deniers.length > 0 && affirmers(sources).length > 0),
+      affirming: backing.length,
+      denying: against.length,
+      // Some of its own sources say the opposite, or a statement it conflicts with says otherwise.
+      contested: against.length > 0,
       credibility: grade,
       credibilityReason: reason,
+      reliability: bestReliability(backing),
     };
     saveStatementFigures(db, id, figures);
   }

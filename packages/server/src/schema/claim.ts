@@ -1,4 +1,4 @@
-import { type ClaimRow, countClaims, createClaim, listClaims, setClaimReviewStatus } from '@sitrep/db';
+import { type ClaimRow, countClaims, createClaim, inTransaction, listClaims, setClaimReviewStatus } from '@sitrep/db';
 import type { AboutRole } from '@sitrep/vocabulary';
 import { builder } from '../builder';
 import { ENTITY_TYPENAMES, rowIdOf } from '../global-id';
@@ -132,30 +132,38 @@ builder.relayMutationField(
     }),
   },
   {
-    description: 'Adds a claim to an article.',
-    resolve: (_root, { input }, ctx) => {
+    description: 'Adds a claim to an article, and places it in a statement as an extracted one would be.',
+    resolve: async (_root, { input }, ctx) => {
       checkInputText(input);
-      const claim = createClaim(ctx.db, {
-        articleId: rowIdOf(input.article, ['Article'], 'article'),
-        quote: input.quote,
-        start: input.start ?? null,
-        end: input.end ?? null,
-        source: input.source
-          ? {
-              text: input.source.text,
-              actorId: input.source.actor ? rowIdOf(input.source.actor, ['Actor'], 'source.actor') : null,
-              count: input.source.count ?? null,
-              anonymous: input.source.anonymous ?? false,
-            }
-          : null,
-        about: (input.about ?? []).map((a) => ({
-          entityId: rowIdOf(a.entity, ENTITY_TYPENAMES, 'about.entity'),
-          role: a.role ?? 'subject',
-        })),
-        stance: input.stance ?? 'affirms',
-        hedged: input.hedged ?? false,
-        eventDate: input.eventDate ?? null,
-        reviewStatus: input.reviewStatus ?? 'verified',
+      // Grouping lives with ingest, loaded on the first write that needs it.
+      const { groupClaims } = await import('@sitrep/ingest');
+      const create = () =>
+        createClaim(ctx.db, {
+          articleId: rowIdOf(input.article, ['Article'], 'article'),
+          quote: input.quote,
+          start: input.start ?? null,
+          end: input.end ?? null,
+          source: input.source
+            ? {
+                text: input.source.text,
+                actorId: input.source.actor ? rowIdOf(input.source.actor, ['Actor'], 'source.actor') : null,
+                count: input.source.count ?? null,
+                anonymous: input.source.anonymous ?? false,
+              }
+            : null,
+          about: (input.about ?? []).map((a) => ({
+            entityId: rowIdOf(a.entity, ENTITY_TYPENAMES, 'about.entity'),
+            role: a.role ?? 'subject',
+          })),
+          stance: input.stance ?? 'affirms',
+          hedged: input.hedged ?? false,
+          eventDate: input.eventDate ?? null,
+          reviewStatus: input.reviewStatus ?? 'verified',
+        });
+      const claim = inTransaction(ctx.db, () => {
+        const row = create();
+        groupClaims(ctx.db, [row]);
+        return row;
       });
       return { claimId: claim.id };
     },

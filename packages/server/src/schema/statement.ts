@@ -1,5 +1,4 @@
 import { countClaims, countStatements, countTimeline, listClaims, listStatements, timelineOf } from '@sitrep/db';
-import { RELIABILITY_GRADES } from '@sitrep/vocabulary';
 import type { IndependentSource } from '@sitrep/ingest';
 import { builder } from '../builder';
 import { loadEach, loadEntity, loadEntityOrThrow, loadOrThrow } from '../loaders';
@@ -93,10 +92,15 @@ builder.node(StatementRef, {
       description: 'Who stands behind it (and against it, among its own claims), each with its claims counted.',
       resolve: (s, _args, ctx) => ctx.loaders.statementSources.load(s.id),
     }),
-    affirming: t.exposeInt('affirming', { description: 'Independent sources that affirm it.' }),
-    denying: t.exposeInt('denying', { description: 'Independent sources that deny it.' }),
+    affirming: t.exposeInt('affirming', {
+      description: 'Independent sources that say it as it is stated (for a denial: that deny it).',
+    }),
+    denying: t.exposeInt('denying', {
+      description:
+        'Independent sources that say otherwise: among its own claims, or behind a statement it conflicts with.',
+    }),
     contested: t.exposeBoolean('contested', {
-      description: 'Some of its claims deny what others affirm, or a statement it conflicts with says otherwise.',
+      description: 'Some source says otherwise: one of its own claims, or one behind a statement it conflicts with.',
     }),
     conflicts: t.field({
       type: [StatementConflictRef],
@@ -109,12 +113,8 @@ builder.node(StatementRef, {
     credibilityReason: t.exposeString('credibilityReason', { description: 'The rule that gave the credibility.' }),
     grade: t.string({
       description:
-        'The Admiralty grade as analysts write it: the best reliability among the sources that affirm it (A–F) and its credibility (1–6), e.g. “B2”; “F6” when nothing can be judged.',
-      resolve: async (s, _args, ctx) => {
-        const sources = await ctx.loaders.statementSources.load(s.id);
-        const ranks = sources.filter((x) => x.affirms).map((x) => RELIABILITY_GRADES.indexOf(x.reliability));
-        return `${RELIABILITY_GRADES[ranks.length ? Math.min(...ranks) : RELIABILITY_GRADES.length - 1]}${s.credibility}`;
-      },
+        'The Admiralty grade as analysts write it: the best reliability among the sources that back it (A–F) and its credibility (1–6), e.g. “B2”; “F6” when nothing can be judged.',
+      resolve: (s) => `${s.reliability}${s.credibility}`,
     }),
     curated: t.exposeBoolean('curated', { description: 'A curator moved claims into or out of it.' }),
   }),
