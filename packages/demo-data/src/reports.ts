@@ -499,4 +499,47 @@ export const demoReports: DemoReport[] = [
       },
     ],
   },
+
+  // ── 9: another desk's report of the same days, for statements: one claim corroborates report 2,
+  // one repeats its Syrian officials, and a ministry denies it ─────────────────────────────────
+  {
+    title: 'Russian transports loaded at Hmeimim; Moscow denies leaving the northeast',
+    outlet: 'Sitrep demo wire',
+    publishedAt: '2024-12-16',
+    dateline: 'LATAKIA',
+    text: [
+      `date 2024-12-16 LATAKIA: Two An-124 heavy transport aircraft were parked at Hmeimim Air Base with their nose sections raised on Friday, according to satellite pictures reviewed by an independent imagery analyst.`,
+      `A Syrian security official said Russian troops had pulled out of Qamishli airport and positions near Kuweires air base in recent days.`,
+      `A spokesman for Russia's defence ministry denied that Russian troops had withdrawn from Qamishli airport, saying the units there had only been rotated.`,
+    ].join('\n\n'),
+    claims: [
+      {
+        quote:
+          'Two An-124 heavy transport aircraft were parked at Hmeimim Air Base with their nose sections raised on Friday',
+        source: {
+          text: 'satellite pictures reviewed by an independent imagery analyst',
+          actor: null,
+          anonymous: false,
+        },
+        about: ['hmeimim'],
+        stance: 'affirms',
+        hedged: false,
+        eventDate: '2024-12-13',
+      },
+      {
+        quote: 'Russian troops had pulled out of Qamishli airport and positions near Kuweires air base in recent days',
+        source: { text: 'A Syrian security official', actor: 'syria', count: 1, anonymous: true },
+        about: ['russia-military', 'qamishli', 'kuweires'],
+        stance: 'affirms',
+        hedged: false,
+      },
+      {
+        quote: 'Russian troops had withdrawn from Qamishli airport',
+        source: { text: "A spokesman for Russia's defence ministry", actor: 'russia-mod', anonymous: false },
+        about: ['russia-military', 'qamishli'],
+        stance: 'denies',
+        hedged: false,
+      },
+    ],
+  },
 ];
