@@ -332,17 +332,11 @@ export function findAlsoKnownAs(text: string, table: EntityTable): void {
   for (const m of matchesOf(KNOWN_AS, text)) {
     const aliasStart = m.index + m[0].indexOf(m[1]!);
     const alias = m[1]!.trim();
-    const before = table
-      .all()
-      .filter((e) => e.type === 'actor' && e.mentions.some((x) => x.end <= m.index && m.index - x.end < 4));
-    const owner = before[0];
+    const owner = table.endingIn(m.index - 3, m.index, (f) => f.entity.type === 'actor');
     if (!owner) continue;
     const other = table.at(aliasStart, aliasStart + alias.length);
-    if (other && other !== owner) {
-      for (const mention of other.mentions) owner.mentions.push(mention);
-      for (const a of other.aliases) owner.aliases.add(a);
-      other.mentions.length = 0;
-    } else if (!table.isTaken(aliasStart, aliasStart + alias.length)) {
+    if (other && other !== owner) table.absorb(other, owner);
+    else if (!table.isTaken(aliasStart, aliasStart + alias.length)) {
       table.mention(owner, text, aliasStart, aliasStart + alias.length);
     }
   }
@@ -356,7 +350,7 @@ const PARENTHESISED_ACRONYM = /\s?\(([\p{Lu}][\p{Lu}\p{N}&-]{1,9})\)/gu;
  */
 export function findParenthesisedAcronyms(text: string, table: EntityTable): void {
   for (const m of matchesOf(PARENTHESISED_ACRONYM, text)) {
-    const owner = table.all().find((e) => e.mentions.some((x) => x.end === m.index));
+    const owner = table.endingIn(m.index, m.index);
     if (!owner) continue;
     const at = m.index + m[0].indexOf(m[1]!);
     const other = table.at(at, at + m[1]!.length);
@@ -420,14 +414,16 @@ export function findRepeatedNames(text: string, from: number, table: EntityTable
 /** "STG Stroytransgaz" and later "Stroytransgaz" are one organisation: fold the short one in. */
 function mergeShortOrganisationNames(table: EntityTable): void {
   const orgs = table.all().filter((e) => e.key.startsWith('org:'));
+  const byLastWord = new Map<string, EntityRecord[]>();
+  for (const org of orgs) {
+    const last = org.name.split(SPACES).at(-1)!;
+    const same = byLastWord.get(last);
+    if (same) same.push(org);
+    else byLastWord.set(last, [org]);
+  }
   for (const short of orgs) {
-    if (/\s/.test(short.name)) continue;
-    const long = orgs.find(
-      (o) => o !== short && o.name.split(/\s+/).at(-1) === short.name && !ORG_CUES.test(short.name),
-    );
-    if (!long) continue;
-    long.mentions.push(...short.mentions);
-    for (const alias of short.aliases) long.aliases.add(alias);
-    short.mentions.length = 0;
+    if (/\s/.test(short.name) || ORG_CUES.test(short.name)) continue;
+    const long = byLastWord.get(short.name)?.find((o) => o !== short);
+    if (long) table.absorb(short, long);
   }
 }
