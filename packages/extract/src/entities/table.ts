@@ -182,7 +182,12 @@ export class EntityTable {
 
   /** The entities of these mentions, each once, in the order of all(). */
   entitiesOf(found: readonly FiledMention[]): EntityRecord[] {
-    return [...new Set(found.map((f) => f.entity))].sort((a, b) => this.rankOf(a) - this.rankOf(b));
+    return this.ordered(new Set(found.map((f) => f.entity)));
+  }
+
+  /** These entities in the order of all(). */
+  ordered(entities: Iterable<EntityRecord>): EntityRecord[] {
+    return [...entities].sort((a, b) => this.rankOf(a) - this.rankOf(b));
   }
 
   private first(found: readonly FiledMention[]): EntityRecord | undefined {
