@@ -3,6 +3,8 @@ import type { EntityRecord } from './table';
 /** The latest mention before a position among some entities, for one state of the table. */
 export interface LatestIndex {
   version: number;
+  /** Mentions indexed. */
+  size: number;
   before(position: number): { entity: EntityRecord; end: number } | undefined;
 }
 
@@ -44,6 +46,7 @@ export function latestIndex(
   };
   return {
     version,
+    size: endings.length,
     before(position) {
       const last = firstAfter(position, false) - 1;
       if (last < 0) return undefined;

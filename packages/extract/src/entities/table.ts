@@ -79,6 +79,7 @@ export class EntityTable {
   /** all(), kept until an entity is added: the rules ask for it for every name and every claim. */
   private list: readonly EntityRecord[] | null = null;
   private ranks = 0;
+  private counted = 0;
   /** Bumped by every change, so that answers kept for a state of the table are not reused after it. */
   private version = 0;
   private readonly latest = new WeakMap<(entity: EntityRecord) => boolean, LatestIndex>();
@@ -95,7 +96,17 @@ export class EntityTable {
 
   all(): readonly EntityRecord[] {
     this.list ??= [...this.byKey.values()];
+    this.counted += this.list.length;
     return this.list;
+  }
+
+  /**
+   * How many entities and mentions the table has handed to its readers, look-up by look-up: a
+   * measure of the work reading it costs, which tests hold to growing linearly with the text (a
+   * rule that scans every entity for each name or claim makes it grow with the square).
+   */
+  get work(): number {
+    return this.counted;
   }
 
   /** Where the entity stands in all(): earlier entities win where the rules ask for the first. */
@@ -117,6 +128,7 @@ export class EntityTable {
   }
 
   isTaken(start: number, end: number): boolean {
+    this.counted += 1;
     return this.taken.maxEnd(0, end - 1) > start;
   }
 
@@ -125,7 +137,8 @@ export class EntityTable {
    * whether it is new (an entity is mentioned once at each span).
    */
   mention(entity: EntityRecord, text: string, start: number, end: number, claim = true): boolean {
-    if (this.mentions.startingAt(start).some((f) => f.entity === entity && f.mention.end === end)) return false;
+    if (this.count(this.mentions.startingAt(start)).some((f) => f.entity === entity && f.mention.end === end))
+      return false;
     const surface = text.slice(start, end);
     this.file(entity, { start, end, text: surface });
     entity.aliases.add(surface);
@@ -156,28 +169,30 @@ export class EntityTable {
     if (index?.version !== this.version) {
       index = latestIndex(this.version, this.all(), fits, (e) => this.rankOf(e));
       this.latest.set(fits, index);
+      this.counted += index.size;
     }
+    this.counted += 1;
     return index.before(before);
   }
 
   /** The entity with a mention covering [start, end), if any: the first of them. */
   at(start: number, end: number): EntityRecord | undefined {
-    return this.first(this.mentions.covering(start, end));
+    return this.first(this.count(this.mentions.covering(start, end)));
   }
 
   /** The first entity with a mention that `fits` among those ending in [from, to] (a short range). */
   endingIn(from: number, to: number, fits: (filed: FiledMention) => boolean = () => true): EntityRecord | undefined {
-    return this.first(this.mentions.endingIn(from, to).filter(fits));
+    return this.first(this.count(this.mentions.endingIn(from, to)).filter(fits));
   }
 
   /** The mentions overlapping [start, end), in no order. */
   overlapping(start: number, end: number): FiledMention[] {
-    return this.mentions.overlapping(start, end);
+    return this.count(this.mentions.overlapping(start, end));
   }
 
   /** The mentions inside [start, end], in no order. */
   inside(start: number, end: number): FiledMention[] {
-    return this.mentions.inside(start, end);
+    return this.count(this.mentions.inside(start, end));
   }
 
   /** The entities of these mentions, each once, in the order of all(). */
@@ -188,6 +203,11 @@ export class EntityTable {
   /** These entities in the order of all(). */
   ordered(entities: Iterable<EntityRecord>): EntityRecord[] {
     return [...entities].sort((a, b) => this.rankOf(a) - this.rankOf(b));
+  }
+
+  private count<T>(found: T[]): T[] {
+    this.counted += found.length + 1;
+    return found;
   }
 
   private first(found: readonly FiledMention[]): EntityRecord | undefined {
@@ -221,7 +241,8 @@ export class EntityTable {
   merge(from: EntityRecord, into: EntityRecord): void {
     if (from === into) return;
     for (const m of from.mentions) {
-      if (this.mentions.startingAt(m.start).some((f) => f.entity === into && f.mention.end === m.end)) continue;
+      if (this.count(this.mentions.startingAt(m.start)).some((f) => f.entity === into && f.mention.end === m.end))
+        continue;
       this.file(into, m);
       if (from.adjectival.has(m.start)) into.adjectival.add(m.start);
     }
