@@ -23,6 +23,7 @@ describe('pnpm bench --scale small', () => {
       scanNames: 5_000,
       scanBytes: 64 * 1024,
       scanRuns: 1,
+      extraction: { sizes: [20_000, 80_000], runs: 1 },
     });
 
     expect(result.build).toMatchObject({ claims: 10_000, articles: 500, entities: 2_000, aliases: 6_000 });
@@ -46,11 +47,27 @@ describe('pnpm bench --scale small', () => {
     expect(result.editor.answered).toBeGreaterThan(0);
     expect(result.nameScan.matches).toBeGreaterThan(0);
     if (process.platform === 'linux') expect(result.memory.serverPeakRssBytes).toBeGreaterThan(0);
+    expect(result.extraction.shapes.map((s) => s.key)).toEqual([
+      'prose',
+      'commas',
+      'bare',
+      'names',
+      'contrasts',
+      'word',
+      'lines',
+    ]);
+    for (const shape of result.extraction.shapes) {
+      expect(shape.large.bytes).toBeGreaterThan(3 * shape.small.bytes);
+      expect(shape.large.mbPerSecond).toBeGreaterThan(0);
+      expect(shape.linearity).toBeGreaterThan(0);
+    }
 
     const markdown = renderMarkdown(result, checkTargets(result));
     expect(markdown).toContain('| hover | ratio |');
     expect(markdown).toContain('| list of 50 | GraphQL (Yoga + @envelop/graphql-jit) |');
     expect(markdown).toMatch(/\| build \| [\d,]+ claims\/s/);
+    expect(markdown).toContain('## Extraction throughput');
+    expect(markdown).toMatch(/\| extraction linearity, worst shape: \w+/);
     expect(alive(result.processes.server)).toBe(false);
     expect(alive(result.processes.baseline)).toBe(false);
     for (const pid of result.processes.variants) expect(alive(pid)).toBe(false);

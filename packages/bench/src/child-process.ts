@@ -17,7 +17,7 @@ export interface ChildServer {
 }
 
 /** Node runs our TypeScript children with tsx's loader, in one process, so the pid is the server's. */
-const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+export const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 
 export function childEntry(name: string): string {
   return fileURLToPath(new URL(`./${name}`, import.meta.url));

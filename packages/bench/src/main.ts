@@ -1,8 +1,9 @@
-// `pnpm bench [--scale small|medium|large] [--json FILE] [--seed N] [--writer api|sql] [--variants LIST] [--keep] [--startup-only]`
+// `pnpm bench [--scale small|medium|large] [--json FILE] [--seed N] [--writer api|sql] [--variants LIST] [--keep] [--startup-only] [--extract-only]`
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { BuildTimeout } from './build-database';
-import { checkTargets, renderMarkdown, renderStartup } from './report';
+import { runExtraction } from './extract-throughput';
+import { checkTargets, extractionTarget, renderExtraction, renderMarkdown, renderStartup } from './report';
 import { Resources } from './resources';
 import { runBench } from './run-bench';
 import { measureStartup } from './startup';
@@ -11,8 +12,9 @@ import { DEFAULT_SEED, SCALES, SCALE_NAMES, type ScaleName } from './scales';
 import { WRITERS, type WriterName } from './writers';
 
 const USAGE =
-  'usage: pnpm bench [--scale small|medium|large] [--json FILE] [--seed N] [--writer api|sql] [--variants LIST] [--keep] [--startup-only]\n' +
+  'usage: pnpm bench [--scale small|medium|large] [--json FILE] [--seed N] [--writer api|sql] [--variants LIST] [--keep] [--startup-only] [--extract-only]\n' +
   '  --startup-only measures only how fast the built sitrep command starts\n' +
+  '  --extract-only measures only extraction throughput on prose and pathological text (about a minute)\n' +
   '  --writer sql writes the same rows with prepared statements, for scales the real write path (api) is too slow for\n' +
   `  --variants: servers to compare with the shipped one, comma-separated (${SERVER_VARIANTS.filter((v) => v !== SHIPPED).join(', ')}; default ${DEFAULT_VARIANTS.join(',')}), or none`;
 
@@ -29,6 +31,7 @@ async function main(): Promise<number> {
       variants: { type: 'string' },
       keep: { type: 'boolean', default: false },
       'startup-only': { type: 'boolean', default: false },
+      'extract-only': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -40,6 +43,13 @@ async function main(): Promise<number> {
     const startup = await measureStartup();
     console.log(renderStartup(startup));
     if (values.json) writeFileSync(values.json, `${JSON.stringify(startup, null, 2)}\n`);
+    return 0;
+  }
+  if (values['extract-only']) {
+    const extraction = await runExtraction({}, (line) => console.error(line));
+    const target = extractionTarget(extraction);
+    console.log(renderExtraction(extraction));
+    if (values.json) writeFileSync(values.json, `${JSON.stringify({ ...extraction, target }, null, 2)}\n`);
     return 0;
   }
   if (!SCALE_NAMES.includes(values.scale as ScaleName)) {

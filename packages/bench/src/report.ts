@@ -1,3 +1,4 @@
+import { type ExtractionFigures, MAX_LINEARITY } from './extract-throughput';
 import type { LoadFigures } from './load';
 import type { BenchResult, Comparison } from './run-bench';
 import { SHIPPED, VARIANT_LABELS } from './server-variants';
@@ -48,7 +49,20 @@ export function checkTargets(r: BenchResult): TargetCheck[] {
     check('name scan', r.nameScan.mbPerSecond, 'MB/s', '≥ 50 MB/s', (v) => v >= 50),
     check('server peak RSS', rss, 'MiB', '< 400 MiB', (v) => v < 400),
     ...startupTargets(r.startup),
+    extractionTarget(r.extraction),
   ];
+}
+
+/** The worst shape's linearity: how much more than linearly extraction time grows on it. */
+export function extractionTarget(e: ExtractionFigures): TargetCheck {
+  const worst = e.shapes.reduce((a, b) => (b.linearity > a.linearity ? b : a));
+  return {
+    what: `extraction linearity, worst shape: ${worst.key} (CPU time at 4× size ÷ 4× CPU time)`,
+    figure: worst.linearity,
+    unit: '×',
+    target: `≤ ${MAX_LINEARITY}`,
+    pass: worst.linearity <= MAX_LINEARITY,
+  };
 }
 
 /** The built command's start-up targets (issue 12), each beside a bare Node start on the same machine. */
@@ -133,6 +147,10 @@ export function renderMarkdown(r: BenchResult, targets: TargetCheck[]): string {
     `| editor hover, again (cached) | p50 ${ms(r.editor.cachedP50)} ms, p99 ${ms(r.editor.cachedP99)} ms |`,
     `| editor name dictionary | loaded in ${n(r.editor.dictionarySeconds, 2)} s (status: ${n(r.editor.dictionaryNames)} entities) |`,
     `| start-up of the built command (median of ${r.startup.runs}) | bare node ${n(r.startup.bareNode, 2)} s; sitrep --version ${n(r.startup.version, 2)} s; serve to first answer ${n(r.startup.serveFirstAnswer, 2)} s; extract one article ${n(r.startup.extract, 2)} s |`,
+    `| extraction throughput (median of ${r.extraction.runs}) | prose ${n(r.extraction.shapes[0]!.large.mbPerSecond, 2)} MB/s; pathological shapes ${r.extraction.shapes
+      .slice(1)
+      .map((x) => `${x.key} ${n(x.large.mbPerSecond, 2)} MB/s (${n(x.vsProse, 2)}×)`)
+      .join(', ')} (table below) |`,
     `| peak RSS | server ${r.memory.serverPeakRssBytes == null ? '–' : n(r.memory.serverPeakRssBytes / MiB)} MiB, baseline ${r.memory.baselinePeakRssBytes == null ? '–' : n(r.memory.baselinePeakRssBytes / MiB)} MiB |`,
     '',
     `| target (set for large scale${r.scale.name === 'large' ? '' : `; this run is ${r.scale.name}`}) | figure | target | |`,
@@ -141,8 +159,33 @@ export function renderMarkdown(r: BenchResult, targets: TargetCheck[]): string {
       (t) =>
         `| ${t.what} | ${t.figure == null ? '–' : `${n(t.figure, ['×', 'ms', 's'].includes(t.unit) ? 2 : 0)} ${t.unit}`} | ${t.target} | ${mark(t.pass)} |`,
     ),
+    '',
+    renderExtraction(r.extraction),
   ];
   return lines.join('\n');
+}
+
+const mb = (bytes: number) => `${n(bytes / 1e6, bytes < 1e6 ? 2 : 1)} MB`;
+
+/**
+ * `pnpm bench --extract-only`, and a section of the full run: extractArticle's MB/s on each text at
+ * two sizes, its linearity (time at 4× the size ÷ 4× the time: 1 is linear), and each shape's speed beside prose's.
+ */
+export function renderExtraction(e: ExtractionFigures): string {
+  const [first] = e.shapes;
+  if (!first) return '';
+  return [
+    `## Extraction throughput (extractArticle, median of ${e.runs} at each size, in a process of its own)`,
+    '',
+    `Linearity: time at ${mb(first.large.bytes)} ÷ (${n(first.large.bytes / first.small.bytes, 1)} × time at ${mb(first.small.bytes)}); 1 is linear. Judged on CPU time, which other work on the machine barely changes; wall-clock in brackets. MB/s: wall-clock.`,
+    '',
+    `| text | ${mb(first.small.bytes)} | ${mb(first.large.bytes)} | linearity | target | | vs prose at ${mb(first.large.bytes)} | claims, entities at ${mb(first.large.bytes)} |`,
+    '|---|---:|---:|---:|---|:---:|---:|---|',
+    ...e.shapes.map(
+      (x) =>
+        `| ${x.label} | ${n(x.small.mbPerSecond, 2)} MB/s | ${n(x.large.mbPerSecond, 2)} MB/s | ${n(x.linearity, 2)} (${n(x.wallLinearity, 2)}) | ≤ ${MAX_LINEARITY} | ${mark(x.linearity <= MAX_LINEARITY)} | ${n(x.vsProse, 2)}× | ${n(x.large.claims)}, ${n(x.large.entities)} |`,
+    ),
+  ].join('\n');
 }
 
 /** `pnpm bench --startup-only`: the start-up figures and their targets alone. */

@@ -6,6 +6,7 @@ import { type AgreementFigures, checkAgreement } from './agreement';
 import { type BuildFigures, buildDatabase } from './build-database';
 import { type ChildServer, startChildServer } from './child-process';
 import { type EditorHoverFigures, measureEditorHover } from './editor-hover';
+import { type ExtractionFigures, type ExtractionOptions, runExtraction } from './extract-throughput';
 import { type IngestFigures, corpusFolder, measureIngest, readCorpus } from './ingest-rate';
 import { type LoadFigures, loadInTurns, warmThenLoad } from './load';
 import { type NameScanFigures, measureNameScan } from './name-scan';
@@ -30,6 +31,8 @@ export interface RunOptions {
   /** Bytes of the name-scan document. Default 1 MiB. */
   scanBytes?: number;
   scanRuns?: number;
+  /** Sizes and runs of the extraction throughput phase (see extract-throughput.ts). */
+  extraction?: ExtractionOptions;
   /**
    * Other ways of serving the schema to load beside the shipped server, in the same turns (see
    * server-variants.ts). Default: DEFAULT_VARIANTS.
@@ -69,6 +72,7 @@ export interface BenchResult {
   editor: EditorHoverFigures;
   ingest: IngestFigures | { skipped: string };
   nameScan: NameScanFigures;
+  extraction: ExtractionFigures;
   startup: StartupFigures;
   memory: { serverPeakRssBytes: number | null; baselinePeakRssBytes: number | null };
   /** The child processes the run started (all ended by the time it returns). */
@@ -268,6 +272,9 @@ export async function runBench(options: RunOptions, resources = new Resources())
       60,
     );
 
+    log('extraction throughput: prose and pathological text at two sizes, in a child process…');
+    const extraction = await runExtraction(options.extraction ?? {}, log, (stop) => resources.add(stop));
+
     log('start-up: the built sitrep command beside a bare node…');
     const startup = await measureStartup();
 
@@ -284,6 +291,7 @@ export async function runBench(options: RunOptions, resources = new Resources())
       editor,
       ingest,
       nameScan,
+      extraction,
       startup,
       memory,
       processes: { server: server.pid, baseline: baseline.pid, variants: variants.map((v) => v.server.pid) },

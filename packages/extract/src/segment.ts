@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import winkNLP, { type ItemToken } from 'wink-nlp';
 import type Model from 'wink-eng-lite-web-model';
+import { MAX_SENTENCE_CHARS, blankRuns, cutLongSentence, longRuns, runTokens } from './long-text';
 import { matchesOf } from './matches';
 
 export interface Token {
@@ -62,41 +63,75 @@ function pushTrimmed(spans: Array<[number, number]>, text: string, start: number
 
 /**
  * Splits [from, end) of the text into sentences of tokens with POS tags and exact offsets.
- * Sentences never cross a paragraph; a short paragraph without a full stop is one heading.
+ * Sentences never cross a paragraph; a short paragraph without a full stop is one heading. No
+ * sentence is longer than MAX_SENTENCE_CHARS, nor a token than MAX_WORD_CHARS (see long-text.ts).
  */
 export function segment(text: string, from = 0): Sentence[] {
   const sentences: Sentence[] = [];
-  const { nlp, its } = english();
   paragraphs(text, from).forEach(([pStart, pEnd], paragraph) => {
     const body = text.slice(pStart, pEnd);
     const heading = !SENTENCE_END.test(body) && body.length < 160 && !body.includes('\n');
-    const doc = nlp.readDoc(body);
-    // wink's tokens are verbatim pieces of the text: find each from where the last ended.
-    let cursor = 0;
-    const all = doc.tokens();
-    const located = all.out() as string[];
-    const pos = all.out(its.pos) as string[];
-    const tokens: Token[] = located.map((value, i) => {
-      const at = body.indexOf(value, cursor);
-      const start = at >= 0 ? at : cursor;
-      cursor = start + value.length;
-      return { start: pStart + start, end: pStart + start + value.length, text: value, pos: pos[i] ?? 'X' };
-    });
+    const { tokens, firsts } = tokenize(body, pStart);
     if (heading) {
       sentences.push({ start: pStart, end: pEnd, text: body, tokens, paragraph, heading: true });
       return;
     }
-    // Each sentence's [first, last] token, read at once rather than through a wink item per sentence.
-    const spans = doc.sentences().out(its.span) as unknown as Array<[number, number]>;
-    for (const [first, last] of spans) {
-      const own = tokens.slice(first, last + 1);
-      if (own.length === 0) continue;
-      const start = own[0]!.start;
-      const end = own.at(-1)!.end;
-      sentences.push({ start, end, text: text.slice(start, end), tokens: own, paragraph, heading: false });
-    }
+    firsts.forEach((first, i) => {
+      const own = tokens.slice(first, firsts[i + 1] ?? tokens.length);
+      const pieces = own.at(-1)!.end - own[0]!.start > MAX_SENTENCE_CHARS ? cutLongSentence(own) : [own];
+      for (const piece of pieces) {
+        const start = piece[0]!.start;
+        const end = piece.at(-1)!.end;
+        sentences.push({ start, end, text: text.slice(start, end), tokens: piece, paragraph, heading: false });
+      }
+    });
   });
   return sentences;
+}
+
+/**
+ * A paragraph's tokens, and the index of each sentence's first token. wink reads the paragraph
+ * with its overlong runs blanked out; each run becomes tokens of its own, in the sentence it
+ * stands in (or the one before it, between two).
+ */
+function tokenize(body: string, offset: number): { tokens: Token[]; firsts: number[] } {
+  const { nlp, its } = english();
+  const runs = longRuns(body);
+  const read = runs.length > 0 ? blankRuns(body, runs) : body;
+  const doc = nlp.readDoc(read);
+  // wink's tokens are verbatim pieces of the text: find each from where the last ended.
+  let cursor = 0;
+  const all = doc.tokens();
+  const located = all.out() as string[];
+  const pos = all.out(its.pos) as string[];
+  const words: Token[] = located.map((value, i) => {
+    const at = read.indexOf(value, cursor);
+    const start = at >= 0 ? at : cursor;
+    cursor = start + value.length;
+    return { start: offset + start, end: offset + start + value.length, text: value, pos: pos[i] ?? 'X' };
+  });
+  // Each sentence's [first, last] token, read at once rather than through a wink item per
+  // sentence. They follow one another, so a sentence's tokens are those up to the next one's first.
+  const spans = doc.sentences().out(its.span) as unknown as Array<[number, number]>;
+  const starts = spans.filter(([first, last]) => last >= first).map(([first]) => first);
+  if (runs.length === 0) return { tokens: words, firsts: starts };
+  const tokens: Token[] = [];
+  const firsts: number[] = [];
+  const at = new Map(starts.map((first, i) => [first, i]));
+  let run = 0;
+  const runsBefore = (end: number) => {
+    for (; run < runs.length && offset + runs[run]![0] < end; run += 1)
+      for (const token of runTokens(body, runs[run]!, offset)) tokens.push(token);
+  };
+  words.forEach((word, i) => {
+    runsBefore(word.start);
+    if (at.has(i)) firsts.push(tokens.length);
+    tokens.push(word);
+  });
+  runsBefore(Infinity);
+  // Runs before the first sentence belong to it; a paragraph of runs alone is one sentence.
+  if (firsts.length === 0 || firsts[0] !== 0) firsts[0] = 0;
+  return { tokens, firsts };
 }
 
 export type { ItemToken };

@@ -399,16 +399,19 @@ const NOUN_BEFORE = new Set(['DET', 'NOUN', 'ADJ', 'NUM']);
  * states that …"), so a name's verb is kept.
  */
 function maskNounUses(text: string, tokens: readonly Token[], offset: number): string {
-  let masked = text;
+  // Tokens come in order and do not overlap: the masked text is put together once, left to right.
+  const parts: string[] = [];
+  let done = 0;
   for (let i = 0; i < tokens.length; i += 1) {
     const token = tokens[i]!;
     if (token.pos !== 'NOUN' || !REPORTING_TOKEN.test(token.text)) continue;
     const before = tokens[i - 1];
     if (before && !NOUN_BEFORE.has(before.pos)) continue;
     const at = token.start - offset;
-    masked = `${masked.slice(0, at)}${'_'.repeat(token.text.length)}${masked.slice(at + token.text.length)}`;
+    parts.push(text.slice(done, at), '_'.repeat(token.text.length));
+    done = at + token.text.length;
   }
-  return masked;
+  return parts.length === 0 ? text : parts.join('') + text.slice(done);
 }
 
 /** "said A and that B": two statements. */

@@ -2,6 +2,7 @@ import type { ActorType } from '@sitrep/vocabulary';
 import type { EntityRecord, EntityTable } from '../entities/table';
 import { matchesOf } from '../matches';
 import type { ExtractedSource } from '../types';
+import { type SourceMemory, SourceLog } from './source-log';
 
 const NUMBERS: Record<string, number> = {
   a: 1,
@@ -30,8 +31,12 @@ const FOLLOW_UP =
  * The head nouns of a definite description that points back at someone already introduced: "the
  * minister", "the Syrian leader", "the Cambodian defence ministry spokesman", "the interlocutor".
  */
-const ROLE_HEAD =
-  /^(?:official|officials|source|sources|officer|diplomat|spokes(?:man|woman|person)|minister|president|leader|premier|general|commander|expert|analyst|ambassador|envoy|interlocutor|chief|head|governor|mayor|secretary|researcher|specialist|adviser|advisor|representative)$/i;
+const ROLE_WORDS = [
+  ...'official officials source sources officer diplomat spokesman spokeswoman spokesperson minister'.split(' '),
+  ...'president leader premier general commander expert analyst ambassador envoy interlocutor chief'.split(' '),
+  ...'head governor mayor secretary researcher specialist adviser advisor representative'.split(' '),
+];
+const ROLE_HEAD = new Set(ROLE_WORDS);
 const DEFINITE = /^the\s+/i;
 const MAX_DESCRIPTION_WORDS = 7;
 // A participle after the source says to whom or by whom it spoke, not whose side it is on:
@@ -57,29 +62,19 @@ const ACTOR_RANK: Record<string, number> = {
   state: 3,
 } satisfies Record<ActorType, number>;
 
-export interface SourceMemory {
-  text: string;
-  actor: string | null;
-  head: string;
-  person: boolean;
-}
-
-/** Where the entity is first named inside [start, end). */
-function firstMentionIn(e: EntityRecord, start: number, end: number): number {
-  return Math.min(...e.mentions.filter((m) => m.start >= start && m.end <= end).map((m) => m.start));
-}
+/** The log describeSource reads earlier sources from, indexed for the questions it asks. */
+export const sourceLog = () => new SourceLog(ROLE_HEAD, (s) => s.person || PEOPLE.test(s.head));
 
 /** The entity a source span belongs to: the most specific actor named inside it. */
 function actorIn(table: EntityTable, start: number, end: number): EntityRecord | undefined {
-  const inside = table
-    .all()
-    .filter((e) => e.type === 'actor' && e.mentions.some((m) => m.start >= start && m.end <= end));
+  // Where each actor is first named inside the span; entities in the table's order.
+  const first = new Map<EntityRecord, number>();
+  for (const { entity, mention } of table.inside(start, end))
+    if (entity.type === 'actor') first.set(entity, Math.min(first.get(entity) ?? Infinity, mention.start));
   // The most specific kind wins; between equals, the one named first ("Syrian … sources in contact with the Russians").
-  return inside.sort(
-    (a, b) =>
-      (ACTOR_RANK[a.subtype] ?? 9) - (ACTOR_RANK[b.subtype] ?? 9) ||
-      firstMentionIn(a, start, end) - firstMentionIn(b, start, end),
-  )[0];
+  return table
+    .ordered(first.keys())
+    .sort((a, b) => (ACTOR_RANK[a.subtype] ?? 9) - (ACTOR_RANK[b.subtype] ?? 9) || first.get(a)! - first.get(b)!)[0];
 }
 
 // "the sources" points back at earlier sources (plural), "the official" at an official.
@@ -94,7 +89,7 @@ export function describeSource(
   spanStart: number,
   end: number,
   table: EntityTable,
-  earlier: SourceMemory[],
+  earlier: SourceLog,
 ): { source: ExtractedSource; memory: SourceMemory } {
   // "Harchaoui recalls that the ambassador, X, recently told …": who speaks is who comes after "that".
   const relay = RELAYED.exec(text.slice(spanStart, end));
@@ -111,13 +106,11 @@ export function describeSource(
   else if (followUp && !entity) {
     const pronoun = HE_OR_SHE.test(words);
     const head = headOf(words);
-    const antecedent = [...earlier]
-      .reverse()
-      .find((s) => (pronoun ? s.person || s.head === 'official' : s.head === head));
+    const antecedent = pronoun ? earlier.latestPersonOrOfficial() : earlier.latestWithHead(head);
     actor =
       antecedent?.actor ??
       (pronoun ? undefined : introducedIn(text, start, head, table)) ??
-      earlier.at(-1)?.actor ??
+      earlier.last()?.actor ??
       null;
   }
   // "an analysis of satellite imagery by BlackSky": the evidence speaks, not the firm behind it.
@@ -136,7 +129,7 @@ export function describeSource(
     count: count && count > 0 && anonymous ? count : null,
     anonymous: described
       ? !described.person && anonymous
-      : anonymous || (followUp && HE_SHE_OR_THEY.test(words) && !earlier.at(-1)?.person),
+      : anonymous || (followUp && HE_SHE_OR_THEY.test(words) && !earlier.last()?.person),
   };
   return {
     source,
@@ -180,13 +173,11 @@ const isNamedOrganisation = (entity: EntityRecord) =>
  * Asaad al-Shaibani", "the Cambodian defence ministry spokesman" at "Chhum Socheat, a Cambodian
  * defence ministry spokesman". The latest earlier source with the same head noun wins.
  */
-function pointsBack(words: string, earlier: readonly SourceMemory[]): SourceMemory | undefined {
+function pointsBack(words: string, earlier: SourceLog): SourceMemory | undefined {
   if (!DEFINITE.test(words)) return undefined;
   const all = words.split(SPACES);
   const head = all.at(-1)!.toLowerCase();
-  if (all.length > MAX_DESCRIPTION_WORDS || !ROLE_HEAD.test(head)) return undefined;
-  const role = new RegExp(`\\b${head}\\b`, 'i');
-  const latest = [...earlier].reverse().filter((s) => s.text !== words && s.actor !== null);
+  if (all.length > MAX_DESCRIPTION_WORDS || !ROLE_HEAD.has(head)) return undefined;
   // "the interlocutor", "the expert": the latest source with that noun, else the latest one who is a person.
-  return latest.find((s) => role.test(s.text)) ?? latest.find((s) => s.person || PEOPLE.test(s.head));
+  return earlier.latestNaming(head, words) ?? earlier.latestPersonLike(words);
 }

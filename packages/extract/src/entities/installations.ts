@@ -20,9 +20,11 @@ function subtypeOf(cue: string): InstallationType {
 const CUE =
   '(?:[Nn]aval (?:(?:[Ll]ogistics|[Ss]upply|[Ss]upport|[Rr]epair) )?(?:[Bb]ase|[Ff]acility|[Ss]tation|[Pp]ort)|[Aa]ir ?[Bb]ase|[Mm]ilitary [Aa]ir ?[Ff]ield|[Aa]ir ?[Ff]ield|[Aa]ir [Ss]tation|[Mm]ilitary (?:[Bb]ase|[Aa]irport)|[Cc]ommercial [Pp]ort|[Aa]irport|[Aa]irstrip|[Pp]ort|[Bb]ase|[Ff]acility|[Ss]upport [Pp]oint)';
 // A second word of a name may not be the first word of a cue ("Qarawi Air Base" is Qarawi's).
-// Digits too ("T4"), and a particle between two words ("Ain al Asad").
-const NAME =
-  "(?:[\\p{Lu}][\\p{L}\\p{M}\\p{N}’'-]+)(?: (?:(?:al|el|ad|as|an|ash|bin|ibn|de|del) )?(?!(?:Air|Naval|Military|Commercial|Support)\\b)(?:(?:al|el|ad|as|an|ash)-)?(?:[\\p{Lu}][\\p{L}\\p{M}\\p{N}’'-]+))?";
+// Digits too ("T4"), and a particle between two words ("Ain al Asad"). A word is at most 64
+// characters: hyphens and apostrophes make a word boundary, so in "A-A-A-…" a name may start at
+// every second character, and an unbounded word read to the end of the run from each of them.
+const WORD = "[\\p{Lu}][\\p{L}\\p{M}\\p{N}’'-]{1,63}";
+const NAME = `(?:${WORD})(?: (?:(?:al|el|ad|as|an|ash|bin|ibn|de|del) )?(?!(?:Air|Naval|Military|Commercial|Support)\\b)(?:(?:al|el|ad|as|an|ash)-)?(?:${WORD}))?`;
 // A hyphenated participle makes an adjective, not a name: "Turkish-operated airbases", "Moscow-controlled".
 const COMPOUND_ADJECTIVE =
   /-(?:operated|controlled|held|led|backed|run|built|made|owned|linked|funded|occupied|based)$/;

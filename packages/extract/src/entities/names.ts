@@ -101,8 +101,8 @@ const BODY_WORDS = new Set(
 );
 
 /** "4" + "12th": the digits the tagger split off a unit's ordinal. */
-const startsNumber = (run: Token[]) =>
-  ORDINAL.test(run[0]!.text) || (run[0]!.pos === 'NUM' && ORDINAL.test(run[1]?.text ?? ''));
+const startsNumber = (run: Token[], at = 0) =>
+  ORDINAL.test(run[at]!.text) || (run[at]!.pos === 'NUM' && ORDINAL.test(run[at + 1]?.text ?? ''));
 
 /** Tags a name may start with. */
 const NAME_TAGS = new Set(['PROPN', 'NOUN', 'ADJ', 'X']);
@@ -123,6 +123,16 @@ function chains(sentence: Sentence): Token[][] {
   const found: Token[][] = [];
   const tokens = sentence.tokens;
   let run: Token[] = [];
+  // Whether the run holds a body's noun, kept as it grows rather than asked of the whole run.
+  let body = false;
+  const push = (token: Token) => {
+    run.push(token);
+    body ||= BODY_WORDS.has(token.text);
+  };
+  const end = () => {
+    run = endRun(run, found);
+    body = false;
+  };
   for (let i = 0; i < tokens.length; i += 1) {
     const token = tokens[i]!;
     const prev = tokens[i - 1];
@@ -130,32 +140,26 @@ function chains(sentence: Sentence): Token[][] {
     if (TITLE_WORDS.has(token.text) && !BODY_WORDS.has(tokens[i + 1]?.text ?? '')) {
       // A title before a name ends the run; before a body's noun it is part of the body's name
       // ("the General Command").
-      run = endRun(run, found);
+      end();
     } else if (!run.length && ORDINAL.test(token.text) && tokens[i + 1] && isNameToken(tokens[i + 1]!)) {
       // "the 559th Guards Bomber Aviation Regiment": a unit's number is part of its name (the
       // tagger may split "412th" as "4" + "12th").
-      if (prev && joined && /^\d+$/.test(prev.text)) run.push(prev);
-      run.push(token);
-    } else if (
-      run.length &&
-      CONNECTOR_WORDS.has(token.text) &&
-      tokens[i + 1] &&
-      isNameToken(tokens[i + 1]!) &&
-      run.some((t) => BODY_WORDS.has(t.text))
-    ) {
+      if (prev && joined && /^\d+$/.test(prev.text)) push(prev);
+      push(token);
+    } else if (run.length && CONNECTOR_WORDS.has(token.text) && tokens[i + 1] && isNameToken(tokens[i + 1]!) && body) {
       // "Foundation for Defense of Democracies", "Main Directorate of Intelligence": a body's name goes on.
-      run.push(token);
+      push(token);
     } else if (isNameToken(token) || (run.length && (isParticle(token) || (token.text === '-' && joined)))) {
       // A space-separated particle ("bin", "de") or a hyphen glued to its neighbours keeps the run going.
-      if (run.length && !joined && token.text !== '-' && run.at(-1)!.text === '-') run = endRun(run, found);
-      run.push(token);
+      if (run.length && !joined && token.text !== '-' && run.at(-1)!.text === '-') end();
+      push(token);
     } else if (!run.length && tokens[i + 1]?.text === '-' && isParticle(token)) {
-      run.push(token);
+      push(token);
     } else {
-      run = endRun(run, found);
+      end();
     }
   }
-  endRun(run, found);
+  end();
   return found;
 }
 
@@ -167,8 +171,10 @@ function endRun(run: Token[], found: Token[][]): Token[] {
     run.pop();
   // A leading "The" belongs to the sentence, not the name ("The West", "The Kyiv Independent").
   // Nor does a capitalised function word opening the sentence ("But Dmitry Trifonov").
-  while (run.length && (ARTICLE.test(run[0]!.text) || !(NAME_TAGS.has(run[0]!.pos) || startsNumber(run)))) run.shift();
-  if (run.length) found.push(run);
+  let first = 0;
+  const starts = (t: Token) => NAME_TAGS.has(t.pos) || startsNumber(run, first);
+  while (first < run.length && (ARTICLE.test(run[first]!.text) || !starts(run[first]!))) first += 1;
+  if (first < run.length) found.push(first === 0 ? run : run.slice(first));
   return [];
 }
 
@@ -214,6 +220,7 @@ export function findProperNames(
   ctx: NameContext,
   onlyOrganisations = false,
 ): void {
+  const people = new People(table.all());
   for (const { sentence, chains } of named) {
     let lastWasVessel = false;
     let lastEnd = sentence.start;
@@ -268,17 +275,39 @@ export function findProperNames(
       if (!subtype) continue;
       // "Haddad said": a surname of someone already named is that person, not a new organisation.
       if (words.length === 1) {
-        const person = table
-          .all()
-          .find((e) => e.subtype === 'person' && nameKey(e.name.split(SPACES).at(-1)!) === nameKey(name));
+        const person = people.bySurname(nameKey(name));
         if (person) {
           table.mention(person, text, start, end);
           continue;
         }
       }
       const key = subtype === 'person' ? `person:${nameKey(name)}` : `org:${nameKey(name)}`;
-      table.mention(table.ensure(key, name, 'actor', subtype), text, start, end);
+      const entity = table.ensure(key, name, 'actor', subtype);
+      people.add(entity);
+      table.mention(entity, text, start, end);
     }
+  }
+}
+
+/** The people of the table by the key of their last name, the first of each kept. */
+class People {
+  private readonly surnames = new Map<string, EntityRecord>();
+  private readonly known = new Set<EntityRecord>();
+
+  constructor(entities: readonly EntityRecord[]) {
+    for (const entity of entities) this.add(entity);
+  }
+
+  /** Files an entity not seen before; entities come in the table's order, so the first stays. */
+  add(entity: EntityRecord): void {
+    if (entity.subtype !== 'person' || this.known.has(entity)) return;
+    this.known.add(entity);
+    const key = nameKey(entity.name.split(SPACES).at(-1)!);
+    if (!this.surnames.has(key)) this.surnames.set(key, entity);
+  }
+
+  bySurname(key: string): EntityRecord | undefined {
+    return this.surnames.get(key);
   }
 }
 
@@ -332,17 +361,11 @@ export function findAlsoKnownAs(text: string, table: EntityTable): void {
   for (const m of matchesOf(KNOWN_AS, text)) {
     const aliasStart = m.index + m[0].indexOf(m[1]!);
     const alias = m[1]!.trim();
-    const before = table
-      .all()
-      .filter((e) => e.type === 'actor' && e.mentions.some((x) => x.end <= m.index && m.index - x.end < 4));
-    const owner = before[0];
+    const owner = table.endingIn(m.index - 3, m.index, (f) => f.entity.type === 'actor');
     if (!owner) continue;
     const other = table.at(aliasStart, aliasStart + alias.length);
-    if (other && other !== owner) {
-      for (const mention of other.mentions) owner.mentions.push(mention);
-      for (const a of other.aliases) owner.aliases.add(a);
-      other.mentions.length = 0;
-    } else if (!table.isTaken(aliasStart, aliasStart + alias.length)) {
+    if (other && other !== owner) table.absorb(other, owner);
+    else if (!table.isTaken(aliasStart, aliasStart + alias.length)) {
       table.mention(owner, text, aliasStart, aliasStart + alias.length);
     }
   }
@@ -356,7 +379,7 @@ const PARENTHESISED_ACRONYM = /\s?\(([\p{Lu}][\p{Lu}\p{N}&-]{1,9})\)/gu;
  */
 export function findParenthesisedAcronyms(text: string, table: EntityTable): void {
   for (const m of matchesOf(PARENTHESISED_ACRONYM, text)) {
-    const owner = table.all().find((e) => e.mentions.some((x) => x.end === m.index));
+    const owner = table.endingIn(m.index, m.index);
     if (!owner) continue;
     const at = m.index + m[0].indexOf(m[1]!);
     const other = table.at(at, at + m[1]!.length);
@@ -390,44 +413,56 @@ export function findRepeatedNames(text: string, from: number, table: EntityTable
   }
   // Matched on folded words, as the editor matches names: "Bashar Al Assad" again as "Bashar
   // al-Assad", "Tartous" as "Tartus". A name in running text starts with a capital.
-  const byFirstWord = new Map<string, Array<{ keys: string[]; entity: EntityRecord }>>();
+  // A trie of the names' keys: at each word, the longest name that starts there is found in as
+  // many steps as it has words, not by trying every name that shares its first word.
+  const names: KeyTrie = { next: new Map() };
   for (const [alias, entity] of short) {
-    const keys = alias.split(WORD_BREAKS).filter(Boolean).map(nameKey);
-    if (keys.length === 0) continue;
-    const list = byFirstWord.get(keys[0]!) ?? [];
-    list.push({ keys, entity });
-    byFirstWord.set(
-      keys[0]!,
-      list.sort((a, b) => b.keys.length - a.keys.length),
-    );
+    let node = names;
+    for (const key of alias.split(WORD_BREAKS).filter(Boolean).map(nameKey)) {
+      let child = node.next.get(key);
+      if (!child) node.next.set(key, (child = { next: new Map() }));
+      node = child;
+    }
+    // Of two names with the same keys, the first one listed wins.
+    if (node !== names) node.entity ??= entity;
   }
   for (const { sentence } of named) {
     const words = sentence.tokens.filter((t) => t.text !== '-' && t.start >= from);
     for (let i = 0; i < words.length; i += 1) {
       if (!startsCapitalised(words[i]!.text)) continue;
-      const candidates = byFirstWord.get(nameKey(words[i]!.text));
-      const hit = candidates?.find(({ keys }) =>
-        keys.every((k, j) => words[i + j] && nameKey(words[i + j]!.text) === k),
-      );
+      let hit: { entity: EntityRecord; words: number } | undefined;
+      let node: KeyTrie | undefined = names;
+      for (let j = 0; node && i + j < words.length; j += 1) {
+        node = node.next.get(nameKey(words[i + j]!.text));
+        if (node?.entity) hit = { entity: node.entity, words: j + 1 };
+      }
       if (!hit) continue;
-      const [start, end] = [words[i]!.start, words[i + hit.keys.length - 1]!.end];
+      const [start, end] = [words[i]!.start, words[i + hit.words - 1]!.end];
       if (!table.isTaken(start, end)) table.mention(hit.entity, text, start, end);
-      i += hit.keys.length - 1;
+      i += hit.words - 1;
     }
   }
+}
+
+interface KeyTrie {
+  next: Map<string, KeyTrie>;
+  /** The entity whose name's keys end here. */
+  entity?: EntityRecord;
 }
 
 /** "STG Stroytransgaz" and later "Stroytransgaz" are one organisation: fold the short one in. */
 function mergeShortOrganisationNames(table: EntityTable): void {
   const orgs = table.all().filter((e) => e.key.startsWith('org:'));
+  const byLastWord = new Map<string, EntityRecord[]>();
+  for (const org of orgs) {
+    const last = org.name.split(SPACES).at(-1)!;
+    const same = byLastWord.get(last);
+    if (same) same.push(org);
+    else byLastWord.set(last, [org]);
+  }
   for (const short of orgs) {
-    if (/\s/.test(short.name)) continue;
-    const long = orgs.find(
-      (o) => o !== short && o.name.split(/\s+/).at(-1) === short.name && !ORG_CUES.test(short.name),
-    );
-    if (!long) continue;
-    long.mentions.push(...short.mentions);
-    for (const alias of short.aliases) long.aliases.add(alias);
-    short.mentions.length = 0;
+    if (/\s/.test(short.name) || ORG_CUES.test(short.name)) continue;
+    const long = byLastWord.get(short.name)?.find((o) => o !== short);
+    if (long) table.absorb(short, long);
   }
 }

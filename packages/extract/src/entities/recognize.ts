@@ -3,6 +3,7 @@ import { countryNames, type KnownName } from '../knowledge/countries';
 import { REGIONS, institutionNames, moreStateNames } from '../knowledge/institutions';
 import type { Sentence } from '../segment';
 import { findBodies, stateNames } from './bodies';
+import { findDescriptions } from './descriptions';
 import { findBareInstallationNames, findInstallations } from './installations';
 import {
   TITLE_WORDS,
@@ -13,8 +14,7 @@ import {
   findRepeatedNames,
   nameChains,
 } from './names';
-import { type EntityRecord, EntityTable } from './table';
-import { matchesOf } from '../matches';
+import { EntityTable } from './table';
 import type { Knowledge, KnownEntity } from '../knowledge-base';
 import type { EntityType } from '../types';
 
@@ -39,38 +39,6 @@ function generalKnowledge() {
     };
   }
   return knowledge;
-}
-
-// Descriptions that point back at something named before: "the agency", "the base", "the Russian firm".
-const DESCRIPTION =
-  /\b(?:the|its|his|her|their)(?: [\p{Lu}][\p{L}]+)? (agency|ministry|base|facility|port|fleet|firm|company|operator|group)\b/gu;
-
-function fits(noun: string, entity: EntityRecord): boolean {
-  switch (noun) {
-    case 'agency':
-    case 'ministry':
-      return entity.subtype === 'government_body';
-    case 'base':
-    case 'facility':
-      return entity.type === 'installation' && entity.subtype !== 'port';
-    case 'port':
-      return entity.type === 'installation';
-    case 'fleet':
-      return entity.subtype === 'military';
-    case 'group':
-      return entity.subtype === 'armed_group';
-    default:
-      return entity.subtype === 'organization' && !entity.key.startsWith('known:');
-  }
-}
-
-function findDescriptions(text: string, from: number, table: EntityTable): void {
-  for (const m of matchesOf(DESCRIPTION, text.slice(from))) {
-    const at = from + m.index;
-    if (table.isTaken(at, at + m[0].length)) continue;
-    const antecedent = table.lastMentionedBefore(at, (entity) => fits(m[1]!, entity));
-    if (antecedent) table.mention(antecedent, text, at, at + m[0].length);
-  }
 }
 
 /** Names the knowledge base knows come first: they are the entities a curator has already seen. */
@@ -142,7 +110,7 @@ export function recognizeEntities(
   knowledgeBase?: Knowledge,
 ): EntityTable {
   const { known, states, isPlace } = generalKnowledge();
-  const table = new EntityTable();
+  const table = new EntityTable(text.length);
   // Installations and bodies named by a cue ("the Syrian army", "the Tartus naval logistics
   // base") first: a known short name inside them ("Syrian") must not cut them; what they name
   // joins a known entity at the end (linkToKnowledgeBase).
