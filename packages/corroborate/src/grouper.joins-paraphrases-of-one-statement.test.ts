@@ -79,3 +79,26 @@ describe('StatementGrouper', () => {
     expect(run()).toEqual(run());
   });
 });
+
+describe('StatementGrouper: lasting events', () => {
+  it('joins reports of one review months apart, but not of a departure', () => {
+    const grouper = new StatementGrouper();
+    const about = { about: ['russia', 'ruritania'], installations: [] };
+    const first = grouper.add(
+      claim('Ruritania and Russia will review the lease agreements signed by the old government', {
+        ...about,
+        saidOn: '2031-03-01',
+      }),
+    );
+    const later = grouper.add(
+      claim('Ruritania and Russia are reviewing the lease agreements of the old government', {
+        ...about,
+        saidOn: '2031-05-20',
+      }),
+    );
+    expect(later).toMatchObject({ statementId: first.statementId, joined: true });
+    const left = grouper.add(claim('Russian ships have left Harbourtown', { saidOn: '2031-03-01' }));
+    const leftLater = grouper.add(claim('Russian ships have left Harbourtown', { saidOn: '2031-05-20' }));
+    expect(leftLater.statementId).not.toBe(left.statementId);
+  });
+});

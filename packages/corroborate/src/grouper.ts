@@ -3,7 +3,7 @@ import { readClaim } from './features';
 import { compareClaims } from './similarity';
 import { TermStatistics, type TermWeights } from './term-statistics';
 import type { ClaimFacts, ReadClaim } from './types';
-import { CANDIDATE_WINDOW_DAYS, dayOf, withinWindow } from './window';
+import { CANDIDATE_WINDOW_DAYS, DURABLE_WINDOW_DAYS, dayOf, windowFor, withinWindow } from './window';
 
 /** A claim joins the best candidate statement whose score reaches this. */
 export const JOIN_THRESHOLD = 0.45;
@@ -92,6 +92,8 @@ interface Held {
   order: number;
   claims: ReadClaim[];
   about: Set<string>;
+  /** Every event class its claims name: lasting ones widen its window. */
+  events: Set<string>;
   firstDay: string | null;
   lastDay: string | null;
 }
@@ -108,6 +110,8 @@ export class StatementGrouper {
   private readonly byEntity = new Map<string, Set<Held>>();
   private readonly found: StatementContradiction[] = [];
   private readonly pairs = new Set<string>();
+  /** Entities each source spoke of in each article: the context of its claims there. */
+  private readonly spokenOf = new Map<string, Set<string>>();
   readonly terms: TermStatistics;
 
   constructor(
@@ -121,13 +125,18 @@ export class StatementGrouper {
   add(facts: ClaimFacts): Placement {
     const claim = readClaim(facts);
     this.terms.add(claim.features);
-    const candidates = this.candidatesFor(claim);
+    const candidates = this.candidatesFor(claim, claim.features.about);
     // "X did not respond to a request for comment" reports on the reporting, not on the world:
     // it stands alone rather than making a statement of every outlet's unanswered call.
     const chosen = facts.stance === 'no_comment' ? null : chooseStatement(claim, candidates, this.terms, this.options);
     const statement = chosen ? this.byId.get(chosen.id)! : this.open();
     this.join(statement, claim);
-    const contradictions = this.contradictionsWith(claim, statement.id, candidates);
+    // Contradictions are looked for also among statements about what the claim's source spoke of
+    // elsewhere in its article: "we did not accept them" is about what the speaker named before.
+    const context = this.contextOf(facts);
+    const disputed =
+      context.size > 0 ? this.candidatesFor(claim, new Set([...claim.features.about, ...context])) : candidates;
+    const contradictions = this.contradictionsWith(claim, statement.id, disputed, context);
     this.found.push(...contradictions);
     return { statementId: statement.id, joined: chosen !== null, score: chosen?.score ?? 0, contradictions };
   }
@@ -147,31 +156,57 @@ export class StatementGrouper {
   }
 
   /**
-   * Statements sharing an entity with the claim, within the window. Statements that fell out of it
-   * leave the index: claims come in publication order, so they would stay out.
+   * Statements sharing an entity with the claim, within the window (the longer one where both name a
+   * lasting event, such as a review). Statements that fell out of the longest window leave the index: claims come in publication order, so they would stay out.
    */
-  private candidatesFor(claim: ReadClaim): Held[] {
+  private candidatesFor(claim: ReadClaim, entities: ReadonlySet<string>): Held[] {
     const day = dayOf(claim.facts);
     const windowDays = this.options.windowDays ?? CANDIDATE_WINDOW_DAYS;
+    const longest = Math.max(windowDays, DURABLE_WINDOW_DAYS);
     const seen = new Set<Held>();
-    for (const entity of claim.features.about) {
+    for (const entity of entities) {
       for (const h of this.byEntity.get(entity) ?? []) {
-        if (withinWindow(day, h.lastDay, windowDays)) seen.add(h);
-        else if (day !== null && h.lastDay !== null && h.lastDay < day) this.byEntity.get(entity)!.delete(h);
+        if (withinWindow(day, h.lastDay, windowFor(claim.features.eventClasses, h.events, windowDays))) seen.add(h);
+        else if (day !== null && h.lastDay !== null && h.lastDay < day && !withinWindow(day, h.lastDay, longest))
+          this.byEntity.get(entity)!.delete(h);
       }
     }
     return [...seen].sort((x, y) => x.order - y.order);
   }
 
   /** Contradictions between the claim and the other candidates' latest claims, one per pair of statements. */
-  private contradictionsWith(claim: ReadClaim, placed: string, candidates: readonly Held[]) {
+  /**
+   * What the claim's source spoke of before in its article, beyond the claim's own entities; the
+   * claim's entities are added for the source's next claims. Empty for the outlet's own narrative.
+   */
+  private contextOf(facts: ClaimFacts): Set<string> {
+    const speaker = facts.source?.actor ?? facts.source?.text.toLowerCase();
+    if (speaker === undefined) return new Set();
+    const key = `${facts.articleId}\u0000${speaker}`;
+    const before = this.spokenOf.get(key) ?? new Set<string>();
+    const context = new Set([...before].filter((e) => !facts.about.includes(e)));
+    for (const e of facts.about) before.add(e);
+    this.spokenOf.set(key, before);
+    return context;
+  }
+
+  private contradictionsWith(
+    claim: ReadClaim,
+    placed: string,
+    candidates: readonly Held[],
+    context: ReadonlySet<string>,
+  ) {
     const compared = this.options.comparedPerStatement ?? COMPARED_PER_STATEMENT;
     const found: StatementContradiction[] = [];
     for (const other of candidates) {
       const key = [placed, other.id].sort().join(' ');
       if (other.id === placed || this.pairs.has(key)) continue;
       for (const member of other.claims.slice(-compared)) {
-        const c = contradictionBetween(claim, member, { weights: this.terms, windowDays: this.options.windowDays });
+        const c = contradictionBetween(claim, member, {
+          weights: this.terms,
+          windowDays: this.options.windowDays,
+          context,
+        });
         if (!c) continue;
         this.pairs.add(key);
         found.push({ ...c, statements: [placed, other.id], claims: [claim.facts.id, member.facts.id] });
@@ -183,7 +218,15 @@ export class StatementGrouper {
 
   private open(): Held {
     const order = this.held.length;
-    const h: Held = { id: `s${order + 1}`, order, claims: [], about: new Set(), firstDay: null, lastDay: null };
+    const h: Held = {
+      id: `s${order + 1}`,
+      order,
+      claims: [],
+      about: new Set(),
+      events: new Set(),
+      firstDay: null,
+      lastDay: null,
+    };
     this.held.push(h);
     this.byId.set(h.id, h);
     return h;
@@ -191,6 +234,7 @@ export class StatementGrouper {
 
   private join(h: Held, claim: ReadClaim): void {
     h.claims.push(claim);
+    for (const cls of claim.features.eventClasses) h.events.add(cls);
     const day = dayOf(claim.facts);
     if (day !== null) {
       if (h.firstDay === null || day < h.firstDay) h.firstDay = day;

@@ -22,4 +22,4 @@ export {
   chooseStatement,
 } from './grouper';
 export { type Standing, standingOf } from './assess';
-export { CANDIDATE_WINDOW_DAYS, dayOf, withinWindow } from './window';
+export { CANDIDATE_WINDOW_DAYS, DURABLE_CLASSES, DURABLE_WINDOW_DAYS, dayOf, windowFor, withinWindow } from './window';

@@ -58,14 +58,27 @@ export function entityOverlap(a: ReadonlySet<string>, b: ReadonlySet<string>): n
 }
 
 /**
+ * Agreement where one claim's main predicate has no class: the other's predicate class among the
+ * events it names, or an event class both name.
+ */
+export const EVENT_AGREEMENT = { predicate: 0.7, shared: 0.6 };
+
+/**
  * Agreement of predicates, read through their polarity ("has no plans to leave" agrees with "will
  * keep"). A claim without a predicate (a description: "X is Russia's only hub") agrees no more than
- * an unrelated verb does: only its words can make it the same statement.
+ * an unrelated verb does, unless the events it names agree: only its words can make it the same statement.
  */
 export function predicateAgreement(a: ClaimFeatures, b: ClaimFeatures): number {
   const [pa, pb] = [polarityOf(a), polarityOf(b)];
   if (a.predicate !== null && a.predicate === b.predicate) return 1;
   if (pa.cls !== null && pa.cls === pb.cls) return 0.9;
+  // One claim's main predicate unknown or unclassed: the events both name still tell ("spoke at the
+  // start of talks, his first visit" names the visit that "made a visit" predicates).
+  if (pa.cls === null || pb.cls === null) {
+    if ((pa.cls !== null && b.eventClasses.has(pa.cls)) || (pb.cls !== null && a.eventClasses.has(pb.cls)))
+      return EVENT_AGREEMENT.predicate;
+    if ([...a.eventClasses].some((c) => b.eventClasses.has(c))) return EVENT_AGREEMENT.shared;
+  }
   if (a.predicate === null || b.predicate === null) return 0.3;
   if (pa.cls !== null && pb.cls !== null) return 0;
   return 0.3;
