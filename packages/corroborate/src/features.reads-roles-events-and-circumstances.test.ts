@@ -42,3 +42,10 @@ describe('featuresOf: roles, events and circumstances', () => {
     expect(featuresOf(claim('We did, of course, sign the lease')).terms.has('course')).toBe(false);
   });
 });
+
+describe('featuresOf: coordinated predicates', () => {
+  it('takes a classed verb coordinated with an unclassed one for the predicate', () => {
+    expect(featuresOf(claim('The two navies would deepen ties and review the old leases')).predicate).toBe('review');
+    expect(featuresOf(claim('Russian ships have left Harbourtown and anchored offshore')).predicate).toBe('leave');
+  });
+});

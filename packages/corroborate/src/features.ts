@@ -154,9 +154,47 @@ function predicateOf(words: readonly Word[]): { predicate: string | null; at: nu
     }
     if (FRAME_VERBS.has(lemma) || CARRIER_VERBS.has(lemma)) continue;
     const particle = particleAfter(words, i);
-    return { predicate: particle ? `${lemma} ${particle}` : lemma, at: i };
+    const predicate = particle ? `${lemma} ${particle}` : lemma;
+    if (predicateClassOf(predicate) === null) {
+      const next = coordinatedVerb(words, i);
+      if (next !== null) return next;
+    }
+    return { predicate, at: i };
   }
   return { predicate: eventNouns(words)[0] ?? null, at: -1 };
+}
+
+const OBJECT_START_TAGS = new Set(['NOUN', 'DET', 'ADJ', 'PROPN', 'NUM']);
+
+// What may stand between "and" and a verb it coordinates: "and (to) (then) review".
+const COORDINATED_GAP_TAGS = new Set(['AUX', 'PART', 'ADV']);
+
+/**
+ * A classed verb coordinated with the unclassed predicate at `i`, in its clause: "would bolster ties
+ * and review the leases" → review. Both are the claim's predicates; the one with a class says more.
+ */
+function coordinatedVerb(words: readonly Word[], i: number): { predicate: string; at: number } | null {
+  for (let j = i + 1; j < words.length; j++) {
+    const w = words[j]!;
+    if (w.pos === 'PUNCT' || w.pos === 'SCONJ' || w.pos === 'PRON' || w.pos === 'VERB') return null;
+    if (w.pos !== 'CCONJ') continue;
+    let k = j + 1;
+    while (k < words.length && COORDINATED_GAP_TAGS.has(words[k]!.pos)) k++;
+    const v = words[k];
+    // The tagger may read a coordinated verb with its object as a compound noun ("bolster ties and
+    // review agreements"): parallel to "verb object", a verb-class word followed by its object is a verb.
+    const parallel =
+      v?.pos === 'NOUN' &&
+      words[j - 1]?.pos === 'NOUN' &&
+      predicateClassOf(normalLemma(v)) !== null &&
+      OBJECT_START_TAGS.has(words[k + 1]?.pos ?? '');
+    if (v === undefined || (v.pos !== 'VERB' && !parallel)) return null;
+    const lemma = normalLemma(v);
+    const particle = particleAfter(words, k);
+    const predicate = particle ? `${lemma} ${particle}` : lemma;
+    return predicateClassOf(predicate) === null ? null : { predicate, at: k };
+  }
+  return null;
 }
 
 // What may stand between a subject's head noun and its verb: "ships have reportedly left".

@@ -50,6 +50,11 @@ export interface Placement {
   score: number;
   /** Contradictions this claim revealed with statements already there. */
   contradictions: StatementContradiction[];
+  /**
+   * Statements merged into this one: repetitions of one proposition in one article that this claim,
+   * from another article, matches each of (a caller that stores statements merges them too).
+   */
+  merged: string[];
 }
 
 /** A statement as `chooseStatement` reads it: a caller that stores statements builds these from its candidates. */
@@ -70,20 +75,33 @@ export function chooseStatement(
   weights: TermWeights,
   options: GrouperOptions = {},
 ): { id: string; score: number } | null {
+  return joinableStatements(claim, candidates, weights, options)[0] ?? null;
+}
+
+/**
+ * Every candidate statement the claim could join, best first (ties to the earlier candidate): its
+ * score over each statement's latest claims, as `chooseStatement` reads them.
+ */
+export function joinableStatements(
+  claim: ReadClaim,
+  candidates: readonly CandidateStatement[],
+  weights: TermWeights,
+  options: GrouperOptions = {},
+): Array<{ id: string; score: number }> {
   const threshold = options.threshold ?? JOIN_THRESHOLD;
   const sameArticle = options.sameArticleThreshold ?? SAME_ARTICLE_THRESHOLD;
   const compared = options.comparedPerStatement ?? COMPARED_PER_STATEMENT;
-  let best: { id: string; score: number } | null = null;
-  for (const candidate of candidates) {
+  const found: Array<{ id: string; score: number; at: number }> = [];
+  candidates.forEach((candidate, at) => {
     let score = 0;
     for (const member of candidate.claims.slice(-compared)) {
       const s = compareClaims(claim.features, member.features, weights).score;
       const own = member.facts.articleId === claim.facts.articleId;
       if (!own || s >= sameArticle) score = Math.max(score, s);
     }
-    if (score >= threshold && (best === null || score > best.score)) best = { id: candidate.id, score };
-  }
-  return best;
+    if (score >= threshold) found.push({ id: candidate.id, score, at });
+  });
+  return found.sort((x, y) => y.score - x.score || x.at - y.at).map(({ id, score }) => ({ id, score }));
 }
 
 interface Held {
@@ -110,6 +128,9 @@ export class StatementGrouper {
   private readonly byEntity = new Map<string, Set<Held>>();
   private readonly found: StatementContradiction[] = [];
   private readonly pairs = new Set<string>();
+  /** Each claim's place in arrival order, so merged statements keep their claims oldest first. */
+  private readonly arrival = new Map<ReadClaim, number>();
+  private opened = 0;
   /** Entities each source spoke of in each article: the context of its claims there. */
   private readonly spokenOf = new Map<string, Set<string>>();
   readonly terms: TermStatistics;
@@ -128,8 +149,17 @@ export class StatementGrouper {
     const candidates = this.candidatesFor(claim, claim.features.about);
     // "X did not respond to a request for comment" reports on the reporting, not on the world:
     // it stands alone rather than making a statement of every outlet's unanswered call.
-    const chosen = facts.stance === 'no_comment' ? null : chooseStatement(claim, candidates, this.terms, this.options);
+    const joinable =
+      facts.stance === 'no_comment' ? [] : joinableStatements(claim, candidates, this.terms, this.options);
+    const chosen = joinable[0] ?? null;
     const statement = chosen ? this.byId.get(chosen.id)! : this.open();
+    const merged: string[] = [];
+    for (const other of joinable.slice(1)) {
+      const held = this.byId.get(other.id)!;
+      if (!this.repeatsIn(statement, held, facts.articleId)) continue;
+      this.merge(statement, held);
+      merged.push(held.id);
+    }
     this.join(statement, claim);
     // Contradictions are looked for also among statements about what the claim's source spoke of
     // elsewhere in its article: "we did not accept them" is about what the speaker named before.
@@ -138,7 +168,7 @@ export class StatementGrouper {
       context.size > 0 ? this.candidatesFor(claim, new Set([...claim.features.about, ...context])) : candidates;
     const contradictions = this.contradictionsWith(claim, statement.id, disputed, context);
     this.found.push(...contradictions);
-    return { statementId: statement.id, joined: chosen !== null, score: chosen?.score ?? 0, contradictions };
+    return { statementId: statement.id, joined: chosen !== null, score: chosen?.score ?? 0, contradictions, merged };
   }
 
   statements(): Statement[] {
@@ -216,8 +246,36 @@ export class StatementGrouper {
     return found;
   }
 
+  /**
+   * Whether two statements are one article saying one thing twice (a summary, then a quote): all
+   * their claims come from one article, not the joining claim's, and that claim matches both. An
+   * article's claims join each other only on a close match (`sameArticleThreshold`); a claim from
+   * elsewhere that states what each of them states shows they are one proposition.
+   */
+  private repeatsIn(a: Held, b: Held, joiningArticle: string): boolean {
+    const articles = new Set([...a.claims, ...b.claims].map((c) => c.facts.articleId));
+    if (articles.size !== 1 || articles.has(joiningArticle)) return false;
+    // And they say alike what the claim says: each pair of them at least at the join threshold.
+    const threshold = this.options.threshold ?? JOIN_THRESHOLD;
+    if (
+      !a.claims.some((x) => b.claims.some((y) => compareClaims(x.features, y.features, this.terms).score >= threshold))
+    )
+      return false;
+    return ![...this.pairs].some((pair) => pair.split(' ').some((id) => id === a.id || id === b.id));
+  }
+
+  /** Moves `from`'s claims into `into`, oldest first, and drops `from`. */
+  private merge(into: Held, from: Held): void {
+    const arrival = (c: ReadClaim) => this.arrival.get(c) ?? 0;
+    for (const claim of from.claims) this.join(into, claim);
+    into.claims.sort((x, y) => arrival(x) - arrival(y));
+    for (const entity of from.about) this.byEntity.get(entity)?.delete(from);
+    this.held.splice(this.held.indexOf(from), 1);
+    this.byId.delete(from.id);
+  }
+
   private open(): Held {
-    const order = this.held.length;
+    const order = this.opened++;
     const h: Held = {
       id: `s${order + 1}`,
       order,
@@ -233,6 +291,7 @@ export class StatementGrouper {
   }
 
   private join(h: Held, claim: ReadClaim): void {
+    if (!this.arrival.has(claim)) this.arrival.set(claim, this.arrival.size);
     h.claims.push(claim);
     for (const cls of claim.features.eventClasses) h.events.add(cls);
     const day = dayOf(claim.facts);

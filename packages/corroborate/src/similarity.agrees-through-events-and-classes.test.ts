@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { featuresOf } from './features';
-import { EVENT_AGREEMENT, predicateAgreement } from './similarity';
+import { EVENT_AGREEMENT, compareClaims, predicateAgreement } from './similarity';
 import { claim } from './test-support';
 
 const agreement = (a: string, b: string) => predicateAgreement(featuresOf(claim(a)), featuresOf(claim(b)));
@@ -33,5 +33,24 @@ describe('predicateAgreement through events and classes', () => {
 
   it('still gives unrelated predicates no credit from events the other does not name', () => {
     expect(agreement('Russian ships have left Harbourtown', 'The envoy made a visit to Harbourtown')).toBe(0);
+  });
+});
+
+describe('compareClaims: counts beside unrelated predicates', () => {
+  it('gives the same-count bonus only to claims reporting one kind of event', () => {
+    const [left, sailed] = [
+      featuresOf(claim('Two Russian frigates left Harbourtown')),
+      featuresOf(claim('Two Russian frigates sailed out of Harbourtown')),
+    ];
+    const [operates, fate] = [
+      featuresOf(claim('Russia operates two bases in Ruritania')),
+      featuresOf(claim('The future of the two Russian bases in Ruritania will be discussed')),
+    ];
+    const bonus = (a: typeof left, b: typeof left) => {
+      const c = compareClaims(a, b);
+      return c.score - (0.55 * c.terms + 0.2 * c.entities + 0.25 * c.predicate);
+    };
+    expect(bonus(left, sailed)).toBeCloseTo(0.1);
+    expect(bonus(operates, fate)).toBeCloseTo(0);
   });
 });

@@ -112,9 +112,14 @@ export function groupArticles(
       statementOf.set(claim, grouper.add(facts).statementId);
     });
   }
+  // A statement may have been merged into another after a claim was placed in it: read where each
+  // claim ended up.
+  const statements = grouper.statements();
+  const finalOf = new Map(statements.flatMap((st) => st.claims.map((c) => [c.id, st.id] as const)));
+  for (const [claim, facts] of factsOf) statementOf.set(claim, finalOf.get(facts.id)!);
   return {
     statementOf,
-    statements: grouper.statements(),
+    statements,
     contradictions: grouper.contradictions(),
     factsOf,
     weights: grouper.terms,
