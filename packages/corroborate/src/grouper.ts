@@ -128,6 +128,8 @@ export class StatementGrouper {
   private readonly byEntity = new Map<string, Set<Held>>();
   private readonly found: StatementContradiction[] = [];
   private readonly pairs = new Set<string>();
+  /** Statements in a contradiction found so far: they are not merged, so the contradiction keeps its ids. */
+  private readonly contested = new Set<string>();
   /** Each claim's place in arrival order, so merged statements keep their claims oldest first. */
   private readonly arrival = new Map<ReadClaim, number>();
   private opened = 0;
@@ -239,6 +241,7 @@ export class StatementGrouper {
         });
         if (!c) continue;
         this.pairs.add(key);
+        this.contested.add(placed).add(other.id);
         found.push({ ...c, statements: [placed, other.id], claims: [claim.facts.id, member.facts.id] });
         break;
       }
@@ -253,15 +256,17 @@ export class StatementGrouper {
    * elsewhere that states what each of them states shows they are one proposition.
    */
   private repeatsIn(a: Held, b: Held, joiningArticle: string): boolean {
+    if (this.contested.has(a.id) || this.contested.has(b.id)) return false;
     const articles = new Set([...a.claims, ...b.claims].map((c) => c.facts.articleId));
     if (articles.size !== 1 || articles.has(joiningArticle)) return false;
-    // And they say alike what the claim says: each pair of them at least at the join threshold.
+    // And they say alike what the claim says: some claim of each matches one of the other at the join threshold.
     const threshold = this.options.threshold ?? JOIN_THRESHOLD;
-    if (
-      !a.claims.some((x) => b.claims.some((y) => compareClaims(x.features, y.features, this.terms).score >= threshold))
-    )
-      return false;
-    return ![...this.pairs].some((pair) => pair.split(' ').some((id) => id === a.id || id === b.id));
+    const compared = this.options.comparedPerStatement ?? COMPARED_PER_STATEMENT;
+    return a.claims
+      .slice(-compared)
+      .some((x) =>
+        b.claims.slice(-compared).some((y) => compareClaims(x.features, y.features, this.terms).score >= threshold),
+      );
   }
 
   /** Moves `from`'s claims into `into`, oldest first, and drops `from`. */
