@@ -83,3 +83,63 @@ describe('contradiction', () => {
     expect(grouper.contradictions()).toHaveLength(1);
   });
 });
+
+describe('contradiction: roles, purposes and context', () => {
+  it('does not oppose a movable part leaving to its holder staying', () => {
+    const stays = claim('is not leaving its bases in Harbourtown', { stance: 'denies', source: source('officials') });
+    expect(contradiction(claim('Russian frigates have left the Harbourtown base'), stays)).toBeNull();
+    expect(contradiction(claim('Russia has left the Harbourtown base'), stays)?.kind).toBe('opposite');
+  });
+
+  it('does not read a denied purpose as a denied event', () => {
+    const built = claim('A long pier had been built at Harbourtown', { source: source('satellite images') });
+    const purpose = claim('the pier at Harbourtown was built to host aircraft carriers', {
+      stance: 'denies',
+      source: source('the ministry'),
+    });
+    expect(contradiction(built, purpose)).toBeNull();
+    const event = claim('a pier was built at Harbourtown', { stance: 'denies', source: source('the ministry') });
+    expect(contradiction(built, event)?.kind).toBe('stance');
+  });
+
+  it('opposes every event an undenied claim names to the other claim', () => {
+    const found = contradiction(
+      claim('Close ties bind us to Russia, and we respect all the Harbourtown leases', {
+        source: source('the president'),
+      }),
+      claim('There were contracts at Harbourtown, and we did not accept them and they were suspended', {
+        stance: 'denies',
+        source: source('the minister'),
+      }),
+    );
+    expect(found?.kind).toBe('opposite');
+  });
+
+  it("finds a contradiction through what the claim's source spoke of before in its article", () => {
+    const grouper = new StatementGrouper();
+    const minister = source('the minister', 'minister');
+    grouper.add(
+      claim('Ruritania will honour all the leases it signed with Russia', {
+        about: ['ruritania', 'russia'],
+        installations: [],
+        source: source('the president', 'president'),
+      }),
+    );
+    grouper.add(
+      claim('Ruritania and Russia met in Harbourtown', {
+        articleId: 'minister-interview',
+        about: ['ruritania', 'russia', 'harbourtown'],
+        source: minister,
+      }),
+    );
+    const denial = grouper.add(
+      claim('There were leases with the old rulers, and we did not accept them and they were suspended', {
+        articleId: 'minister-interview',
+        about: ['harbourtown'],
+        stance: 'denies',
+        source: minister,
+      }),
+    );
+    expect(denial.contradictions.map((c) => c.kind)).toEqual(['opposite']);
+  });
+});

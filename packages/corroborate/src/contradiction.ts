@@ -19,6 +19,12 @@ export interface ContradictionOptions {
   weights?: TermWeights;
   /** Claims said further apart than this describe different periods (default CANDIDATE_WINDOW_DAYS). */
   windowDays?: number;
+  /**
+   * Entities the first claim's source spoke of elsewhere in its article: where extraction left a
+   * claim's own entities short ("we did not accept them"), the speaker's other claims there say what
+   * it is about. They count for sharing an entity, as the claim's own do.
+   */
+  context?: ReadonlySet<string>;
 }
 
 // How much content (words other than the predicates) two claims must share to disagree rather than
@@ -26,6 +32,47 @@ export interface ContradictionOptions {
 // on two days is more often two events than one misdated.
 const RELATED = 0.25;
 const SAME_EVENT = 0.6;
+
+// Things a holder moves about without leaving itself: its ships, aircraft, troops or equipment.
+const MOVABLE = new Set(['ship', 'aircraft', 'troop', 'weapon']);
+
+/**
+ * Whether the two claims' subjects differ and one is a movable part: "ships have left the base" does
+ * not contradict "Russia is not leaving its bases" (nor "troops remain"): a holder moves some of its
+ * assets without leaving.
+ */
+export function differentMovers(a: ClaimFeatures, b: ClaimFeatures): boolean {
+  return (
+    a.subjectClass !== b.subjectClass &&
+    ((a.subjectClass !== null && MOVABLE.has(a.subjectClass)) ||
+      (b.subjectClass !== null && MOVABLE.has(b.subjectClass)))
+  );
+}
+
+/**
+ * Whether a denial may be aimed at a purpose the affirmation does not state: denying "the pier was
+ * built to berth carriers" says nothing against "a pier was built".
+ */
+export function deniesOnlyPurpose(denied: ClaimFeatures, affirmed: ClaimFeatures): boolean {
+  return denied.purpose !== null && !affirmed.terms.has(denied.purpose);
+}
+
+/**
+ * What a claim asserts holds: its predicate's class read through a denial, and, where nothing in it
+ * is negated or denied, every event it names ("relations bind us, and we respect the agreements").
+ */
+export function affirmedClasses(f: ClaimFeatures): string[] {
+  const p = polarityOf(f);
+  if (!p.holds) return [];
+  const plain = f.stance !== 'denies' && !f.negated;
+  return [...new Set([...(p.cls === null ? [] : [p.cls]), ...(plain ? f.eventClasses : [])])];
+}
+
+/** A class each claim asserts, opposed to each other ("remains" / "has left"), or null. */
+export function oppositeClasses(a: ClaimFeatures, b: ClaimFeatures): [string, string] | null {
+  for (const x of affirmedClasses(a)) for (const y of affirmedClasses(b)) if (opposed(x, y)) return [x, y];
+  return null;
+}
 
 const who = (c: ClaimFacts) => (c.source ? c.source.text : 'the article');
 const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
@@ -46,7 +93,9 @@ const sameSource = (a: ClaimFacts, b: ClaimFacts) =>
  * valid"), or they give different counts or dates for one event. Null when they agree, are
  * unrelated, or cannot be compared (no shared entity, a no-comment, periods apart). Two claims of
  * one source in one article are read as consistent: a source qualifying itself ("pulling back but
- * not leaving") is not contradicting itself.
+ * not leaving") is not contradicting itself. Nor do a movable part and its holder ("ships left" /
+ * "Russia is not leaving"), or a denial of a purpose the other claim does not state ("not built to
+ * berth carriers" / "a pier was built").
  */
 export function contradiction(a: ClaimFacts, b: ClaimFacts, options: ContradictionOptions = {}): Contradiction | null {
   return contradictionBetween(readClaim(a), readClaim(b), options);
@@ -55,10 +104,10 @@ export function contradiction(a: ClaimFacts, b: ClaimFacts, options: Contradicti
 export function contradictionBetween(
   a: ReadClaim,
   b: ReadClaim,
-  { weights = UNIFORM_WEIGHTS, windowDays = CANDIDATE_WINDOW_DAYS }: ContradictionOptions = {},
+  { weights = UNIFORM_WEIGHTS, windowDays = CANDIDATE_WINDOW_DAYS, context }: ContradictionOptions = {},
 ): Contradiction | null {
   const [fa, fb] = [a.features, b.features];
-  if (![...fa.about].some((e) => fb.about.has(e))) return null;
+  if (![...fa.about, ...(context ?? [])].some((e) => fb.about.has(e))) return null;
   // A claim that only supposes ("may remain", "allegedly repelled") does not firmly assert, so it
   // contradicts nothing. Its own words decide: a frame's hedge ("as media suggested") is about the source.
   if (fa.tentative || fb.tentative) return null;
@@ -67,8 +116,14 @@ export function contradictionBetween(
   if (a.facts.saidOn && b.facts.saidOn && Math.abs(daysBetween(a.facts.saidOn, b.facts.saidOn)) > windowDays)
     return null;
 
+  // The predicates and the classes of every event either names ("did not accept them and they were
+  // suspended"): what remains is what they are about.
   const predicateTerms = new Set(
-    [fa, fb].flatMap((f) => [f.predicate, f.predicateClass && `~${f.predicateClass}`].filter((t) => t !== null)),
+    [fa, fb].flatMap((f) => [
+      ...[f.predicate, f.predicateClass && `~${f.predicateClass}`].filter((t) => t !== null),
+      ...[...f.eventClasses].map((c) => `~${c}`),
+      ...f.eventVerbs,
+    ]),
   );
   const related = overlap(fa, fb, weights, predicateTerms);
   if (related < RELATED) return null;
@@ -86,15 +141,21 @@ export function contradictionBetween(
       (fb.predicateClass !== null && fa.verbClasses.has(fb.predicateClass)));
 
   if (dates !== 'different') {
-    if (pa.holds && pb.holds && opposed(pa.cls, pb.cls)) {
+    const opposite = oppositeClasses(fa, fb);
+    if (opposite !== null && !differentMovers(fa, fb)) {
       const [x, y] = sides(a.facts, b.facts);
       return {
         kind: 'opposite',
-        why: `${x} says it ${CLASS_PHRASES[pa.cls!] ?? pa.cls}, ${y} that it ${CLASS_PHRASES[pb.cls!] ?? pb.cls}.`,
+        why: `${x} says it ${CLASS_PHRASES[opposite[0]] ?? opposite[0]}, ${y} that it ${CLASS_PHRASES[opposite[1]] ?? opposite[1]}.`,
       };
     }
-    if (pa.holds !== pb.holds && samePredicate && !opposed(pa.cls, pb.cls)) {
-      const [yes, no] = pa.holds ? [a, b] : [b, a];
+    const [yes, no] = pa.holds ? [a, b] : [b, a];
+    if (
+      pa.holds !== pb.holds &&
+      samePredicate &&
+      !opposed(pa.cls, pb.cls) &&
+      !deniesOnlyPurpose(no.features, yes.features)
+    ) {
       const what = fa.predicate ?? fb.predicate;
       const [x, y] = sides(yes.facts, no.facts);
       return {

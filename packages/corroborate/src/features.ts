@@ -2,6 +2,7 @@ import { datesOf } from './dates';
 import { type Word, wordsOf } from './language';
 import {
   CARRIER_VERBS,
+  CIRCUMSTANCE_PREPOSITIONS,
   LIGHT_VERBS,
   EXTRA_STOP_WORDS,
   FRAME_VERBS,
@@ -74,6 +75,37 @@ function relativeClauseEnd(words: readonly Word[], i: number): number {
   return i;
 }
 
+// What may end a circumstance phrase ("during the recent talks, …", "after the visit they …").
+const CLAUSE_TAGS = new Set(['VERB', 'AUX', 'PUNCT', 'CCONJ', 'SCONJ', 'PRON']);
+
+/**
+ * For each word, whether it lies in a circumstance phrase ("during the recent talks", "at the start
+ * of talks", "amid the withdrawal"): from such a preposition to the next verb, clause or punctuation.
+ */
+function inCircumstance(words: readonly Word[]): boolean[] {
+  let inside = false;
+  return words.map((w) => {
+    if (
+      CIRCUMSTANCE_PREPOSITIONS.has(w.lemma) &&
+      (w.pos === 'ADP' || w.pos === 'SCONJ' || w.pos === 'ADV' || w.pos === 'VERB')
+    ) {
+      inside = true;
+      return true;
+    }
+    if (CLAUSE_TAGS.has(w.pos)) inside = false;
+    return inside;
+  });
+}
+
+/** The event nouns of a quote outside circumstance phrases, as their verbs ("talks" → talk). */
+function eventNouns(words: readonly Word[]): string[] {
+  const circumstance = inCircumstance(words);
+  return words.flatMap((w, i) => {
+    const verb = w.pos === 'NOUN' && !circumstance[i] ? NOMINAL_PREDICATES.get(normalLemma(w)) : undefined;
+    return verb === undefined ? [] : [verb];
+  });
+}
+
 /** The event noun a light verb governs ("made a working visit" → visit), within a few words. */
 function lightVerbObject(words: readonly Word[], i: number): string | null {
   for (let j = i + 1; j < Math.min(words.length, i + 5); j++) {
@@ -86,12 +118,27 @@ function lightVerbObject(words: readonly Word[], i: number): string | null {
 }
 
 /**
+ * Whether the verb at `i` is a participle used as an adjective before its noun ("shared interests",
+ * "the remaining troops", "relations and shared interests") or the noun of an existential ("there
+ * were contracts"), not a predicate.
+ */
+function attributive(words: readonly Word[], i: number): boolean {
+  // "There were contracts …": what an existential "there is" introduces is a noun, whatever the tagger says.
+  if (words[i - 1]?.lemma === 'be' && words[i - 2]?.lemma === 'there') return true;
+  if (words[i + 1]?.pos !== 'NOUN') return false;
+  const before = words[i - 1];
+  if (before === undefined) return false;
+  if (before.pos === 'DET' || before.pos === 'ADP' || before.pos === 'ADJ') return true;
+  return before.pos === 'CCONJ' && words[i - 2]?.pos === 'NOUN';
+}
+
+/**
  * The main predicate: the first verb outside a relative clause that neither frames the claim
  * ("said", "denied") nor only carries another verb ("began withdrawing"), with its particle ("pull
  * out"); a light verb's event noun ("held talks" → talk); else, in a verbless headline, the first
- * noun that names an event ("withdrawal" → withdraw).
+ * noun that names an event ("withdrawal" → withdraw) outside a circumstance ("during the talks").
  */
-function predicateOf(words: readonly Word[]): string | null {
+function predicateOf(words: readonly Word[]): { predicate: string | null; at: number } {
   for (let i = 0; i < words.length; i++) {
     const end = relativeClauseEnd(words, i);
     if (end > i) {
@@ -99,20 +146,82 @@ function predicateOf(words: readonly Word[]): string | null {
       continue;
     }
     const w = words[i]!;
-    if (w.pos !== 'VERB') continue;
+    if (w.pos !== 'VERB' || attributive(words, i)) continue;
     const lemma = normalLemma(w);
     if (LIGHT_VERBS.has(lemma)) {
       const event = lightVerbObject(words, i);
-      if (event !== null) return event;
+      if (event !== null) return { predicate: event, at: i };
     }
     if (FRAME_VERBS.has(lemma) || CARRIER_VERBS.has(lemma)) continue;
     const particle = particleAfter(words, i);
-    return particle ? `${lemma} ${particle}` : lemma;
+    const predicate = particle ? `${lemma} ${particle}` : lemma;
+    if (predicateClassOf(predicate) === null) {
+      const next = coordinatedVerb(words, i);
+      if (next !== null) return next;
+    }
+    return { predicate, at: i };
   }
-  for (const w of words) {
-    if (w.pos !== 'NOUN') continue;
-    const verb = NOMINAL_PREDICATES.get(normalLemma(w));
-    if (verb !== undefined) return verb;
+  return { predicate: eventNouns(words)[0] ?? null, at: -1 };
+}
+
+const OBJECT_START_TAGS = new Set(['NOUN', 'DET', 'ADJ', 'PROPN', 'NUM']);
+
+// What may stand between "and" and a verb it coordinates: "and (to) (then) review".
+const COORDINATED_GAP_TAGS = new Set(['AUX', 'PART', 'ADV']);
+
+/**
+ * A classed verb coordinated with the unclassed predicate at `i`, in its clause: "would bolster ties
+ * and review the leases" → review. Both are the claim's predicates; the one with a class says more.
+ */
+function coordinatedVerb(words: readonly Word[], i: number): { predicate: string; at: number } | null {
+  for (let j = i + 1; j < words.length; j++) {
+    const w = words[j]!;
+    if (w.pos === 'PUNCT' || w.pos === 'SCONJ' || w.pos === 'PRON' || w.pos === 'VERB') return null;
+    if (w.pos !== 'CCONJ') continue;
+    let k = j + 1;
+    while (k < words.length && COORDINATED_GAP_TAGS.has(words[k]!.pos)) k++;
+    const v = words[k];
+    // The tagger may read a coordinated verb with its object as a compound noun ("bolster ties and
+    // review agreements"): parallel to "verb object", a verb-class word followed by its object is a verb.
+    const parallel =
+      v?.pos === 'NOUN' &&
+      words[j - 1]?.pos === 'NOUN' &&
+      predicateClassOf(normalLemma(v)) !== null &&
+      OBJECT_START_TAGS.has(words[k + 1]?.pos ?? '');
+    if (v === undefined || (v.pos !== 'VERB' && !parallel)) return null;
+    const lemma = normalLemma(v);
+    const particle = particleAfter(words, k);
+    const predicate = particle ? `${lemma} ${particle}` : lemma;
+    return predicateClassOf(predicate) === null ? null : { predicate, at: k };
+  }
+  return null;
+}
+
+// What may stand between a subject's head noun and its verb: "ships have reportedly left".
+const BEFORE_VERB_TAGS = new Set(['AUX', 'PART', 'ADV']);
+
+/**
+ * The class of the subject of the verb at `at`: the noun right before it and its auxiliaries
+ * ("Russian naval ships have left" → ship), null when none is classed or the verb has no subject
+ * in the quote ("is not leaving its bases").
+ */
+function subjectClassOf(words: readonly Word[], at: number): string | null {
+  let j = at - 1;
+  while (j >= 0 && BEFORE_VERB_TAGS.has(words[j]!.pos)) j--;
+  const w = words[j];
+  return w !== undefined && w.pos === 'NOUN' ? (nounClassesOf(normalLemma(w))[0] ?? null) : null;
+}
+
+/**
+ * The verb of a purpose the predicate is done for: "built to berth carriers" → berth, "sent in order
+ * to protect" → protect. Null when none follows within a few words.
+ */
+function purposeOf(words: readonly Word[], at: number): string | null {
+  if (at < 0) return null;
+  for (let j = at + 1; j < Math.min(words.length - 1, at + 4); j++) {
+    const w = words[j]!;
+    if (w.lemma === 'to' && w.pos === 'PART' && words[j + 1]!.pos === 'VERB') return normalLemma(words[j + 1]!);
+    if (w.pos === 'VERB' || w.pos === 'PUNCT') return null;
   }
   return null;
 }
@@ -123,6 +232,7 @@ export function featuresOf(claim: ClaimFacts): ClaimFeatures {
   const terms = new Set<string>();
   const names = new Set<string>();
   const verbClasses = new Set<string>();
+  const eventVerbs = new Set<string>();
   for (const word of words) {
     const lemma = normalLemma(word);
     if (!isContent(word, lemma)) continue;
@@ -141,10 +251,19 @@ export function featuresOf(claim: ClaimFacts): ClaimFeatures {
     const lemma = normalLemma(words[i]!);
     const particle = particleAfter(words, i);
     const cls = predicateClassOf(particle ? `${lemma} ${particle}` : lemma);
-    if (cls !== null) verbClasses.add(cls);
+    if (cls !== null) {
+      verbClasses.add(cls);
+      eventVerbs.add(lemma);
+    }
   }
-  const predicate = predicateOf(words);
+  const eventClasses = new Set(verbClasses);
+  for (const event of eventNouns(words)) {
+    const cls = predicateClassOf(event);
+    if (cls !== null) eventClasses.add(cls);
+  }
+  const { predicate, at } = predicateOf(words);
   const predicateClass = predicateClassOf(predicate);
+  if (predicateClass !== null) eventClasses.add(predicateClass);
   if (predicateClass !== null) terms.add(`~${predicateClass}`);
   const dates = datesOf(words, claim.saidOn);
   return {
@@ -153,6 +272,10 @@ export function featuresOf(claim: ClaimFacts): ClaimFeatures {
     predicate,
     predicateClass,
     verbClasses,
+    eventClasses,
+    eventVerbs,
+    subjectClass: at >= 0 ? subjectClassOf(words, at) : null,
+    purpose: purposeOf(words, at),
     negated: words.some((w) => NEGATIONS.has(w.lemma) || w.text.toLowerCase() === "n't"),
     quantities: quantitiesOf(words),
     dates: claim.eventDate && !dates.includes(claim.eventDate) ? [claim.eventDate, ...dates] : dates,

@@ -79,3 +79,70 @@ describe('StatementGrouper', () => {
     expect(run()).toEqual(run());
   });
 });
+
+describe('StatementGrouper: lasting events', () => {
+  it('joins reports of one review months apart, but not of a departure', () => {
+    const grouper = new StatementGrouper();
+    const about = { about: ['russia', 'ruritania'], installations: [] };
+    const first = grouper.add(
+      claim('Ruritania and Russia will review the lease agreements signed by the old government', {
+        ...about,
+        saidOn: '2031-03-01',
+      }),
+    );
+    const later = grouper.add(
+      claim('Ruritania and Russia are reviewing the lease agreements of the old government', {
+        ...about,
+        saidOn: '2031-05-20',
+      }),
+    );
+    expect(later).toMatchObject({ statementId: first.statementId, joined: true });
+    const left = grouper.add(claim('Russian ships have left Harbourtown', { saidOn: '2031-03-01' }));
+    const leftLater = grouper.add(claim('Russian ships have left Harbourtown', { saidOn: '2031-05-20' }));
+    expect(leftLater.statementId).not.toBe(left.statementId);
+  });
+});
+
+describe('StatementGrouper: one article saying one thing twice', () => {
+  it('merges two statements of one article when a claim from elsewhere states what each states', () => {
+    const grouper = new StatementGrouper();
+    const about = { about: ['russia', 'ruritania'], installations: [], articleId: 'weekly' };
+    const summary = grouper.add(
+      claim('Russia and Ruritania will strengthen ties and review the leases signed by the old government', about),
+    );
+    const quote = grouper.add(
+      claim(
+        'Moscow is ready to help rebuild the country after the war and to review contracts concluded under other conditions',
+        {
+          ...about,
+          source: source('the foreign minister'),
+        },
+      ),
+    );
+    expect(quote.statementId).not.toBe(summary.statementId);
+    const elsewhere = grouper.add(
+      claim(
+        'Ruritania and Russia are discussing a review of the leases and contracts concluded under the old government',
+        {
+          about: ['russia', 'ruritania'],
+          installations: [],
+          saidOn: '2031-04-20',
+        },
+      ),
+    );
+    expect(elsewhere.joined).toBe(true);
+    expect(elsewhere.merged).toHaveLength(1);
+    const merged = grouper.statement(elsewhere.statementId)!;
+    expect(merged.claims).toHaveLength(3);
+    expect(grouper.statements()).toHaveLength(1);
+  });
+
+  it('does not merge statements of two different articles', () => {
+    const grouper = new StatementGrouper();
+    const about = { about: ['russia', 'ruritania'], installations: [] };
+    grouper.add(claim('Russia and Ruritania will review the leases signed by the old government', about));
+    grouper.add(claim('Russia and Ruritania will review the leases signed by the old government', about));
+    const third = grouper.add(claim('Ruritania and Russia are reviewing the leases of the old government', about));
+    expect(third.merged).toEqual([]);
+  });
+});

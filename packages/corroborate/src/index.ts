@@ -20,6 +20,7 @@ export {
   type StatementContradiction,
   StatementGrouper,
   chooseStatement,
+  joinableStatements,
 } from './grouper';
 export { type Standing, standingOf } from './assess';
-export { CANDIDATE_WINDOW_DAYS, dayOf, withinWindow } from './window';
+export { CANDIDATE_WINDOW_DAYS, DURABLE_CLASSES, DURABLE_WINDOW_DAYS, dayOf, windowFor, withinWindow } from './window';

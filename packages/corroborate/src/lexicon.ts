@@ -138,6 +138,22 @@ const PREDICATE_CLASSES: Record<string, readonly string[]> = {
   sign: ['sign', 'conclude', 'seal', 'ink', 'agree'],
   uphold: ['honor', 'honour', 'respect', 'accept', 'recognize', 'recognise', 'uphold', 'abide', 'observe', 'implement'],
   discuss: ['discuss', 'talk', 'meet', 'negotiate', 'visit'],
+  // Starting a relationship afresh: "reset", "restart", "redefine" or "normalise" relations.
+  renew: [
+    'renew',
+    'restart',
+    'reset',
+    'relaunch',
+    'revive',
+    'redefine',
+    'reshape',
+    'reboot',
+    'reinvigorate',
+    'revitalize',
+    'revitalise',
+    'normalize',
+    'normalise',
+  ],
 };
 
 /** Classes that cannot both hold of one thing at one time: "has left" and "remains", "cancelled" and "remains valid". */
@@ -205,6 +221,26 @@ export const NOMINAL_PREDICATES = new Map<string, string>([
   ['negotiation', 'negotiate'],
   ['visit', 'visit'],
   ['meeting', 'meet'],
+]);
+
+/**
+ * Prepositions that set a circumstance or time rather than the claim's event: "during the talks",
+ * "after the withdrawal", "amid the fall of". An event noun they govern frames the claim, it is not
+ * what the claim reports.
+ */
+export const CIRCUMSTANCE_PREPOSITIONS = new Set([
+  'during',
+  'after',
+  'before',
+  'amid',
+  'amidst',
+  'following',
+  'ahead',
+  'since',
+  'until',
+  'till',
+  'throughout',
+  'despite',
 ]);
 
 /** Verbs whose object names the event: "made a visit", "held talks", "carried out a strike". */
@@ -322,6 +358,9 @@ export const EXTRA_STOP_WORDS = new Set([
   'early',
   'late',
   'mid',
+  // "of course", "in fact", "at least": discourse markers, not content.
+  'course',
+  'fact',
 ]);
 
 /** Words by which a quote itself only supposes what it says ("may remain", "allegedly repelled"). */

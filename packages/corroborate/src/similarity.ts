@@ -57,18 +57,38 @@ export function entityOverlap(a: ReadonlySet<string>, b: ReadonlySet<string>): n
   return (shared / Math.min(a.size, b.size) + shared / (a.size + b.size - shared)) / 2;
 }
 
+/** Agreement of predicates that are unknown or unrelated: neither for nor against one statement. */
+export const UNRELATED_PREDICATES = 0.3;
+
+/**
+ * Agreement where one claim's main predicate has no class: the other's predicate class among the
+ * events it names, or an event class both name.
+ */
+export const EVENT_AGREEMENT = { predicate: 0.7, shared: 0.6 };
+
 /**
  * Agreement of predicates, read through their polarity ("has no plans to leave" agrees with "will
  * keep"). A claim without a predicate (a description: "X is Russia's only hub") agrees no more than
- * an unrelated verb does: only its words can make it the same statement.
+ * an unrelated verb does, unless the events it names agree: only its words can make it the same statement.
  */
 export function predicateAgreement(a: ClaimFeatures, b: ClaimFeatures): number {
   const [pa, pb] = [polarityOf(a), polarityOf(b)];
   if (a.predicate !== null && a.predicate === b.predicate) return 1;
   if (pa.cls !== null && pa.cls === pb.cls) return 0.9;
-  if (a.predicate === null || b.predicate === null) return 0.3;
+  // One claim's main predicate unknown or unclassed: the events both name still tell ("spoke at the
+  // start of talks, his first visit" names the visit that "made a visit" predicates).
+  if (pa.cls === null || pb.cls === null) {
+    if ((pa.cls !== null && b.eventClasses.has(pa.cls)) || (pb.cls !== null && a.eventClasses.has(pb.cls)))
+      return EVENT_AGREEMENT.predicate;
+    if ([...a.eventClasses].some((c) => b.eventClasses.has(c))) return EVENT_AGREEMENT.shared;
+  }
+  if (a.predicate === null || b.predicate === null) return UNRELATED_PREDICATES;
+  // Different classes, but one claim's predicate is an event the other names ("are discussing a
+  // review of the leases" / "will review the leases").
+  if (pa.cls !== null && pb.cls !== null && (b.eventClasses.has(pa.cls) || a.eventClasses.has(pb.cls)))
+    return EVENT_AGREEMENT.predicate;
   if (pa.cls !== null && pb.cls !== null) return 0;
-  return 0.3;
+  return UNRELATED_PREDICATES;
 }
 
 /** Pairs of counts of the same thing: [a's, b's]. */
@@ -113,7 +133,12 @@ export function compareClaims(a: ClaimFeatures, b: ClaimFeatures, weights: TermW
   const predicate = predicateAgreement(a, b);
   const apart = reasonApart(a, b);
   if (apart !== null) return { score: 0, terms, entities, predicate, apart };
-  const sameCount = countsOfSameThing(a.quantities, b.quantities).some(([x, y]) => x.value === y.value);
+  // A shared count is evidence of one report when both report one kind of event ("two frigates
+  // left"); beside different verbs it only describes the same things ("operates two bases" / "the
+  // fate of its two bases").
+  const sameCount =
+    predicate > UNRELATED_PREDICATES &&
+    countsOfSameThing(a.quantities, b.quantities).some(([x, y]) => x.value === y.value);
   const sameDate = dateRelation(a.dates, b.dates) === 'same';
   const score =
     WEIGHTS.terms * terms +

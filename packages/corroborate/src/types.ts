@@ -63,6 +63,17 @@ export interface ClaimFeatures {
   predicateClass: string | null;
   /** The classes of all its verbs ("tracked jets flown in … before landing" → arrive). */
   verbClasses: ReadonlySet<string>;
+  /**
+   * The classes of every event the claim names, by verb or by event noun ("talks", "his first visit",
+   * "the review of the agreements"): what it reports happening besides its main predicate.
+   */
+  eventClasses: ReadonlySet<string>;
+  /** The lemmas of its verbs that name a classed event ("suspended" → suspend). */
+  eventVerbs: ReadonlySet<string>;
+  /** The noun class of the predicate's subject in the quote ("Russian ships have left" → ship), or null. */
+  subjectClass: string | null;
+  /** The verb of a purpose the predicate is done for ("built to berth carriers" → berth), or null. */
+  purpose: string | null;
   /** Whether the quote negates its predicate ("is not leaving"). */
   negated: boolean;
   quantities: readonly Quantity[];

@@ -18,3 +18,21 @@ export const dayOf = (claim: Pick<ClaimFacts, 'saidOn' | 'eventDate'>): string |
 export function withinWindow(day: string | null, latest: string | null, windowDays = CANDIDATE_WINDOW_DAYS): boolean {
   return day === null || latest === null || Math.abs(daysBetween(latest, day)) <= windowDays;
 }
+
+/**
+ * Events that last: a review of agreements, a renegotiation, runs for months, and reports of it a
+ * season apart are of one process, while a departure or a strike is over in days. A claim naming
+ * one of these classes is compared with statements naming the same class over `DURABLE_WINDOW_DAYS`.
+ */
+export const DURABLE_CLASSES: ReadonlySet<string> = new Set(['review']);
+export const DURABLE_WINDOW_DAYS = 120;
+
+/** The window between a claim and a statement, by the lasting events they both name. */
+export function windowFor(
+  claimEvents: ReadonlySet<string>,
+  statementEvents: ReadonlySet<string>,
+  windowDays = CANDIDATE_WINDOW_DAYS,
+): number {
+  const lasting = [...claimEvents].some((c) => DURABLE_CLASSES.has(c) && statementEvents.has(c));
+  return lasting ? Math.max(windowDays, DURABLE_WINDOW_DAYS) : windowDays;
+}

@@ -23,9 +23,11 @@ import {
   writeStatementFloors,
 } from './statement-floors';
 import { evaluateStatements } from './statements-eval';
+import { explainStatements } from './statements-explain';
+import { groupArticles } from './statements-run';
 import type { StatementScore } from './statements-score';
 
-const USAGE = `Usage: pnpm eval [--corpus DIR] [--mode general|demo|both] [--only PREFIX,...] [--by-outlet] [--statements] [--json] [--against FILE] [--update-floors]
+const USAGE = `Usage: pnpm eval [--corpus DIR] [--mode general|demo|both] [--only PREFIX,...] [--by-outlet] [--statements [--explain]] [--json] [--against FILE] [--update-floors]
 
 Scores @sitrep/extract against the corpus's gold annotations (the corpus README's definitions), one
 row per article, then per outlet with --by-outlet, in two modes: on general knowledge alone, and with
@@ -38,6 +40,8 @@ the demo knowledge base's names (what \`pnpm start\` seeds).
                      statements in publication order (@sitrep/corroborate), scored against the corpus's
                      statements.json (same-statement pairs, contradictions); shown after each mode's
                      table by default, and under "statements" in --json
+  --explain          with --statements: list the gold pairs not joined, the pairs joined wrongly and the
+                     contradictions missed or flagged wrongly, with their quotes (read from the corpus)
   --json             print the scores as JSON on stdout (use \`pnpm -s eval --json\` to keep pnpm's banner out)
   --against FILE     a --json report saved earlier (say, the blind score of new articles): each cell
                      shows "then → now"; --only's prefixes also give a total row each
@@ -51,6 +55,7 @@ interface Options {
   only?: string;
   'by-outlet'?: boolean;
   statements?: boolean;
+  explain?: boolean;
   json?: boolean;
   against?: string;
   'update-floors'?: boolean;
@@ -68,6 +73,7 @@ function main(argv: string[]): number {
         only: { type: 'string' },
         'by-outlet': { type: 'boolean' },
         statements: { type: 'boolean' },
+        explain: { type: 'boolean' },
         json: { type: 'boolean' },
         against: { type: 'string' },
         'update-floors': { type: 'boolean' },
@@ -117,7 +123,12 @@ function main(argv: string[]): number {
       outlet: article.outlet,
       score: scoreArticle(extraction, article.gold),
     }));
-    return { mode, scored, statements: statementsGold ? evaluateStatements(extracted, statementsGold) : undefined };
+    return {
+      mode,
+      scored,
+      extracted,
+      statements: statementsGold ? evaluateStatements(extracted, statementsGold) : undefined,
+    };
   });
   if (values.json) {
     console.log(
@@ -131,8 +142,20 @@ function main(argv: string[]): number {
     );
   } else if (values.statements) {
     if (!statementsGold) console.error(`No statements.json in ${corpus}: nothing to score statements against.`);
-    for (const { mode, statements } of reports)
-      if (statements) console.log(`\n### Statements, ${MODE_TITLES[mode]}\n\n${renderStatements(statements)}`);
+    for (const { mode, statements, extracted } of reports) {
+      if (!statements || !statementsGold) continue;
+      console.log(`\n### Statements, ${MODE_TITLES[mode]}\n\n${renderStatements(statements)}`);
+      if (values.explain) {
+        const inputs = extracted.map(({ article, extraction }) => ({
+          file: article.file,
+          extraction,
+          gold: article.gold,
+          published: article.gold.published,
+        }));
+        const grouping = groupArticles(inputs, statementsGold.copies);
+        console.log(`\n${explainStatements(inputs, grouping, statementsGold)}`);
+      }
+    }
   } else if (values.against) {
     const path = resolve(process.env.INIT_CWD ?? process.cwd(), values.against);
     const before = JSON.parse(readFileSync(path, 'utf8')) as EvalReport[];

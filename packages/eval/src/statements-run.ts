@@ -4,6 +4,7 @@ import {
   type Statement,
   type StatementContradiction,
   StatementGrouper,
+  type TermWeights,
 } from '@sitrep/corroborate';
 import type { ExtractedClaim, ExtractedEntity, Extraction } from '@sitrep/extract';
 import { foldWord, normalizeName } from '@sitrep/names';
@@ -23,6 +24,9 @@ export interface GroupedClaims {
   statementOf: Map<ExtractedClaim, string>;
   statements: Statement[];
   contradictions: StatementContradiction[];
+  /** What the grouper was given for each extracted claim, and the term weights it learnt: for explaining. */
+  factsOf: Map<ExtractedClaim, ClaimFacts>;
+  weights: TermWeights;
 }
 
 // Words that say what kind of installation a name is, not which: "Tartous naval facility" and
@@ -77,6 +81,7 @@ export function groupArticles(
   const keys = new EntityKeys();
   const grouper = new StatementGrouper(options);
   const statementOf = new Map<ExtractedClaim, string>();
+  const factsOf = new Map<ExtractedClaim, ClaimFacts>();
   for (const article of ordered) {
     const base = article.file.replace(/\.txt$/, '');
     const entities = new Map(article.extraction.entities.map((e) => [e.name, e]));
@@ -103,8 +108,20 @@ export function groupArticles(
           anonymous: claim.source.anonymous,
         },
       };
+      factsOf.set(claim, facts);
       statementOf.set(claim, grouper.add(facts).statementId);
     });
   }
-  return { statementOf, statements: grouper.statements(), contradictions: grouper.contradictions() };
+  // A statement may have been merged into another after a claim was placed in it: read where each
+  // claim ended up.
+  const statements = grouper.statements();
+  const finalOf = new Map(statements.flatMap((st) => st.claims.map((c) => [c.id, st.id] as const)));
+  for (const [claim, facts] of factsOf) statementOf.set(claim, finalOf.get(facts.id)!);
+  return {
+    statementOf,
+    statements,
+    contradictions: grouper.contradictions(),
+    factsOf,
+    weights: grouper.terms,
+  };
 }

@@ -37,6 +37,40 @@ export interface Grouping {
   contradictions: ReadonlyArray<{ statements: readonly [string, string] }>;
 }
 
+/** A gold claim an extracted claim matched: its article, gold group (if any), and the statement its extracted claim is in. */
+export interface MatchedGoldClaim {
+  article: string;
+  /** Index of the gold claim in its article's gold file. */
+  i: number;
+  extracted: ExtractedClaim;
+  group: { id: string; single: boolean } | undefined;
+  statement: string | undefined;
+}
+
+/** Every matched gold claim, article by article. */
+export function matchedGoldClaims(
+  articles: ReadonlyArray<{ file: string; extraction: Extraction; gold: GoldArticle }>,
+  grouping: Pick<Grouping, 'statementOf'>,
+  gold: StatementsGold,
+): MatchedGoldClaim[] {
+  const groupOf = new Map<string, { id: string; single: boolean }>();
+  for (const group of gold.groups)
+    for (const ref of group.claims) groupOf.set(`${ref.file}#${ref.i}`, { id: group.id, single: group.single });
+  return articles.flatMap(({ file, extraction, gold: article }) => {
+    const base = file.replace(/\.txt$/, '');
+    return matchClaims(extraction.claims, article.claims).map(([e, g]) => {
+      const i = article.claims.indexOf(g);
+      return {
+        article: base,
+        i,
+        extracted: e,
+        group: groupOf.get(`${base}#${i}`),
+        statement: grouping.statementOf.get(e),
+      };
+    });
+  });
+}
+
 const ratio = (n: number, d: number) => (d === 0 ? null : n / d);
 
 /**
@@ -49,19 +83,7 @@ export function scoreStatements(
   grouping: Grouping,
   gold: StatementsGold,
 ): StatementScore {
-  const groupOf = new Map<string, { id: string; single: boolean }>();
-  for (const group of gold.groups)
-    for (const ref of group.claims) groupOf.set(`${ref.file}#${ref.i}`, { id: group.id, single: group.single });
-
-  // Each matched gold claim: its article, gold group (if any) and the statement its extracted claim is in.
-  const matched = articles.flatMap(({ file, extraction, gold: article }) => {
-    const base = file.replace(/\.txt$/, '');
-    return matchClaims(extraction.claims, article.claims).map(([e, g]) => ({
-      article: base,
-      group: groupOf.get(`${base}#${article.claims.indexOf(g)}`),
-      statement: grouping.statementOf.get(e),
-    }));
-  });
+  const matched = matchedGoldClaims(articles, grouping, gold);
 
   let [tp, fp, fn] = [0, 0, 0];
   for (let i = 0; i < matched.length; i++) {

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { featuresOf } from './features';
+import { claim } from './test-support';
+
+describe('featuresOf: roles, events and circumstances', () => {
+  it('does not take a participle before its noun for the predicate', () => {
+    expect(
+      featuresOf(claim('There are close relations and shared interests, and we respect the lease')).predicate,
+    ).toBe('respect');
+    expect(featuresOf(claim('There were contracts with the old rulers, and we did not accept them')).predicate).toBe(
+      'accept',
+    );
+  });
+
+  it('reads no event from a noun in a circumstance phrase ("during the talks")', () => {
+    const f = featuresOf(claim('The pier question was on the table during the recent talks'));
+    expect(f.predicate).toBeNull();
+    expect(f.eventClasses.has('discuss')).toBe(false);
+    expect(featuresOf(claim('The envoy held talks in Harbourtown')).eventClasses.has('discuss')).toBe(true);
+  });
+
+  it('gathers the classes of every event named, by verb or by noun', () => {
+    const f = featuresOf(claim('The envoy was speaking at the opening, his first visit to Harbourtown'));
+    expect(f.eventClasses.has('discuss')).toBe(true);
+    expect([...featuresOf(claim('We did not accept the lease and it was suspended')).eventVerbs]).toEqual(
+      expect.arrayContaining(['accept', 'suspend']),
+    );
+  });
+
+  it("reads the class of the predicate's subject, and none when the quote has no subject", () => {
+    expect(featuresOf(claim('Russian frigates have reportedly left Harbourtown')).subjectClass).toBe('ship');
+    expect(featuresOf(claim('The garrison troops remain in Harbourtown')).subjectClass).toBe('troop');
+    expect(featuresOf(claim('is not leaving its bases in Harbourtown')).subjectClass).toBeNull();
+  });
+
+  it('reads the purpose a predicate is done for', () => {
+    expect(featuresOf(claim('the pier was built to host aircraft carriers')).purpose).toBe('host');
+    expect(featuresOf(claim('a long pier was built at Harbourtown')).purpose).toBeNull();
+  });
+
+  it('drops discourse markers such as "of course"', () => {
+    expect(featuresOf(claim('We did, of course, sign the lease')).terms.has('course')).toBe(false);
+  });
+});
+
+describe('featuresOf: coordinated predicates', () => {
+  it('takes a classed verb coordinated with an unclassed one for the predicate', () => {
+    expect(featuresOf(claim('The two navies would deepen ties and review the old leases')).predicate).toBe('review');
+    expect(featuresOf(claim('Russian ships have left Harbourtown and anchored offshore')).predicate).toBe('leave');
+  });
+});
