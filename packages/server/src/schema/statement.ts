@@ -1,8 +1,16 @@
-import { countClaims, countStatements, countTimeline, listClaims, listStatements, timelineOf } from '@sitrep/db';
+import {
+  type SitrepDatabase,
+  countClaims,
+  countStatements,
+  countTimeline,
+  listClaims,
+  listStatements,
+  timelineOf,
+} from '@sitrep/db';
 import type { IndependentSource } from '@sitrep/ingest';
 import { builder } from '../builder';
 import { loadEach, loadEntity, loadEntityOrThrow, loadOrThrow } from '../loaders';
-import { offsetConnection } from '../pagination';
+import { type ConnectionArgs, offsetConnection } from '../pagination';
 import { filterEntityId } from './entity-named';
 import { EntityStatementFilterInput, StatementFilterInput } from './filters';
 import { ReliabilityGradeEnum } from './enums';
@@ -129,25 +137,33 @@ builder.objectField(ClaimRef, 'statement', (t) =>
   }),
 );
 
+/** A page of statements about `about` (any, when null) under a filter's contested flag and dates. */
+function statementPage(
+  db: SitrepDatabase,
+  args: ConnectionArgs & { filter?: { contested?: boolean | null; from?: string | null; to?: string | null } | null },
+  about: number | null,
+) {
+  const filter = {
+    about,
+    contested: args.filter?.contested ?? null,
+    from: args.filter?.from ?? null,
+    to: args.filter?.to ?? null,
+  };
+  return offsetConnection(
+    args,
+    (page) => listStatements(db, filter, page),
+    () => countStatements(db, filter),
+  );
+}
+
 builder.queryFields((t) => ({
   statements: t.connection(
     {
       type: StatementRef,
       description: 'Statements, last said first.',
       args: { filter: t.arg({ type: StatementFilterInput }) },
-      resolve: (_root, args, ctx) => {
-        const filter = {
-          about: filterEntityId(ctx.db, 'about', args.filter?.about, args.filter?.aboutName),
-          contested: args.filter?.contested ?? null,
-          from: args.filter?.from ?? null,
-          to: args.filter?.to ?? null,
-        };
-        return offsetConnection(
-          args,
-          (page) => listStatements(ctx.db, filter, page),
-          () => countStatements(ctx.db, filter),
-        );
-      },
+      resolve: (_root, args, ctx) =>
+        statementPage(ctx.db, args, filterEntityId(ctx.db, 'about', args.filter?.about, args.filter?.aboutName)),
     },
     StatementConnection,
   ),
@@ -159,19 +175,7 @@ builder.interfaceFields(EntityRef, (t) => ({
       type: StatementRef,
       description: 'Statements about this entity, last said first: what is said about it, and how well established.',
       args: { filter: t.arg({ type: EntityStatementFilterInput }) },
-      resolve: (e, args, ctx) => {
-        const filter = {
-          about: e.id,
-          contested: args.filter?.contested ?? null,
-          from: args.filter?.from ?? null,
-          to: args.filter?.to ?? null,
-        };
-        return offsetConnection(
-          args,
-          (page) => listStatements(ctx.db, filter, page),
-          () => countStatements(ctx.db, filter),
-        );
-      },
+      resolve: (e, args, ctx) => statementPage(ctx.db, args, e.id),
     },
     StatementConnection,
   ),
