@@ -46,10 +46,15 @@ const readable = (hover: Hover | null) =>
     .replace(/\\([\\`*_{}[\]()#+\-.!|~>])/g, '$1')
     .replace(/&lt;/g, '<')
     .replace(/&amp;/g, '&');
-const claimLines = (hover: Hover | null) =>
+/** A statement's line: its grade and backing; its quotes follow, indented. */
+const statementLines = (hover: Hover | null) =>
   markdownOf(hover)
     .split('\n')
     .filter((line) => line.startsWith('- '));
+const quoteLines = (hover: Hover | null) =>
+  markdownOf(hover)
+    .split('\n')
+    .filter((line) => line.startsWith('  - '));
 
 interface EntityData {
   id: string;
@@ -65,6 +70,17 @@ interface EntityData {
       node: { quote: string; source: { text: string } | null; article: { title: string; publishedAt: string } };
     }>;
   };
+  contested: { totalCount: number };
+  statements: {
+    totalCount: number;
+    edges: Array<{
+      node: {
+        grade: string;
+        independentSources: number;
+        claims: EntityData['claims'];
+      };
+    }>;
+  };
 }
 
 const ENTITY = `query($name: String!) {
@@ -72,6 +88,11 @@ const ENTITY = `query($name: String!) {
     id name
     claimStats { claims sources latest }
     claims(first: 5) { totalCount edges { node { quote source { text } article { title publishedAt } } } }
+    contested: statements(first: 0, filter: { contested: true }) { totalCount }
+    statements(first: 5) {
+      totalCount
+      edges { node { grade independentSources claims(first: 2) { totalCount edges { node { quote source { text } article { title publishedAt } } } } } }
+    }
     ... on Actor { role affiliation { name } }
     ... on Installation { location { latitude longitude } operator { name } }
   }
@@ -158,10 +179,16 @@ describe('the language server over stdio, against a running Sitrep', () => {
     const { claims, sources, latest } = facts.claimStats;
     expect(text).toContain(`**${claims} claims** from ${sources} sources, latest ${latest}`);
 
-    const lines = claimLines(hover);
-    expect(lines).toHaveLength(Math.min(5, facts.claims.totalCount));
-    const newest = facts.claims.edges[0]!.node;
-    const first = readable({ contents: { kind: 'markdown', value: lines[0]! } });
+    // What is said of it, as statements: none contested here, so the latest lead, each with its grade.
+    expect(facts.contested.totalCount).toBe(0);
+    const lines = statementLines(hover);
+    expect(lines).toHaveLength(Math.min(5, facts.statements.totalCount));
+    const lead = facts.statements.edges[0]!.node;
+    expect(lines[0]).toMatch(
+      new RegExp(`^- \\*\\*${lead.grade}\\*\\* · ${lead.independentSources} independent source`),
+    );
+    const newest = lead.claims.edges[0]!.node;
+    const first = readable({ contents: { kind: 'markdown', value: quoteLines(hover)[0]!.trim() } });
     expect(first).toContain(newest.source!.text);
     expect(first).toContain(`“${newest.quote.slice(0, 20)}`);
     expect(first).toContain(`— *${newest.article.title}*, ${newest.article.publishedAt}`);
@@ -256,7 +283,7 @@ describe('settings', () => {
     expect(ls.configurationRequests[0]?.items).toEqual([{ section: 'sitrep' }]);
     await ls.open(URI, DOC);
     const hover = await ls.hover(URI, positionOf('Tartous').line, positionOf('Tartous', 1).character);
-    expect(claimLines(hover)).toHaveLength(1);
+    expect(statementLines(hover)).toHaveLength(1);
   });
 
   it('lets initializationOptions win over the section', async () => {

@@ -11,6 +11,21 @@ export interface ClaimFact {
   article: { title: string; publishedAt: string; outlet: string | null };
 }
 
+export interface StatementFact {
+  id: string;
+  /** Admiralty grade: best backing source's reliability (A–F) and credibility (1–6), e.g. "B2". */
+  grade: string;
+  independentSources: number;
+  affirming: number;
+  denying: number;
+  contested: boolean;
+  credibilityReason: string;
+  conflicts: Array<{ why: string }>;
+  claims: { totalCount: number; edges: Array<{ node: ClaimFact }> };
+}
+
+type StatementPage = { totalCount: number; edges: Array<{ node: StatementFact }> };
+
 export interface EntityFacts {
   id: string;
   name: string;
@@ -34,7 +49,22 @@ export interface EntityFacts {
   hostCountry?: { name: string } | null;
   claimStats: { claims: number; sources: number; latest: string | null };
   claims: { totalCount: number; edges: Array<{ node: ClaimFact }> };
+  /** What is disputed about it, and what is said, latest first: the hover leads with these. */
+  contested: StatementPage;
+  statements: StatementPage;
 }
+
+const CLAIM_FIELDS = `quote stance hedged eventDate saidOn
+          source { text count anonymous actor { name } }
+          article { title publishedAt outlet }`;
+
+// Two quotes a statement: its latest tellings, with their sources.
+const STATEMENT_FIELDS = `totalCount
+        edges { node {
+          id grade independentSources affirming denying contested credibilityReason
+          conflicts { why }
+          claims(first: 2) { totalCount edges { node { ${CLAIM_FIELDS} } } }
+        } }`;
 
 /** Everything a hover shows, in one request. */
 export const FACTS_QUERY = `query SitrepHover($id: ID!, $first: Int!) {
@@ -45,10 +75,14 @@ export const FACTS_QUERY = `query SitrepHover($id: ID!, $first: Int!) {
       claims(first: $first) {
         totalCount
         edges { node {
-          quote stance hedged eventDate saidOn
-          source { text count anonymous actor { name } }
-          article { title publishedAt outlet }
+          ${CLAIM_FIELDS}
         } }
+      }
+      contested: statements(first: $first, filter: { contested: true }) {
+        ${STATEMENT_FIELDS}
+      }
+      statements(first: $first) {
+        ${STATEMENT_FIELDS}
       }
     }
     ... on Actor { actorType role affiliation { name } }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ClaimFact, EntityFacts } from './facts';
+import type { ClaimFact, EntityFacts, StatementFact } from './facts';
 import { renderAllFacts, renderHover, shorten, sourceInWords } from './render';
 
 const SHOW_ALL = 'command:sitrep.showFacts?%5B%22SW5zdGFsbGF0aW9uOjE%3D%22%5D';
@@ -17,9 +17,30 @@ function claim(overrides: Partial<ClaimFact> & { saidOn: string }): ClaimFact {
   };
 }
 
-const edges = (...claims: ClaimFact[]) => ({ totalCount: claims.length, edges: claims.map((node) => ({ node })) });
+const edges = <T>(...nodes: T[]) => ({ totalCount: nodes.length, edges: nodes.map((node) => ({ node })) });
 
-const hmeimim = (claims = edges()): EntityFacts => ({
+let statementIds = 0;
+function statement(overrides: Partial<StatementFact>, ...claims: ClaimFact[]): StatementFact {
+  return {
+    id: `s${++statementIds}`,
+    grade: 'F6',
+    independentSources: 1,
+    affirming: 1,
+    denying: 0,
+    contested: false,
+    credibilityReason: 'One anonymous source, not confirmed by any other.',
+    conflicts: [],
+    claims: edges(...claims),
+    ...overrides,
+  };
+}
+
+/** Each claim a statement of its own, as for claims nobody else repeats. */
+const alone = (claims: { edges: Array<{ node: ClaimFact }> }) =>
+  edges(...claims.edges.map(({ node }) => statement({}, node)));
+const NONE = edges<StatementFact>();
+
+const hmeimim = (claims = edges<ClaimFact>()): EntityFacts => ({
   id: 'SW5zdGFsbGF0aW9uOjE=',
   name: 'Hmeimim Air Base',
   kind: 'INSTALLATION',
@@ -38,6 +59,8 @@ const hmeimim = (claims = edges()): EntityFacts => ({
   hostCountry: { name: 'Syria' },
   claimStats: { claims: claims.totalCount, sources: 3, latest: claims.edges[0]?.node.saidOn ?? null },
   claims,
+  contested: NONE,
+  statements: alone(claims),
 });
 
 const peskov: EntityFacts = {
@@ -52,6 +75,8 @@ const peskov: EntityFacts = {
   affiliation: { name: 'Kremlin' },
   claimStats: { claims: 1, sources: 1, latest: '2025-01-10' },
   claims: edges(claim({ saidOn: '2025-01-10' })),
+  contested: NONE,
+  statements: alone(edges(claim({ saidOn: '2025-01-10' }))),
 };
 
 describe('renderHover', () => {
@@ -73,7 +98,7 @@ describe('renderHover', () => {
     expect(md).toContain('Also: Peskov');
   });
 
-  it('counts claims and sources, then lists at most maxClaims claims, newest first as given', () => {
+  it('counts claims and sources, then lists at most maxClaims statements, each with its grade and quotes', () => {
     const claims = edges(
       claim({ saidOn: '2025-02-03', stance: 'DENIES', hedged: true, eventDate: '2025-02-01' }),
       claim({ saidOn: '2025-01-20', stance: 'NO_COMMENT' }),
@@ -82,18 +107,49 @@ describe('renderHover', () => {
     );
     const md = renderHover(hmeimim(claims), 3);
     expect(md).toContain('**4 claims** from 3 sources, latest 2025-02-03');
-    const lines = md.split('\n').filter((l) => l.startsWith('- '));
-    expect(lines).toHaveLength(3);
-    expect(lines[0]).toMatch(/^- 2025-02-03 \(event 2025-02-01\) · \*\*denies\*\*, \*hedged\* · /);
-    expect(lines[1]).toMatch(/^- 2025-01-20 · no comment · /);
-    expect(lines[2]).toMatch(/^- 2025-01-05 · affirms · /);
-    expect(lines[0]).toContain('— *Report of 2025-02-03*, 2025-02-03');
+    expect(md).toContain('**4 statements**:');
+    const heads = md.split('\n').filter((l) => l.startsWith('- '));
+    expect(heads).toHaveLength(3);
+    expect(heads[0]).toBe('- **F6** · 1 independent source — One anonymous source, not confirmed by any other.');
+    const quotes = md.split('\n').filter((l) => l.startsWith('  - '));
+    expect(quotes[0]).toMatch(/^ {2}- 2025-02-03 \(event 2025-02-01\) · \*\*denies\*\*, \*hedged\* · /);
+    expect(quotes[1]).toMatch(/^ {2}- 2025-01-20 · no comment · /);
+    expect(quotes[2]).toMatch(/^ {2}- 2025-01-05 · affirms · /);
+    expect(quotes[0]).toContain('— *Report of 2025-02-03*, 2025-02-03');
     expect(md).not.toContain('2024-12-30');
     expect(
       renderHover(hmeimim(claims), 0)
         .split('\n')
-        .filter((l) => l.startsWith('- ')),
+        .filter((l) => l.trimStart().startsWith('- ')),
     ).toEqual([]);
+  });
+
+  it('leads with what is contested, then the latest statements, each once, with who says otherwise and why', () => {
+    const left = claim({ saidOn: '2025-03-04', quote: 'Two transport aircraft left the base.' });
+    const denial = claim({ saidOn: '2025-03-06', stance: 'DENIES', quote: 'any aircraft had left the base' });
+    const disputed = statement({
+      grade: 'B4',
+      independentSources: 2,
+      affirming: 2,
+      denying: 1,
+      contested: true,
+      credibilityReason: 'Contested: 2 sources for, 1 against.',
+      conflicts: [{ why: 'One affirms what the other denies.' }],
+      claims: { totalCount: 3, edges: [{ node: left }, { node: left }] },
+    });
+    const latest = statement({}, denial);
+    const md = renderHover(
+      { ...hmeimim(edges(left, denial)), contested: edges(disputed), statements: edges(latest, disputed) },
+      5,
+    );
+    expect(md).toContain('**2 statements**, 1 contested:');
+    const heads = md.split('\n').filter((l) => l.startsWith('- '));
+    expect(heads).toEqual([
+      '- **B4** · 2 independent sources · 1 says otherwise · *contested* — Contested&#58; 2 sources for, 1 against.',
+      '- **F6** · 1 independent source — One anonymous source, not confirmed by any other.',
+    ]);
+    expect(md).toContain('  - *and 1 more telling*');
+    expect(md).toContain('  - ⚠ One affirms what the other denies.');
   });
 
   it('says one claim from one source in the singular', () => {
@@ -104,7 +160,7 @@ describe('renderHover', () => {
     const quote = `${'word '.repeat(60)}end`;
     const line = renderHover(hmeimim(edges(claim({ saidOn: '2025-01-01', quote }))), 5)
       .split('\n')
-      .find((l) => l.startsWith('- '))!;
+      .find((l) => l.startsWith('  - '))!;
     const shown = line.match(/“(.*)”/)![1]!;
     expect(shown.endsWith('word…')).toBe(true);
     expect(shown.length).toBeLessThanOrEqual(161);

@@ -17,6 +17,8 @@ const facts = (reviewStatus: EntityFacts['reviewStatus']): EntityFacts => ({
   affiliation: null,
   claimStats: { claims: 0, sources: 0, latest: null },
   claims: { totalCount: 0, edges: [] },
+  contested: { totalCount: 0, edges: [] },
+  statements: { totalCount: 0, edges: [] },
 });
 
 describe('the hover on an entity under review', () => {

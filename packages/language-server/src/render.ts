@@ -1,4 +1,4 @@
-import type { ClaimFact, EntityFacts } from './facts';
+import type { ClaimFact, EntityFacts, StatementFact } from './facts';
 
 // Embeddings, overrides and isolates: in a quote they can make the words read in another order.
 const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
@@ -60,6 +60,34 @@ export function claimLine(claim: ClaimFact, quoteLength = 160): string {
   return `- ${when} · ${marks} · ${sourceInWords(claim)}: “${escapeMarkdown(shorten(claim.quote, quoteLength))}” — *${escapeMarkdown(claim.article.title)}*, ${claim.article.publishedAt}`;
 }
 
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/** "**B2** · 3 independent sources · 1 says otherwise · *contested*", then its latest quotes with their sources. */
+export function statementLines(statement: StatementFact, quoteLength = 160): string[] {
+  const backing = [
+    `**${escapeMarkdown(statement.grade)}**`,
+    plural(statement.independentSources, 'independent source'),
+    statement.denying > 0 ? `${statement.denying} ${statement.denying === 1 ? 'says' : 'say'} otherwise` : null,
+    statement.contested ? '*contested*' : null,
+  ].filter(Boolean);
+  const more = statement.claims.totalCount - statement.claims.edges.length;
+  return [
+    `- ${backing.join(' · ')} — ${escapeMarkdown(statement.credibilityReason)}`,
+    ...statement.claims.edges.map(({ node }) => `  ${claimLine(node, quoteLength)}`),
+    ...(more > 0 ? [`  - *and ${plural(more, 'more telling')}*`] : []),
+    ...statement.conflicts.slice(0, 1).map((c) => `  - ⚠ ${escapeMarkdown(c.why)}`),
+  ];
+}
+
+/** The contested statements first, then the latest others, `max` in all, each once. */
+function leadingStatements(f: EntityFacts, max: number): StatementFact[] {
+  const seen = new Set<string>();
+  return [...f.contested.edges, ...f.statements.edges]
+    .map((e) => e.node)
+    .filter((s) => !seen.has(s.id) && seen.add(s.id))
+    .slice(0, max);
+}
+
 export interface RenderOptions {
   /** A `command:` URI that shows every claim; only this command is trusted in hovers. */
   showAllLink?: string | null;
@@ -99,7 +127,8 @@ const REVIEW: Record<EntityFacts['reviewStatus'], string | null> = {
 
 /**
  * The hover for an entity: who or what it is, whether a curator stands behind it, where, other
- * names, the numbers, the latest claims with sources.
+ * names, the numbers, then what is said of it as statements, contested ones first, each with its
+ * grade and backing and then its quotes with their sources. `maxClaims` counts statements.
  */
 export function renderHover(f: EntityFacts, maxClaims: number, options: RenderOptions = {}): string {
   const lines = [headline(f)];
@@ -116,8 +145,12 @@ export function renderHover(f: EntityFacts, maxClaims: number, options: RenderOp
       ? 'No claims yet.'
       : `**${claims} claim${claims === 1 ? '' : 's'}** from ${sources} source${sources === 1 ? '' : 's'}, latest ${latest}`,
   );
-  const shown = f.claims.edges.slice(0, maxClaims);
-  if (shown.length) lines.push(shown.map(({ node }) => claimLine(node)).join('\n'));
+  const statements = leadingStatements(f, maxClaims);
+  if (statements.length) {
+    const disputed = f.contested.totalCount;
+    lines.push(`**${plural(f.statements.totalCount, 'statement')}**${disputed ? `, ${disputed} contested` : ''}:`);
+    lines.push(statements.flatMap((s) => statementLines(s)).join('\n'));
+  }
   const links = [
     options.showAllLink ? `[Show all ${claims} claims](${options.showAllLink})` : null,
     options.graphiqlLink ? `[Open in GraphiQL](${options.graphiqlLink})` : null,
