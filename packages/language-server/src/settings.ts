@@ -6,7 +6,7 @@ export interface Settings {
   token: string | null;
   /** Language IDs to hover in; `*` for all. Default plaintext and markdown. */
   languages: string[];
-  /** Claims shown in a hover. Default 5. */
+  /** Statements shown in a hover (contested first, then the latest). Default 5. */
   maxClaims: number;
   /** How often the name dictionary is checked for changes, in seconds. Default 300. */
   refreshIntervalSeconds: number;
