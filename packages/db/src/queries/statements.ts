@@ -104,8 +104,9 @@ export function markCurated(db: SitrepDatabase, ids: readonly number[]): void {
 }
 
 /**
- * Statements about any of `entityIds` last said on or after `since`, newest first, at most
- * `limit`: where a new claim's statement is looked for. One index range per entity.
+ * Statements about any of `entityIds` last said on or after `since`, those about most of them
+ * first, then the newest, at most `limit`: where a new claim's statement is looked for. One index
+ * range per entity.
  */
 export function statementCandidates(
   db: SitrepDatabase,
@@ -118,7 +119,7 @@ export function statementCandidates(
     db.sqlite.prepare<[string, string, number], { id: number }>(
       `select statement_id as id from statement_about
         where entity_id in (select value from json_each(?)) and last_said >= ?
-        group by statement_id order by max(last_said) desc, statement_id desc limit ?`,
+        group by statement_id order by count(*) desc, max(last_said) desc, statement_id desc limit ?`,
     ),
   );
   return statement.all(JSON.stringify(entityIds), since, limit).map((r) => r.id);
@@ -136,6 +137,24 @@ export function claimIdsOfStatements(db: SitrepDatabase, ids: readonly number[])
   );
   for (const row of statement.all(JSON.stringify(ids))) result.get(row.statementId)!.push(row.id);
   return result;
+}
+
+/**
+ * The latest `limit` claim ids of each statement, oldest first: what a new claim is compared with.
+ * By id, which the statement index holds (claims are stored in the order they are read), so each
+ * statement costs its `limit` rows however many tellings it has.
+ */
+export function latestClaimIdsOfStatements(
+  db: SitrepDatabase,
+  ids: readonly number[],
+  limit: number,
+): Map<number, number[]> {
+  const statement = preparedOnce(db, 'statements.latestClaimIds', () =>
+    db.sqlite
+      .prepare<[number, number], number>('select id from claims where statement_id = ? order by id desc limit ?')
+      .pluck(),
+  );
+  return new Map(ids.map((id) => [id, statement.all(id, limit).reverse()]));
 }
 
 /** Records that two statements cannot both be true; both ways round, so either finds the other. */

@@ -6,7 +6,7 @@ import {
   listClaims,
   assignClaims,
   claimAboutForClaims,
-  claimIdsOfStatements,
+  latestClaimIdsOfStatements,
   claimsByIds,
   countClaimTerms,
   createStatement,
@@ -17,7 +17,6 @@ import {
 } from '@sitrep/db';
 import {
   CANDIDATE_WINDOW_DAYS,
-  COMPARED_PER_STATEMENT,
   type CandidateStatement,
   type ClaimFacts,
   type ReadClaim,
@@ -28,8 +27,14 @@ import {
 } from '@sitrep/corroborate';
 import { refreshStatements } from './figures';
 
-/** Statements read as candidates for one claim, those said last first. */
-const MAX_CANDIDATES = 24;
+/**
+ * Statements read as candidates for one claim (those sharing most of its entities, then those said
+ * last), and the latest claims of each it is compared with. Each comparison costs a few
+ * microseconds, and every claim of every article pays candidates × claims of them: kept small, so
+ * grouping costs a claim tens of comparisons, not hundreds, on an entity in the news every day.
+ */
+const MAX_CANDIDATES = 8;
+const COMPARED = 4;
 
 /**
  * Claims as the grouping reads them, by id: reading one (lemmas, counts, dates) costs a pass of the
@@ -95,22 +100,57 @@ function readStored(db: SitrepDatabase, rows: readonly ClaimRow[]): Map<number, 
   return result;
 }
 
-/** The candidates' latest claims, read. */
+/** The candidates' latest claims, read (from the cache where they were read before). */
 function candidatesOf(db: SitrepDatabase, ids: readonly number[]): CandidateStatement[] {
-  const claimIds = claimIdsOfStatements(db, ids);
-  const latest = new Map([...claimIds].map(([id, claims]) => [id, claims.slice(-COMPARED_PER_STATEMENT)]));
-  const read = readStored(db, claimsByIds(db, [...latest.values()].flat()));
+  const latest = latestClaimIdsOfStatements(db, ids, COMPARED);
+  const wanted = [...new Set([...latest.values()].flat())];
+  const read = new Map<number, ReadClaim>();
+  for (const id of wanted) {
+    const cached = readCache.get(id);
+    if (cached) read.set(id, cached);
+  }
+  const missing = wanted.filter((id) => !read.has(id));
+  for (const [id, claim] of readStored(db, claimsByIds(db, missing))) read.set(id, claim);
   return ids.map((id) => ({
     id: String(id),
     claims: (latest.get(id) ?? []).flatMap((claimId) => read.get(claimId) ?? []),
   }));
 }
 
-/** Term weights over every claim counted so far, for the terms these claims hold. */
+/**
+ * In how many claims each term occurs, as last read, per connection. A term's weight changes
+ * slowly as claims arrive, so counts read once serve until the claims counted have grown by a
+ * tenth (another process may be ingesting too); this connection's own additions are counted in.
+ */
+const termCache = new WeakMap<object, { claims: number; counts: Map<string, number> }>();
+
 function weightsFor(db: SitrepDatabase, claims: readonly ReadClaim[]): TermStatistics {
+  const total = termCountsOf(db, []).claims;
+  let cache = termCache.get(db.sqlite);
+  if (!cache || Math.abs(total - cache.claims) > Math.max(50, cache.claims / 10)) {
+    cache = { claims: total, counts: new Map() };
+    termCache.set(db.sqlite, cache);
+  }
   const terms = [...new Set(claims.flatMap((c) => [...c.features.terms]))];
-  const { claims: counted, counts } = termCountsOf(db, terms);
-  return new TermStatistics(counts, counted);
+  const missing = terms.filter((t) => !cache.counts.has(t));
+  if (missing.length > 0) {
+    const { counts } = termCountsOf(db, missing);
+    for (const term of missing) cache.counts.set(term, counts.get(term) ?? 0);
+  }
+  return new TermStatistics(
+    terms.map((t) => [t, cache.counts.get(t) ?? 0] as const),
+    cache.claims,
+  );
+}
+
+/** Counts a claim's terms, in the database and in this connection's cache. */
+function countTerms(db: SitrepDatabase, claim: ReadClaim): void {
+  const terms = [...claim.features.terms];
+  countClaimTerms(db, terms);
+  const cache = termCache.get(db.sqlite);
+  if (!cache) return;
+  cache.claims++;
+  for (const term of new Set(terms)) if (cache.counts.has(term)) cache.counts.set(term, cache.counts.get(term)! + 1);
 }
 
 /**
@@ -157,7 +197,7 @@ export function groupClaims(db: SitrepDatabase, claims: readonly ClaimRow[]): Ma
         break;
       }
     }
-    countClaimTerms(db, [...claim.features.terms]);
+    countTerms(db, claim);
   }
   refreshStatements(db, [...touched]);
   return placed;
