@@ -63,7 +63,7 @@ describe('statements', () => {
   };
   const aircraft = (name: string) => ingested[name]!.find((c) => /aircraft|planes/.test(c.quote))!;
 
-  it('place every ingested claim in a statement; a copy of a story joins its statements and counts once', async () => {
+  it('place every ingested claim in a statement; a copy counts once, another report of the event corroborates', async () => {
     token = server.token('write');
     await ingest('Wire', WIRE_STORY);
     await ingest('Republisher', WIRE_COPY);
@@ -71,13 +71,18 @@ describe('statements', () => {
     for (const claims of Object.values(ingested)) for (const claim of claims) expect(claim.statement).not.toBeNull();
     const wire = aircraft('Wire');
     expect(aircraft('Republisher').statement).toEqual(wire.statement);
+    expect(aircraft('Rival').statement).toEqual(wire.statement);
     const told = await statement(wire.statement!.id);
-    expect(told.claims.totalCount).toBe(2);
-    // Three anonymous Syrian officials, in one story run by two outlets: one source, of three people.
-    expect(told.independentSources).toBe(1);
-    expect(told.sources).toMatchObject([{ anonymous: true, count: 3, reliability: 'F' }]);
-    expect(told).toMatchObject({ credibility: 6, grade: 'F6', contested: false });
-    expect(told.credibilityReason).toBe('One anonymous source (3 people), not confirmed by any other.');
+    expect(told.claims.totalCount).toBe(3);
+    // Three anonymous Syrian officials in one story run by two outlets are one source, of three
+    // people; the rival's report, a story of its own, is a second.
+    expect(told.independentSources).toBe(2);
+    expect(told.sources).toMatchObject([
+      { anonymous: true, count: 3, reliability: 'F', outlet: 'Wire' },
+      { reliability: 'F', outlet: 'Rival' },
+    ]);
+    expect(told).toMatchObject({ credibility: 2, grade: 'F2', contested: false });
+    expect(told.credibilityReason).toBe('2 independent sources, none against; none graded A or B.');
   });
 
   it('contest a statement its denial conflicts with, on both sides, and say why', async () => {
@@ -142,6 +147,7 @@ describe('statements', () => {
 
   it('let a curator move a claim out into a statement of its own, and split one', async () => {
     const wire = await statement(aircraft('Wire').statement!.id);
+    const total = wire.claims.totalCount;
     const [first, second] = wire.claims.edges.map((e) => e.node.id);
     const MOVE = `mutation($claim: ID!) {
       moveClaimToStatement(input: { claim: $claim }) { from { id claims(first: 5) { totalCount } curated } to { id curated claims(first: 5) { totalCount } } }
@@ -154,7 +160,7 @@ describe('statements', () => {
         };
       }>(MOVE, { claim: second }, token),
     ).moveClaimToStatement;
-    expect(moved.from).toMatchObject({ id: wire.id, curated: true, claims: { totalCount: 1 } });
+    expect(moved.from).toMatchObject({ id: wire.id, curated: true, claims: { totalCount: total - 1 } });
     expect(moved.to).toMatchObject({ curated: true, claims: { totalCount: 1 } });
     // And back: the moved claim joins it again; the statement it left, empty, is gone.
     const BACK = `mutation($claim: ID!, $statement: ID!) {
@@ -167,7 +173,7 @@ describe('statements', () => {
         token,
       ),
     ).moveClaimToStatement;
-    expect(back).toEqual({ from: null, to: { claims: { totalCount: 2 } } });
+    expect(back).toEqual({ from: null, to: { claims: { totalCount: total } } });
 
     const SPLIT = `mutation($statement: ID!, $claims: [ID!]!) {
       splitStatement(input: { statement: $statement, claims: $claims }) {
@@ -182,9 +188,10 @@ describe('statements', () => {
         };
       }>(SPLIT, { statement: wire.id, claims: [first] }, token),
     ).splitStatement;
-    expect(split.statement.claims.totalCount).toBe(1);
+    expect(split.statement.claims.totalCount).toBe(total - 1);
     expect(split.created.claims.edges.map((e) => e.node.id)).toEqual([first]);
-    const all = await server.gql(SPLIT, { statement: wire.id, claims: [second] }, token);
+    const rest = (await statement(wire.id)).claims.edges.map((e) => e.node.id);
+    const all = await server.gql(SPLIT, { statement: wire.id, claims: rest }, token);
     expect(errorCodes(all)).toEqual(['BAD_USER_INPUT']);
   });
 });

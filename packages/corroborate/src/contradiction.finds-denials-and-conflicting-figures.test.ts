@@ -12,6 +12,17 @@ describe('contradiction', () => {
     expect(found).toEqual({ kind: 'stance', why: 'The governor affirms what the ministry denies (strike).' });
   });
 
+  it('reads a verb that describes a noun as no event of the claim: "the treaties it signed" asserts no signing', () => {
+    const honours = claim('Harbourland will honour the treaties it had signed with Northmark');
+    expect(contradiction(honours, claim('New treaties are yet to be signed', { stance: 'denies' }))).toBeNull();
+    expect(
+      contradiction(
+        claim('Harbourland signed the treaties with Northmark'),
+        claim('Harbourland signed the treaties with Northmark', { stance: 'denies', source: source('the ministry') }),
+      )?.kind,
+    ).toBe('stance');
+  });
+
   it('finds opposed predicates: "has left" against "remains" or "is not leaving"', () => {
     const left = claim('Russian forces have left Harbourtown');
     expect(contradiction(left, claim('Russian forces remain at the Harbourtown base'))?.kind).toBe('opposite');

@@ -75,6 +75,23 @@ function relativeClauseEnd(words: readonly Word[], i: number): number {
   return i;
 }
 
+/**
+ * Whether the verb at `i` describes a noun rather than says what happened: a relative clause,
+ * "the agreements (that) it had signed", "bases which Russia built". Its event is what the noun
+ * already is, not what the claim asserts: "respects the agreements it signed" asserts respecting.
+ */
+function describesNoun(words: readonly Word[], i: number): boolean {
+  let j = i - 1;
+  while (j >= 0 && (words[j]!.pos === 'AUX' || words[j]!.pos === 'ADV' || words[j]!.pos === 'PART')) j--;
+  const subject = words[j];
+  if (!subject || (subject.pos !== 'PRON' && subject.pos !== 'PROPN')) return false;
+  let k = j - 1;
+  while (k >= 0 && words[k]!.pos === 'PROPN' && subject.pos === 'PROPN') k--;
+  const before = words[k];
+  if (before && (before.lemma === 'that' || before.lemma === 'which') && before.pos !== 'VERB') k--;
+  return words[k]?.pos === 'NOUN';
+}
+
 // What may end a circumstance phrase ("during the recent talks, …", "after the visit they …").
 const CLAUSE_TAGS = new Set(['VERB', 'AUX', 'PUNCT', 'CCONJ', 'SCONJ', 'PRON']);
 
@@ -247,7 +264,7 @@ export function featuresOf(claim: ClaimFacts): ClaimFeatures {
   // Every verb's class, with its particle ("flown in" → arrive): what else the claim asserts
   // happened, beside its main predicate.
   for (let i = 0; i < words.length; i++) {
-    if (words[i]!.pos !== 'VERB') continue;
+    if (words[i]!.pos !== 'VERB' || describesNoun(words, i)) continue;
     const lemma = normalLemma(words[i]!);
     const particle = particleAfter(words, i);
     const cls = predicateClassOf(particle ? `${lemma} ${particle}` : lemma);

@@ -1,26 +1,25 @@
-import { type Contradiction, contradictionBetween } from './contradiction';
+import type { Contradiction } from './contradiction';
 import { readClaim } from './features';
-import { compareClaims } from './similarity';
-import { TermStatistics, type TermWeights } from './term-statistics';
+import {
+  type CandidateStatement,
+  type GrouperOptions,
+  SpeakerContext,
+  contradictionsOf,
+  placeClaim,
+} from './placement';
+import { TermStatistics } from './term-statistics';
 import type { ClaimFacts, ReadClaim } from './types';
-import { CANDIDATE_WINDOW_DAYS, DURABLE_WINDOW_DAYS, dayOf, windowFor, withinWindow } from './window';
+import { CANDIDATE_WINDOW_DAYS, DURABLE_WINDOW_DAYS, dayOf, withinWindow } from './window';
 
-/** A claim joins the best candidate statement whose score reaches this. */
-export const JOIN_THRESHOLD = 0.45;
-/**
- * An article that says one thing twice (headline and body) may put both in one statement, but
- * only on a closer match: claims of one article share its topic and words without being one claim.
- */
-export const SAME_ARTICLE_THRESHOLD = 0.8;
-/** A claim is compared with at most this many of a statement's latest claims: the cost per claim stays bounded. */
-export const COMPARED_PER_STATEMENT = 12;
-
-export interface GrouperOptions {
-  threshold?: number;
-  sameArticleThreshold?: number;
-  windowDays?: number;
-  comparedPerStatement?: number;
-}
+export {
+  COMPARED_PER_STATEMENT,
+  type CandidateStatement,
+  type GrouperOptions,
+  JOIN_THRESHOLD,
+  SAME_ARTICLE_THRESHOLD,
+  chooseStatement,
+  joinableStatements,
+} from './placement';
 
 /** Claims from different articles stating one proposition. */
 export interface Statement {
@@ -57,84 +56,33 @@ export interface Placement {
   merged: string[];
 }
 
-/** A statement as `chooseStatement` reads it: a caller that stores statements builds these from its candidates. */
-export interface CandidateStatement {
-  id: string;
-  /** Its claims, oldest first (only the latest `comparedPerStatement` are read). */
-  claims: readonly ReadClaim[];
-}
-
-/**
- * The candidate statement a claim joins, or null: the best score over each statement's latest
- * claims from other articles (claims of the claim's own article count only at
- * `sameArticleThreshold`); ties go to the earlier candidate. O(candidates × comparedPerStatement).
- */
-export function chooseStatement(
-  claim: ReadClaim,
-  candidates: readonly CandidateStatement[],
-  weights: TermWeights,
-  options: GrouperOptions = {},
-): { id: string; score: number } | null {
-  return joinableStatements(claim, candidates, weights, options)[0] ?? null;
-}
-
-/**
- * Every candidate statement the claim could join, best first (ties to the earlier candidate): its
- * score over each statement's latest claims, as `chooseStatement` reads them.
- */
-export function joinableStatements(
-  claim: ReadClaim,
-  candidates: readonly CandidateStatement[],
-  weights: TermWeights,
-  options: GrouperOptions = {},
-): Array<{ id: string; score: number }> {
-  const threshold = options.threshold ?? JOIN_THRESHOLD;
-  const sameArticle = options.sameArticleThreshold ?? SAME_ARTICLE_THRESHOLD;
-  const compared = options.comparedPerStatement ?? COMPARED_PER_STATEMENT;
-  const found: Array<{ id: string; score: number; at: number }> = [];
-  candidates.forEach((candidate, at) => {
-    let score = 0;
-    for (const member of candidate.claims.slice(-compared)) {
-      const s = compareClaims(claim.features, member.features, weights).score;
-      const own = member.facts.articleId === claim.facts.articleId;
-      if (!own || s >= sameArticle) score = Math.max(score, s);
-    }
-    if (score >= threshold) found.push({ id: candidate.id, score, at });
-  });
-  return found.sort((x, y) => y.score - x.score || x.at - y.at).map(({ id, score }) => ({ id, score }));
-}
-
 interface Held {
   id: string;
   /** Creation order: candidates are read in it, so ties break the same way every run. */
   order: number;
   claims: ReadClaim[];
   about: Set<string>;
-  /** Every event class its claims name: lasting ones widen its window. */
-  events: Set<string>;
   firstDay: string | null;
   lastDay: string | null;
 }
 
 /**
- * Groups claims into statements as they arrive, article by article in publication order. Candidates
- * are the statements that share an entity with the claim and fall in the candidate window
- * (CANDIDATE_WINDOW_DAYS); term weights are learnt from the claims seen. Deterministic: the same
- * claims in the same order give the same statements and ids.
+ * Groups claims into statements as they arrive, article by article in publication order, by the
+ * rules ingest follows on stored statements (`placeClaim`, `contradictionsOf`). Candidates are
+ * the statements that share an entity with the claim; term weights are learnt from the claims
+ * seen. Deterministic: the same claims in the same order give the same statements and ids.
  */
 export class StatementGrouper {
   private readonly held: Held[] = [];
   private readonly byId = new Map<string, Held>();
   private readonly byEntity = new Map<string, Set<Held>>();
   private readonly found: StatementContradiction[] = [];
-  private readonly pairs = new Set<string>();
-  /** Statements in a contradiction found so far: they are not merged, so the contradiction keeps its ids. */
-  private readonly contested = new Set<string>();
+  /** The statements each statement is in a contradiction with. */
+  private readonly conflicts = new Map<string, Set<string>>();
   /** Each claim's place in arrival order, so merged statements keep their claims oldest first. */
   private readonly arrival = new Map<ReadClaim, number>();
   private opened = 0;
-  /** Entities each source spoke of in each article: the context of its claims there. */
-  private readonly spokenOf = new Map<string, Set<string>>();
+  private readonly context = new SpeakerContext();
   readonly terms: TermStatistics;
 
   constructor(
@@ -149,28 +97,28 @@ export class StatementGrouper {
     const claim = readClaim(facts);
     this.terms.add(claim.features);
     const candidates = this.candidatesFor(claim, claim.features.about);
-    // "X did not respond to a request for comment" reports on the reporting, not on the world:
-    // it stands alone rather than making a statement of every outlet's unanswered call.
-    const joinable =
-      facts.stance === 'no_comment' ? [] : joinableStatements(claim, candidates, this.terms, this.options);
-    const chosen = joinable[0] ?? null;
-    const statement = chosen ? this.byId.get(chosen.id)! : this.open();
-    const merged: string[] = [];
-    for (const other of joinable.slice(1)) {
-      const held = this.byId.get(other.id)!;
-      if (!this.repeatsIn(statement, held, facts.articleId)) continue;
-      this.merge(statement, held);
-      merged.push(held.id);
-    }
+    const { joined, merged } = placeClaim(claim, candidates.map(this.asCandidate), this.terms, this.options);
+    const statement = joined ? this.byId.get(joined.id)! : this.open();
+    for (const id of merged) this.merge(statement, this.byId.get(id)!);
     this.join(statement, claim);
     // Contradictions are looked for also among statements about what the claim's source spoke of
     // elsewhere in its article: "we did not accept them" is about what the speaker named before.
-    const context = this.contextOf(facts);
+    const context = this.context.of(facts);
     const disputed =
-      context.size > 0 ? this.candidatesFor(claim, new Set([...claim.features.about, ...context])) : candidates;
-    const contradictions = this.contradictionsWith(claim, statement.id, disputed, context);
-    this.found.push(...contradictions);
-    return { statementId: statement.id, joined: chosen !== null, score: chosen?.score ?? 0, contradictions, merged };
+      context.size > 0
+        ? this.candidatesFor(claim, new Set([...claim.features.about, ...context]))
+        : candidates.filter((h) => this.byId.has(h.id));
+    const contradictions = contradictionsOf(claim, statement.id, disputed.map(this.asCandidate), this.terms, {
+      ...this.options,
+      known: this.conflicts.get(statement.id),
+      context,
+    }).map(({ statement: other, claim: member, ...c }): StatementContradiction => ({
+      ...c,
+      statements: [statement.id, other],
+      claims: [claim.facts.id, member],
+    }));
+    for (const c of contradictions) this.contest(c);
+    return { statementId: statement.id, joined: joined !== null, score: joined?.score ?? 0, contradictions, merged };
   }
 
   statements(): Statement[] {
@@ -182,94 +130,43 @@ export class StatementGrouper {
     return h && this.view(h);
   }
 
-  /** Every contradiction found so far, one per pair of statements, in the order found. */
+  /** Every contradiction found so far, one per pair of statements, in the order found (merged statements renamed to the one kept). */
   contradictions(): StatementContradiction[] {
     return [...this.found];
   }
 
+  private readonly asCandidate = (h: Held): CandidateStatement => ({
+    id: h.id,
+    claims: h.claims,
+    conflicts: this.conflicts.get(h.id),
+  });
+
   /**
-   * Statements sharing an entity with the claim, within the window (the longer one where both name a
-   * lasting event, such as a review). Statements that fell out of the longest window leave the index: claims come in publication order, so they would stay out.
+   * Statements sharing an entity with the claim, within the longest window (`placeClaim` keeps
+   * those in the claim's own), in creation order. Statements that fell out of the longest window
+   * leave the index: claims come in publication order, so they would stay out.
    */
   private candidatesFor(claim: ReadClaim, entities: ReadonlySet<string>): Held[] {
     const day = dayOf(claim.facts);
-    const windowDays = this.options.windowDays ?? CANDIDATE_WINDOW_DAYS;
-    const longest = Math.max(windowDays, DURABLE_WINDOW_DAYS);
+    const longest = Math.max(this.options.windowDays ?? CANDIDATE_WINDOW_DAYS, DURABLE_WINDOW_DAYS);
     const seen = new Set<Held>();
     for (const entity of entities) {
       for (const h of this.byEntity.get(entity) ?? []) {
-        if (withinWindow(day, h.lastDay, windowFor(claim.features.eventClasses, h.events, windowDays))) seen.add(h);
-        else if (day !== null && h.lastDay !== null && h.lastDay < day && !withinWindow(day, h.lastDay, longest))
-          this.byEntity.get(entity)!.delete(h);
+        if (withinWindow(day, h.lastDay, longest)) seen.add(h);
+        else if (day !== null && h.lastDay !== null && h.lastDay < day) this.byEntity.get(entity)!.delete(h);
       }
     }
     return [...seen].sort((x, y) => x.order - y.order);
   }
 
-  /** Contradictions between the claim and the other candidates' latest claims, one per pair of statements. */
-  /**
-   * What the claim's source spoke of before in its article, beyond the claim's own entities; the
-   * claim's entities are added for the source's next claims. Empty for the outlet's own narrative.
-   */
-  private contextOf(facts: ClaimFacts): Set<string> {
-    const speaker = facts.source?.actor ?? facts.source?.text.toLowerCase();
-    if (speaker === undefined) return new Set();
-    const key = `${facts.articleId}\u0000${speaker}`;
-    const before = this.spokenOf.get(key) ?? new Set<string>();
-    const context = new Set([...before].filter((e) => !facts.about.includes(e)));
-    for (const e of facts.about) before.add(e);
-    this.spokenOf.set(key, before);
-    return context;
+  private contest(c: StatementContradiction): void {
+    this.found.push(c);
+    const [a, b] = c.statements;
+    this.conflicts.set(a, (this.conflicts.get(a) ?? new Set()).add(b));
+    this.conflicts.set(b, (this.conflicts.get(b) ?? new Set()).add(a));
   }
 
-  private contradictionsWith(
-    claim: ReadClaim,
-    placed: string,
-    candidates: readonly Held[],
-    context: ReadonlySet<string>,
-  ) {
-    const compared = this.options.comparedPerStatement ?? COMPARED_PER_STATEMENT;
-    const found: StatementContradiction[] = [];
-    for (const other of candidates) {
-      const key = [placed, other.id].sort().join(' ');
-      if (other.id === placed || this.pairs.has(key)) continue;
-      for (const member of other.claims.slice(-compared)) {
-        const c = contradictionBetween(claim, member, {
-          weights: this.terms,
-          windowDays: this.options.windowDays,
-          context,
-        });
-        if (!c) continue;
-        this.pairs.add(key);
-        this.contested.add(placed).add(other.id);
-        found.push({ ...c, statements: [placed, other.id], claims: [claim.facts.id, member.facts.id] });
-        break;
-      }
-    }
-    return found;
-  }
-
-  /**
-   * Whether two statements are one article saying one thing twice (a summary, then a quote): all
-   * their claims come from one article, not the joining claim's, and that claim matches both. An
-   * article's claims join each other only on a close match (`sameArticleThreshold`); a claim from
-   * elsewhere that states what each of them states shows they are one proposition.
-   */
-  private repeatsIn(a: Held, b: Held, joiningArticle: string): boolean {
-    if (this.contested.has(a.id) || this.contested.has(b.id)) return false;
-    const articles = new Set([...a.claims, ...b.claims].map((c) => c.facts.articleId));
-    if (articles.size !== 1 || articles.has(joiningArticle)) return false;
-    // And they say alike what the claim says: some claim of each matches one of the other at the join threshold.
-    const threshold = this.options.threshold ?? JOIN_THRESHOLD;
-    const compared = this.options.comparedPerStatement ?? COMPARED_PER_STATEMENT;
-    return a.claims
-      .slice(-compared)
-      .some((x) =>
-        b.claims.slice(-compared).some((y) => compareClaims(x.features, y.features, this.terms).score >= threshold),
-      );
-  }
-
-  /** Moves `from`'s claims into `into`, oldest first, and drops `from`. */
+  /** Moves `from`'s claims into `into`, oldest first, carries its contradictions over to `into`, and drops it. */
   private merge(into: Held, from: Held): void {
     const arrival = (c: ReadClaim) => this.arrival.get(c) ?? 0;
     for (const claim of from.claims) this.join(into, claim);
@@ -277,6 +174,19 @@ export class StatementGrouper {
     for (const entity of from.about) this.byEntity.get(entity)?.delete(from);
     this.held.splice(this.held.indexOf(from), 1);
     this.byId.delete(from.id);
+    const carried = this.found.splice(0).flatMap((c) => {
+      const statements = c.statements.map((s) => (s === from.id ? into.id : s)) as [string, string];
+      return statements[0] === statements[1] ? [] : [{ ...c, statements }];
+    });
+    this.conflicts.clear();
+    // One contradiction per pair of statements: the first found stays.
+    const pairs = new Set<string>();
+    for (const c of carried) {
+      const key = [...c.statements].sort().join(' ');
+      if (pairs.has(key)) continue;
+      pairs.add(key);
+      this.contest(c);
+    }
   }
 
   private open(): Held {
@@ -286,7 +196,6 @@ export class StatementGrouper {
       order,
       claims: [],
       about: new Set(),
-      events: new Set(),
       firstDay: null,
       lastDay: null,
     };
@@ -298,7 +207,6 @@ export class StatementGrouper {
   private join(h: Held, claim: ReadClaim): void {
     if (!this.arrival.has(claim)) this.arrival.set(claim, this.arrival.size);
     h.claims.push(claim);
-    for (const cls of claim.features.eventClasses) h.events.add(cls);
     const day = dayOf(claim.facts);
     if (day !== null) {
       if (h.firstDay === null || day < h.firstDay) h.firstDay = day;

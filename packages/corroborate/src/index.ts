@@ -9,18 +9,22 @@ export {
   contradiction,
   contradictionBetween,
 } from './contradiction';
+export { type Placement, type Statement, type StatementContradiction, StatementGrouper } from './grouper';
 export {
   COMPARED_PER_STATEMENT,
   type CandidateStatement,
+  type FoundContradiction,
   type GrouperOptions,
   JOIN_THRESHOLD,
-  type Placement,
+  type PlacementChoice,
   SAME_ARTICLE_THRESHOLD,
-  type Statement,
-  type StatementContradiction,
-  StatementGrouper,
+  SpeakerContext,
   chooseStatement,
+  contradictionsOf,
   joinableStatements,
-} from './grouper';
+  placeClaim,
+  repeatsOneArticle,
+  withinStatementWindow,
+} from './placement';
 export { type Standing, standingOf } from './assess';
 export { CANDIDATE_WINDOW_DAYS, DURABLE_CLASSES, DURABLE_WINDOW_DAYS, dayOf, windowFor, withinWindow } from './window';

@@ -22,12 +22,12 @@ import {
   statementShortfalls,
   writeStatementFloors,
 } from './statement-floors';
-import { evaluateStatements } from './statements-eval';
+import { evaluateGrouper, evaluateStatements } from './statements-eval';
 import { explainStatements } from './statements-explain';
 import { groupArticles } from './statements-run';
 import type { StatementScore } from './statements-score';
 
-const USAGE = `Usage: pnpm eval [--corpus DIR] [--mode general|demo|both] [--only PREFIX,...] [--by-outlet] [--statements [--explain]] [--json] [--against FILE] [--update-floors]
+const USAGE = `Usage: pnpm eval [--corpus DIR] [--mode general|demo|both] [--only PREFIX,...] [--by-outlet] [--statements [--explain] [--in-memory]] [--json] [--against FILE] [--update-floors]
 
 Scores @sitrep/extract against the corpus's gold annotations (the corpus README's definitions), one
 row per article, then per outlet with --by-outlet, in two modes: on general knowledge alone, and with
@@ -36,12 +36,16 @@ the demo knowledge base's names (what \`pnpm start\` seeds).
   --mode M           general, demo or both (default both)
   --only P,...       only the articles whose file names start with one of these prefixes (e.g. 013,1,2)
   --by-outlet        add a table per outlet
-  --statements       only the statements section: the extracted claims of all the articles grouped into
-                     statements in publication order (@sitrep/corroborate), scored against the corpus's
-                     statements.json (same-statement pairs, contradictions); shown after each mode's
-                     table by default, and under "statements" in --json
+  --statements       only the statements section: the articles ingested (ingestArticle) into a fresh
+                     database in publication order (after the demo knowledge base in demo mode), the
+                     stored claims matched to the gold claims by span, and the statements and conflicts
+                     ingest stored scored against the corpus's statements.json (same-statement pairs,
+                     contradictions); shown after each mode's table by default, and under "statements"
+                     in --json
   --explain          with --statements: list the gold pairs not joined, the pairs joined wrongly and the
                      contradictions missed or flagged wrongly, with their quotes (read from the corpus)
+  --in-memory        with --statements: also score the extracted claims grouped by the in-memory
+                     StatementGrouper of @sitrep/corroborate (the library alone, entities keyed by name)
   --json             print the scores as JSON on stdout (use \`pnpm -s eval --json\` to keep pnpm's banner out)
   --against FILE     a --json report saved earlier (say, the blind score of new articles): each cell
                      shows "then → now"; --only's prefixes also give a total row each
@@ -56,6 +60,7 @@ interface Options {
   'by-outlet'?: boolean;
   statements?: boolean;
   explain?: boolean;
+  'in-memory'?: boolean;
   json?: boolean;
   against?: string;
   'update-floors'?: boolean;
@@ -74,6 +79,7 @@ function main(argv: string[]): number {
         'by-outlet': { type: 'boolean' },
         statements: { type: 'boolean' },
         explain: { type: 'boolean' },
+        'in-memory': { type: 'boolean' },
         json: { type: 'boolean' },
         against: { type: 'string' },
         'update-floors': { type: 'boolean' },
@@ -123,12 +129,8 @@ function main(argv: string[]): number {
       outlet: article.outlet,
       score: scoreArticle(extraction, article.gold),
     }));
-    return {
-      mode,
-      scored,
-      extracted,
-      statements: statementsGold ? evaluateStatements(extracted, statementsGold) : undefined,
-    };
+    const evaluated = statementsGold ? evaluateStatements(articles, mode, statementsGold) : undefined;
+    return { mode, scored, extracted, statements: evaluated?.score, stored: evaluated?.stored };
   });
   if (values.json) {
     console.log(
@@ -142,18 +144,22 @@ function main(argv: string[]): number {
     );
   } else if (values.statements) {
     if (!statementsGold) console.error(`No statements.json in ${corpus}: nothing to score statements against.`);
-    for (const { mode, statements, extracted } of reports) {
-      if (!statements || !statementsGold) continue;
+    for (const { mode, statements, stored, extracted } of reports) {
+      if (!statements || !stored || !statementsGold) continue;
       console.log(`\n### Statements, ${MODE_TITLES[mode]}\n\n${renderStatements(statements)}`);
-      if (values.explain) {
-        const inputs = extracted.map(({ article, extraction }) => ({
-          file: article.file,
-          extraction,
-          gold: article.gold,
-          published: article.gold.published,
-        }));
-        const grouping = groupArticles(inputs, statementsGold.copies);
-        console.log(`\n${explainStatements(inputs, grouping, statementsGold)}`);
+      if (values.explain) console.log(`\n${explainStatements(stored.articles, stored.grouping, statementsGold)}`);
+      if (values['in-memory']) {
+        const grouper = evaluateGrouper(extracted, statementsGold);
+        console.log(`\n#### The in-memory StatementGrouper, ${MODE_TITLES[mode]}\n\n${renderStatements(grouper)}`);
+        if (values.explain) {
+          const inputs = extracted.map(({ article, extraction }) => ({
+            file: article.file,
+            extraction,
+            gold: article.gold,
+            published: article.gold.published,
+          }));
+          console.log(`\n${explainStatements(inputs, groupArticles(inputs, statementsGold.copies), statementsGold)}`);
+        }
       }
     }
   } else if (values.against) {

@@ -166,7 +166,10 @@ export function maximumMatching(left: number, right: number, edge: (i: number, j
 }
 
 /** One-to-one claim pairs: overlap of at least half the gold span, largest overlap first, greedy. */
-export function matchClaims(extracted: readonly ExtractedClaim[], gold: readonly GoldClaim[]) {
+export function matchClaims<E extends Pick<ExtractedClaim, 'start' | 'end'>>(
+  extracted: readonly E[],
+  gold: readonly GoldClaim[],
+): Array<[E, GoldClaim]> {
   const candidates: Array<{ e: number; g: number; overlap: number; misfit: number }> = [];
   gold.forEach((g, gi) =>
     extracted.forEach((e, ei) => {
@@ -180,7 +183,7 @@ export function matchClaims(extracted: readonly ExtractedClaim[], gold: readonly
   candidates.sort((a, b) => b.overlap - a.overlap || a.misfit - b.misfit || a.g - b.g || a.e - b.e);
   const usedE = new Set<number>();
   const usedG = new Set<number>();
-  const pairs: Array<[ExtractedClaim, GoldClaim]> = [];
+  const pairs: Array<[E, GoldClaim]> = [];
   for (const { e, g } of candidates) {
     if (usedE.has(e) || usedG.has(g)) continue;
     usedE.add(e);

@@ -1,9 +1,26 @@
-import { type ClaimFacts, compareClaims, contradictionBetween, readClaim } from '@sitrep/corroborate';
-import type { Extraction } from '@sitrep/extract';
-import type { GoldArticle } from './gold';
+import { type ClaimFacts, type TermWeights, compareClaims, contradictionBetween, readClaim } from '@sitrep/corroborate';
 import type { StatementsGold } from './statements-gold';
-import type { GroupedClaims } from './statements-run';
-import { type MatchedGoldClaim, matchedGoldClaims } from './statements-score';
+import {
+  type Grouping,
+  type MatchedGoldClaim,
+  type ScoredClaims,
+  type Spanned,
+  matchedGoldClaims,
+} from './statements-score';
+
+/** A grouping with what explaining it reads: what the grouping was given for each claim, and its term weights. */
+export interface ExplainableGrouping<C extends Spanned> extends Grouping<C> {
+  contradictions: ReadonlyArray<{
+    statements: readonly [string, string];
+    why: string;
+    kind?: string;
+    claims?: readonly [string, string];
+  }>;
+  factsOf: ReadonlyMap<C, ClaimFacts>;
+  weights: TermWeights;
+  /** How an entity key reads, for people (default: the key). */
+  nameOf?: (key: string) => string;
+}
 
 /**
  * What the statements score counts against the grouping, pair by pair: the gold pairs it missed,
@@ -11,17 +28,18 @@ import { type MatchedGoldClaim, matchedGoldClaims } from './statements-score';
  * with both quotes (read from the corpus at run time), their entity keys, and why the comparison
  * scored what it did. For studying misses; nothing of it is stored.
  */
-export function explainStatements(
-  articles: ReadonlyArray<{ file: string; extraction: Extraction; gold: GoldArticle }>,
-  grouping: GroupedClaims,
+export function explainStatements<C extends Spanned>(
+  articles: ReadonlyArray<ScoredClaims<C>>,
+  grouping: ExplainableGrouping<C>,
   gold: StatementsGold,
 ): string {
   const matched = matchedGoldClaims(articles, grouping, gold);
-  const factsOf = (m: MatchedGoldClaim) => grouping.factsOf.get(m.extracted)!;
-  const show = (m: MatchedGoldClaim) => {
+  const nameOf = grouping.nameOf ?? ((key: string) => key);
+  const factsOf = (m: MatchedGoldClaim<C>) => grouping.factsOf.get(m.extracted)!;
+  const show = (m: MatchedGoldClaim<C>) => {
     const f = factsOf(m);
-    const source = f.source ? `${f.source.text}${f.source.actor ? ` [${f.source.actor}]` : ''}` : 'narrative';
-    return `  ${m.article}#${m.i} (${f.saidOn ?? '?'}, ${f.stance}, ${m.statement ?? '-'}${m.group ? `, gold ${m.group.id}` : ''}) ${source}: “${f.quote}”\n    about: ${f.about.join('; ')}`;
+    const source = f.source ? `${f.source.text}${f.source.actor ? ` [${nameOf(f.source.actor)}]` : ''}` : 'narrative';
+    return `  ${m.article}#${m.i} (${f.saidOn ?? '?'}, ${f.stance}, ${m.statement ?? '-'}${m.group ? `, gold ${m.group.id}` : ''}) ${source}: “${f.quote}”\n    about: ${f.about.map(nameOf).join('; ')}`;
   };
   const why = (a: ClaimFacts, b: ClaimFacts) => {
     const [x, y] = [readClaim(a).features, readClaim(b).features];
@@ -63,7 +81,7 @@ export function explainStatements(
         .join('\n')}`,
     ];
   });
-  const byStatement = new Map<string, MatchedGoldClaim[]>();
+  const byStatement = new Map<string, Array<MatchedGoldClaim<C>>>();
   for (const m of matched) if (m.statement) byStatement.set(m.statement, [...(byStatement.get(m.statement) ?? []), m]);
   const goldPair = (x?: string, y?: string) =>
     gold.contradictions.some((c) => (c.a === x && c.b === y) || (c.a === y && c.b === x));
@@ -71,10 +89,14 @@ export function explainStatements(
     const [ss, ts] = [byStatement.get(c.statements[0]), byStatement.get(c.statements[1])];
     if (!ss || !ts) return [];
     if (ss.some((s) => ts.some((t) => goldPair(s.group?.id, t.group?.id)))) return [];
-    const claim = (id: string) => [...grouping.factsOf.values()].find((f) => f.id === id)!;
-    const [a, b] = [claim(c.claims[0]), claim(c.claims[1])];
+    const claim = (id: string) => [...grouping.factsOf.values()].find((f) => f.id === id);
+    // Through which claims, where the grouping says; a stored conflict keeps only why.
+    const through = (c.claims ?? [])
+      .flatMap((id) => claim(id) ?? [])
+      .map((f) => `\n  ${f.id}: “${f.quote}”`)
+      .join('');
     return [
-      `${c.statements.join(' × ')} (${c.kind}): ${c.why}\n  ${a.id}: “${a.quote}”\n  ${b.id}: “${b.quote}”\n  matched in them: ${[...ss, ...ts].map((m) => `${m.article}#${m.i}${m.group ? ` (${m.group.id})` : ''}`).join(', ')}`,
+      `${c.statements.join(' × ')}${c.kind ? ` (${c.kind})` : ''}: ${c.why}${through}\n  matched in them: ${[...ss, ...ts].map((m) => `${m.article}#${m.i}${m.group ? ` (${m.group.id})` : ''}: “${factsOf(m).quote}”`).join(', ')}`,
     ];
   });
   const section = (title: string, items: string[]) =>

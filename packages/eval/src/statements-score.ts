@@ -1,4 +1,4 @@
-import type { ExtractedClaim, Extraction } from '@sitrep/extract';
+import type { ExtractedClaim } from '@sitrep/extract';
 import type { GoldArticle } from './gold';
 import { matchClaims } from './score';
 import type { StatementsGold } from './statements-gold';
@@ -31,28 +31,38 @@ export interface StatementScore {
   contradictions: ContradictionCounts;
 }
 
-/** What scoring reads of a grouping: the statement of each extracted claim and the flagged statement pairs. */
-export interface Grouping {
-  statementOf: ReadonlyMap<ExtractedClaim, string>;
+/** A claim as scoring reads it: its span in the article (an extracted claim, or a stored one). */
+export type Spanned = Pick<ExtractedClaim, 'start' | 'end'>;
+
+/** An article's claims (extracted, or as ingest stored them) with its gold. */
+export interface ScoredClaims<C extends Spanned = ExtractedClaim> {
+  file: string;
+  extraction: { claims: readonly C[] };
+  gold: GoldArticle;
+}
+
+/** What scoring reads of a grouping: the statement of each claim and the flagged statement pairs. */
+export interface Grouping<C extends Spanned = ExtractedClaim> {
+  statementOf: ReadonlyMap<C, string>;
   contradictions: ReadonlyArray<{ statements: readonly [string, string] }>;
 }
 
-/** A gold claim an extracted claim matched: its article, gold group (if any), and the statement its extracted claim is in. */
-export interface MatchedGoldClaim {
+/** A gold claim a claim matched: its article, gold group (if any), and the statement its matched claim is in. */
+export interface MatchedGoldClaim<C extends Spanned = ExtractedClaim> {
   article: string;
   /** Index of the gold claim in its article's gold file. */
   i: number;
-  extracted: ExtractedClaim;
+  extracted: C;
   group: { id: string; single: boolean } | undefined;
   statement: string | undefined;
 }
 
 /** Every matched gold claim, article by article. */
-export function matchedGoldClaims(
-  articles: ReadonlyArray<{ file: string; extraction: Extraction; gold: GoldArticle }>,
-  grouping: Pick<Grouping, 'statementOf'>,
+export function matchedGoldClaims<C extends Spanned>(
+  articles: ReadonlyArray<ScoredClaims<C>>,
+  grouping: Pick<Grouping<C>, 'statementOf'>,
   gold: StatementsGold,
-): MatchedGoldClaim[] {
+): Array<MatchedGoldClaim<C>> {
   const groupOf = new Map<string, { id: string; single: boolean }>();
   for (const group of gold.groups)
     for (const ref of group.claims) groupOf.set(`${ref.file}#${ref.i}`, { id: group.id, single: group.single });
@@ -78,9 +88,9 @@ const ratio = (n: number, d: number) => (d === 0 ? null : n / d);
  * precision and recall over pairs of matched gold claims from different articles, and contradictions
  * found through the statements of the claims matched to each side.
  */
-export function scoreStatements(
-  articles: ReadonlyArray<{ file: string; extraction: Extraction; gold: GoldArticle }>,
-  grouping: Grouping,
+export function scoreStatements<C extends Spanned>(
+  articles: ReadonlyArray<ScoredClaims<C>>,
+  grouping: Grouping<C>,
   gold: StatementsGold,
 ): StatementScore {
   const matched = matchedGoldClaims(articles, grouping, gold);

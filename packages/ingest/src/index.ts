@@ -19,4 +19,4 @@ export { FINGERPRINT_SAMPLE, containment, fingerprints, sharedCount, shingles } 
 export { refreshStatements, sourcesOfStatements } from './statements/figures';
 export { credibilityOf, type Credibility } from './statements/credibility';
 export { independentSources, independenceKey, type IndependentSource, type Telling } from './statements/independence';
-export { groupClaims, groupUngroupedClaims } from './statements/group';
+export { groupClaims, groupUngroupedClaims, readStored, weightsFor } from './statements/group';

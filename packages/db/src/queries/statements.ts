@@ -104,7 +104,7 @@ export function markCurated(db: SitrepDatabase, ids: readonly number[]): void {
 }
 
 /**
- * Statements about any of `entityIds` last said on or after `since`, those about most of them
+ * Statements about any of `entityIds` last said from `since` to `until`, those about most of them
  * first, then the newest, at most `limit`: where a new claim's statement is looked for. One index
  * range per entity.
  */
@@ -112,17 +112,18 @@ export function statementCandidates(
   db: SitrepDatabase,
   entityIds: readonly number[],
   since: string,
+  until: string,
   limit: number,
 ): number[] {
   if (entityIds.length === 0) return [];
   const statement = preparedOnce(db, 'statements.candidates', () =>
-    db.sqlite.prepare<[string, string, number], { id: number }>(
+    db.sqlite.prepare<[string, string, string, number], { id: number }>(
       `select statement_id as id from statement_about
-        where entity_id in (select value from json_each(?)) and last_said >= ?
+        where entity_id in (select value from json_each(?)) and last_said >= ? and last_said <= ?
         group by statement_id order by count(*) desc, max(last_said) desc, statement_id desc limit ?`,
     ),
   );
-  return statement.all(JSON.stringify(entityIds), since, limit).map((r) => r.id);
+  return statement.all(JSON.stringify(entityIds), since, until, limit).map((r) => r.id);
 }
 
 /** Claim ids of each statement, oldest first. */

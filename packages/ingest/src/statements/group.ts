@@ -1,62 +1,123 @@
 import {
   type ClaimRow,
+  type EntityRow,
   type SitrepDatabase,
   articleHeadsByIds,
   articlesWithUngroupedClaims,
   listClaims,
   assignClaims,
   claimAboutForClaims,
-  latestClaimIdsOfStatements,
+  claimIdsOfStatements,
   claimsByIds,
+  latestClaimIdsOfStatements,
+  conflictsOf,
   countClaimTerms,
   createStatement,
+  deleteStatementIfEmpty,
   entitiesByIds,
   recordConflict,
   statementCandidates,
+  statementsByIds,
   termCountsOf,
 } from '@sitrep/db';
 import {
   CANDIDATE_WINDOW_DAYS,
+  COMPARED_PER_STATEMENT,
   type CandidateStatement,
   type ClaimFacts,
+  DURABLE_CLASSES,
+  DURABLE_WINDOW_DAYS,
   type ReadClaim,
+  SpeakerContext,
   TermStatistics,
-  chooseStatement,
-  contradictionBetween,
+  contradictionsOf,
+  dayOf,
+  placeClaim,
   readClaim,
 } from '@sitrep/corroborate';
+import { foldWord, normalizeName } from '@sitrep/names';
 import { refreshStatements } from './figures';
 
+/** Statements read as candidates for one claim, those said last first. */
+const MAX_CANDIDATES = 24;
 /**
- * Statements read as candidates for one claim (those sharing most of its entities, then those said
- * last), and the latest claims of each it is compared with. Each comparison costs a few
- * microseconds, and every claim of every article pays candidates × claims of them: kept small, so
- * grouping costs a claim tens of comparisons, not hundreds, on an entity in the news every day.
+ * Statements read over the longer window of a claim that names a lasting event: a season holds
+ * more statements about its entities, and only those naming the same lasting event are compared.
  */
-const MAX_CANDIDATES = 8;
-const COMPARED = 4;
+const MAX_DURABLE_CANDIDATES = 4 * MAX_CANDIDATES;
 
 /**
- * Claims as the grouping reads them, by id: reading one (lemmas, counts, dates) costs a pass of the
- * language model, and a statement's latest claims are read again for every claim that may join it.
+ * Claims as the grouping reads them, by id, per database (ids are only unique in one): reading one
+ * (lemmas, counts, dates) costs a pass of the language model, and a statement's latest claims are
+ * read again for every claim that may join it.
  */
-const readCache = new Map<number, ReadClaim>();
+const readCaches = new WeakMap<SitrepDatabase['sqlite'], Map<number, ReadClaim>>();
 const CACHE_LIMIT = 50_000;
 
-function remember(id: number, claim: ReadClaim): ReadClaim {
-  if (readCache.size >= CACHE_LIMIT) readCache.delete(readCache.keys().next().value!);
-  readCache.set(id, claim);
+function cacheOf(db: SitrepDatabase): Map<number, ReadClaim> {
+  let cache = readCaches.get(db.sqlite);
+  if (!cache) readCaches.set(db.sqlite, (cache = new Map()));
+  return cache;
+}
+
+function remember(cache: Map<number, ReadClaim>, id: number, claim: ReadClaim): ReadClaim {
+  if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
+  cache.set(id, claim);
   return claim;
 }
 
-const daysBefore = (day: string, days: number) =>
-  new Date(Date.parse(`${day}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
+const daysFrom = (day: string, days: number) =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
-/** Stored claims as the corroboration library reads them, entities as their ids. */
-function readStored(db: SitrepDatabase, rows: readonly ClaimRow[]): Map<number, ReadClaim> {
+const INSTALLATION_KEY = 'installation ';
+
+/**
+ * Words that say what kind of installation a name is, not which: "Tartous naval facility" and
+ * "Tartus base" are one place, whichever entities ingest made of them.
+ */
+const INSTALLATION_WORDS = new Set(
+  'air airbase airfield airport base facility field harbor harbour hub logistics military naval navy port station commercial main'.split(
+    ' ',
+  ),
+);
+
+/**
+ * An entity's key as grouping compares it: an installation by its name without the words for its
+ * kind, spellings folded ("installation tartus"), where something is left; anything else by its id.
+ */
+function keyOf(entity: Pick<EntityRow, 'id' | 'kind' | 'name'>): string {
+  if (entity.kind !== 'installation') return String(entity.id);
+  const core = normalizeName(entity.name)
+    .split(' ')
+    .filter(Boolean)
+    .map(foldWord)
+    .filter((w) => !INSTALLATION_WORDS.has(w));
+  return core.length > 0 ? `${INSTALLATION_KEY}${core.join(' ')}` : String(entity.id);
+}
+
+/** The entity ids behind each key of a read claim's `about`: statements are looked up by id. */
+const entityIdsByKey = new WeakMap<ClaimFacts, Map<string, number[]>>();
+
+/** The entity ids of a read claim's entity keys (all of its entities when `keys` is left out). */
+function entityIdsOf(claims: readonly ReadClaim[], keys?: ReadonlySet<string>): number[] {
+  return [
+    ...new Set(
+      claims.flatMap((c) =>
+        [...(entityIdsByKey.get(c.facts) ?? [])].flatMap(([k, ids]) => (keys === undefined || keys.has(k) ? ids : [])),
+      ),
+    ),
+  ];
+}
+
+/**
+ * Stored claims as the corroboration library reads them: entities as their ids, installations as
+ * their place (`keyOf`).
+ */
+export function readStored(db: SitrepDatabase, rows: readonly ClaimRow[]): Map<number, ReadClaim> {
   const result = new Map<number, ReadClaim>();
+  const cache = cacheOf(db);
   const missing = rows.filter((row) => {
-    const cached = readCache.get(row.id);
+    const cached = cache.get(row.id);
     if (cached) result.set(row.id, cached);
     return !cached;
   });
@@ -68,19 +129,22 @@ function readStored(db: SitrepDatabase, rows: readonly ClaimRow[]): Map<number, 
   )) {
     about.set(a.claimId, [...(about.get(a.claimId) ?? []), a.entityId]);
   }
-  const kinds = new Map(entitiesByIds(db, [...new Set([...about.values()].flat())]).map((e) => [e.id, e.kind]));
+  const keys = new Map(entitiesByIds(db, [...new Set([...about.values()].flat())]).map((e) => [e.id, keyOf(e)]));
+  const key = (id: number) => keys.get(id) ?? String(id);
   const stories = new Map(
     articleHeadsByIds(db, [...new Set(missing.map((c) => c.articleId))]).map((a) => [a.id, a.storyId ?? a.id]),
   );
   for (const row of missing) {
     const entities = about.get(row.id) ?? [];
+    const byKey = new Map<string, number[]>();
+    for (const id of entities) byKey.set(key(id), [...(byKey.get(key(id)) ?? []), id]);
     const facts: ClaimFacts = {
       id: String(row.id),
       articleId: String(row.articleId),
       storyId: String(stories.get(row.articleId) ?? row.articleId),
       quote: row.quote,
-      about: entities.map(String),
-      installations: entities.filter((id) => kinds.get(id) === 'installation').map(String),
+      about: [...byKey.keys()],
+      installations: [...byKey.keys()].filter((k) => k.startsWith(INSTALLATION_KEY)),
       stance: row.stance,
       hedged: row.hedged,
       eventDate: row.eventDate,
@@ -95,26 +159,95 @@ function readStored(db: SitrepDatabase, rows: readonly ClaimRow[]): Map<number, 
               anonymous: row.sourceAnonymous,
             },
     };
-    result.set(row.id, remember(row.id, readClaim(facts)));
+    entityIdsByKey.set(facts, byKey);
+    result.set(row.id, remember(cache, row.id, readClaim(facts)));
   }
   return result;
 }
 
-/** The candidates' latest claims, read (from the cache where they were read before). */
+/**
+ * Candidate statements as the placement rules read them, in creation order (ties go to the earlier,
+ * as in the in-memory grouper): their latest claims read, how many they hold, whether curated, and
+ * the statements they conflict with.
+ */
 function candidatesOf(db: SitrepDatabase, ids: readonly number[]): CandidateStatement[] {
-  const latest = latestClaimIdsOfStatements(db, ids, COMPARED);
+  const ordered = [...new Set(ids)].sort((x, y) => x - y);
+  // The latest claims by the statement index: a statement told a thousand times costs its latest
+  // few. One more than are compared, to know whether they are all it holds.
+  const fetched = latestClaimIdsOfStatements(db, ordered, COMPARED_PER_STATEMENT + 1);
+  const latest = new Map([...fetched].map(([id, claims]) => [id, claims.slice(-COMPARED_PER_STATEMENT)]));
+  const cache = cacheOf(db);
   const wanted = [...new Set([...latest.values()].flat())];
   const read = new Map<number, ReadClaim>();
   for (const id of wanted) {
-    const cached = readCache.get(id);
+    const cached = cache.get(id);
     if (cached) read.set(id, cached);
   }
-  const missing = wanted.filter((id) => !read.has(id));
-  for (const [id, claim] of readStored(db, claimsByIds(db, missing))) read.set(id, claim);
-  return ids.map((id) => ({
+  for (const [id, claim] of readStored(
+    db,
+    claimsByIds(
+      db,
+      wanted.filter((id) => !read.has(id)),
+    ),
+  ))
+    read.set(id, claim);
+  const curated = new Set(statementsByIds(db, ordered).flatMap((s) => (s.curated ? [s.id] : [])));
+  const conflicts = new Map<number, Set<string>>();
+  for (const c of conflictsOf(db, ordered))
+    conflicts.set(c.statementId, (conflicts.get(c.statementId) ?? new Set()).add(String(c.otherId)));
+  return ordered.map((id) => ({
     id: String(id),
     claims: (latest.get(id) ?? []).flatMap((claimId) => read.get(claimId) ?? []),
+    // More than `claims` when it holds more than the latest compared: all that `placeClaim` asks.
+    total: fetched.get(id)?.length ?? 0,
+    curated: curated.has(id),
+    conflicts: conflicts.get(id) ?? new Set(),
   }));
+}
+
+/**
+ * The statements a claim is compared with: those about `entities` last said within
+ * CANDIDATE_WINDOW_DAYS of its day, or DURABLE_WINDOW_DAYS where it names a lasting event (the
+ * placement rules keep those in its window), and those this article touched (their entities and
+ * days are written when the article's statements are regraded). At most MAX_CANDIDATES (MAX_DURABLE_CANDIDATES over the longer window).
+ */
+function candidatesAbout(
+  db: SitrepDatabase,
+  claim: ReadClaim,
+  entities: ReadonlySet<string>,
+  ids: readonly number[],
+  touched: ReadonlyMap<number, ReadonlySet<string>>,
+): CandidateStatement[] {
+  const day = dayOf(claim.facts)!;
+  const found = statementCandidates(
+    db,
+    ids,
+    daysFrom(day, -CANDIDATE_WINDOW_DAYS),
+    daysFrom(day, CANDIDATE_WINDOW_DAYS),
+    MAX_CANDIDATES,
+  );
+  if ([...claim.features.eventClasses].some((c) => DURABLE_CLASSES.has(c)))
+    found.push(
+      ...statementCandidates(
+        db,
+        ids,
+        daysFrom(day, -DURABLE_WINDOW_DAYS),
+        daysFrom(day, DURABLE_WINDOW_DAYS),
+        MAX_DURABLE_CANDIDATES,
+      ),
+    );
+  for (const [id, about] of touched) if ([...entities].some((e) => about.has(e))) found.push(id);
+  return candidatesOf(db, found);
+}
+
+/**
+ * Merges statement `from` into `into`: its claims move, its conflicts are carried over, and it is
+ * deleted (its conflicts and entities go with it).
+ */
+function mergeStatement(db: SitrepDatabase, from: number, into: number): void {
+  assignClaims(db, claimIdsOfStatements(db, [from]).get(from) ?? [], into);
+  for (const c of conflictsOf(db, [from])) if (c.otherId !== into) recordConflict(db, into, c.otherId, c.why);
+  deleteStatementIfEmpty(db, from);
 }
 
 /**
@@ -124,7 +257,8 @@ function candidatesOf(db: SitrepDatabase, ids: readonly number[]): CandidateStat
  */
 const termCache = new WeakMap<object, { claims: number; counts: Map<string, number> }>();
 
-function weightsFor(db: SitrepDatabase, claims: readonly ReadClaim[]): TermStatistics {
+/** Term weights over every claim counted so far, for the terms these claims hold. */
+export function weightsFor(db: SitrepDatabase, claims: readonly ReadClaim[]): TermStatistics {
   const total = termCountsOf(db, []).claims;
   let cache = termCache.get(db.sqlite);
   if (!cache || Math.abs(total - cache.claims) > Math.max(50, cache.claims / 10)) {
@@ -155,51 +289,69 @@ function countTerms(db: SitrepDatabase, claim: ReadClaim): void {
 
 /**
  * Places an article's new claims in statements, as they are stored (inside the ingest's
- * transaction): each joins the statement among those about its entities, said in the last
- * CANDIDATE_WINDOW_DAYS, that says the same thing, or starts one; contradictions with the other
- * candidates are recorded; every statement touched is regraded. Returns each claim's statement.
+ * transaction), by the rules of the in-memory grouper (`placeClaim`, `contradictionsOf` of
+ * @sitrep/corroborate): each joins the statement among those about its entities in its window that
+ * says the same thing, or starts one; statements that repeat one other article and that it matches
+ * too merge into that one; contradictions with the other candidates (and statements about what its
+ * source spoke of before in the article) are recorded; every statement touched is regraded.
+ * Returns each claim's statement.
  */
 export function groupClaims(db: SitrepDatabase, claims: readonly ClaimRow[]): Map<number, number> {
   const placed = new Map<number, number>();
   if (claims.length === 0) return placed;
-  const touched = new Set<number>();
-  // Statements this article started: not yet in statement_about, which regrading fills at the end.
-  const started: Array<{ id: number; about: Set<string> }> = [];
+  // Statements this article touched and the entities it added to them: statement_about has them
+  // only once they are regraded, at the end.
+  const touched = new Map<number, Set<string>>();
+  const touch = (id: number, about: Iterable<string> = []) => {
+    const set = touched.get(id) ?? new Set<string>();
+    for (const e of about) set.add(e);
+    touched.set(id, set);
+  };
+  const context = new SpeakerContext();
   const read = readStored(db, claims);
   for (const row of claims) {
     const claim = read.get(row.id)!;
-    const since = daysBefore(
-      row.eventDate && row.eventDate < row.saidOn ? row.eventDate : row.saidOn,
-      CANDIDATE_WINDOW_DAYS,
-    );
-    const stored = statementCandidates(db, claim.facts.about.map(Number), since, MAX_CANDIDATES);
-    const fresh = started.filter((s) => claim.facts.about.some((e) => s.about.has(e))).map((s) => s.id);
-    const candidates = candidatesOf(db, [...new Set([...stored, ...fresh])]);
+    // Counted before it is placed, as the grouper counts it.
+    countTerms(db, claim);
+    const candidates = candidatesAbout(db, claim, claim.features.about, entityIdsOf([claim]), touched);
     const weights = weightsFor(db, [claim, ...candidates.flatMap((c) => c.claims)]);
-    // "X did not respond to a request for comment" reports on the reporting: it stands alone.
-    const chosen = row.stance === 'no_comment' ? null : chooseStatement(claim, candidates, weights);
-    let statementId: number;
-    if (chosen) statementId = Number(chosen.id);
-    else {
-      statementId = createStatement(db, row.saidOn);
-      started.push({ id: statementId, about: new Set(claim.facts.about) });
+    const { joined, merged } = placeClaim(claim, candidates, weights);
+    const statementId = joined ? Number(joined.id) : createStatement(db, row.saidOn);
+    for (const id of merged.map(Number)) {
+      mergeStatement(db, id, statementId);
+      touch(statementId, touched.get(id) ?? []);
+      touched.delete(id);
+      for (const [claimId, at] of placed) if (at === id) placed.set(claimId, statementId);
     }
     assignClaims(db, [row.id], statementId);
     placed.set(row.id, statementId);
-    touched.add(statementId);
-    for (const other of candidates) {
-      if (Number(other.id) === statementId) continue;
-      for (const member of other.claims) {
-        const conflict = contradictionBetween(claim, member, { weights });
-        if (!conflict) continue;
-        recordConflict(db, statementId, Number(other.id), conflict.why);
-        touched.add(Number(other.id));
-        break;
-      }
+    touch(statementId, claim.features.about);
+    const spoken = context.of(claim.facts);
+    const gone = new Set(merged);
+    const disputed =
+      spoken.size > 0
+        ? candidatesAbout(
+            db,
+            claim,
+            new Set([...claim.features.about, ...spoken]),
+            entityIdsOf([...read.values()], new Set([...claim.features.about, ...spoken])),
+            touched,
+          )
+        : candidates.filter((c) => !gone.has(c.id));
+    const known = new Set(conflictsOf(db, [statementId]).map((c) => String(c.otherId)));
+    const found = contradictionsOf(
+      claim,
+      String(statementId),
+      disputed,
+      spoken.size > 0 ? weightsFor(db, [claim, ...disputed.flatMap((c) => c.claims)]) : weights,
+      { known, context: spoken },
+    );
+    for (const conflict of found) {
+      recordConflict(db, statementId, Number(conflict.statement), conflict.why);
+      touch(Number(conflict.statement));
     }
-    countTerms(db, claim);
   }
-  refreshStatements(db, [...touched]);
+  refreshStatements(db, [...touched.keys()]);
   return placed;
 }
 
