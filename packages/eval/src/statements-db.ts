@@ -58,7 +58,7 @@ function readGrouping(db: SitrepDatabase, ingested: ReadonlyArray<{ article: Cor
     .all();
   const read = readStored(db, rows);
   const factsOf = new Map<ClaimRow, ClaimFacts>(rows.map((c) => [c, read.get(c.id)!.facts]));
-  const weights: TermWeights = weightsFor(db, [...read.values()]);
+  const weights: TermWeights = weightsFor(db);
   const entityIds = [...new Set([...factsOf.values()].flatMap((f) => [...f.about, f.source?.actor ?? []].flat()))];
   const names = new Map(entitiesByIds(db, entityIds.map(Number)).map((e) => [String(e.id), e.name]));
   return {

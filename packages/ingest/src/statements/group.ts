@@ -30,6 +30,7 @@ import {
   type ReadClaim,
   SpeakerContext,
   TermStatistics,
+  type TermWeights,
   contradictionsOf,
   dayOf,
   placeClaim,
@@ -257,24 +258,37 @@ function mergeStatement(db: SitrepDatabase, from: number, into: number): void {
  */
 const termCache = new WeakMap<object, { claims: number; counts: Map<string, number> }>();
 
-/** Term weights over every claim counted so far, for the terms these claims hold. */
-export function weightsFor(db: SitrepDatabase, claims: readonly ReadClaim[]): TermStatistics {
+/**
+ * Term weights over every claim counted so far, read as terms are asked for: one article's claims
+ * compare with hundreds of candidates' claims, and listing all their terms up front cost more than
+ * the comparisons. A weight, once asked for, holds for the rest of the article (one claim moves a
+ * weight by a hair).
+ */
+export function weightsFor(db: SitrepDatabase): TermWeights {
   const total = termCountsOf(db, []).claims;
   let cache = termCache.get(db.sqlite);
   if (!cache || Math.abs(total - cache.claims) > Math.max(50, cache.claims / 10)) {
     cache = { claims: total, counts: new Map() };
     termCache.set(db.sqlite, cache);
   }
-  const terms = [...new Set(claims.flatMap((c) => [...c.features.terms]))];
-  const missing = terms.filter((t) => !cache.counts.has(t));
-  if (missing.length > 0) {
-    const { counts } = termCountsOf(db, missing);
-    for (const term of missing) cache.counts.set(term, counts.get(term) ?? 0);
-  }
-  return new TermStatistics(
-    terms.map((t) => [t, cache.counts.get(t) ?? 0] as const),
-    cache.claims,
-  );
+  const counts = cache.counts;
+  const claims = cache.claims;
+  const weights = new Map<string, number>();
+  return {
+    weight(term: string): number {
+      let weight = weights.get(term);
+      if (weight === undefined) {
+        let df = counts.get(term);
+        if (df === undefined) {
+          df = termCountsOf(db, [term]).counts.get(term) ?? 0;
+          counts.set(term, df);
+        }
+        weight = new TermStatistics([[term, df]], claims).weight(term);
+        weights.set(term, weight);
+      }
+      return weight;
+    },
+  };
 }
 
 /** Counts a claim's terms, in the database and in this connection's cache. */
@@ -309,12 +323,13 @@ export function groupClaims(db: SitrepDatabase, claims: readonly ClaimRow[]): Ma
   };
   const context = new SpeakerContext();
   const read = readStored(db, claims);
+  const articleWeights = weightsFor(db);
   for (const row of claims) {
     const claim = read.get(row.id)!;
     // Counted before it is placed, as the grouper counts it.
     countTerms(db, claim);
     const candidates = candidatesAbout(db, claim, claim.features.about, entityIdsOf([claim]), touched);
-    const weights = weightsFor(db, [claim, ...candidates.flatMap((c) => c.claims)]);
+    const weights = articleWeights;
     const { joined, merged } = placeClaim(claim, candidates, weights);
     const statementId = joined ? Number(joined.id) : createStatement(db, row.saidOn);
     for (const id of merged.map(Number)) {
@@ -339,13 +354,7 @@ export function groupClaims(db: SitrepDatabase, claims: readonly ClaimRow[]): Ma
           )
         : candidates.filter((c) => !gone.has(c.id));
     const known = new Set(conflictsOf(db, [statementId]).map((c) => String(c.otherId)));
-    const found = contradictionsOf(
-      claim,
-      String(statementId),
-      disputed,
-      spoken.size > 0 ? weightsFor(db, [claim, ...disputed.flatMap((c) => c.claims)]) : weights,
-      { known, context: spoken },
-    );
+    const found = contradictionsOf(claim, String(statementId), disputed, weights, { known, context: spoken });
     for (const conflict of found) {
       recordConflict(db, statementId, Number(conflict.statement), conflict.why);
       touch(Number(conflict.statement));
