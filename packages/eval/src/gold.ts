@@ -85,7 +85,7 @@ function readIndex(path: string): Map<string, { title: string | null; outlet: st
   return byFile;
 }
 
-function parseJson(text: string, path: string): unknown {
+export function parseJson(text: string, path: string): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {
@@ -93,18 +93,24 @@ function parseJson(text: string, path: string): unknown {
   }
 }
 
-/** Checks the shape field by field, so a typo in a hand-made file names the file and the field. */
-export function parseGold(json: string, path: string): GoldArticle {
+/** Checks of a hand-made JSON file's shape: each failure names the file and the field. */
+export function shapeChecks(path: string) {
   const fail = (where: string, what: string): never => {
     throw new Error(`${path}: ${where} ${what}`);
   };
-  const value = parseJson(json, path);
   const object = (v: unknown, where: string) =>
     typeof v === 'object' && v !== null && !Array.isArray(v)
       ? (v as Record<string, unknown>)
       : fail(where, 'must be an object');
   const array = (v: unknown, where: string) => (Array.isArray(v) ? (v as unknown[]) : fail(where, 'must be an array'));
   const string = (v: unknown, where: string) => (typeof v === 'string' ? v : fail(where, 'must be a string'));
+  return { fail, object, array, string };
+}
+
+/** Checks the shape field by field, so a typo in a hand-made file names the file and the field. */
+export function parseGold(json: string, path: string): GoldArticle {
+  const { fail, object, array, string } = shapeChecks(path);
+  const value = parseJson(json, path);
   const nullableString = (v: unknown, where: string) => (v == null ? null : string(v, where));
   const oneOf = <T extends string>(v: unknown, where: string, allowed: readonly T[]) =>
     allowed.includes(v as T) ? (v as T) : fail(where, `must be one of ${allowed.join(', ')}`);

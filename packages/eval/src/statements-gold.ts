@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseJson, shapeChecks } from './gold';
 
 /** A gold claim: `file` is the gold file's base name, `i` the index in its claims. */
 export interface ClaimRef {
@@ -38,21 +39,8 @@ export function loadStatementsGold(dir: string): StatementsGold | null {
 
 /** Checks the shape field by field, so a slip in the hand-made file names the field. */
 export function parseStatementsGold(json: string, path: string): StatementsGold {
-  const fail = (where: string, what: string): never => {
-    throw new Error(`${path}: ${where} ${what}`);
-  };
-  let root: unknown;
-  try {
-    root = JSON.parse(json);
-  } catch (error) {
-    throw new Error(`${path}: not valid JSON (${(error as Error).message})`, { cause: error });
-  }
-  const object = (v: unknown, where: string) =>
-    typeof v === 'object' && v !== null && !Array.isArray(v)
-      ? (v as Record<string, unknown>)
-      : fail(where, 'must be an object');
-  const array = (v: unknown, where: string) => (Array.isArray(v) ? (v as unknown[]) : fail(where, 'must be an array'));
-  const string = (v: unknown, where: string) => (typeof v === 'string' ? v : fail(where, 'must be a string'));
+  const { fail, object, array, string } = shapeChecks(path);
+  const root = parseJson(json, path);
   const top = object(root, 'the file');
   const groups = array(top.groups, 'groups').map((raw, g): GoldStatementGroup => {
     const group = object(raw, `groups[${g}]`);
