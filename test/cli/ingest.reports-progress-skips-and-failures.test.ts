@@ -147,6 +147,12 @@ describe.skipIf(!corpus)('sitrep ingest <folder> on the news corpus', () => {
       }).toEqual(countsAfterFirst);
       // Built at the end: the search index holds every claim, the counts every claim about an entity.
       expect(count('claims_fts_docsize')).toBe(countsAfterFirst.claims);
+      // And grouped once the load is in: every claim is in a statement, as row by row.
+      expect(opened.sqlite.prepare('select count(*) as n from claims where statement_id is null').get()).toEqual({
+        n: 0,
+      });
+      expect(count('statements')).toBeGreaterThan(0);
+      expect(bulk.stdout).toMatch(/^Claims of \d+ articles grouped into statements\.$/m);
       expect(opened.sqlite.prepare('select coalesce(sum(claims), 0) as n from entity_claim_stats').get()).toEqual({
         n: count('claim_about'),
       });

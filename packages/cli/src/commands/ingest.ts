@@ -46,7 +46,17 @@ export function registerIngest(program: Command): void {
           const run = () => ingestFiles(db, paths, progress, options.maxArticleChars);
           const summary = options.bulk ? (await bulkLoad(db, run)).result : run();
           // A bulk load stores claims ungrouped (the indexes grouping reads were set aside): group them now.
-          if (options.bulk) groupUngroupedClaims(db);
+          if (options.bulk) {
+            const grouping = process.stderr.isTTY
+              ? new SingleBar({ format: 'statements [{bar}] {value}/{total} articles', hideCursor: true }, undefined)
+              : null;
+            const grouped = groupUngroupedClaims(db, (done, total) => {
+              if (done === 1) grouping?.start(total, 0);
+              grouping?.update(done);
+            });
+            grouping?.stop();
+            console.log(`Claims of ${grouped} articles grouped into statements.`);
+          }
           console.log(
             `${summary.articles} articles ingested, ${summary.newEntities} new entities, ${summary.claims} claims, ` +
               `${summary.mentions} mentions; ${summary.skipped} skipped (already stored), ${summary.failed} failed.`,
