@@ -5,12 +5,21 @@ import { DB_OPTION, databasePath } from '../paths';
 export function registerDatabase(program: Command): void {
   program
     .command('migrate')
-    .description('Create the database or bring its tables up to date.')
+    .description(
+      'Create the database or bring its tables up to date, grouping claims stored before statements existed.',
+    )
     .option(...DB_OPTION)
     .action(async (options: { db?: string }) => {
       const file = databasePath(options.db);
       // Making the database is what this command is for.
-      (await openForCommand(options.db, true)).close();
+      const db = await openForCommand(options.db, true);
+      try {
+        const { groupUngroupedClaims } = await import('@sitrep/ingest');
+        const grouped = groupUngroupedClaims(db);
+        if (grouped > 0) console.log(`Claims of ${grouped} articles grouped into statements.`);
+      } finally {
+        db.close();
+      }
       console.log(`${file} is up to date.`);
     });
 

@@ -89,6 +89,13 @@ export function registerServe(program: Command): void {
           `Loaded the demo knowledge base: ${seeded.entities} entities, ${seeded.articles} reports, ${seeded.claims} claims.`,
         );
       }
+      const { articlesWithUngroupedClaims } = await import('@sitrep/db');
+      const ungrouped = articlesWithUngroupedClaims(db).length;
+      if (ungrouped > 0) {
+        console.log(
+          `Claims of ${ungrouped} articles stored before statements existed are not grouped yet: stop the server and run \`sitrep migrate${options.db ? ` --db ${options.db}` : ''}\`.`,
+        );
+      }
       const server = await startServer({
         db,
         port: options.port,
