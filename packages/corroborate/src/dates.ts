@@ -32,6 +32,10 @@ export function datesOf(words: readonly Word[], saidOn: string | null): string[]
   return found;
 }
 
+/** The day `days` after `day` (before, when negative), YYYY-MM-DD. */
+export const addDays = (day: string, days: number): string =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+
 /** Whole days from a to b (YYYY-MM-DD, or YYYY-MM read as its first day). */
 export function daysBetween(a: string, b: string): number {
   const at = (d: string) => Date.parse(`${d.length === 7 ? `${d}-01` : d}T00:00:00Z`);

@@ -28,3 +28,4 @@ export {
 } from './placement';
 export { type Standing, standingOf } from './assess';
 export { CANDIDATE_WINDOW_DAYS, DURABLE_CLASSES, DURABLE_WINDOW_DAYS, dayOf, windowFor, withinWindow } from './window';
+export { addDays } from './dates';

@@ -3,6 +3,7 @@
 // articles, and never written anywhere.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { addDays } from '@sitrep/corroborate';
 import { openDatabase } from '@sitrep/db';
 import { DuplicateArticle, ingestArticle } from '@sitrep/ingest';
 
@@ -21,8 +22,6 @@ const HEADER = /^\s*date\s+(\d{4}-\d{2}-\d{2})\s+([^:\n]*):?/;
 const AGENCIES = ['Reuters', 'AFP', 'AP'];
 
 const paragraphsOf = (body: string) => body.split(/\n\s*\n/).filter((p) => p.trim() !== '');
-const dayAfter = (date: string, days: number) =>
-  new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 /** A copy as an outlet republishes a wire story: another dateline, maybe cut, a sentence dropped here and there. */
 export function copiesOf(text: string, seed: number): string[] {
@@ -37,9 +36,9 @@ export function copiesOf(text: string, seed: number): string[] {
   // A sub-editor's trims: each paragraph's last sentence goes, where it has more than one.
   const trimmed = paragraphs.map((p) => p.replace(/(?<=[.!?”"])\s+[^.!?]+[.!?]["”]?\s*$/, ''));
   return [
-    `date ${dayAfter(date, 1)} ${place}:\n\n${redatelined.join('\n\n')}`,
+    `date ${addDays(date, 1)} ${place}:\n\n${redatelined.join('\n\n')}`,
     `date ${date} ${place}:\n\n${cut.join('\n\n')}`,
-    `date ${dayAfter(date, 2)} ${place.toUpperCase()}:\n\n${trimmed.join('\n\n')}`,
+    `date ${addDays(date, 2)} ${place.toUpperCase()}:\n\n${trimmed.join('\n\n')}`,
   ];
 }
 

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { standingOf } from '@sitrep/corroborate';
+import { addDays, standingOf } from '@sitrep/corroborate';
 import { extractArticle } from '@sitrep/extract';
 import { describe, expect, it } from 'vitest';
 import { defaultCorpusDir, loadCorpus } from './gold';
@@ -16,7 +16,7 @@ function wireCopy(text: string): string {
   const paragraphs = text.trimEnd().split(/\n\s*\n/);
   const copy = (paragraphs.length > 2 ? paragraphs.slice(0, -1) : paragraphs).join('\n\n');
   return copy.replace(/^(\s*date\s+)(\d{4}-\d{2}-\d{2})/, (_, lead: string, day: string) => {
-    const next = new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    const next = addDays(day, 1);
     return `${lead}${next}`;
   });
 }

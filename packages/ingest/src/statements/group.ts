@@ -22,6 +22,7 @@ import {
 } from '@sitrep/db';
 import {
   CANDIDATE_WINDOW_DAYS,
+  addDays,
   COMPARED_PER_STATEMENT,
   type CandidateStatement,
   type ClaimFacts,
@@ -66,9 +67,6 @@ function remember(cache: Map<number, ReadClaim>, id: number, claim: ReadClaim): 
   cache.set(id, claim);
   return claim;
 }
-
-const daysFrom = (day: string, days: number) =>
-  new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 const INSTALLATION_KEY = 'installation ';
 
@@ -223,8 +221,8 @@ function candidatesAbout(
   const found = statementCandidates(
     db,
     ids,
-    daysFrom(day, -CANDIDATE_WINDOW_DAYS),
-    daysFrom(day, CANDIDATE_WINDOW_DAYS),
+    addDays(day, -CANDIDATE_WINDOW_DAYS),
+    addDays(day, CANDIDATE_WINDOW_DAYS),
     MAX_CANDIDATES,
   );
   if ([...claim.features.eventClasses].some((c) => DURABLE_CLASSES.has(c)))
@@ -232,8 +230,8 @@ function candidatesAbout(
       ...statementCandidates(
         db,
         ids,
-        daysFrom(day, -DURABLE_WINDOW_DAYS),
-        daysFrom(day, DURABLE_WINDOW_DAYS),
+        addDays(day, -DURABLE_WINDOW_DAYS),
+        addDays(day, DURABLE_WINDOW_DAYS),
         MAX_DURABLE_CANDIDATES,
       ),
     );
