@@ -164,16 +164,22 @@ describe('statements', () => {
     expect(moved.to).toMatchObject({ curated: true, claims: { totalCount: 1 } });
     // And back: the moved claim joins it again; the statement it left, empty, is gone.
     const BACK = `mutation($claim: ID!, $statement: ID!) {
-      moveClaimToStatement(input: { claim: $claim, statement: $statement }) { from { id } to { claims(first: 5) { totalCount } } }
+      moveClaimToStatement(input: { claim: $claim, statement: $statement }) { from { id } to { curated claims(first: 5) { totalCount } } claim { statement { id } } }
     }`;
     const back = dataOf(
-      await server.gql<{ moveClaimToStatement: { from: null; to: { claims: { totalCount: number } } } }>(
-        BACK,
-        { claim: second, statement: wire.id },
-        token,
-      ),
+      await server.gql<{
+        moveClaimToStatement: {
+          from: null;
+          to: { curated: boolean; claims: { totalCount: number } };
+          claim: { statement: { id: string } };
+        };
+      }>(BACK, { claim: second, statement: wire.id }, token),
     ).moveClaimToStatement;
-    expect(back).toEqual({ from: null, to: { claims: { totalCount: total } } });
+    expect(back).toEqual({
+      from: null,
+      to: { curated: true, claims: { totalCount: total } },
+      claim: { statement: { id: wire.id } },
+    });
 
     const SPLIT = `mutation($statement: ID!, $claims: [ID!]!) {
       splitStatement(input: { statement: $statement, claims: $claims }) {

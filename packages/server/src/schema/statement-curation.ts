@@ -1,6 +1,5 @@
 import {
   assignClaims,
-  claimsByIds,
   createStatement,
   deleteStatementIfEmpty,
   inTransaction,
@@ -112,8 +111,7 @@ builder.relayMutationField(
       'Moves a claim to another statement, or out into one of its own. Both statements are marked curated (grouping adds to them, never takes them apart) and regraded; one left empty is deleted.',
     resolve: async (_root, { input }, ctx) => {
       const claimId = rowIdOf(input.claim, ['Claim'], 'claim');
-      const [claim] = claimsByIds(ctx.db, [claimId]);
-      if (!claim) throw new SitrepError('NOT_FOUND', `No claim with id ${input.claim.id}.`);
+      const claim = await loadOrThrow(ctx.loaders.claim, claimId, 'claim');
       const target = input.statement ? rowIdOf(input.statement, ['Statement'], 'statement') : null;
       if (target !== null) await loadOrThrow(ctx.loaders.statement, target, 'statement');
       const from = claim.statementId;
@@ -125,6 +123,9 @@ builder.relayMutationField(
         markCurated(ctx.db, touched);
         return { to, kept: regrade(ctx.db, refresh, touched) };
       });
+      // The rows loaded above are from before the move: the payload reads them afresh.
+      ctx.loaders.claim.clear(claimId);
+      for (const id of [from, to]) if (id != null) ctx.loaders.statement.clear(id);
       return { claimId, from: from != null && kept.includes(from) ? from : null, to };
     },
   },
