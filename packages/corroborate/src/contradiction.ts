@@ -4,7 +4,7 @@ import { CLASS_PHRASES, opposed } from './lexicon';
 import { polarityOf } from './polarity';
 import { conflictingCount, elsewhere, overlap } from './similarity';
 import { type TermWeights, UNIFORM_WEIGHTS } from './term-statistics';
-import type { ClaimFacts, ClaimFeatures, ReadClaim } from './types';
+import type { ClaimFacts, ClaimFeatures, Quantity, ReadClaim } from './types';
 import { CANDIDATE_WINDOW_DAYS } from './window';
 
 export type ContradictionKind = 'stance' | 'opposite' | 'figures' | 'dates';
@@ -116,6 +116,58 @@ export function contradictionBetween(
   if (a.facts.saidOn && b.facts.saidOn && Math.abs(daysBetween(a.facts.saidOn, b.facts.saidOn)) > windowDays)
     return null;
 
+  const found = findingOf(fa, fb, weights);
+  if (found === null) return null;
+  switch (found.kind) {
+    case 'opposite': {
+      const [x, y] = sides(a.facts, b.facts);
+      return {
+        kind: 'opposite',
+        why: `${x} says it ${CLASS_PHRASES[found.classes[0]] ?? found.classes[0]}, ${y} that it ${CLASS_PHRASES[found.classes[1]] ?? found.classes[1]}.`,
+      };
+    }
+    case 'stance': {
+      const [yes, no] = found.firstHolds ? [a, b] : [b, a];
+      const [x, y] = sides(yes.facts, no.facts);
+      return { kind: 'stance', why: `${x} affirms what ${y} denies${found.what ? ` (${found.what})` : ''}.` };
+    }
+    case 'figures': {
+      const [p, q] = found.counts;
+      return {
+        kind: 'figures',
+        why: `They give different figures${p.unit ? ` for ${p.unit}` : ''}: ${p.value} and ${q.value}.`,
+      };
+    }
+    case 'dates':
+      return { kind: 'dates', why: `They date the same event differently: ${found.days[0]} and ${found.days[1]}.` };
+  }
+}
+
+/** What two claims' features disagree on, before it is put in words with their sources. */
+type Finding =
+  | { kind: 'opposite'; classes: [string, string] }
+  | { kind: 'stance'; firstHolds: boolean; what: string | null }
+  | { kind: 'figures'; counts: [Quantity, Quantity] }
+  | { kind: 'dates'; days: [string, string] };
+
+/**
+ * Findings under frozen weights, by the two claims' features: a claim is checked against the latest
+ * claims of every statement near it, and copies of a story share their features (see compareClaims).
+ */
+const remembered = new WeakMap<TermWeights, WeakMap<ClaimFeatures, WeakMap<ClaimFeatures, Finding | null>>>();
+
+function findingOf(fa: ClaimFeatures, fb: ClaimFeatures, weights: TermWeights): Finding | null {
+  if (!weights.frozen) return finding(fa, fb, weights);
+  let byA = remembered.get(weights);
+  if (!byA) remembered.set(weights, (byA = new WeakMap()));
+  let byB = byA.get(fa);
+  if (!byB) byA.set(fa, (byB = new WeakMap()));
+  let found = byB.get(fb);
+  if (found === undefined) byB.set(fb, (found = finding(fa, fb, weights)));
+  return found;
+}
+
+function finding(fa: ClaimFeatures, fb: ClaimFeatures, weights: TermWeights): Finding | null {
   // The predicates and the classes of every event either names ("did not accept them and they were
   // suspended"): what remains is what they are about.
   const predicateTerms = new Set(
@@ -142,34 +194,12 @@ export function contradictionBetween(
 
   if (dates !== 'different') {
     const opposite = oppositeClasses(fa, fb);
-    if (opposite !== null && !differentMovers(fa, fb)) {
-      const [x, y] = sides(a.facts, b.facts);
-      return {
-        kind: 'opposite',
-        why: `${x} says it ${CLASS_PHRASES[opposite[0]] ?? opposite[0]}, ${y} that it ${CLASS_PHRASES[opposite[1]] ?? opposite[1]}.`,
-      };
-    }
-    const [yes, no] = pa.holds ? [a, b] : [b, a];
-    if (
-      pa.holds !== pb.holds &&
-      samePredicate &&
-      !opposed(pa.cls, pb.cls) &&
-      !deniesOnlyPurpose(no.features, yes.features)
-    ) {
-      const what = fa.predicate ?? fb.predicate;
-      const [x, y] = sides(yes.facts, no.facts);
-      return {
-        kind: 'stance',
-        why: `${x} affirms what ${y} denies${what ? ` (${what})` : ''}.`,
-      };
-    }
+    if (opposite !== null && !differentMovers(fa, fb)) return { kind: 'opposite', classes: opposite };
+    const [yes, no] = pa.holds ? [fa, fb] : [fb, fa];
+    if (pa.holds !== pb.holds && samePredicate && !opposed(pa.cls, pb.cls) && !deniesOnlyPurpose(no, yes))
+      return { kind: 'stance', firstHolds: pa.holds, what: fa.predicate ?? fb.predicate };
     const counts = samePredicate && pa.holds === pb.holds ? conflictingCount(fa.quantities, fb.quantities) : null;
-    if (counts)
-      return {
-        kind: 'figures',
-        why: `They give different figures${counts[0].unit ? ` for ${counts[0].unit}` : ''}: ${counts[0].value} and ${counts[1].value}.`,
-      };
-    return null;
+    return counts ? { kind: 'figures', counts } : null;
   }
   const days = (f: ClaimFeatures) => f.dates.filter((d) => d.length === 10);
   if (
@@ -181,9 +211,6 @@ export function contradictionBetween(
     days(fb).length > 0 &&
     related >= SAME_EVENT
   )
-    return {
-      kind: 'dates',
-      why: `They date the same event differently: ${days(fa)[0]} and ${days(fb)[0]}.`,
-    };
+    return { kind: 'dates', days: [days(fa)[0]!, days(fb)[0]!] };
   return null;
 }

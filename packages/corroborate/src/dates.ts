@@ -36,10 +36,20 @@ export function datesOf(words: readonly Word[], saidOn: string | null): string[]
 export const addDays = (day: string, days: number): string =>
   new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 
+// Days are compared for every pair of claims a grouping weighs, and few distinct days occur.
+const parsed = new Map<string, number>();
+function dayMs(d: string): number {
+  let ms = parsed.get(d);
+  if (ms === undefined) {
+    if (parsed.size >= 10_000) parsed.clear();
+    parsed.set(d, (ms = Date.parse(`${d.length === 7 ? `${d}-01` : d}T00:00:00Z`)));
+  }
+  return ms;
+}
+
 /** Whole days from a to b (YYYY-MM-DD, or YYYY-MM read as its first day). */
 export function daysBetween(a: string, b: string): number {
-  const at = (d: string) => Date.parse(`${d.length === 7 ? `${d}-01` : d}T00:00:00Z`);
-  return Math.round((at(b) - at(a)) / DAY_MS);
+  return Math.round((dayMs(b) - dayMs(a)) / DAY_MS);
 }
 
 export type DateRelation = 'same' | 'different' | 'unknown';

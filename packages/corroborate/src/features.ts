@@ -307,11 +307,31 @@ export function featuresOf(claim: ClaimFacts): ClaimFeatures {
 // Features are read once per claim object: a grouper and the contradiction check share them.
 const cache = new WeakMap<ClaimFacts, ClaimFeatures>();
 
-/** The claim with its features, read once per claim object. */
+/**
+ * Features by what they are read from, for the latest claims read: copies of a wire story repeat
+ * their quotes, and claims that read alike share one features object, so comparisons with them are
+ * remembered once (`compareClaims`). Reading one costs a pass of the language model.
+ */
+const byContent = new Map<string, ClaimFeatures>();
+const BY_CONTENT_LIMIT = 20_000;
+
+function contentKey(f: ClaimFacts): string {
+  return JSON.stringify([f.quote, f.saidOn, f.eventDate, f.stance, f.hedged, f.about, f.installations ?? []]);
+}
+
+/** The claim with its features, read once per claim object and once per content. */
 export function readClaim(facts: ClaimFacts): ReadClaim {
   let features = cache.get(facts);
   if (!features) {
-    features = featuresOf(facts);
+    const key = contentKey(facts);
+    features = byContent.get(key);
+    if (features) {
+      byContent.delete(key);
+    } else {
+      features = featuresOf(facts);
+      if (byContent.size >= BY_CONTENT_LIMIT) byContent.delete(byContent.keys().next().value!);
+    }
+    byContent.set(key, features);
     cache.set(facts, features);
   }
   return { facts, features };

@@ -126,8 +126,26 @@ export function reasonApart(a: ClaimFeatures, b: ClaimFeatures): string | null {
   return null;
 }
 
+/**
+ * Comparisons under frozen weights, by the two claims' features: copies of a wire story share their
+ * quotes, so one claim meets the same features in many members of a statement (features are shared
+ * between claims that read the same: `readClaim`).
+ */
+const remembered = new WeakMap<TermWeights, WeakMap<ClaimFeatures, WeakMap<ClaimFeatures, Comparison>>>();
+
 /** How likely two claims state the same proposition, 0–1, part by part. */
 export function compareClaims(a: ClaimFeatures, b: ClaimFeatures, weights: TermWeights = UNIFORM_WEIGHTS): Comparison {
+  if (!weights.frozen) return comparison(a, b, weights);
+  let byA = remembered.get(weights);
+  if (!byA) remembered.set(weights, (byA = new WeakMap()));
+  let byB = byA.get(a);
+  if (!byB) byA.set(a, (byB = new WeakMap()));
+  let found = byB.get(b);
+  if (!found) byB.set(b, (found = comparison(a, b, weights)));
+  return found;
+}
+
+function comparison(a: ClaimFeatures, b: ClaimFeatures, weights: TermWeights): Comparison {
   const terms = overlap(a, b, weights);
   const entities = entityOverlap(a.about, b.about);
   const predicate = predicateAgreement(a, b);

@@ -3,6 +3,12 @@ import type { ClaimFeatures } from './types';
 /** How much a shared term says that two claims state the same thing. */
 export interface TermWeights {
   weight(term: string): number;
+  /**
+   * True when every weight, once asked for, stays as it was for the object's life: comparisons
+   * under it are then pure and may be remembered (`compareClaims`). A TermStatistics still
+   * counting claims is not frozen.
+   */
+  readonly frozen?: boolean;
 }
 
 /** Claims assumed seen before the first, none with any term: weights start even and sharpen as claims arrive. */

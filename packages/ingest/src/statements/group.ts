@@ -165,43 +165,105 @@ export function readStored(db: SitrepDatabase, rows: readonly ClaimRow[]): Map<n
 }
 
 /**
- * Candidate statements as the placement rules read them, in creation order (ties go to the earlier,
- * as in the in-memory grouper): their latest claims read, how many they hold, whether curated, and
- * the statements they conflict with.
+ * Candidate statements as the placement rules read them, by id, for the article being grouped: an
+ * article's claims share their entities, so they meet the same statements, and what this article
+ * changes in them is applied here as it is written (`joined`, `conflicted`, `forget`).
  */
-function candidatesOf(db: SitrepDatabase, ids: readonly number[]): CandidateStatement[] {
-  const ordered = [...new Set(ids)].sort((x, y) => x - y);
-  // The latest claims by the statement index: a statement told a thousand times costs its latest
-  // few. One more than are compared, to know whether they are all it holds.
-  const fetched = latestClaimIdsOfStatements(db, ordered, COMPARED_PER_STATEMENT + 1);
-  const latest = new Map([...fetched].map(([id, claims]) => [id, claims.slice(-COMPARED_PER_STATEMENT)]));
-  const cache = cacheOf(db);
-  const wanted = [...new Set([...latest.values()].flat())];
-  const read = new Map<number, ReadClaim>();
-  for (const id of wanted) {
-    const cached = cache.get(id);
-    if (cached) read.set(id, cached);
+class CandidateReader {
+  private readonly known = new Map<number, CandidateStatement>();
+  /** Statements merged away during the article. */
+  private readonly gone = new Set<number>();
+  /**
+   * The statements about some entities in a window, as stored before the article: its statements'
+   * entities and days are written when they are regraded, at its end (`touched` adds them).
+   */
+  private readonly found = new Map<string, number[]>();
+
+  constructor(private readonly db: SitrepDatabase) {}
+
+  /** `statementCandidates`, asked once per article for the same entities and window. */
+  around(entityIds: readonly number[], since: string, until: string, limit: number): number[] {
+    const key = JSON.stringify([entityIds, since, until, limit]);
+    let ids = this.found.get(key);
+    if (!ids) this.found.set(key, (ids = statementCandidates(this.db, entityIds, since, until, limit)));
+    return ids;
   }
-  for (const [id, claim] of readStored(
-    db,
-    claimsByIds(
+
+  /**
+   * The statements, in creation order (ties go to the earlier, as in the in-memory grouper): their
+   * latest claims read, how many they hold, whether curated, and the statements they conflict with.
+   */
+  read(ids: readonly number[]): CandidateStatement[] {
+    const ordered = [...new Set(ids)].filter((id) => !this.gone.has(id)).sort((x, y) => x - y);
+    this.load(ordered.filter((id) => !this.known.has(id)));
+    return ordered.flatMap((id) => this.known.get(id) ?? []);
+  }
+
+  /** A claim is joining statement `id` (called before it is assigned): it is now its latest. */
+  joined(id: number, claim: ReadClaim, created: boolean): void {
+    if (!created) this.read([id]);
+    const known = this.known.get(id);
+    this.known.set(
+      id,
+      known
+        ? { ...known, claims: [...known.claims, claim].slice(-COMPARED_PER_STATEMENT), total: (known.total ?? 0) + 1 }
+        : { id: String(id), claims: [claim], total: 1, curated: false, conflicts: new Set() },
+    );
+  }
+
+  conflicted(a: number, b: number): void {
+    for (const [x, y] of [
+      [a, b],
+      [b, a],
+    ] as const) {
+      const known = this.known.get(x);
+      if (known) this.known.set(x, { ...known, conflicts: new Set([...(known.conflicts ?? []), String(y)]) });
+    }
+  }
+
+  /** Statement `from` was merged into `into`: one is gone, the other read again when next asked for. */
+  merged(from: number, into: number): void {
+    this.gone.add(from);
+    this.known.delete(from);
+    this.known.delete(into);
+  }
+
+  private load(ids: readonly number[]): void {
+    if (ids.length === 0) return;
+    const db = this.db;
+    // The latest claims by the statement index: a statement told a thousand times costs its latest
+    // few. One more than are compared, to know whether they are all it holds.
+    const fetched = latestClaimIdsOfStatements(db, ids, COMPARED_PER_STATEMENT + 1);
+    const latest = new Map([...fetched].map(([id, claims]) => [id, claims.slice(-COMPARED_PER_STATEMENT)]));
+    const cache = cacheOf(db);
+    const wanted = [...new Set([...latest.values()].flat())];
+    const read = new Map<number, ReadClaim>();
+    for (const id of wanted) {
+      const cached = cache.get(id);
+      if (cached) read.set(id, cached);
+    }
+    for (const [id, claim] of readStored(
       db,
-      wanted.filter((id) => !read.has(id)),
-    ),
-  ))
-    read.set(id, claim);
-  const curated = new Set(statementsByIds(db, ordered).flatMap((s) => (s.curated ? [s.id] : [])));
-  const conflicts = new Map<number, Set<string>>();
-  for (const c of conflictsOf(db, ordered))
-    conflicts.set(c.statementId, (conflicts.get(c.statementId) ?? new Set()).add(String(c.otherId)));
-  return ordered.map((id) => ({
-    id: String(id),
-    claims: (latest.get(id) ?? []).flatMap((claimId) => read.get(claimId) ?? []),
-    // More than `claims` when it holds more than the latest compared: all that `placeClaim` asks.
-    total: fetched.get(id)?.length ?? 0,
-    curated: curated.has(id),
-    conflicts: conflicts.get(id) ?? new Set(),
-  }));
+      claimsByIds(
+        db,
+        wanted.filter((id) => !read.has(id)),
+      ),
+    ))
+      read.set(id, claim);
+    const curated = new Set(statementsByIds(db, ids).flatMap((s) => (s.curated ? [s.id] : [])));
+    const conflicts = new Map<number, Set<string>>();
+    for (const c of conflictsOf(db, ids))
+      conflicts.set(c.statementId, (conflicts.get(c.statementId) ?? new Set()).add(String(c.otherId)));
+    for (const id of ids)
+      this.known.set(id, {
+        id: String(id),
+        claims: (latest.get(id) ?? []).flatMap((claimId) => read.get(claimId) ?? []),
+        // More than `claims` when it holds more than the latest compared: all that `placeClaim` asks.
+        total: fetched.get(id)?.length ?? 0,
+        curated: curated.has(id),
+        conflicts: conflicts.get(id) ?? new Set(),
+      });
+  }
 }
 
 /**
@@ -211,15 +273,14 @@ function candidatesOf(db: SitrepDatabase, ids: readonly number[]): CandidateStat
  * days are written when the article's statements are regraded). At most MAX_CANDIDATES (MAX_DURABLE_CANDIDATES over the longer window).
  */
 function candidatesAbout(
-  db: SitrepDatabase,
+  reader: CandidateReader,
   claim: ReadClaim,
   entities: ReadonlySet<string>,
   ids: readonly number[],
   touched: ReadonlyMap<number, ReadonlySet<string>>,
 ): CandidateStatement[] {
   const day = dayOf(claim.facts)!;
-  const found = statementCandidates(
-    db,
+  const found = reader.around(
     ids,
     addDays(day, -CANDIDATE_WINDOW_DAYS),
     addDays(day, CANDIDATE_WINDOW_DAYS),
@@ -227,8 +288,7 @@ function candidatesAbout(
   );
   if ([...claim.features.eventClasses].some((c) => DURABLE_CLASSES.has(c)))
     found.push(
-      ...statementCandidates(
-        db,
+      ...reader.around(
         ids,
         addDays(day, -DURABLE_WINDOW_DAYS),
         addDays(day, DURABLE_WINDOW_DAYS),
@@ -236,7 +296,7 @@ function candidatesAbout(
       ),
     );
   for (const [id, about] of touched) if ([...entities].some((e) => about.has(e))) found.push(id);
-  return candidatesOf(db, found);
+  return reader.read(found);
 }
 
 /**
@@ -273,6 +333,7 @@ export function weightsFor(db: SitrepDatabase): TermWeights {
   const claims = cache.claims;
   const weights = new Map<string, number>();
   return {
+    frozen: true,
     weight(term: string): number {
       let weight = weights.get(term);
       if (weight === undefined) {
@@ -320,22 +381,25 @@ export function groupClaims(db: SitrepDatabase, claims: readonly ClaimRow[]): Ma
     touched.set(id, set);
   };
   const context = new SpeakerContext();
+  const reader = new CandidateReader(db);
   const read = readStored(db, claims);
   const articleWeights = weightsFor(db);
   for (const row of claims) {
     const claim = read.get(row.id)!;
     // Counted before it is placed, as the grouper counts it.
     countTerms(db, claim);
-    const candidates = candidatesAbout(db, claim, claim.features.about, entityIdsOf([claim]), touched);
+    const candidates = candidatesAbout(reader, claim, claim.features.about, entityIdsOf([claim]), touched);
     const weights = articleWeights;
     const { joined, merged } = placeClaim(claim, candidates, weights);
     const statementId = joined ? Number(joined.id) : createStatement(db, row.saidOn);
     for (const id of merged.map(Number)) {
       mergeStatement(db, id, statementId);
+      reader.merged(id, statementId);
       touch(statementId, touched.get(id) ?? []);
       touched.delete(id);
       for (const [claimId, at] of placed) if (at === id) placed.set(claimId, statementId);
     }
+    reader.joined(statementId, claim, !joined);
     assignClaims(db, [row.id], statementId);
     placed.set(row.id, statementId);
     touch(statementId, claim.features.about);
@@ -344,17 +408,18 @@ export function groupClaims(db: SitrepDatabase, claims: readonly ClaimRow[]): Ma
     const disputed =
       spoken.size > 0
         ? candidatesAbout(
-            db,
+            reader,
             claim,
             new Set([...claim.features.about, ...spoken]),
             entityIdsOf([...read.values()], new Set([...claim.features.about, ...spoken])),
             touched,
           )
         : candidates.filter((c) => !gone.has(c.id));
-    const known = new Set(conflictsOf(db, [statementId]).map((c) => String(c.otherId)));
+    const known = reader.read([statementId])[0]!.conflicts;
     const found = contradictionsOf(claim, String(statementId), disputed, weights, { known, context: spoken });
     for (const conflict of found) {
       recordConflict(db, statementId, Number(conflict.statement), conflict.why);
+      reader.conflicted(statementId, Number(conflict.statement));
       touch(Number(conflict.statement));
     }
   }
