@@ -76,14 +76,15 @@ export function saveStatementFigures(db: SitrepDatabase, id: number, figures: St
        where id = @id`,
     ),
     clearAbout: db.sqlite.prepare<[number]>('delete from statement_about where statement_id = ?'),
-    about: db.sqlite.prepare<[number, string, number]>(
-      `insert or ignore into statement_about (entity_id, statement_id, last_said)
-       select distinct a.entity_id, ?, ? from claim_about a join claims c on c.id = a.claim_id where c.statement_id = ?`,
+    about: db.sqlite.prepare<[number, string, number, number]>(
+      `insert or ignore into statement_about (entity_id, statement_id, last_said, contested)
+       select distinct a.entity_id, ?, ?, ? from claim_about a join claims c on c.id = a.claim_id where c.statement_id = ?`,
     ),
   }));
-  statements.figures.run({ id, ...figures, contested: figures.contested ? 1 : 0 });
+  const contested = figures.contested ? 1 : 0;
+  statements.figures.run({ id, ...figures, contested });
   statements.clearAbout.run(id);
-  statements.about.run(id, figures.lastSaid, id);
+  statements.about.run(id, figures.lastSaid, contested, id);
 }
 
 /** A statement with no claims left (all moved away) goes; its conflicts go with it. */
@@ -204,7 +205,8 @@ function filterSql(filter: StatementFilter): { where: string; values: unknown[];
     values.push(filter.about);
   }
   if (filter.contested != null) {
-    where.push('s.contested = ?');
+    // Through statement_about where it is joined: one index range (statement_about_contested_idx).
+    where.push(fromAbout ? 'sa.contested = ?' : 's.contested = ?');
     values.push(filter.contested ? 1 : 0);
   }
   // A statement is in a range when it was said in it: first said on or before its end, last on or after its start.
@@ -235,6 +237,16 @@ export function listStatements(db: SitrepDatabase, filter: StatementFilter, page
 }
 
 export function countStatements(db: SitrepDatabase, filter: StatementFilter): number {
+  // An entity's statements, or its contested ones, in no date range: the row triggers keep.
+  if (filter.about != null && !filter.from && !filter.to) {
+    const stats = preparedOnce(db, 'statements.entityStats', () =>
+      db.sqlite.prepare<[number], { statements: number; contested: number }>(
+        'select statements, contested from entity_statement_stats where entity_id = ?',
+      ),
+    ).get(filter.about);
+    if (filter.contested == null) return stats?.statements ?? 0;
+    return filter.contested ? (stats?.contested ?? 0) : (stats?.statements ?? 0) - (stats?.contested ?? 0);
+  }
   const { where, values, fromAbout } = filterSql(filter);
   const statement = db.sqlite.prepare<unknown[], { n: number }>(
     `select count(*) as n from ${FROM(fromAbout)} ${where}`,

@@ -1,6 +1,5 @@
 import {
   type SitrepDatabase,
-  countClaims,
   countStatements,
   countTimeline,
   listClaims,
@@ -71,7 +70,8 @@ builder.node(StatementRef, {
           offsetConnection(
             args,
             (page) => listClaims(ctx.db, { statementId: s.id }, page),
-            () => countClaims(ctx.db, { statementId: s.id }),
+            // Grouping keeps the count on the statement.
+            () => s.claims,
           ),
       },
       ClaimConnection,
