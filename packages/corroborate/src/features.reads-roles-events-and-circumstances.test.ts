@@ -19,6 +19,15 @@ describe('featuresOf: roles, events and circumstances', () => {
     expect(featuresOf(claim('The envoy held talks in Harbourtown')).eventClasses.has('discuss')).toBe(true);
   });
 
+  it('leaves the words of a circumstance phrase out of the content terms: they set the scene', () => {
+    const f = featuresOf(
+      claim('Ruritania will review the old leases amid uncertainty over the future of the naval base'),
+    );
+    expect([...f.terms]).toEqual(expect.arrayContaining(['review', 'old', 'lease']));
+    for (const word of ['uncertainty', 'future', 'naval', 'base']) expect(f.terms.has(word)).toBe(false);
+    expect(featuresOf(claim('The future of the naval base is uncertain')).terms.has('future')).toBe(true);
+  });
+
   it('gathers the classes of every event named, by verb or by noun', () => {
     const f = featuresOf(claim('The envoy was speaking at the opening, his first visit to Harbourtown'));
     expect(f.eventClasses.has('discuss')).toBe(true);

@@ -243,16 +243,23 @@ function purposeOf(words: readonly Word[], at: number): string | null {
   return null;
 }
 
-/** Reads what the comparisons need from a claim: content terms, predicate, negation, counts, dates. */
+/**
+ * Reads what the comparisons need from a claim: content terms, predicate, negation, counts, dates.
+ * A circumstance phrase ("amid uncertainty over the bases", "after the fall of the government")
+ * sets the scene, it is not what the claim states: its words are not content terms. Claims of one
+ * period share their scene without stating one thing ("they would review the leases amid
+ * uncertainty over the bases" is not "the bases are under negotiation").
+ */
 export function featuresOf(claim: ClaimFacts): ClaimFeatures {
   const words = wordsOf(claim.quote);
   const terms = new Set<string>();
   const names = new Set<string>();
   const verbClasses = new Set<string>();
   const eventVerbs = new Set<string>();
-  for (const word of words) {
+  const circumstance = inCircumstance(words);
+  for (const [i, word] of words.entries()) {
     const lemma = normalLemma(word);
-    if (!isContent(word, lemma)) continue;
+    if (!isContent(word, lemma) || circumstance[i]) continue;
     terms.add(lemma);
     if (word.pos === 'PROPN') names.add(lemma);
     for (const cls of nounClassesOf(lemma)) terms.add(`~${cls}`);

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { featuresOf } from './features';
-import { EVENT_AGREEMENT, compareClaims, predicateAgreement } from './similarity';
+import {
+  DESCRIPTION_AND_EVENT,
+  EVENT_AGREEMENT,
+  UNRELATED_PREDICATES,
+  compareClaims,
+  predicateAgreement,
+} from './similarity';
 import { claim } from './test-support';
 
 const agreement = (a: string, b: string) => predicateAgreement(featuresOf(claim(a)), featuresOf(claim(b)));
@@ -29,6 +35,21 @@ describe('predicateAgreement through events and classes', () => {
       agreement('Ruritania wants to reset relations with Russia', 'Ruritania seeks to restart ties with Moscow'),
     ).toBe(0.9);
     expect(agreement('We are redefining our relations with Russia', 'They plan to restart relations')).toBe(0.9);
+  });
+
+  it('agrees less between a standing description and a report of an event than between two descriptions', () => {
+    expect(
+      agreement('Russia operates two bases in Ruritania', 'The fate of the two Russian bases would be discussed'),
+    ).toBe(DESCRIPTION_AND_EVENT);
+    expect(agreement('The fate of the bases would be discussed', 'Russia has a naval base at Harbourtown')).toBe(
+      DESCRIPTION_AND_EVENT,
+    );
+    expect(
+      agreement(
+        'The Harbourtown base is the only repair hub in the region',
+        'The bases are part of its presence abroad',
+      ),
+    ).toBe(UNRELATED_PREDICATES);
   });
 
   it('still gives unrelated predicates no credit from events the other does not name', () => {

@@ -11,7 +11,7 @@ export interface Comparison {
   terms: number;
   /** Overlap of the entities they are about, 0–1. */
   entities: number;
-  /** 1 same predicate, 0.9 same class, 0.3 unknown or unrelated, 0 different classes. */
+  /** 1 same predicate, 0.9 same class, 0.3 unknown or unrelated, 0.1 a description and an event, 0 different classes. */
   predicate: number;
   /** Why they cannot state the same thing, or null. */
   apart: string | null;
@@ -67,9 +67,21 @@ export const UNRELATED_PREDICATES = 0.3;
 export const EVENT_AGREEMENT = { predicate: 0.7, shared: 0.6 };
 
 /**
+ * Agreement of a standing description (a claim that names no event: "Russia operates two bases")
+ * with a report of an event ("the fate of the bases will be discussed"): one says how things stand,
+ * the other what happens, so their verbs speak against one statement, if less surely than two
+ * different kinds of event do (an event verb missing from the lexicon also reads as a description).
+ */
+export const DESCRIPTION_AND_EVENT = 0.1;
+
+/** Whether a claim names no event at all, by verb or by noun: it describes how things stand. */
+const describes = (f: ClaimFeatures) => f.eventClasses.size === 0;
+
+/**
  * Agreement of predicates, read through their polarity ("has no plans to leave" agrees with "will
  * keep"). A claim without a predicate (a description: "X is Russia's only hub") agrees no more than
- * an unrelated verb does, unless the events it names agree: only its words can make it the same statement.
+ * an unrelated verb does, unless the events it names agree: only its words can make it the same
+ * statement; and less than that with a report of an event (`DESCRIPTION_AND_EVENT`).
  */
 export function predicateAgreement(a: ClaimFeatures, b: ClaimFeatures): number {
   const [pa, pb] = [polarityOf(a), polarityOf(b)];
@@ -82,6 +94,7 @@ export function predicateAgreement(a: ClaimFeatures, b: ClaimFeatures): number {
       return EVENT_AGREEMENT.predicate;
     if ([...a.eventClasses].some((c) => b.eventClasses.has(c))) return EVENT_AGREEMENT.shared;
   }
+  if ((describes(a) && pb.cls !== null) || (describes(b) && pa.cls !== null)) return DESCRIPTION_AND_EVENT;
   if (a.predicate === null || b.predicate === null) return UNRELATED_PREDICATES;
   // Different classes, but one claim's predicate is an event the other names ("are discussing a
   // review of the leases" / "will review the leases").

@@ -53,7 +53,10 @@ export interface Quantity {
 
 /** What the comparisons read from a claim; computed once per claim by `featuresOf`. */
 export interface ClaimFeatures {
-  /** Content lemmas with the classes they belong to ("frigate" also gives "ship"), without numbers or dates. */
+  /**
+   * Content lemmas with the classes they belong to ("frigate" also gives "ship"), without numbers or
+   * dates, nor the words of circumstance phrases ("amid the fall of the government").
+   */
   terms: ReadonlySet<string>;
   /** Terms that came from proper nouns: mostly entity names, which `about` already compares. */
   names: ReadonlySet<string>;
