@@ -185,6 +185,8 @@ export const claims = sqliteTable(
     index('claims_said_on_idx').on(t.saidOn, t.id),
     index('claims_source_actor_idx').on(t.sourceActorId, t.saidOn),
     index('claims_statement_idx').on(t.statementId),
+    // A statement's latest tellings, as its page of claims lists them (said_on desc, id desc): no sort.
+    index('claims_statement_said_idx').on(t.statementId, t.saidOn, t.id),
     check('claims_span_check', sql`${t.start} >= 0 and ${t.end} >= ${t.start}`),
     check('claims_stance_check', inList(t.stance, STANCES)),
     check('claims_review_check', inList(t.reviewStatus, REVIEW_STATUSES)),

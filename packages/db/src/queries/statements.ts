@@ -65,7 +65,12 @@ export function assignClaims(db: SitrepDatabase, claimIds: readonly number[], st
   statement.run(statementId, JSON.stringify(claimIds));
 }
 
-/** Writes a statement's figures, and its entities (the union of its claims') with its last day. */
+/**
+ * Writes a statement's figures, and its entities (the union of its claims') with its last day and
+ * contested flag. Only what changed is written: a claim joining a statement of hundreds mostly
+ * leaves its entities as they were, and each statement_about row written costs three index
+ * entries and a trigger.
+ */
 export function saveStatementFigures(db: SitrepDatabase, id: number, figures: StatementFigures): void {
   const statements = preparedOnce(db, 'statements.save', () => ({
     figures: db.sqlite.prepare(
@@ -75,16 +80,28 @@ export function saveStatementFigures(db: SitrepDatabase, id: number, figures: St
          credibility_reason = @credibilityReason, reliability = @reliability
        where id = @id`,
     ),
-    clearAbout: db.sqlite.prepare<[number]>('delete from statement_about where statement_id = ?'),
-    about: db.sqlite.prepare<[number, string, number, number]>(
-      `insert or ignore into statement_about (entity_id, statement_id, last_said, contested)
-       select distinct a.entity_id, ?, ?, ? from claim_about a join claims c on c.id = a.claim_id where c.statement_id = ?`,
+    entities: db.sqlite
+      .prepare<[number], number>(
+        `select distinct a.entity_id from claims c join claim_about a on a.claim_id = c.id where c.statement_id = ?`,
+      )
+      .pluck(),
+    stored: db.sqlite.prepare<[number], number>('select entity_id from statement_about where statement_id = ?').pluck(),
+    refresh: db.sqlite.prepare<[string, number, number, string, number]>(
+      'update statement_about set last_said = ?, contested = ? where statement_id = ? and (last_said <> ? or contested <> ?)',
     ),
+    add: db.sqlite.prepare<[number, number, string, number]>(
+      'insert or ignore into statement_about (entity_id, statement_id, last_said, contested) values (?, ?, ?, ?)',
+    ),
+    drop: db.sqlite.prepare<[number, number]>('delete from statement_about where statement_id = ? and entity_id = ?'),
   }));
   const contested = figures.contested ? 1 : 0;
   statements.figures.run({ id, ...figures, contested });
-  statements.clearAbout.run(id);
-  statements.about.run(id, figures.lastSaid, contested, id);
+  statements.refresh.run(figures.lastSaid, contested, id, figures.lastSaid, contested);
+  const wanted = new Set(statements.entities.all(id));
+  const stored = new Set(statements.stored.all(id));
+  for (const entityId of stored) if (!wanted.has(entityId)) statements.drop.run(id, entityId);
+  for (const entityId of wanted)
+    if (!stored.has(entityId)) statements.add.run(entityId, id, figures.lastSaid, contested);
 }
 
 /** A statement with no claims left (all moved away) goes; its conflicts go with it. */
@@ -112,7 +129,7 @@ export function markCurated(db: SitrepDatabase, ids: readonly number[]): void {
  * month; the claim's rarer entities, and the overlap of its common ones' newest, find the
  * statements that share most with it.
  */
-const PER_ENTITY_FACTOR = 8;
+const PER_ENTITY_FACTOR = 2;
 
 export function statementCandidates(
   db: SitrepDatabase,

@@ -181,6 +181,30 @@ class CandidateReader {
 
   constructor(private readonly db: SitrepDatabase) {}
 
+  private story: { id: string; statements: Map<string, number> } | undefined;
+
+  /**
+   * For a claim of a copy of a story (a wire report republished), the statements the story's
+   * first article's claims with the same quote are in: among thousands of statements about
+   * Russia, the bounded look-up by entity can miss the one the original's claim joined.
+   */
+  toldInStory(facts: ClaimFacts): number[] {
+    if (facts.storyId == null || facts.storyId === facts.articleId) return [];
+    if (this.story?.id !== facts.storyId) {
+      const statements = new Map<string, number>();
+      for (const c of listClaims(
+        this.db,
+        { articleId: Number(facts.storyId) },
+        { limit: 100_000, offset: 0 },
+        'position',
+      ))
+        if (c.statementId != null) statements.set(c.quote, c.statementId);
+      this.story = { id: facts.storyId, statements };
+    }
+    const id = this.story.statements.get(facts.quote);
+    return id === undefined ? [] : [id];
+  }
+
   /** `statementCandidates`, asked once per article for the same entities and window. */
   around(entityIds: readonly number[], since: string, until: string, limit: number): number[] {
     const key = JSON.stringify([entityIds, since, until, limit]);
@@ -270,7 +294,8 @@ class CandidateReader {
  * The statements a claim is compared with: those about `entities` last said within
  * CANDIDATE_WINDOW_DAYS of its day, or DURABLE_WINDOW_DAYS where it names a lasting event (the
  * placement rules keep those in its window), and those this article touched (their entities and
- * days are written when the article's statements are regraded). At most MAX_CANDIDATES (MAX_DURABLE_CANDIDATES over the longer window).
+ * days are written when the article's statements are regraded). At most MAX_CANDIDATES (MAX_DURABLE_CANDIDATES over the longer window),
+ * and, for a copy of a story, the statement its first article's same quote is in.
  */
 function candidatesAbout(
   reader: CandidateReader,
@@ -280,12 +305,10 @@ function candidatesAbout(
   touched: ReadonlyMap<number, ReadonlySet<string>>,
 ): CandidateStatement[] {
   const day = dayOf(claim.facts)!;
-  const found = reader.around(
-    ids,
-    addDays(day, -CANDIDATE_WINDOW_DAYS),
-    addDays(day, CANDIDATE_WINDOW_DAYS),
-    MAX_CANDIDATES,
-  );
+  const found = [
+    ...reader.around(ids, addDays(day, -CANDIDATE_WINDOW_DAYS), addDays(day, CANDIDATE_WINDOW_DAYS), MAX_CANDIDATES),
+    ...reader.toldInStory(claim.facts),
+  ];
   if ([...claim.features.eventClasses].some((c) => DURABLE_CLASSES.has(c)))
     found.push(
       ...reader.around(

@@ -1,0 +1,1 @@
+CREATE INDEX `claims_statement_said_idx` ON `claims` (`statement_id`,`said_on`,`id`);
