@@ -40,16 +40,24 @@ export function firstDifference(a: unknown, b: unknown, path = '$'): string | nu
   return Object.is(a, b) ? null : `${path}: ${JSON.stringify(a)} ≠ ${JSON.stringify(b)}`;
 }
 
+interface Page {
+  edges: unknown[];
+}
+
 interface HoverAnswer {
-  data?: { entity: { name: string; claims: { edges: Array<{ node: { quote: string } }> } } | null };
+  data?: {
+    entity: { name: string; claims: Page; statements: Page; contested: Page } | null;
+  };
   errors?: unknown[];
 }
 
 export interface AgreementFigures {
   hoverNames: number;
   listPages: number;
-  /** Of the names checked, how many found an entity with at least one claim. */
+  /** Of the names checked, how many found an entity with at least one claim, statement, contested statement. */
   withClaims: number;
+  withStatements: number;
+  withContested: number;
 }
 
 /**
@@ -63,6 +71,8 @@ export async function checkAgreement(
   listDates: readonly string[],
 ): Promise<AgreementFigures> {
   let withClaims = 0;
+  let withStatements = 0;
+  let withContested = 0;
   for (const name of names) {
     const [g, b] = (await Promise.all([
       post(graphqlUrl, graphqlBody(HOVER_QUERY, { name })),
@@ -73,6 +83,8 @@ export async function checkAgreement(
     const difference = firstDifference(g.data, b.data);
     if (difference) throw new Disagreement(`GraphQL and baseline disagree on the hover for “${name}” at ${difference}`);
     if ((g.data?.entity?.claims.edges.length ?? 0) > 0) withClaims += 1;
+    if ((g.data?.entity?.statements.edges.length ?? 0) > 0) withStatements += 1;
+    if ((g.data?.entity?.contested.edges.length ?? 0) > 0) withContested += 1;
   }
   for (const to of listDates) {
     const [g, b] = (await Promise.all([
@@ -84,5 +96,5 @@ export async function checkAgreement(
     const difference = firstDifference(g.data, b.data);
     if (difference) throw new Disagreement(`GraphQL and baseline disagree on the list up to ${to} at ${difference}`);
   }
-  return { hoverNames: names.length, listPages: listDates.length, withClaims };
+  return { hoverNames: names.length, listPages: listDates.length, withClaims, withStatements, withContested };
 }

@@ -39,6 +39,18 @@ interface ClaimRow {
   said_on: string;
 }
 
+interface StatementRow {
+  id: number;
+  claims: number;
+  independent_sources: number;
+  affirming: number;
+  denying: number;
+  contested: number;
+  credibility: number;
+  credibility_reason: string;
+  reliability: string;
+}
+
 const globalId = (type: string, id: number) => Buffer.from(`${type}:${id}`, 'utf8').toString('base64');
 const typeName = (kind: string) => (kind === 'actor' ? 'Actor' : 'Installation');
 const ids = (values: Iterable<number>) => JSON.stringify([...new Set(values)]);
@@ -65,6 +77,13 @@ export class BaselineQueries {
       about: p(`select claim_id, entity_id, role from claim_about
         where claim_id in (select value from json_each(?)) order by claim_id, entity_id`),
       names: p('select id, name from entities where id in (select value from json_each(?))'),
+      statementCounts: p('select statements, contested from entity_statement_stats where entity_id = ?'),
+      statements: p(`select s.* from statement_about sa join statements s on s.id = sa.statement_id
+        where sa.entity_id = ? order by sa.last_said desc, sa.statement_id desc limit ?`),
+      contested: p(`select s.* from statement_about sa join statements s on s.id = sa.statement_id
+        where sa.entity_id = ? and sa.contested = 1 order by sa.last_said desc, sa.statement_id desc limit ?`),
+      conflicts: p('select why from statement_conflicts where statement_id = ? order by other_id').pluck(),
+      statementClaims: p('select * from claims where statement_id = ? order by said_on desc, id desc limit ?'),
     };
   }
 
@@ -104,6 +123,10 @@ export class BaselineQueries {
       latest: null,
     };
     const claims = this.s.latest.all(e.id, 5) as ClaimRow[];
+    const counts = (this.s.statementCounts.get(e.id) as { statements: number; contested: number } | undefined) ?? {
+      statements: 0,
+      contested: 0,
+    };
     return {
       data: {
         entity: {
@@ -114,6 +137,8 @@ export class BaselineQueries {
           description: e.description,
           ...kindFields,
           claimStats: stats,
+          contested: this.statements(this.s.contested.all(e.id, 3) as StatementRow[], counts.contested),
+          statements: this.statements(this.s.statements.all(e.id, 3) as StatementRow[], counts.statements),
           claims: {
             totalCount: (this.s.total.get(e.id) as number | undefined) ?? 0,
             edges: claims.map((c) => {
@@ -137,6 +162,38 @@ export class BaselineQueries {
           },
         },
       },
+    };
+  }
+
+  /** A page of statements as the hover's `Told` fragment asks for them. */
+  private statements(rows: StatementRow[], totalCount: number) {
+    return {
+      totalCount,
+      edges: rows.map((st) => ({
+        node: {
+          grade: `${st.reliability}${st.credibility}`,
+          credibilityReason: st.credibility_reason,
+          independentSources: st.independent_sources,
+          affirming: st.affirming,
+          denying: st.denying,
+          contested: st.contested === 1,
+          conflicts: (this.s.conflicts.all(st.id) as string[]).map((why) => ({ why })),
+          claims: {
+            totalCount: st.claims,
+            edges: (this.s.statementClaims.all(st.id, 2) as ClaimRow[]).map((c) => {
+              const a = this.s.article.get(c.article_id) as { published_at: string; outlet: string | null };
+              return {
+                node: {
+                  quote: c.quote,
+                  stance: c.stance.toUpperCase(),
+                  source: c.source_text == null && c.source_actor_id == null ? null : { text: c.source_text ?? '' },
+                  article: { outlet: a.outlet, publishedAt: a.published_at },
+                },
+              };
+            }),
+          },
+        },
+      })),
     };
   }
 

@@ -30,6 +30,9 @@ describe('pnpm bench --scale small', () => {
     expect(result.build.topEntity).toBe('Russia');
     // checkAgreement throws on any difference; it also saw real claims, not only empty answers.
     expect(result.agreement.withClaims).toBeGreaterThan(5);
+    expect(result.agreement.withStatements).toBeGreaterThan(5);
+    expect(result.agreement.withContested).toBeGreaterThan(0);
+    expect(result.build.statements.contested).toBeGreaterThan(0);
     const variants = [...result.hover.variants, ...result.list.variants];
     expect(variants.map((v) => v.variant)).toEqual(['yoga-jit', 'yoga', 'yoga-jit', 'yoga']);
     for (const side of [

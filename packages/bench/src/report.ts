@@ -119,7 +119,7 @@ export function renderMarkdown(r: BenchResult, targets: TargetCheck[]): string {
     `## Sitrep bench: ${r.scale.name} scale`,
     '',
     `${n(b.claims)} claims, ${n(b.articles)} articles, ${n(b.entities)} entities (${n(b.aliases)} names), ${n(b.mentions)} mentions; seed ${r.seed}; Node ${r.node}, ${r.cpus} CPUs; ${n(r.seconds)} s in all; load average ${r.loadAverage.start.toFixed(1)} at the start, ${r.loadAverage.end.toFixed(1)} at the end.`,
-    `Most talked-about: ${b.topEntity} in ${(b.topEntityShare * 100).toFixed(1)}% of claims. GraphQL and baseline agreed on ${r.agreement.hoverNames} hovers (${r.agreement.withClaims} with claims) and ${r.agreement.listPages} list pages.`,
+    `Most talked-about: ${b.topEntity} in ${(b.topEntityShare * 100).toFixed(1)}% of claims. GraphQL and baseline agreed on ${r.agreement.hoverNames} hovers (${r.agreement.withClaims} with claims, ${r.agreement.withStatements} with statements, ${r.agreement.withContested} with contested ones) and ${r.agreement.listPages} list pages.`,
     '',
     'Each server is loaded in turns (A B C … C B A), and each ratio is to the baseline of the same run. Server CPU is its CPU time per request (the ratio: baseline ÷ that server, so higher is better, as for req/s); the load generator shares the machine, and its CPU share is shown.',
     '',
@@ -138,6 +138,7 @@ export function renderMarkdown(r: BenchResult, targets: TargetCheck[]): string {
       .slice(0, 6)
       .map(([step, seconds]) => `${step} ${n(seconds, 1)} s`)
       .join(', ')} |`,
+    `| statements laid over the claims (not counted in the build) | ${n(b.statements.statements)}, ${n(b.statements.contested)} contested, in ${n(b.statements.seconds, 1)} s |`,
     `| database file | ${n(b.fileBytes / 1e6, 1)} MB (${n(b.fileBytes / b.claims)} bytes per claim) |`,
     'skipped' in r.ingest
       ? `| ingest | skipped: ${r.ingest.skipped} |`

@@ -1,6 +1,8 @@
 /** What GraphiQL opens with: the editor's hover question, for Hmeimim. */
 export const HOVER_QUERY = `# Sitrep: what is known about an entity, in one request.
 # Any name works: try "Khmeimim", "TARTOUS", "al-Golani" or "the Kremlin".
+# What is contested comes first, then what is said, each statement with its
+# Admiralty grade and the sources behind it; then the latest claims.
 query Hover($name: String! = "Hmeimim") {
   entity(name: $name) {
     id
@@ -20,6 +22,14 @@ query Hover($name: String! = "Hmeimim") {
       affiliation { name }
     }
     claimStats { claims sources latest }
+    contested: statements(first: 3, filter: { contested: true }) {
+      totalCount
+      edges { node { ...Told } }
+    }
+    statements(first: 3) {
+      totalCount
+      edges { node { ...Told } }
+    }
     claims(first: 5) {
       totalCount
       edges {
@@ -34,6 +44,20 @@ query Hover($name: String! = "Hmeimim") {
         }
       }
     }
+  }
+}
+
+fragment Told on Statement {
+  grade
+  credibilityReason
+  independentSources
+  affirming
+  denying
+  contested
+  conflicts { why }
+  claims(first: 2) {
+    totalCount
+    edges { node { quote stance source { text } article { outlet publishedAt } } }
   }
 }
 `;
