@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { registerBackup } from './commands/backup';
 import { registerDatabase } from './commands/database';
+import { registerExport } from './commands/export';
 import { registerExtract } from './commands/extract';
 import { registerIngest } from './commands/ingest';
 import { registerLsp } from './commands/lsp';
@@ -26,6 +27,7 @@ registerBackup(program);
 registerToken(program);
 registerExtract(program);
 registerIngest(program);
+registerExport(program);
 registerLsp(program);
 
 try {

@@ -13,3 +13,4 @@ export * from './bulk-load';
 export * from './ownership';
 export * from './queries/stories';
 export * from './queries/statements';
+export * from './queries/export';

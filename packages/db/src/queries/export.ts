@@ -1,0 +1,138 @@
+import type { SitrepDatabase } from '../database';
+
+/**
+ * Every row of the knowledge base in id order, one kind at a time, as `sitrep export` writes it:
+ * iterated, never listed, so a million claims cost one row's memory. Names of the entities a row
+ * refers to come with it (a spreadsheet has no joins); lists come as JSON arrays from SQLite.
+ */
+
+export interface EntityExportRow {
+  id: number;
+  kind: string;
+  name: string;
+  /** Its other names, JSON: ["Khmeimim", …]. */
+  aliases: string;
+  description: string | null;
+  actorType: string | null;
+  role: string | null;
+  affiliation: string | null;
+  installationType: string | null;
+  place: string | null;
+  region: string | null;
+  country: string | null;
+  latitude: number | null;
+  longitude: number | null;
+  operator: string | null;
+  hostCountry: string | null;
+  reviewStatus: string;
+}
+
+export interface ArticleExportRow {
+  id: number;
+  title: string;
+  publishedAt: string;
+  dateline: string | null;
+  outlet: string | null;
+  url: string | null;
+  wordCount: number;
+  /** The first article of the story this one copies, or null. */
+  copyOf: number | null;
+  /** Null unless asked for: articles are often not theirs to republish. */
+  text: string | null;
+}
+
+export interface ClaimExportRow {
+  id: number;
+  articleId: number;
+  quote: string;
+  start: number;
+  end: number;
+  stance: string;
+  hedged: number;
+  eventDate: string | null;
+  saidOn: string;
+  sourceText: string | null;
+  sourceActorId: number | null;
+  sourceActor: string | null;
+  sourceCount: number | null;
+  sourceAnonymous: number;
+  statementId: number | null;
+  reviewStatus: string;
+  /** JSON: [{"entityId", "name", "role"}, …]. */
+  about: string;
+}
+
+export interface StatementExportRow {
+  id: number;
+  firstSaid: string;
+  lastSaid: string;
+  eventDate: string | null;
+  claims: number;
+  independentSources: number;
+  affirming: number;
+  denying: number;
+  contested: number;
+  credibility: number;
+  credibilityReason: string;
+  reliability: string;
+  curated: number;
+  /** JSON: [{"entityId", "name"}, …]. */
+  about: string;
+  /** JSON: [{"statementId", "why"}, …]. */
+  conflicts: string;
+}
+
+const nameOf = (column: string) => `(select name from entities x where x.id = ${column})`;
+
+export function iterateEntities(db: SitrepDatabase): IterableIterator<EntityExportRow> {
+  return db.sqlite
+    .prepare<[], EntityExportRow>(
+      `select e.id, e.kind, e.name,
+         (select json_group_array(a.name) from (select name from aliases where entity_id = e.id and name <> e.name order by id) a) as aliases,
+         e.description, e.actor_type as actorType, e.role, ${nameOf('e.affiliation_id')} as affiliation,
+         e.installation_type as installationType, e.place, e.region, e.country, e.latitude, e.longitude,
+         ${nameOf('e.operator_id')} as operator, ${nameOf('e.host_country_id')} as hostCountry, e.review_status as reviewStatus
+       from entities e order by e.id`,
+    )
+    .iterate();
+}
+
+export function iterateArticles(db: SitrepDatabase, withText: boolean): IterableIterator<ArticleExportRow> {
+  return db.sqlite
+    .prepare<[number], ArticleExportRow>(
+      `select id, title, published_at as publishedAt, dateline, outlet, url, word_count as wordCount,
+         story_id as copyOf, case when ? then text end as text
+       from articles order by id`,
+    )
+    .iterate(withText ? 1 : 0);
+}
+
+export function iterateClaims(db: SitrepDatabase): IterableIterator<ClaimExportRow> {
+  return db.sqlite
+    .prepare<[], ClaimExportRow>(
+      `select c.id, c.article_id as articleId, c.quote, c.start, c."end", c.stance, c.hedged,
+         c.event_date as eventDate, c.said_on as saidOn, c.source_text as sourceText,
+         c.source_actor_id as sourceActorId, ${nameOf('c.source_actor_id')} as sourceActor,
+         c.source_count as sourceCount, c.source_anonymous as sourceAnonymous, c.statement_id as statementId,
+         c.review_status as reviewStatus,
+         (select json_group_array(json_object('entityId', a.entity_id, 'name', e.name, 'role', a.role))
+            from claim_about a join entities e on e.id = a.entity_id where a.claim_id = c.id) as about
+       from claims c order by c.id`,
+    )
+    .iterate();
+}
+
+export function iterateStatements(db: SitrepDatabase): IterableIterator<StatementExportRow> {
+  return db.sqlite
+    .prepare<[], StatementExportRow>(
+      `select s.id, s.first_said as firstSaid, s.last_said as lastSaid, s.event_date as eventDate, s.claims,
+         s.independent_sources as independentSources, s.affirming, s.denying, s.contested, s.credibility,
+         s.credibility_reason as credibilityReason, s.reliability, s.curated,
+         (select json_group_array(json_object('entityId', a.entity_id, 'name', e.name))
+            from statement_about a join entities e on e.id = a.entity_id where a.statement_id = s.id) as about,
+         (select json_group_array(json_object('statementId', k.other_id, 'why', k.why))
+            from statement_conflicts k where k.statement_id = s.id) as conflicts
+       from statements s order by s.id`,
+    )
+    .iterate();
+}

@@ -1,0 +1,211 @@
+import {
+  type ArticleExportRow,
+  type ClaimExportRow,
+  type EntityExportRow,
+  type SitrepDatabase,
+  type StatementExportRow,
+  iterateArticles,
+  iterateClaims,
+  iterateEntities,
+  iterateStatements,
+} from '@sitrep/db';
+
+/** What is exported, as the JSON Lines records say it: one object per line, `type` first. */
+export interface EntityRecord {
+  type: 'entity';
+  id: number;
+  kind: string;
+  name: string;
+  aliases: string[];
+  description: string | null;
+  actorType: string | null;
+  role: string | null;
+  affiliation: string | null;
+  installationType: string | null;
+  location: {
+    place: string | null;
+    region: string | null;
+    country: string | null;
+    latitude: number | null;
+    longitude: number | null;
+  } | null;
+  operator: string | null;
+  hostCountry: string | null;
+  reviewStatus: string;
+}
+
+export interface ArticleRecord {
+  type: 'article';
+  id: number;
+  title: string;
+  publishedAt: string;
+  dateline: string | null;
+  outlet: string | null;
+  url: string | null;
+  wordCount: number;
+  copyOf: number | null;
+  text?: string;
+}
+
+export interface ClaimRecord {
+  type: 'claim';
+  id: number;
+  articleId: number;
+  quote: string;
+  /** Character offsets of the quote in its article's stored text: [start, end). */
+  span: [number, number];
+  stance: string;
+  hedged: boolean;
+  eventDate: string | null;
+  saidOn: string;
+  source: {
+    text: string | null;
+    actorId: number | null;
+    actor: string | null;
+    count: number | null;
+    anonymous: boolean;
+  } | null;
+  about: Array<{ entityId: number; name: string; role: string }>;
+  statementId: number | null;
+  reviewStatus: string;
+}
+
+export interface StatementRecord {
+  type: 'statement';
+  id: number;
+  /** The Admiralty grade as analysts write it: reliability letter and credibility digit, e.g. "B2". */
+  grade: string;
+  credibility: number;
+  credibilityReason: string;
+  reliability: string;
+  firstSaid: string;
+  lastSaid: string;
+  eventDate: string | null;
+  claims: number;
+  independentSources: number;
+  affirming: number;
+  denying: number;
+  contested: boolean;
+  curated: boolean;
+  about: Array<{ entityId: number; name: string }>;
+  conflicts: Array<{ statementId: number; why: string }>;
+}
+
+export type ExportRecord = EntityRecord | ArticleRecord | ClaimRecord | StatementRecord;
+export type RecordType = ExportRecord['type'];
+/** The order records are written in: what a record refers to comes before it. */
+export const RECORD_TYPES: readonly RecordType[] = ['entity', 'article', 'claim', 'statement'];
+
+export interface ExportOptions {
+  /** Include each article's text (default: no; articles are often not the user's to republish). */
+  withText?: boolean;
+}
+
+const parsed = <T>(json: string): T => JSON.parse(json) as T;
+
+function entityRecord(e: EntityExportRow): EntityRecord {
+  return {
+    type: 'entity',
+    id: e.id,
+    kind: e.kind,
+    name: e.name,
+    aliases: parsed<string[]>(e.aliases),
+    description: e.description,
+    actorType: e.actorType,
+    role: e.role,
+    affiliation: e.affiliation,
+    installationType: e.installationType,
+    location:
+      e.kind === 'installation'
+        ? { place: e.place, region: e.region, country: e.country, latitude: e.latitude, longitude: e.longitude }
+        : null,
+    operator: e.operator,
+    hostCountry: e.hostCountry,
+    reviewStatus: e.reviewStatus,
+  };
+}
+
+function articleRecord(a: ArticleExportRow): ArticleRecord {
+  const { text, ...rest } = a;
+  return { type: 'article', ...rest, ...(text == null ? {} : { text }) };
+}
+
+function claimRecord(c: ClaimExportRow): ClaimRecord {
+  return {
+    type: 'claim',
+    id: c.id,
+    articleId: c.articleId,
+    quote: c.quote,
+    span: [c.start, c.end],
+    stance: c.stance,
+    hedged: c.hedged === 1,
+    eventDate: c.eventDate,
+    saidOn: c.saidOn,
+    source:
+      c.sourceText == null && c.sourceActorId == null
+        ? null
+        : {
+            text: c.sourceText,
+            actorId: c.sourceActorId,
+            actor: c.sourceActor,
+            count: c.sourceCount,
+            anonymous: c.sourceAnonymous === 1,
+          },
+    about: parsed<ClaimRecord['about']>(c.about),
+    statementId: c.statementId,
+    reviewStatus: c.reviewStatus,
+  };
+}
+
+function statementRecord(s: StatementExportRow): StatementRecord {
+  return {
+    type: 'statement',
+    id: s.id,
+    grade: `${s.reliability}${s.credibility}`,
+    credibility: s.credibility,
+    credibilityReason: s.credibilityReason,
+    reliability: s.reliability,
+    firstSaid: s.firstSaid,
+    lastSaid: s.lastSaid,
+    eventDate: s.eventDate,
+    claims: s.claims,
+    independentSources: s.independentSources,
+    affirming: s.affirming,
+    denying: s.denying,
+    contested: s.contested === 1,
+    curated: s.curated === 1,
+    about: parsed<StatementRecord['about']>(s.about),
+    conflicts: parsed<StatementRecord['conflicts']>(s.conflicts),
+  };
+}
+
+/** Every record of one type, in id order, read one row at a time. */
+export function* recordsOf(db: SitrepDatabase, type: RecordType, options: ExportOptions = {}): Generator<ExportRecord> {
+  switch (type) {
+    case 'entity':
+      for (const row of iterateEntities(db)) yield entityRecord(row);
+      return;
+    case 'article':
+      for (const row of iterateArticles(db, options.withText ?? false)) yield articleRecord(row);
+      return;
+    case 'claim':
+      for (const row of iterateClaims(db)) yield claimRecord(row);
+      return;
+    case 'statement':
+      for (const row of iterateStatements(db)) yield statementRecord(row);
+      return;
+  }
+}
+
+/**
+ * Runs `work` in one read transaction: every record comes from the same moment, even while an
+ * ingest writes (WAL readers see a snapshot and never block the writer).
+ */
+export async function inSnapshot<T>(db: SitrepDatabase, work: () => Promise<T>): Promise<T> {
+  db.sqlite.exec('begin');
+  try {
+    return await work();
+  } finally {
+    db.sqlite.exec('commit');
+  }
+}
