@@ -69,8 +69,7 @@ export function registerExport(program: Command): void {
             process.exit(0);
           });
           counts = await writeJsonLines(db, process.stdout, { withText });
-        }
-        else {
+        } else {
           const file = resolve(target);
           if (existsSync(file)) throw new SitrepError('BAD_USER_INPUT', `${file} exists; export to a new file.`);
           const out = createWriteStream(file, { flags: 'wx' });
