@@ -93,6 +93,15 @@ describe('sitrep ingest of notes without a "date" first line', () => {
     expectSpansSliceTheText(article!);
   });
 
+  it('skips a note whose text is stored already, whatever its front matter says', () => {
+    const db = join(dir, 'front-matter.db');
+    const retitled = FRONT_MATTER_NOTE.replace('title: Qarawi talks end', 'title: Another title');
+    const again = runSitrep(['ingest', write('fm/qarawi-again.md', retitled), '--db', db, '--bulk']);
+    expect(again.status, again.stderr).toBe(0);
+    expect(again.stderr).toMatch(/^skipped: \S*qarawi-again\.md: .*already stored/m);
+    expect(stored(db)).toHaveLength(1);
+  });
+
   it('dates a plain note with --date and takes --outlet and --url', () => {
     const db = join(dir, 'flags.db');
     const file = write('flags/halm.txt', PLAIN_NOTE);

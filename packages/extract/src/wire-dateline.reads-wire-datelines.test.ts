@@ -23,6 +23,8 @@ describe('a wire dateline', () => {
       { place: 'AL-QARAWI', country: 'United Arab Emirates', agency: 'dpa', day: { month: 10, day: 7, year: null } },
     ],
     ['TIRANA, Albania — ', { place: 'TIRANA', country: 'Albania', agency: null, day: null }],
+    ['OSLO/BERGEN (NTB) - ', { place: 'OSLO/BERGEN', country: null, agency: 'NTB', day: null }],
+    ['OMSK/TASS/. ', { place: 'OMSK', country: null, agency: 'TASS', day: null }],
   ])('reads %j', (dateline, expected) => {
     const text = `${dateline}${BODY}`;
     const wire = readWireDateline(text);

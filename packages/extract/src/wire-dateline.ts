@@ -40,9 +40,10 @@ const MONTH = `(?:${[...MONTH_OF.keys()]
   .flatMap((name) => [name[0]!.toUpperCase() + name.slice(1), name.toUpperCase()])
   .join('|')})\\.?`;
 
-// Every word of the place in capitals (`PORT SUDAN`, `AL-QARAWI`, `ST. PETERSBURG`).
+// Every word of the place in capitals (`PORT SUDAN`, `AL-QARAWI`, `ST. PETERSBURG`); places filed
+// from together are joined by a slash (`WASHINGTON/LONDON`).
 const CAPS_WORD = `\\p{Lu}[\\p{Lu}\\p{M}'’.-]*`;
-const PLACE = `(${CAPS_WORD}(?: ${CAPS_WORD})*)`;
+const PLACE = `(${CAPS_WORD}(?:[ /]${CAPS_WORD})*)`;
 // `, Syria`, `, United Arab Emirates`, `, Democratic Republic of the Congo`; never a month and day.
 const COUNTRY_WORD = `(?:\\p{Lu}[\\p{L}\\p{M}'’.-]*|of|the|and)`;
 const COUNTRY = `(?:,\\s*(?!${MONTH}\\s*\\d)(\\p{Lu}[\\p{L}\\p{M}'’.-]*(?: ${COUNTRY_WORD}){0,5}))?`;
