@@ -79,7 +79,7 @@ describe.skipIf(!corpus)('sitrep ingest <folder> on the news corpus', () => {
   it('exits 1 and names each file it could not take, with why', () => {
     expect(first.status).toBe(1);
     expect(first.stderr).toMatch(
-      /^failed: \S*zz-no-date-line\.txt: .*expected the first line to start with "date YYYY-MM-DD PLACE: ", found “Notes for the weekly brief\.”/m,
+      /^failed: \S*zz-no-date-line\.txt: no publication date\. .*a first line "date YYYY-MM-DD PLACE: " \(found “Notes for the weekly brief\.”\)/m,
     );
     expect(first.stderr).toMatch(/^failed: \S*zz-latin1\.txt: /m);
     expect(first.stderr.match(/^failed: /gm)).toHaveLength(2);

@@ -1,10 +1,11 @@
 import { SitrepError } from '@sitrep/vocabulary';
 import { buildClaims } from './claims/build';
 import { recognizeEntities } from './entities/recognize';
-import { deriveTitle, parseHeader } from './header';
+import { type ArticleHeader, deriveTitle, parseHeader } from './header';
 import type { Knowledge } from './knowledge-base';
 import { segment } from './segment';
 import type { Extraction } from './types';
+import { datelineDate, readWireDateline } from './wire-dateline';
 
 export interface ExtractOptions {
   /** The outlet's title, where known; otherwise one is derived from the first sentence. */
@@ -12,8 +13,9 @@ export interface ExtractOptions {
   /** Names the file in error messages. */
   file?: string;
   /**
-   * Publication date (YYYY-MM-DD) for a text without the wire header; with it, a text that
-   * does not start with "date YYYY-MM-DD PLACE:" is read from its first character.
+   * Publication date (YYYY-MM-DD) for a text without the "date YYYY-MM-DD PLACE:" header; with it,
+   * such a text is read from its first character, or from after the wire dateline it opens with.
+   * It wins over the dateline's own day.
    */
   published?: string | null;
   /**
@@ -41,10 +43,7 @@ export function extractArticle(text: string, options: ExtractOptions = {}): Extr
       );
     }
   }
-  const header =
-    options.published && !/^\s*date\s+\d{4}-\d{2}-\d{2}\s/.test(text)
-      ? { published: options.published, dateline: null, bodyStart: 0 }
-      : parseHeader(text, options.file);
+  const { header, titleLine } = readHeader(text, options);
   const sentences = segment(text, header.bodyStart);
   const table = recognizeEntities(text, header.bodyStart, sentences, options.knowledge);
   const claims = buildClaims(text, sentences, table, header.published);
@@ -52,9 +51,38 @@ export function extractArticle(text: string, options: ExtractOptions = {}): Extr
     article: {
       published: header.published,
       dateline: header.dateline,
-      title: options.title?.trim() || deriveTitle(sentences[0]?.text ?? ''),
+      title: options.title?.trim() || titleLine || deriveTitle(sentences[0]?.text ?? ''),
     },
     entities: table.toOutput(),
     claims,
   };
+}
+
+/** The header as read: a text dated by the option alone has no dateline. */
+type ReadHeader = Omit<ArticleHeader, 'dateline'> & { dateline: string | null };
+
+/** A text opens with "date YYYY-MM-DD PLACE:" (after white space). */
+export function hasDateHeader(text: string): boolean {
+  return /^\s*date\s+\d{4}-\d{2}-\d{2}\s/.test(text);
+}
+
+/**
+ * Where the article's own text starts, its date and dateline: from the "date" header; else from
+ * a wire dateline (`MOSCOW, Jan 28 (AFP) -`), whose day is the date only where it writes its
+ * year and no date is given; else from the first character with the given date.
+ */
+function readHeader(text: string, options: ExtractOptions): { header: ReadHeader; titleLine: string | null } {
+  const wire = hasDateHeader(text) ? null : readWireDateline(text);
+  if (!wire && (!options.published || hasDateHeader(text)))
+    return { header: parseHeader(text, options.file), titleLine: null };
+  if (!wire) return { header: { published: options.published!, dateline: null, bodyStart: 0 }, titleLine: null };
+  const published = options.published ?? datelineDate(wire);
+  if (!published) {
+    const dateline = text.slice(wire.start, wire.bodyStart).trim();
+    throw new SitrepError(
+      'BAD_USER_INPUT',
+      `${options.file ?? 'the article'}: the dateline “${dateline}” gives no year; give the publication date (YYYY-MM-DD).`,
+    );
+  }
+  return { header: { published, dateline: wire.place, bodyStart: wire.bodyStart }, titleLine: wire.title };
 }

@@ -20,3 +20,4 @@ export { refreshStatements, sourcesOfStatements } from './statements/figures';
 export { credibilityOf, type Credibility } from './statements/credibility';
 export { independentSources, independenceKey, type IndependentSource, type Telling } from './statements/independence';
 export { groupClaims, groupUngroupedClaims, readStored, weightsFor } from './statements/group';
+export { readArticleFile, isCalendarDate, todayAnywhere, type GivenMetadata, type IndexMetadata } from './article-file';

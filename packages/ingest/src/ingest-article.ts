@@ -18,7 +18,15 @@ import {
   recordStory,
 } from '@sitrep/db';
 import { SitrepError, refuseOddText } from '@sitrep/vocabulary';
-import { type ExtractedEntity, type Extraction, type Knowledge, extractArticle } from '@sitrep/extract';
+import {
+  type ExtractedEntity,
+  type Extraction,
+  type Knowledge,
+  datelineDate,
+  extractArticle,
+  hasDateHeader,
+  readWireDateline,
+} from '@sitrep/extract';
 import { isAliasWorthKeeping, isGenericName } from './alias-worth-keeping';
 import { findStory } from './copies/story';
 import { groupClaims } from './statements/group';
@@ -50,6 +58,17 @@ export class DuplicateArticle extends SitrepError {
       articleId: existing.id,
     });
   }
+}
+
+/** The agency a wire dateline credits (`MOSCOW (AFP) -`: AFP), the outlet of a text that names none. */
+function creditedAgency(text: string): string | null {
+  return hasDateHeader(text) ? null : (readWireDateline(text)?.agency ?? null);
+}
+
+/** A text dated by its wire dateline alone: one that writes the year (`KAZAN, Feb 3, 2025 (AFP) -`). */
+function datedWireDateline(text: string): boolean {
+  const wire = readWireDateline(text);
+  return wire !== null && datelineDate(wire) !== null;
 }
 
 const words = (subtype: string) => subtype.replace(/_/g, ' ');
@@ -133,7 +152,7 @@ function store(db: SitrepDatabase, { input, extraction }: PreparedArticle): Inge
     title: extraction.article.title,
     publishedAt: extraction.article.published ?? input.publishedAt ?? '',
     dateline: extraction.article.dateline,
-    outlet: input.outlet ?? null,
+    outlet: input.outlet ?? creditedAgency(input.text),
     url: input.url ?? null,
     text: input.text,
   });
@@ -207,7 +226,7 @@ export function checkArticle(db: SitrepDatabase, input: ArticleInput): string {
   const existing = findArticleByHash(db, hash);
   if (existing) throw new DuplicateArticle(existing);
   // Over the API a missing date line can be made up for with publishedAt; a file's parser error says more.
-  if (!input.file && !input.publishedAt && !/^\s*date\s+\d{4}-\d{2}-\d{2}\s/.test(input.text)) {
+  if (!input.file && !input.publishedAt && !hasDateHeader(input.text) && !datedWireDateline(input.text)) {
     throw new SitrepError(
       'BAD_USER_INPUT',
       'The article has no first line "date YYYY-MM-DD PLACE: …"; add one, or give its publication date (publishedAt).',

@@ -2,6 +2,7 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { type SitrepDatabase } from '@sitrep/db';
 import { MAX_ARTICLE_CHARS, SitrepError, decodeUtf8, refuseLongArticle } from '@sitrep/vocabulary';
+import { type GivenMetadata, readArticleFile } from './article-file';
 import type { IngestResult } from './ingest-article';
 import { ingestArticles } from './ingest-batch';
 
@@ -28,14 +29,14 @@ interface IndexEntry {
   published?: string | null;
 }
 
-/** Files to read: each path as given, a folder's *.txt files in name order. */
+/** Files to read: each path as given, a folder's .txt and .md files in name order. */
 export function expandPaths(paths: readonly string[]): string[] {
   const files: string[] = [];
   for (const path of paths) {
     const full = resolve(path);
     if (!existsSync(full)) throw new SitrepError('BAD_USER_INPUT', `${path}: no such file or folder.`);
     if (statSync(full).isDirectory()) {
-      for (const name of readdirSync(full).sort()) if (name.endsWith('.txt')) files.push(join(full, name));
+      for (const name of readdirSync(full).sort()) if (/\.(txt|md)$/i.test(name)) files.push(join(full, name));
     } else {
       files.push(full);
     }
@@ -62,7 +63,8 @@ function indexFor(folder: string, cache: Map<string, Map<string, IndexEntry>>): 
 }
 
 /**
- * Ingests files, each article in its own savepoint, committed in groups (see ingestArticles). A
+ * Ingests files (read by readArticleFile: `given` wins over their front matter, which wins over an
+ * `index.json`), each article in its own savepoint, committed in groups (see ingestArticles). A
  * duplicate is skipped, a file that cannot be read or parsed is reported with why, and the others
  * still go in. Progress is reported once an article's group has committed.
  */
@@ -71,6 +73,7 @@ export function ingestFiles(
   paths: readonly string[],
   onProgress: (done: number, total: number, outcome: FileOutcome) => void = () => {},
   maxArticleChars = MAX_ARTICLE_CHARS,
+  given: GivenMetadata = {},
 ): IngestSummary {
   const files = expandPaths(paths);
   const indexes = new Map<string, Map<string, IndexEntry>>();
@@ -85,9 +88,9 @@ export function ingestFiles(
   };
   const sources = files.map((file) => () => {
     const meta = indexFor(dirname(file), indexes).get(basename(file));
-    const text = decodeUtf8(readFileSync(file));
-    refuseLongArticle(text, maxArticleChars);
-    return { text, file, title: meta?.title, outlet: meta?.outlet, url: meta?.url };
+    const input = readArticleFile(file, decodeUtf8(readFileSync(file)), given, meta);
+    refuseLongArticle(input.text, maxArticleChars);
+    return input;
   });
   ingestArticles(db, sources, (i, articleOutcome) => {
     const file = files[i]!;

@@ -4,21 +4,44 @@ import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { CREATE_OPTION, openForCommand } from '../open-database';
 import { MAX_ARTICLE_OPTION } from '../options-article';
+import { parseDate, parseUrl } from './options';
 import { DB_OPTION } from '../paths';
 
 export function registerIngest(program: Command): void {
   program
     .command('ingest <paths...>')
-    .description('Read articles (files or folders of .txt), extract them and store each whole or not at all.')
+    .description(
+      'Read articles (files, or folders of .txt and .md), extract them and store each whole or not at all. ' +
+        'A file dates itself with a first line "date YYYY-MM-DD PLACE: ", Markdown front matter (date:, outlet:, url:, title:) ' +
+        'or a wire dateline that writes the year ("KAZAN, Feb 3, 2025 (AFP) -"); otherwise give --date.',
+    )
     .option(...DB_OPTION)
     .option(...CREATE_OPTION, false)
     .option(...MAX_ARTICLE_OPTION)
+    .option(
+      '--date <YYYY-MM-DD>',
+      'publication date of files without a "date YYYY-MM-DD PLACE:" first line; wins over front matter',
+      parseDate,
+    )
+    .option('--outlet <name>', "the outlet that published them; wins over front matter and a dateline's agency")
+    .option('--url <url>', 'where they were published; wins over front matter', parseUrl)
     .option(
       '--bulk',
       'for large batches: one transaction, indexes and search index built once at the end (nothing shows, and other writers wait, until it finishes)',
     )
     .action(
-      async (paths: string[], options: { db?: string; create: boolean; bulk?: boolean; maxArticleChars: number }) => {
+      async (
+        paths: string[],
+        options: {
+          db?: string;
+          create: boolean;
+          bulk?: boolean;
+          maxArticleChars: number;
+          date?: string;
+          outlet?: string;
+          url?: string;
+        },
+      ) => {
         const [{ bulkLoad }, { groupUngroupedClaims, ingestFiles }] = await Promise.all([
           import('@sitrep/db'),
           import('@sitrep/ingest'),
@@ -43,7 +66,12 @@ export function registerIngest(program: Command): void {
             if (outcome.status !== 'ingested')
               console.error(`${outcome.status}: ${name(outcome.file)}: ${outcome.reason}`);
           };
-          const run = () => ingestFiles(db, paths, progress, options.maxArticleChars);
+          const run = () =>
+            ingestFiles(db, paths, progress, options.maxArticleChars, {
+              date: options.date ?? null,
+              outlet: options.outlet ?? null,
+              url: options.url ?? null,
+            });
           const summary = options.bulk ? (await bulkLoad(db, run)).result : run();
           // A bulk load stores claims ungrouped (the indexes grouping reads were set aside): group them now.
           if (options.bulk) {

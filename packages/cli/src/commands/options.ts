@@ -44,3 +44,30 @@ export function collectOrigins(value: string, previous: string[]): string[] {
   }
   return [...previous, ...origins];
 }
+
+/** `--date YYYY-MM-DD`: a real day, not after today anywhere on Earth (UTC+14). */
+export function parseDate(value: string): string {
+  const day = new Date(`${value}T00:00:00Z`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(day.getTime()) || day.toISOString().slice(0, 10) !== value) {
+    throw new InvalidArgumentError(`“${value}” is not a calendar date (YYYY-MM-DD).`);
+  }
+  const today = new Date(Date.now() + 14 * 3600_000).toISOString().slice(0, 10);
+  if (value > today) {
+    throw new InvalidArgumentError(
+      `${value} is in the future (it is ${today} at the latest anywhere); give the day it was published.`,
+    );
+  }
+  return value;
+}
+
+/** `--url`: an absolute http(s) address. */
+export function parseUrl(value: string): string {
+  let url: URL | null = null;
+  try {
+    url = new URL(value);
+  } catch {
+    // reported below
+  }
+  if (!url || !/^https?:$/.test(url.protocol)) throw new InvalidArgumentError(`“${value}” is not an http(s) URL.`);
+  return value;
+}

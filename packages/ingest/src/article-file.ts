@@ -1,0 +1,120 @@
+import { datelineDate, hasDateHeader, readWireDateline } from '@sitrep/extract';
+import { SitrepError } from '@sitrep/vocabulary';
+import { YAMLParseError, parse } from 'yaml';
+import type { ArticleInput } from './ingest-article';
+
+/** What the person ingesting says about the files (`sitrep ingest --date --outlet --url`); it wins over front matter. */
+export interface GivenMetadata {
+  /** Publication date, YYYY-MM-DD, for files that do not say their own. */
+  date?: string | null;
+  outlet?: string | null;
+  url?: string | null;
+}
+
+/** What a file's folder says of it in an `index.json`, the weakest of the sources. */
+export interface IndexMetadata {
+  title?: string | null;
+  outlet?: string | null;
+  url?: string | null;
+}
+
+/** Front matter: `---` on the first line, YAML, then `---` (or `...`) on a line of its own. */
+const FRONT_MATTER = /^---[ \t]*\r?\n([\s\S]*?)^(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/m;
+
+const NO_DATE =
+  'no publication date. Add one: --date YYYY-MM-DD on the command line, "date: YYYY-MM-DD" in the front ' +
+  'matter of a .md file, or a first line "date YYYY-MM-DD PLACE: "';
+
+/**
+ * An article file as an article to ingest: a `.md` file's front matter (`date`, `outlet`, `url`,
+ * `title`) is read and left out of the stored text, to which every offset points. The date is, in
+ * order, the text's own `date YYYY-MM-DD PLACE:` line, `given.date`, the front matter's, and a wire
+ * dateline that writes its year; without one the file is refused saying what to add, and a date
+ * after today (anywhere on Earth) is refused too.
+ */
+export function readArticleFile(
+  file: string,
+  content: string,
+  given: GivenMetadata = {},
+  index: IndexMetadata = {},
+  today: string = todayAnywhere(),
+): ArticleInput {
+  const { text, front } = file.toLowerCase().endsWith('.md') ? splitFrontMatter(content) : { text: content, front: {} };
+  const input: ArticleInput = {
+    text,
+    file,
+    title: front.title ?? index.title ?? null,
+    outlet: given.outlet ?? front.outlet ?? index.outlet ?? null,
+    url: given.url ?? front.url ?? index.url ?? null,
+    publishedAt: given.date ?? front.date ?? null,
+  };
+  // The text's own date line wins, as it always has; the extractor reads it.
+  if (hasDateHeader(text)) return input;
+  const wire = readWireDateline(text);
+  const date = input.publishedAt ?? (wire && datelineDate(wire));
+  if (!date) {
+    const found = wire
+      ? `its dateline “${text.slice(wire.start, wire.bodyStart).trim()}” writes no year`
+      : `found “${text.trim().split('\n', 1)[0]?.slice(0, 60) ?? ''}”`;
+    throw new SitrepError('BAD_USER_INPUT', `${NO_DATE} (${found}).`);
+  }
+  if (date > today) {
+    throw new SitrepError(
+      'BAD_USER_INPUT',
+      `the publication date ${date} is in the future (it is ${today} at the latest anywhere); give the day the article was published.`,
+    );
+  }
+  return input;
+}
+
+interface FrontMatter {
+  date?: string;
+  outlet?: string;
+  url?: string;
+  title?: string;
+}
+
+function splitFrontMatter(content: string): { text: string; front: FrontMatter } {
+  const match = FRONT_MATTER.exec(content);
+  if (!match || match.index !== 0) return { text: content, front: {} };
+  let data: unknown;
+  try {
+    data = parse(match[1]!);
+  } catch (error) {
+    const why = error instanceof YAMLParseError ? error.message.split('\n', 1)[0] : String(error);
+    throw new SitrepError('BAD_USER_INPUT', `the front matter is not valid YAML: ${why}`);
+  }
+  if (data == null) return { text: content.slice(match[0].length), front: {} };
+  if (typeof data !== 'object' || Array.isArray(data)) {
+    throw new SitrepError('BAD_USER_INPUT', 'the front matter must be YAML "key: value" lines.');
+  }
+  const fields = data as Record<string, unknown>;
+  const front: FrontMatter = {};
+  for (const key of ['date', 'outlet', 'url', 'title'] as const) {
+    const value = fields[key];
+    if (value == null || value === '') continue;
+    if (typeof value !== 'string') {
+      throw new SitrepError('BAD_USER_INPUT', `the front matter's ${key} must be text, not ${JSON.stringify(value)}.`);
+    }
+    front[key] = value.trim();
+  }
+  if (front.date !== undefined && !isCalendarDate(front.date)) {
+    throw new SitrepError(
+      'BAD_USER_INPUT',
+      `the front matter's date “${front.date}” is not a calendar date (YYYY-MM-DD).`,
+    );
+  }
+  return { text: content.slice(match[0].length), front };
+}
+
+/** A real day written YYYY-MM-DD. */
+export function isCalendarDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const day = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === value;
+}
+
+/** Today's date where it is latest (UTC+14): an article dated today anywhere is not in the future. */
+export function todayAnywhere(now: number = Date.now()): string {
+  return new Date(now + 14 * 3600_000).toISOString().slice(0, 10);
+}
