@@ -1,9 +1,10 @@
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SITREP_BIN, runSitrep } from '../helpers/cli';
+import { readmeBlocks } from '../helpers/readme';
 
 const dir = mkdtempSync(join(tmpdir(), 'sitrep-export-cli-'));
 const db = join(dir, 'kb.db');
@@ -67,5 +68,21 @@ describe('sitrep export', { timeout: 60_000 }, () => {
     expect(run.stdout.startsWith('{"type":"entity"')).toBe(true);
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
+  });
+
+  it("runs the README's export lines as typed, into a folder of their own", () => {
+    const shell = readmeBlocks().find((b) => b.lang === 'sh' && /sitrep export/.test(b.text));
+    expect(shell, 'a ```sh block with sitrep export').toBeDefined();
+    const folder = join(dir, 'readme');
+    execFileSync('mkdir', [folder]);
+    const script = shell!.text.replaceAll('npx -y pnpm@10.34.8 sitrep', `"${process.execPath}" "${SITREP_BIN}"`);
+    execFileSync('sh', ['-ec', script], { cwd: folder, env: { ...process.env, SITREP_DB: db }, stdio: 'pipe' });
+    expect(lines(readFileSync(join(folder, 'kb.jsonl'), 'utf8')).length).toBeGreaterThan(100);
+    expect(readdirSync(join(folder, 'sheets')).sort()).toEqual([
+      'articles.csv',
+      'claims.csv',
+      'entities.csv',
+      'statements.csv',
+    ]);
   });
 });
