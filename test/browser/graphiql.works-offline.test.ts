@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createArticle, openDatabase } from '@sitrep/db';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestServer, startTestServer } from '../helpers';
@@ -74,4 +75,39 @@ describe.skipIf(unavailable)('GraphiQL, offline', () => {
       expect.soft(errors, 'page and console errors').toEqual([]);
     }
   });
+
+  it(
+    'opens a second tab whose subscription shows a commit made by another connection',
+    { timeout: 30_000 },
+    async () => {
+      try {
+        await page.getByRole('tab', { name: /WatchChanges/ }).click();
+        await page.locator('.graphiql-query-editor .view-lines', { hasText: 'knowledgeChanged' }).waitFor(WAIT);
+        await page.getByRole('button', { name: /^Execute (query|subscription)/ }).click();
+        // The subscription is open when the server has a listener; a commit from another connection then reaches it.
+        await new Promise((resolve) => setTimeout(resolve, 1_000));
+        const writer = openDatabase(server.dbFile);
+        try {
+          createArticle(writer, {
+            title: 'A note the browser should hear of',
+            publishedAt: '2025-03-01',
+            dateline: null,
+            outlet: 'Test desk',
+            url: null,
+            text: 'A made-up note, written by another connection while GraphiQL listens.',
+          });
+        } finally {
+          writer.close();
+        }
+        await page
+          .locator('.graphiql-response .view-lines')
+          .filter({ hasText: '"title": "A note the browser should hear of"' })
+          .waitFor(WAIT);
+      } finally {
+        await page.screenshot({ path: SCREENSHOT.replace('.png', '-subscription.png') });
+        expect.soft(offsite, 'requests that tried to leave 127.0.0.1').toEqual([]);
+        expect.soft(errors, 'page and console errors').toEqual([]);
+      }
+    },
+  );
 });

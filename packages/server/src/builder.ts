@@ -118,6 +118,7 @@ builder.addScalarType('DateTime', DateTimeResolver, {});
 
 builder.queryType({});
 builder.mutationType({});
+builder.subscriptionType({});
 
 builder.globalConnectionField('totalCount', (t) =>
   t.int({

@@ -1,5 +1,6 @@
 import type { SitrepDatabase } from '@sitrep/db';
 import type { TokenScope } from '@sitrep/vocabulary';
+import type { ChangeWatcher } from './changes';
 import { ServerExtraction } from './extraction';
 import type { QueryLimits } from './limits';
 import { type Loaders, createLoaders } from './loaders';
@@ -23,6 +24,8 @@ export interface Context {
   writes: WritePolicy;
   /** Reads articles for ingestArticle off the server's thread. */
   extraction: ServerExtraction;
+  /** Commits to the database, for subscriptions; null where nothing watches (the fast path, memory). */
+  changes: ChangeWatcher | null;
 }
 
 /** For contexts that never ingest (the fast path answers queries only): reads on this thread. */
@@ -34,6 +37,7 @@ export function createContext(
   limits: QueryLimits,
   writes: WritePolicy = DEFAULT_WRITE_POLICY,
   extraction: ServerExtraction = ON_THIS_THREAD,
+  changes: ChangeWatcher | null = null,
 ): Context {
-  return { db, viewer, limits, writes, extraction, loaders: createLoaders(db) };
+  return { db, viewer, limits, writes, extraction, changes, loaders: createLoaders(db) };
 }

@@ -6,8 +6,9 @@ import { useArmor } from './armor';
 import { useAccessControl, viewerFrom } from './auth';
 import { useBodyLimit } from './body-limit';
 import { corsFor, useCsrfPrevention } from './browser-guards';
+import { ChangeWatcher } from './changes';
 import { type Context, createContext } from './context';
-import { HOVER_QUERY } from './default-query';
+import { CHANGES_SUBSCRIPTION, HOVER_QUERY } from './default-query';
 import { useExpectedErrors } from './errors';
 import { ServerExtraction } from './extraction';
 import { type FastPathState, fastPathPlugins } from './fast-path/plugin';
@@ -56,6 +57,8 @@ export interface SitrepYogaOptions {
    * `timeoutMs` (default 60 s). `threads: 0` reads on the server's thread. See ExtractionPool.
    */
   extraction?: Partial<ExtractionPolicy>;
+  /** How often subscriptions ask the database whether anyone committed, in ms (default 250). */
+  changePollMs?: number;
 }
 
 /** A Yoga plugin typed for Sitrep's context, for writing one; SitrepYogaOptions.plugins takes envelop's too. */
@@ -75,19 +78,38 @@ export function createSitrepYoga(options: SitrepYogaOptions, fastPath?: FastPath
   // Reads in WAL mode do not wait for writers; mutations retry with timers (write-retry.ts).
   options.db.sqlite.pragma(`busy_timeout = ${Math.max(0, Math.trunc(writes.busyTimeoutMs))}`);
   const extraction = new ServerExtraction(options.extraction);
+  const changes = new ChangeWatcher(options.db.file, options.changePollMs);
   return createYoga<{ request: Request }, Context>({
     schema,
     graphqlEndpoint: GRAPHQL_PATH,
     landingPage: false,
     cors: corsFor(options.corsOrigins ?? []),
-    context: ({ request }) => createContext(options.db, viewerFrom(options.db, request), limits, writes, extraction),
+    context: ({ request }) =>
+      createContext(options.db, viewerFrom(options.db, request), limits, writes, extraction, changes),
     // Served from the installed package, inlined: GraphiQL works on a closed network. The
     // bundle is 9 MB, so it is loaded on the first GraphiQL request, not at start-up.
     renderGraphiQL: async (graphiqlOptions) =>
       (await import('@graphql-yoga/render-graphiql')).renderGraphiQL(graphiqlOptions),
-    graphiql: options.graphiql === false ? false : { title: 'Sitrep', defaultQuery: HOVER_QUERY },
+    graphiql:
+      options.graphiql === false
+        ? false
+        : {
+            title: 'Sitrep',
+            defaultQuery: HOVER_QUERY,
+            defaultTabs: [{ query: HOVER_QUERY }, { query: CHANGES_SUBSCRIPTION }],
+            subscriptionsProtocol: 'SSE',
+            // GraphiQL hands its options to its HTTP executor, which sends a subscription as a GET
+            // (EventSource style) unless told a method: a JSON POST passes the CSRF guard, a bare
+            // GET does not. The option is the executor's, not in yoga's GraphiQLOptions type.
+            ...({ method: 'POST' } as object),
+          },
     plugins: [
-      { onDispose: () => extraction.close() },
+      {
+        onDispose: () => {
+          changes.close();
+          return extraction.close();
+        },
+      },
       useBodyLimit(limits.maxBodyBytes),
       useCsrfPrevention(),
       useArmor(limits),

@@ -11,6 +11,7 @@ import './statement';
 import './statement-curation';
 import './search';
 import './dictionary';
+import './subscription';
 import { builder } from '../builder';
 import { retryMutationsOnBusy } from '../write-retry';
 
