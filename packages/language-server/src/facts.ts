@@ -117,6 +117,11 @@ export class FactsCache {
     return facts;
   }
 
+  /** Drops what is kept for these entities: a commit added claims about them. */
+  forget(ids: readonly string[]): void {
+    for (const id of ids) for (const key of this.entries.keys()) if (key.startsWith(`${id}:`)) this.entries.delete(key);
+  }
+
   clear(): void {
     this.entries.clear();
   }

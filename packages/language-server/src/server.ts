@@ -8,6 +8,7 @@ import {
   TextDocuments,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { ChangeFeed } from './changes';
 import { Dictionary } from './dictionary';
 import { FACTS_QUERY, FactsCache } from './facts';
 import { GraphQLRequestError, UnreachableError, graphql } from './graphql-client';
@@ -41,6 +42,23 @@ export function startSitrepServer(connection: Connection): void {
   const endpoint = () => ({ url: settings.endpoint, token: settings.token });
   const dictionary = new Dictionary(endpoint);
   const facts = new FactsCache(endpoint);
+  // Commits pushed by the server: what they touched is fetched again at the next hover, and the
+  // names at once. The periodic refresh stays, for when the subscription is down.
+  const changes = new ChangeFeed(
+    endpoint,
+    (change) => {
+      if (change.edited) facts.clear();
+      else facts.forget(change.entityIds);
+      void refresh();
+      void connection.sendNotification('sitrep/changed', change);
+    },
+    (open, why) => {
+      if (!open && why)
+        connection.console.log(
+          `sitrep: live updates paused (${why}); retrying, and refreshing every few minutes meanwhile`,
+        );
+    },
+  );
 
   const setStatus = (next: Status) => {
     if (next.state === 'connected') outageNoticeShown = false;
@@ -73,6 +91,9 @@ export function startSitrepServer(connection: Connection): void {
     if (timer) clearInterval(timer);
     timer = setInterval(() => void refresh(), settings.refreshIntervalSeconds * 1000);
     timer.unref();
+    if (moved || !changes.open) {
+      changes.start();
+    }
     if (moved) {
       facts.clear();
       dictionary.matcher = null;
@@ -164,6 +185,7 @@ export function startSitrepServer(connection: Connection): void {
     }
   });
 
+  connection.onShutdown(() => changes.stop());
   connection.onRequest('sitrep/refreshDictionary', () => refresh(true));
   connection.onRequest('sitrep/status', () => status);
 
