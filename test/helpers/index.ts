@@ -4,3 +4,4 @@ export * from './corpus';
 export * from './lsp';
 export * from './served-twice';
 export * from './readme';
+export * from './stored-articles';
