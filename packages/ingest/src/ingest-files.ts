@@ -3,6 +3,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { type SitrepDatabase } from '@sitrep/db';
 import { MAX_ARTICLE_CHARS, SitrepError, decodeUtf8, refuseLongArticle } from '@sitrep/vocabulary';
 import { type GivenMetadata, readArticleFile } from './article-file';
+import { decodePage } from './page/decode-page';
 import { type FetchedPage, isUrl } from './page/fetch-page';
 import { isPageFile, readPage } from './page/read-page';
 import type { IngestResult } from './ingest-article';
@@ -105,10 +106,10 @@ export function ingestFiles(
       return input;
     }
     const meta = indexFor(dirname(file), indexes).get(basename(file));
-    const content = decodeUtf8(readFileSync(file));
+    const bytes = readFileSync(file);
     const input = isPageFile(file)
-      ? readPage({ name: file, html: content }, given, meta)
-      : readArticleFile(file, content, given, meta);
+      ? readPage({ name: file, html: decodePage(bytes) }, given, meta)
+      : readArticleFile(file, decodeUtf8(bytes), given, meta);
     refuseLongArticle(input.text, maxArticleChars);
     return input;
   });

@@ -1,4 +1,5 @@
 import { SitrepError } from '@sitrep/vocabulary';
+import { decodePage } from './decode-page';
 
 /** How far a fetch may go. */
 export interface FetchLimits {
@@ -40,7 +41,7 @@ export async function fetchPage(url: string, limits: Partial<FetchLimits> = {}):
       const response = await fetch(current, {
         redirect: 'manual',
         signal,
-        headers: { accept: 'text/html,application/xhtml+xml' },
+        headers: { accept: 'text/html,application/xhtml+xml', 'user-agent': 'sitrep (news reader)' },
       });
       if (response.status >= 300 && response.status < 400 && response.status !== 304) {
         await response.body?.cancel();
@@ -66,7 +67,7 @@ export async function fetchPage(url: string, limits: Partial<FetchLimits> = {}):
         throw refused(tooLarge(maxBytes));
       }
       const bytes = await readBounded(response, maxBytes);
-      return { html: decode(bytes, type), url: current };
+      return { html: decodePage(bytes, type), url: current };
     }
   } catch (error) {
     if (error instanceof SitrepError) throw error;
@@ -114,14 +115,4 @@ async function readBounded(response: Response, maxBytes: number): Promise<Uint8A
     chunks.push(value);
   }
   return Buffer.concat(chunks);
-}
-
-/** The body as text in the charset the answer names (UTF-8 when none, or one Node does not know). */
-function decode(bytes: Uint8Array, contentType: string): string {
-  const charset = /charset\s*=\s*"?([\w.:-]+)/i.exec(contentType)?.[1] ?? 'utf-8';
-  try {
-    return new TextDecoder(charset).decode(bytes);
-  } catch {
-    return new TextDecoder('utf-8').decode(bytes);
-  }
 }
