@@ -117,10 +117,19 @@ afterAll(async () => {
 });
 
 describe('sitrep ingest https://…', () => {
-  it('fetches pages, follows redirects, stores the article text with the final URL where the page names none, and requests nothing else', async () => {
+  it('fetches pages (with --bulk too), follows redirects, stores the article text with the final URL where the page names none, and requests nothing else', async () => {
     const db = join(dir, 'fetched.db');
     requests.length = 0;
-    const run = await runSitrepAsync(['ingest', `${base}/ships`, `${base}/old/ports`, '--db', db, '--create']);
+    // --bulk: the pages are fetched before its one transaction begins.
+    const run = await runSitrepAsync([
+      'ingest',
+      `${base}/ships`,
+      `${base}/old/ports`,
+      '--db',
+      db,
+      '--create',
+      '--bulk',
+    ]);
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toMatch(/^2 articles ingested, .* 0 failed\.$/m);
     const [ships, ports] = storedArticles(db);

@@ -110,6 +110,19 @@ describe('sitrep ingest of saved web pages', () => {
     expect(storedArticles(db)).toHaveLength(1);
   });
 
+  it('is what sitrep extract reads of a saved page too: its article, titled by its JSON-LD', () => {
+    const file = write('extract/ships.html', newsPage({ headline: 'Ships', paragraphs: QUAY, jsonLd: JSON_LD }));
+    const run = runSitrep(['extract', file, '--json']);
+    expect(run.status, run.stderr).toBe(0);
+    const extraction = JSON.parse(run.stdout) as {
+      article: { title: string; published: string | null };
+      claims: Array<{ quote: string }>;
+    };
+    expect(extraction.article).toMatchObject({ title: 'Grey ships leave the Tartus quay', published: '2025-02-03' });
+    expect(extraction.claims.length).toBeGreaterThanOrEqual(3);
+    for (const word of FURNITURE_WORDS) expect(run.stdout).not.toContain(word);
+  });
+
   it('skips the same page saved twice', () => {
     const db = join(dir, 'twice.db');
     const html = newsPage({ headline: 'Ships', paragraphs: QUAY, jsonLd: JSON_LD });

@@ -31,6 +31,11 @@ export function readPage(
   index: IndexMetadata = {},
   today: string = todayAnywhere(),
 ): ArticleInput {
+  return refuseUndated(readPageArticle(page, given, index), today, NO_DATE);
+}
+
+/** readPage without the date's checks, for `sitrep extract`, which stores nothing and needs no date. */
+export function readPageArticle(page: PageSource, given: GivenMetadata = {}, index: IndexMetadata = {}): ArticleInput {
   const document = parsePage(page.html);
   // Before Readability, which takes the scripts (and the JSON-LD in them) out of the document.
   const meta = readPageMetadata(document);
@@ -49,7 +54,7 @@ export function readPage(
     url: given.url ?? meta.url ?? page.fetchedFrom ?? index.url ?? null,
     publishedAt: given.date ?? (meta.date && isCalendarDate(meta.date) ? meta.date : null),
   };
-  return refuseUndated(input, today, NO_DATE);
+  return input;
 }
 
 /** Whether a path names a web page by its extension. */
