@@ -180,6 +180,7 @@ describe('the README’s other examples', () => {
     const notApiExamples: Record<string, string> = {
       sh: 'pnpm and the sitrep command (test/cli); a curl command runs above',
       md: 'a note with front matter (test/cli/readme.notes-example-ingests.test.ts)',
+      html: 'a saved web page (test/cli/readme.pages-example-ingests.test.ts)',
       lua: "Neovim's setup (test/lsp/neovim.hovers.test.ts)",
       toml: "Helix's setup",
       elisp: "Emacs' setup",

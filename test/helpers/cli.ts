@@ -25,6 +25,29 @@ export function runSitrep(
 }
 
 /**
+ * Runs `sitrep ARGS` to completion without blocking this process, for tests whose own servers
+ * must answer the command meanwhile (runSitrep's spawnSync would stop them).
+ */
+export function runSitrepAsync(
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [SITREP_BIN, ...args], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.once('error', reject);
+    child.once('close', (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
+/**
  * Starts `sitrep ARGS` in the background; `waitFor` resolves with the first stdout match. It is one
  * Node process, so a signal, SIGKILL too, reaches the server itself.
  */

@@ -5,3 +5,4 @@ export * from './lsp';
 export * from './served-twice';
 export * from './readme';
 export * from './sse';
+export * from './stored-articles';

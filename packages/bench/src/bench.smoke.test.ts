@@ -65,12 +65,18 @@ describe('pnpm bench --scale small', () => {
       expect(shape.linearity).toBeGreaterThan(0);
     }
 
+    expect(result.extraction.page.pageBytes).toBeGreaterThanOrEqual(190_000);
+    expect(result.extraction.page.articleChars).toBeGreaterThan(10_000);
+    expect(result.extraction.page.cpuSeconds).toBeGreaterThan(0);
+
     const markdown = renderMarkdown(result, checkTargets(result));
     expect(markdown).toContain('| hover | ratio |');
     expect(markdown).toContain('| list of 50 | GraphQL (Yoga + @envelop/graphql-jit) |');
     expect(markdown).toMatch(/\| build \| [\d,]+ claims\/s/);
     expect(markdown).toContain('## Extraction throughput');
     expect(markdown).toMatch(/\| extraction linearity, worst shape: \w+/);
+    expect(markdown).toMatch(/\| reading a saved page of \d+ KB to its article \(CPU\) \| [\d.]+ ms/);
+    expect(markdown).toMatch(/Reading a saved web page \(median of \d+\): 0\.2\d MB of HTML/);
     expect(alive(result.processes.server)).toBe(false);
     expect(alive(result.processes.baseline)).toBe(false);
     for (const pid of result.processes.variants) expect(alive(pid)).toBe(false);

@@ -3,6 +3,7 @@ import { extractArticle } from '@sitrep/extract';
 import { childEntry, stopProcess, tsxLoader } from './child-process';
 import { extractionShapes } from './extract-shapes';
 import { median } from './load';
+import { type PageReadingFigures, measurePageReading } from './page-reading';
 
 export interface ExtractionOptions {
   /** Characters of text at the two sizes; the second is best four times the first. Default 0.5 M and 2 M. */
@@ -45,6 +46,8 @@ export interface ExtractionFigures {
   runs: number;
   proseSource: string;
   shapes: ShapeFigures[];
+  /** A saved web page of about 200 KB read to the article to store, beside the plain-text path. */
+  page: PageReadingFigures;
 }
 
 export const DEFAULT_EXTRACTION_SIZES: [number, number] = [500_000, 2_000_000];
@@ -98,10 +101,22 @@ export function measureExtraction(options: ExtractionOptions = {}, log: (line: s
     return { key: shape.key, label: shape.label, ...figures, linearity, wallLinearity: growth((f) => f.seconds) };
   });
   const prose = measured[0]!.large.mbPerSecond;
+  // About 15,000 characters of the prose, the length of a long news article, as its paragraphs.
+  const paragraphs = shapes[0]!
+    .make(15_000)
+    .replace(/^date \S+ [^:]*: /, '')
+    .split(/\n\s*\n/)
+    .map((p) => p.replace(/\s+/g, ' ').trim())
+    .filter(Boolean);
+  const page = measurePageReading(paragraphs);
+  log(
+    `  saved page: ${(page.pageBytes / 1000).toFixed(0)} KB read in ${(page.cpuSeconds * 1000).toFixed(1)} ms of CPU`,
+  );
   return {
     runs,
     proseSource,
     shapes: measured.map((m) => ({ ...m, vsProse: m.large.mbPerSecond / prose })),
+    page,
   } satisfies ExtractionFigures;
 }
 

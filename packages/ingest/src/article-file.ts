@@ -48,7 +48,16 @@ export function readArticleFile(
     url: given.url ?? front.url ?? index.url ?? null,
     publishedAt: given.date ?? front.date ?? null,
   };
-  // The text's own date line wins, as it always has; the extractor reads it.
+  return refuseUndated(input, today, NO_DATE);
+}
+
+/**
+ * `input` as it is when it has a date: the text's own `date` line (which wins, as it always has;
+ * the extractor reads it), else its publishedAt, else a wire dateline that writes its year.
+ * Without one it is refused with `noDate`, which says what to add; a date after `today` is refused.
+ */
+export function refuseUndated(input: ArticleInput, today: string, noDate: string): ArticleInput {
+  const { text } = input;
   if (hasDateHeader(text)) return input;
   const wire = readWireDateline(text);
   const date = input.publishedAt ?? (wire && datelineDate(wire));
@@ -56,7 +65,7 @@ export function readArticleFile(
     const found = wire
       ? `its dateline “${text.slice(wire.start, wire.bodyStart).trim()}” writes no year`
       : `found “${text.trim().split('\n', 1)[0]?.slice(0, 60) ?? ''}”`;
-    throw new SitrepError('BAD_USER_INPUT', `${NO_DATE} (${found}).`);
+    throw new SitrepError('BAD_USER_INPUT', `${noDate} (${found}).`);
   }
   if (date > today) {
     throw new SitrepError(

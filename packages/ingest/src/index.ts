@@ -21,3 +21,7 @@ export { credibilityOf, type Credibility } from './statements/credibility';
 export { independentSources, independenceKey, type IndependentSource, type Telling } from './statements/independence';
 export { groupClaims, groupUngroupedClaims, readStored, weightsFor } from './statements/group';
 export { readArticleFile, isCalendarDate, todayAnywhere, type GivenMetadata, type IndexMetadata } from './article-file';
+export { readPage, readPageArticle, isPageFile, type PageSource } from './page/read-page';
+export { fetchPage, isUrl, DEFAULT_FETCH_LIMITS, type FetchLimits, type FetchedPage } from './page/fetch-page';
+export { readPageMetadata, type PageMetadata } from './page/page-metadata';
+export { decodePage } from './page/decode-page';

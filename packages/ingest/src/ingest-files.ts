@@ -3,6 +3,9 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { type SitrepDatabase } from '@sitrep/db';
 import { MAX_ARTICLE_CHARS, SitrepError, decodeUtf8, refuseLongArticle } from '@sitrep/vocabulary';
 import { type GivenMetadata, readArticleFile } from './article-file';
+import { decodePage } from './page/decode-page';
+import { type FetchedPage, isUrl } from './page/fetch-page';
+import { isPageFile, readPage } from './page/read-page';
 import type { IngestResult } from './ingest-article';
 import { ingestArticles } from './ingest-batch';
 
@@ -29,14 +32,18 @@ interface IndexEntry {
   published?: string | null;
 }
 
-/** Files to read: each path as given, a folder's .txt and .md files in name order. */
+/** Files to read: each path as given, a folder's .txt, .md, .html and .htm files in name order; URLs as they are. */
 export function expandPaths(paths: readonly string[]): string[] {
   const files: string[] = [];
   for (const path of paths) {
+    if (isUrl(path)) {
+      files.push(path);
+      continue;
+    }
     const full = resolve(path);
     if (!existsSync(full)) throw new SitrepError('BAD_USER_INPUT', `${path}: no such file or folder.`);
     if (statSync(full).isDirectory()) {
-      for (const name of readdirSync(full).sort()) if (/\.(txt|md)$/i.test(name)) files.push(join(full, name));
+      for (const name of readdirSync(full).sort()) if (/\.(txt|md|html?)$/i.test(name)) files.push(join(full, name));
     } else {
       files.push(full);
     }
@@ -64,9 +71,11 @@ function indexFor(folder: string, cache: Map<string, Map<string, IndexEntry>>): 
 
 /**
  * Ingests files (read by readArticleFile: `given` wins over their front matter, which wins over an
- * `index.json`), each article in its own savepoint, committed in groups (see ingestArticles). A
- * duplicate is skipped, a file that cannot be read or parsed is reported with why, and the others
- * still go in. Progress is reported once an article's group has committed.
+ * `index.json`; web pages by readPage) and URLs (`fetched` holds each URL's page, or why it could
+ * not be fetched: the fetching is done before, since this runs inside a transaction with --bulk),
+ * each article in its own savepoint, committed in groups (see ingestArticles). A duplicate is
+ * skipped, a file that cannot be read or parsed is reported with why, and the others still go in.
+ * Progress is reported once an article's group has committed.
  */
 export function ingestFiles(
   db: SitrepDatabase,
@@ -74,6 +83,7 @@ export function ingestFiles(
   onProgress: (done: number, total: number, outcome: FileOutcome) => void = () => {},
   maxArticleChars = MAX_ARTICLE_CHARS,
   given: GivenMetadata = {},
+  fetched: ReadonlyMap<string, FetchedPage | Error> = new Map(),
 ): IngestSummary {
   const files = expandPaths(paths);
   const indexes = new Map<string, Map<string, IndexEntry>>();
@@ -87,8 +97,19 @@ export function ingestFiles(
     outcomes: [],
   };
   const sources = files.map((file) => () => {
+    if (isUrl(file)) {
+      const page = fetched.get(file);
+      if (page === undefined) throw new SitrepError('BAD_USER_INPUT', 'was not fetched.');
+      if (page instanceof Error) throw page;
+      const input = readPage({ name: file, html: page.html, fetchedFrom: page.url }, given);
+      refuseLongArticle(input.text, maxArticleChars);
+      return input;
+    }
     const meta = indexFor(dirname(file), indexes).get(basename(file));
-    const input = readArticleFile(file, decodeUtf8(readFileSync(file)), given, meta);
+    const bytes = readFileSync(file);
+    const input = isPageFile(file)
+      ? readPage({ name: file, html: decodePage(bytes) }, given, meta)
+      : readArticleFile(file, decodeUtf8(bytes), given, meta);
     refuseLongArticle(input.text, maxArticleChars);
     return input;
   });

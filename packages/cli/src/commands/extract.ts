@@ -61,9 +61,22 @@ export function registerExtract(program: Command): void {
           `${file} is a folder; give one article file (\`sitrep ingest\` takes folders).`,
         );
       }
-      const text = decodeUtf8(readFileSync(file), file);
+      let text: string;
+      let extractOptions: ExtractOptions = { file, title: titleFromIndex(file) };
+      if (/\.html?$/i.test(file)) {
+        // A saved web page: its article and metadata as ingest reads them (the reader loads only for pages).
+        const { decodePage, readPageArticle } = await import('@sitrep/ingest');
+        const page = readPageArticle({ name: file, html: decodePage(readFileSync(file), null, file) });
+        text = page.text;
+        extractOptions = {
+          file,
+          title: page.title ?? extractOptions.title ?? null,
+          published: page.publishedAt ?? null,
+        };
+      } else {
+        text = decodeUtf8(readFileSync(file), file);
+      }
       refuseLongArticle(text, options.maxArticleChars, '--max-article-chars', file);
-      const extractOptions: ExtractOptions = { file, title: titleFromIndex(file) };
       if (!options.db) {
         const extraction = extractArticle(text, extractOptions);
         console.log(options.json ? jsonForTerminal(extraction) : forTerminal(summary(file, extraction, new Map())));

@@ -4,16 +4,16 @@ import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { CREATE_OPTION, openForCommand } from '../open-database';
 import { MAX_ARTICLE_OPTION } from '../options-article';
-import { parseDate, parseUrl } from './options';
+import { parseCount, parseDate, parseUrl } from './options';
 import { DB_OPTION } from '../paths';
 
 export function registerIngest(program: Command): void {
   program
     .command('ingest <paths...>')
     .description(
-      'Read articles (files, or folders of .txt and .md), extract them and store each whole or not at all. ' +
+      'Read articles (files, folders of .txt, .md and .html, or web page URLs), extract them and store each whole or not at all. ' +
         'A file dates itself with a first line "date YYYY-MM-DD PLACE: ", Markdown front matter (date:, outlet:, url:, title:) ' +
-        'or a wire dateline that writes the year ("KAZAN, Feb 3, 2025 (AFP) -"); otherwise give --date.',
+        'or a wire dateline that writes the year ("KAZAN, Feb 3, 2025 (AFP) -"); a web page by its JSON-LD or meta tags; otherwise give --date.',
     )
     .option(...DB_OPTION)
     .option(...CREATE_OPTION, false)
@@ -25,6 +25,12 @@ export function registerIngest(program: Command): void {
     )
     .option('--outlet <name>', "the outlet that published them; wins over front matter and a dateline's agency")
     .option('--url <url>', 'where they were published; wins over front matter', parseUrl)
+    .option(
+      '--fetch-timeout <seconds>',
+      'longest a URL may take to fetch, redirects and body included (default: 20)',
+      parseCount,
+      20,
+    )
     .option(
       '--bulk',
       'for large batches: one transaction, indexes and search index built once at the end (nothing shows, and other writers wait, until it finishes)',
@@ -40,18 +46,29 @@ export function registerIngest(program: Command): void {
           date?: string;
           outlet?: string;
           url?: string;
+          fetchTimeout: number;
         },
       ) => {
-        const [{ bulkLoad }, { groupUngroupedClaims, ingestFiles }] = await Promise.all([
+        const [{ bulkLoad }, { fetchPage, groupUngroupedClaims, ingestFiles, isUrl }] = await Promise.all([
           import('@sitrep/db'),
           import('@sitrep/ingest'),
         ]);
         const db = await openForCommand(options.db, options.create);
+        // Pages are fetched first, one after the other, so no transaction waits on the network.
+        const fetched = new Map<string, Awaited<ReturnType<typeof fetchPage>> | Error>();
+        for (const url of new Set(paths.filter(isUrl))) {
+          fetched.set(
+            url,
+            await fetchPage(url, { timeoutMs: options.fetchTimeout * 1000 }).catch((error: unknown) =>
+              error instanceof Error ? error : new Error(String(error)),
+            ),
+          );
+        }
         // A bar only where someone watches; logs and pipes get plain lines.
         const bar = process.stderr.isTTY
           ? new SingleBar({ format: 'ingest [{bar}] {value}/{total} {file}', hideCursor: true }, undefined)
           : null;
-        const name = (file: string) => relative(process.cwd(), file) || file;
+        const name = (file: string) => (isUrl(file) ? file : relative(process.cwd(), file) || file);
         try {
           const progress = (
             done: number,
@@ -67,11 +84,18 @@ export function registerIngest(program: Command): void {
               console.error(`${outcome.status}: ${name(outcome.file)}: ${outcome.reason}`);
           };
           const run = () =>
-            ingestFiles(db, paths, progress, options.maxArticleChars, {
-              date: options.date ?? null,
-              outlet: options.outlet ?? null,
-              url: options.url ?? null,
-            });
+            ingestFiles(
+              db,
+              paths,
+              progress,
+              options.maxArticleChars,
+              {
+                date: options.date ?? null,
+                outlet: options.outlet ?? null,
+                url: options.url ?? null,
+              },
+              fetched,
+            );
           const summary = options.bulk ? (await bulkLoad(db, run)).result : run();
           // A bulk load stores claims ungrouped (the indexes grouping reads were set aside): group them now.
           if (options.bulk) {
