@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
@@ -95,6 +95,14 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): S
   };
 }
 
+let shipped: number | undefined;
+/** How many migrations this code ships (drizzle-kit's journal beside them). */
+function shippedMigrations(): number {
+  shipped ??= (JSON.parse(readFileSync(`${MIGRATIONS_FOLDER}/meta/_journal.json`, 'utf8')) as { entries: unknown[] })
+    .entries.length;
+  return shipped;
+}
+
 const hasMigrationsTable = (sqlite: Database.Database): boolean =>
   !!sqlite.prepare("select 1 from sqlite_master where type = 'table' and name = '__drizzle_migrations'").get();
 
@@ -112,6 +120,9 @@ const appliedMigrations = (sqlite: Database.Database): number =>
  */
 function applyMigrations(sqlite: Database.Database, orm: Orm): void {
   const before = appliedMigrations(sqlite);
+  // Up to date: no migrator transaction. Its commit, even an empty one, tells every other
+  // connection that the database changed (a subscriber would hear of a change that is none).
+  if (before > 0 && before >= shippedMigrations()) return;
   const hadTable = hasMigrationsTable(sqlite);
   sqlite.pragma('foreign_keys = OFF');
   try {

@@ -77,7 +77,16 @@ export function checkOwnership(sqlite: Database.Database, file: string, migratio
  */
 export function markAsSitrep(sqlite: Database.Database, file: string): void {
   try {
-    sqlite.pragma(`application_id = ${SITREP_APPLICATION_ID}`);
+    // Written in any case, so a file this user cannot write fails here and not at the first
+    // write; rolled back when it is already set, since a commit, even of nothing new, tells every
+    // other connection (and subscriber) that the knowledge base changed.
+    const marked = sqlite.pragma('application_id', { simple: true }) === SITREP_APPLICATION_ID;
+    if (marked) sqlite.exec('begin immediate');
+    try {
+      sqlite.pragma(`application_id = ${SITREP_APPLICATION_ID}`);
+    } finally {
+      if (marked) sqlite.exec('rollback');
+    }
   } catch (error) {
     if ((error as { code?: unknown }).code === 'SQLITE_READONLY') {
       throw new SitrepError(
