@@ -45,6 +45,9 @@ describe('pnpm bench --scale small', () => {
       expect(side.requests).toBeGreaterThan(0);
       expect(side.errors).toBe(0);
     }
+    expect(result.subscriber.with.requests).toBeGreaterThan(0);
+    expect(result.subscriber.with.errors).toBe(0);
+    expect(result.subscriber.without.requests).toBeGreaterThan(0);
     expect(result.search.common.requests).toBeGreaterThan(0);
     expect(result.search.rare.requests).toBeGreaterThan(0);
     expect(result.editor.answered).toBeGreaterThan(0);
@@ -71,6 +74,7 @@ describe('pnpm bench --scale small', () => {
 
     const markdown = renderMarkdown(result, checkTargets(result));
     expect(markdown).toContain('| hover | ratio |');
+    expect(markdown).toMatch(/\| hover, a subscription open \| ratio \| \d+\.\d+× \|/);
     expect(markdown).toContain('| list of 50 | GraphQL (Yoga + @envelop/graphql-jit) |');
     expect(markdown).toMatch(/\| build \| [\d,]+ claims\/s/);
     expect(markdown).toContain('## Extraction throughput');

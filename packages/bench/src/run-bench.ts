@@ -15,6 +15,7 @@ import { Random } from './random';
 import { Resources } from './resources';
 import { type StartupFigures, measureStartup } from './startup';
 import type { Scale } from './scales';
+import { type SubscriberCost, measureSubscriberCost } from './subscriber-cost';
 import { DEFAULT_VARIANTS, SHIPPED, type ServerVariant } from './server-variants';
 import { planWorkload } from './workload';
 import type { WriterName } from './writers';
@@ -67,6 +68,8 @@ export interface BenchResult {
   build: BuildFigures;
   agreement: AgreementFigures;
   hover: Comparison;
+  /** The shipped server's hover with and without a subscription held open (issue 15). */
+  subscriber: SubscriberCost;
   list: Comparison;
   search: { common: LoadFigures & { terms: string[] }; rare: LoadFigures & { terms: string[] } };
   editor: EditorHoverFigures;
@@ -217,6 +220,14 @@ export async function runBench(options: RunOptions, resources = new Resources())
       { server: baseline, path: '/hover', bodies: workload.hoverNames.map((name) => JSON.stringify({ name })) },
       scale.loadSeconds,
     );
+    log('hover with a subscriber holding a knowledgeChanged subscription open, and without…');
+    const subscriber = await measureSubscriberCost({
+      url: server.url,
+      body: cycle(workload.hoverNames.map((name) => graphqlBody(HOVER_QUERY, { name }))),
+      seconds: scale.loadSeconds,
+      isGoodBody: noGraphQLErrors,
+      serverPid: server.pid,
+    });
     log(`list: pages of 50 claims up to ${workload.listDates.length} different dates…`);
     const list = await compare(
       { servers: graphqlServers, bodies: workload.listDates.map((to) => graphqlBody(LIST_QUERY, { to })) },
@@ -286,6 +297,7 @@ export async function runBench(options: RunOptions, resources = new Resources())
       build: built.figures,
       agreement,
       hover,
+      subscriber,
       list,
       search,
       editor,
