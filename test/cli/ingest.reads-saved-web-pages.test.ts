@@ -1,9 +1,9 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FURNITURE_WORDS, newsPage } from '@sitrep/ingest/test-page';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runSitrep, spansMisplaced, storedArticles } from '../helpers';
+import { runSitrep, spansMisplaced, storedArticles, writeFileIn } from '../helpers';
 
 // Our own words, invented for this test.
 const QUAY = [
@@ -35,12 +35,7 @@ const PORTS = [
 const dir = mkdtempSync(join(tmpdir(), 'sitrep-cli-pages-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function write(name: string, text: string): string {
-  const file = join(dir, name);
-  mkdirSync(join(file, '..'), { recursive: true });
-  writeFileSync(file, text);
-  return file;
-}
+const write = (name: string, text: string) => writeFileIn(dir, name, text);
 
 describe('sitrep ingest of saved web pages', () => {
   it('stores the article’s paragraphs without the furniture, dated and credited by its JSON-LD, offsets into the stored text', () => {

@@ -1,3 +1,5 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { openDatabase } from '@sitrep/db';
 
 export interface StoredArticle {
@@ -36,4 +38,12 @@ export function spansMisplaced(article: StoredArticle): string[] {
   return [...article.mentions, ...article.claims]
     .filter((span) => article.text.slice(span.start, span.end) !== span.said)
     .map((span) => `${span.start}–${span.end}: “${span.said}”`);
+}
+
+/** Writes `text` to `name` under `dir` (making its folders), as a user saves a file to ingest; returns its path. */
+export function writeFileIn(dir: string, name: string, text: string): string {
+  const file = join(dir, name);
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, text);
+  return file;
 }
