@@ -3,7 +3,7 @@ import { readClaim } from './features';
 import { CLASS_PHRASES, opposed } from './lexicon';
 import { polarityOf } from './polarity';
 import { conflictingCount, elsewhere, overlap } from './similarity';
-import { type TermWeights, UNIFORM_WEIGHTS } from './term-statistics';
+import { type TermWeights, UNIFORM_WEIGHTS, rememberedPerPair } from './term-statistics';
 import type { ClaimFacts, ClaimFeatures, Quantity, ReadClaim } from './types';
 import { CANDIDATE_WINDOW_DAYS } from './window';
 
@@ -150,22 +150,8 @@ type Finding =
   | { kind: 'figures'; counts: [Quantity, Quantity] }
   | { kind: 'dates'; days: [string, string] };
 
-/**
- * Findings under frozen weights, by the two claims' features: a claim is checked against the latest
- * claims of every statement near it, and copies of a story share their features (see compareClaims).
- */
-const remembered = new WeakMap<TermWeights, WeakMap<ClaimFeatures, WeakMap<ClaimFeatures, Finding | null>>>();
-
-function findingOf(fa: ClaimFeatures, fb: ClaimFeatures, weights: TermWeights): Finding | null {
-  if (!weights.frozen) return finding(fa, fb, weights);
-  let byA = remembered.get(weights);
-  if (!byA) remembered.set(weights, (byA = new WeakMap()));
-  let byB = byA.get(fa);
-  if (!byB) byA.set(fa, (byB = new WeakMap()));
-  let found = byB.get(fb);
-  if (found === undefined) byB.set(fb, (found = finding(fa, fb, weights)));
-  return found;
-}
+/** Findings remembered per pair of features under frozen weights (see rememberedPerPair). */
+const findingOf = rememberedPerPair(finding);
 
 function finding(fa: ClaimFeatures, fb: ClaimFeatures, weights: TermWeights): Finding | null {
   // The predicates and the classes of every event either names ("did not accept them and they were

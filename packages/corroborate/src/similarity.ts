@@ -1,7 +1,7 @@
 import { dateRelation } from './dates';
 import { opposed } from './lexicon';
 import { polarityOf } from './polarity';
-import { type TermWeights, UNIFORM_WEIGHTS } from './term-statistics';
+import { type TermWeights, UNIFORM_WEIGHTS, rememberedPerPair } from './term-statistics';
 import type { ClaimFeatures, Quantity } from './types';
 
 /** How far apart two claims are, part by part; `score` is 0 when `apart` names a reason they cannot be one statement. */
@@ -139,24 +139,12 @@ export function reasonApart(a: ClaimFeatures, b: ClaimFeatures): string | null {
   return null;
 }
 
-/**
- * Comparisons under frozen weights, by the two claims' features: copies of a wire story share their
- * quotes, so one claim meets the same features in many members of a statement (features are shared
- * between claims that read the same: `readClaim`).
- */
-const remembered = new WeakMap<TermWeights, WeakMap<ClaimFeatures, WeakMap<ClaimFeatures, Comparison>>>();
-
-/** How likely two claims state the same proposition, 0–1, part by part. */
+/** How likely two claims state the same proposition, 0–1, part by part (remembered under frozen weights). */
 export function compareClaims(a: ClaimFeatures, b: ClaimFeatures, weights: TermWeights = UNIFORM_WEIGHTS): Comparison {
-  if (!weights.frozen) return comparison(a, b, weights);
-  let byA = remembered.get(weights);
-  if (!byA) remembered.set(weights, (byA = new WeakMap()));
-  let byB = byA.get(a);
-  if (!byB) byA.set(a, (byB = new WeakMap()));
-  let found = byB.get(b);
-  if (!found) byB.set(b, (found = comparison(a, b, weights)));
-  return found;
+  return rememberedComparison(a, b, weights);
 }
+
+const rememberedComparison = rememberedPerPair(comparison);
 
 function comparison(a: ClaimFeatures, b: ClaimFeatures, weights: TermWeights): Comparison {
   const terms = overlap(a, b, weights);

@@ -54,3 +54,26 @@ export class TermStatistics implements TermWeights {
     return this.counts.entries();
   }
 }
+
+/**
+ * `compute(a, b, weights)`, remembered per pair of features while `weights` is frozen (its
+ * weights no longer change, so the result cannot either); computed every time otherwise. A claim
+ * meets the same features in many members of one statement: copies of a wire story share their
+ * quotes, and claims that read alike share one features object (`readClaim`).
+ */
+export function rememberedPerPair<T>(
+  compute: (a: ClaimFeatures, b: ClaimFeatures, weights: TermWeights) => T,
+): (a: ClaimFeatures, b: ClaimFeatures, weights: TermWeights) => T {
+  const byWeights = new WeakMap<TermWeights, WeakMap<ClaimFeatures, Map<ClaimFeatures, T>>>();
+  return (a, b, weights) => {
+    if (!weights.frozen) return compute(a, b, weights);
+    let byA = byWeights.get(weights);
+    if (!byA) byWeights.set(weights, (byA = new WeakMap()));
+    let byB = byA.get(a);
+    if (!byB) byA.set(a, (byB = new Map()));
+    if (byB.has(b)) return byB.get(b)!;
+    const found = compute(a, b, weights);
+    byB.set(b, found);
+    return found;
+  };
+}
