@@ -5,7 +5,7 @@ import { promisify } from 'node:util';
 import { Kind, type OperationDefinitionNode, parse } from 'graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type GraphQLResponse, REPO_ROOT, type ReadmeBlock, dataOf, readmeBlocks, useTestServer } from '../helpers';
-import { subscribeOverSse } from '../helpers/sse';
+import { subscribeOverSse, untilListening } from '../helpers/sse';
 import { README_SAYS } from './readme.what-each-example-promises';
 
 // Every example in README.md runs here against the demo data, so the README cannot drift from the
@@ -103,9 +103,7 @@ async function requestOf(block: ReadmeBlock) {
 async function firstChange(query: string, variables: Record<string, unknown>): Promise<Record<string, unknown>> {
   const client = subscribeOverSse(server.url, query, variables);
   try {
-    // The stream is open once the server has answered with its headers; then the commit.
-    for (let i = 0; i < 50 && client.contentType() === null; i++) await new Promise((r) => setTimeout(r, 20));
-    await new Promise((r) => setTimeout(r, 300));
+    await untilListening(() => server.changeListeners());
     dataOf(await server.gql(INGEST, { text: SUBSCRIBED_REPORT }, token));
     const event = (await client.next(3_000)) as { data?: Record<string, unknown>; errors?: unknown } | null;
     expect(event?.errors, JSON.stringify(event?.errors)).toBeUndefined();

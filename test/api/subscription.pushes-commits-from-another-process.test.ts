@@ -6,7 +6,7 @@ import { seedDemo } from '@sitrep/demo-data';
 import { type RunningServer, startServer } from '@sitrep/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runSitrep } from '../helpers/cli';
-import { subscribeOverSse } from '../helpers/sse';
+import { subscribeOverSse, untilListening } from '../helpers/sse';
 
 let dir: string;
 let file: string;
@@ -50,7 +50,7 @@ describe('subscriptions over Server-Sent Events', { timeout: 60_000 }, () => {
     const client = subscribe(
       'subscription { knowledgeChanged { newClaims articles { title outlet } entities { name } } }',
     );
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await untilListening(() => server.changes.listeners);
     const run = runSitrep([
       'ingest',
       note('halm.txt', 'Teodor Halm said Russian ships had left Tartous on Monday.'),
@@ -82,7 +82,7 @@ describe('subscriptions over Server-Sent Events', { timeout: 60_000 }, () => {
     const client = subscribe('subscription($id: ID!) { entityChanged(id: $id) { name claimStats { claims } } }', {
       id: TARTUS_ID(),
     });
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await untilListening(() => server.changes.listeners);
     expect(
       runSitrep([
         'ingest',

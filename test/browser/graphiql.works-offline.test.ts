@@ -5,6 +5,7 @@ import { createArticle, openDatabase } from '@sitrep/db';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestServer, startTestServer } from '../helpers';
+import { untilListening } from '../helpers/sse';
 import { type LaunchedChromium, browserUnavailable, launchChromium } from '../helpers/browser';
 
 const unavailable = browserUnavailable();
@@ -84,8 +85,8 @@ describe.skipIf(unavailable)('GraphiQL, offline', () => {
         await page.getByRole('tab', { name: /WatchChanges/ }).click();
         await page.locator('.graphiql-query-editor .view-lines', { hasText: 'knowledgeChanged' }).waitFor(WAIT);
         await page.getByRole('button', { name: /^Execute (query|subscription)/ }).click();
-        // The subscription is open when the server has a listener; a commit from another connection then reaches it.
-        await new Promise((resolve) => setTimeout(resolve, 1_000));
+        // A commit from another connection reaches the subscription once the server has its listener.
+        await untilListening(() => server.changeListeners());
         const writer = openDatabase(server.dbFile);
         try {
           createArticle(writer, {

@@ -29,6 +29,8 @@ export interface TestServer {
     token?: string,
   ): Promise<GraphQLResponse<T>>;
   token(scope: TokenScope): string;
+  /** Subscriptions listening for commits now (0 while stopped). */
+  changeListeners(): number;
   /** Stops the HTTP server and closes the database, keeping the file. */
   stop(): Promise<void>;
   /** Starts again on the same database file (a restart). */
@@ -79,6 +81,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       return (await response.json()) as GraphQLResponse<never>;
     },
     token: (scope) => createToken(db, scope, `test ${scope}`).secret,
+    changeListeners: () => running?.changes.listeners ?? 0,
     stop,
     async restart() {
       if (running) await stop();
@@ -135,6 +138,7 @@ export function useTestServer(options: TestServerOptions = {}): TestServer {
     },
     gql: (query, variables, token) => server().gql(query, variables, token),
     token: (scope) => server().token(scope),
+    changeListeners: () => server().changeListeners(),
     stop: () => server().stop(),
     restart: () => server().restart(),
     [Symbol.asyncDispose]: () => server()[Symbol.asyncDispose](),

@@ -1,3 +1,13 @@
+import { expect } from 'vitest';
+
+/**
+ * Resolves once the server holds `want` subscriptions: a commit made before a subscription is
+ * listening is rightly never told to it, and a fixed pause loses that race on a loaded machine.
+ */
+export async function untilListening(listeners: () => number, want = 1): Promise<void> {
+  await expect.poll(listeners, { timeout: 15_000, interval: 20 }).toBe(want);
+}
+
 /**
  * A Server-Sent Events client as a script or an editor would write one: POSTs a subscription with
  * `Accept: text/event-stream` and reads `next` events off the open response.

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Hover, MarkupContent } from 'vscode-languageserver-protocol/node';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runSitrep, startLanguageServer, useTestServer } from '../helpers';
+import { untilListening } from '../helpers/sse';
 
 const api = useTestServer();
 const dir = mkdtempSync(join(tmpdir(), 'sitrep-lsp-live-'));
@@ -23,6 +24,7 @@ describe('the language server hears commits', { timeout: 60_000 }, () => {
     const before = text(await ls.hover(URI, AT.line, AT.character));
     expect(before).toContain('Tartus naval facility');
     expect(before).not.toContain('frigate had docked');
+    await untilListening(() => api.changeListeners());
 
     const note = join(dir, 'berth.txt');
     // Dated after everything the demo holds, so it leads the hover.

@@ -5,6 +5,7 @@ import { FastPathPlans } from './fast-path/plans';
 import type { FastPathState } from './fast-path/plugin';
 import { ReadTransactions } from './fast-path/read-transaction';
 import { createCapacity, type CapacityStats } from './capacity';
+import { ChangeWatcher } from './changes';
 import { DEFAULT_LIMITS, DEFAULT_SERVER_LIMITS, type QueryLimits, type ServerLimits } from './limits';
 import { GRAPHQL_PATH, type SitrepYogaOptions, createSitrepYoga } from './yoga';
 
@@ -25,6 +26,8 @@ export interface RunningServer {
   fastPath: FastPathStats | null;
   /** Connections and body bytes held now, and requests refused as busy. */
   capacity: CapacityStats;
+  /** Subscriptions listening for commits now, and whether the database is being polled for them. */
+  readonly changes: { listeners: number; watching: boolean };
   close(): Promise<void>;
 }
 
@@ -34,7 +37,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     options.fastPath === false
       ? undefined
       : { plans: new FastPathPlans(), reads: new ReadTransactions(options.db), runsPlugins: false, stepsAside: null };
-  const yoga = createSitrepYoga(options, state);
+  const changes = new ChangeWatcher(options.db.file, options.changePollMs);
+  const yoga = createSitrepYoga(options, state, changes);
   // Slower, not wrong: say so once, where whoever added the plugin looks.
   if (state?.stepsAside) yoga.logger.warn(`The fast path is off: ${state.stepsAside}.`);
   const fastPath =
@@ -73,6 +77,9 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}${GRAPHQL_PATH}`,
     fastPath: fastPath?.stats ?? null,
     capacity: capacity.stats,
+    get changes() {
+      return changes.state;
+    },
     close: async () => {
       await new Promise<void>((resolve, reject) => {
         server.close((err) => (err ? reject(err) : resolve()));

@@ -71,14 +71,17 @@ export const GRAPHQL_PATH = '/graphql';
  * `fastPath`, it tells the HTTP server's fast path what it accepts and when it writes, and runs
  * envelop's phases for it.
  */
-export function createSitrepYoga(options: SitrepYogaOptions, fastPath?: FastPathState) {
+export function createSitrepYoga(
+  options: SitrepYogaOptions,
+  fastPath?: FastPathState,
+  changes = new ChangeWatcher(options.db.file, options.changePollMs),
+) {
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const writes = { ...DEFAULT_WRITE_POLICY, ...options.writes };
   // SQLite waits for a lock by sleeping in the thread that serves every request: only briefly.
   // Reads in WAL mode do not wait for writers; mutations retry with timers (write-retry.ts).
   options.db.sqlite.pragma(`busy_timeout = ${Math.max(0, Math.trunc(writes.busyTimeoutMs))}`);
   const extraction = new ServerExtraction(options.extraction);
-  const changes = new ChangeWatcher(options.db.file, options.changePollMs);
   return createYoga<{ request: Request }, Context>({
     schema,
     graphqlEndpoint: GRAPHQL_PATH,
