@@ -11,7 +11,7 @@ export {
   type PreparedArticle,
 } from './ingest-article';
 export { ingestArticles, type ArticleOutcome, type GroupLimits } from './ingest-batch';
-export { ingestFiles, expandPaths, type FileOutcome, type IngestSummary } from './ingest-files';
+export { ingestFiles, expandPaths, isArticleFile, type FileOutcome, type IngestSummary } from './ingest-files';
 export { knowledgeOf, knownEntityNamed, type DatabaseKnowledge } from './knowledge';
 export { ExtractionPool, DEFAULT_EXTRACTION, type ExtractionPolicy } from './extraction/pool';
 export { COPY_CONTAINMENT, COPY_MIN_SHARED, findStory, type StoryMatch } from './copies/story';

@@ -1,3 +1,4 @@
+import { plural } from '@sitrep/vocabulary';
 import type { ClaimFact, EntityFacts, StatementFact } from './facts';
 
 // Embeddings, overrides and isolates: in a quote they can make the words read in another order.
@@ -59,8 +60,6 @@ export function claimLine(claim: ClaimFact, quoteLength = 160): string {
     claim.eventDate && claim.eventDate !== claim.saidOn ? `${claim.saidOn} (event ${claim.eventDate})` : claim.saidOn;
   return `- ${when} · ${marks} · ${sourceInWords(claim)}: “${escapeMarkdown(shorten(claim.quote, quoteLength))}” — *${escapeMarkdown(claim.article.title)}*, ${claim.article.publishedAt}`;
 }
-
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** "**B2** · 3 independent sources · 1 says otherwise · *contested*", then its latest quotes with their sources. */
 export function statementLines(statement: StatementFact, quoteLength = 160): string[] {

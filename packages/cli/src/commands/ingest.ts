@@ -3,8 +3,8 @@ import { relative } from 'node:path';
 import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { CREATE_OPTION, openForCommand } from '../open-database';
-import { MAX_ARTICLE_OPTION } from '../options-article';
-import { parseCount, parseDate, parseUrl } from './options';
+import { DATE_OPTION, MAX_ARTICLE_OPTION, OUTLET_OPTION, URL_OPTION } from '../options-article';
+import { parseCount } from './options';
 import { DB_OPTION } from '../paths';
 
 export function registerIngest(program: Command): void {
@@ -18,13 +18,9 @@ export function registerIngest(program: Command): void {
     .option(...DB_OPTION)
     .option(...CREATE_OPTION, false)
     .option(...MAX_ARTICLE_OPTION)
-    .option(
-      '--date <YYYY-MM-DD>',
-      'publication date of files without a "date YYYY-MM-DD PLACE:" first line; wins over front matter',
-      parseDate,
-    )
-    .option('--outlet <name>', "the outlet that published them; wins over front matter and a dateline's agency")
-    .option('--url <url>', 'where they were published; wins over front matter', parseUrl)
+    .option(...DATE_OPTION)
+    .option(...OUTLET_OPTION)
+    .option(...URL_OPTION)
     .option(
       '--fetch-timeout <seconds>',
       'longest a URL may take to fetch, redirects and body included (default: 20)',
