@@ -44,6 +44,7 @@ export function startSitrepServer(connection: Connection): void {
   const facts = new FactsCache(endpoint);
   // Commits pushed by the server: what they touched is fetched again at the next hover, and the
   // names at once. The periodic refresh stays, for when the subscription is down.
+  let paused = false;
   const changes = new ChangeFeed(
     endpoint,
     (change) => {
@@ -53,10 +54,18 @@ export function startSitrepServer(connection: Connection): void {
       void connection.sendNotification('sitrep/changed', change);
     },
     (open, why) => {
-      if (!open && why)
+      if (!open && why) {
+        paused = true;
         connection.console.log(
           `sitrep: live updates paused (${why}); retrying, and refreshing every few minutes meanwhile`,
         );
+      } else if (open && paused) {
+        // Commits made while the subscription was down were not heard: what is cached may be stale.
+        paused = false;
+        facts.clear();
+        void refresh();
+        connection.console.log('sitrep: live updates resumed');
+      }
     },
   );
 
