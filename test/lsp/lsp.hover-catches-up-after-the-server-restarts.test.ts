@@ -5,6 +5,7 @@ import type { Hover, MarkupContent } from 'vscode-languageserver-protocol/node';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runSitrep, startLanguageServer, useTestServer } from '../helpers';
 import { untilListening } from '../helpers/sse';
+import { LogMessageNotification } from 'vscode-languageserver-protocol/node';
 
 const api = useTestServer();
 const dir = mkdtempSync(join(tmpdir(), 'sitrep-lsp-restart-'));
@@ -25,7 +26,7 @@ describe('the language server, when the server goes away and comes back', { time
     await untilListening(() => api.changeListeners());
 
     await api.stop();
-    await ls.notification<{ message: string }>('window/logMessage', (m) => /live updates paused/.test(m.message));
+    await ls.notification(LogMessageNotification.type, (m) => /live updates paused/.test(m.message));
     // Stored while no server runs: no commit can be pushed to anyone.
     const note = join(dir, 'tug.txt');
     writeFileSync(note, 'Port workers said on Tuesday a Russian tug had sunk at Tartous.\n');
@@ -34,7 +35,7 @@ describe('the language server, when the server goes away and comes back', { time
 
     await api.restart({ samePort: true });
     await untilListening(() => api.changeListeners());
-    await ls.notification<{ message: string }>('window/logMessage', (m) => /live updates resumed/.test(m.message));
+    await ls.notification(LogMessageNotification.type, (m) => /live updates resumed/.test(m.message));
     expect(text(await ls.hover(URI, AT.line, AT.character))).toContain('tug had sunk');
   });
 });

@@ -13,16 +13,19 @@ import { Dictionary } from './dictionary';
 import { FACTS_QUERY, FactsCache } from './facts';
 import { GraphQLRequestError, UnreachableError, graphql } from './graphql-client';
 import type { NameMatch } from '@sitrep/names';
+import {
+  ChangedNotification,
+  EntityAtRequest,
+  FactsMarkdownRequest,
+  IngestDocumentRequest,
+  type IngestDocumentResult,
+  RefreshDictionaryRequest,
+  type Status,
+  StatusNotification,
+  StatusRequest,
+} from './protocol';
 import { renderAllFacts, renderHover } from './render';
 import { type Settings, handlesLanguage, resolveSettings } from './settings';
-
-/** Sent to the client whenever the connection to Sitrep changes: drives a status bar. */
-export interface Status {
-  state: 'connecting' | 'connected' | 'unreachable';
-  endpoint: string;
-  entities: number;
-  message?: string;
-}
 
 const INGEST = `mutation SitrepIngest($input: IngestArticleInput!) {
   ingestArticle(input: $input) { article { id title } claims { id } createdEntities { name } }
@@ -51,7 +54,7 @@ export function startSitrepServer(connection: Connection): void {
       if (change.edited) facts.clear();
       else facts.forget(change.entityIds);
       void refresh();
-      void connection.sendNotification('sitrep/changed', change);
+      void connection.sendNotification(ChangedNotification, change);
     },
     (open, why) => {
       if (!open && why) {
@@ -72,7 +75,7 @@ export function startSitrepServer(connection: Connection): void {
   const setStatus = (next: Status) => {
     if (next.state === 'connected') outageNoticeShown = false;
     status = next;
-    void connection.sendNotification('sitrep/status', status);
+    void connection.sendNotification(StatusNotification, status);
   };
 
   async function refresh(force = false): Promise<Status> {
@@ -195,48 +198,45 @@ export function startSitrepServer(connection: Connection): void {
   });
 
   connection.onShutdown(() => changes.stop());
-  connection.onRequest('sitrep/refreshDictionary', () => refresh(true));
-  connection.onRequest('sitrep/status', () => status);
+  connection.onRequest(RefreshDictionaryRequest, () => refresh(true));
+  connection.onRequest(StatusRequest, () => status);
 
-  connection.onRequest('sitrep/entityAt', async (params: { textDocument: { uri: string }; position: Position }) => {
+  connection.onRequest(EntityAtRequest, async (params) => {
     const found = await nameAt(params.textDocument.uri, params.position);
     return found ? { entity: found.match.entry.entity, name: found.match.entry.name } : null;
   });
 
-  connection.onRequest('sitrep/factsMarkdown', async (params: { entity: string }) => {
+  connection.onRequest(FactsMarkdownRequest, async (params) => {
     const entity = await facts.get(params.entity, 100);
     return entity ? renderAllFacts(entity) : null;
   });
 
-  connection.onRequest(
-    'sitrep/ingestDocument',
-    async (params: { textDocument: { uri: string }; publishedAt?: string }) => {
-      const document = documents.get(params.textDocument.uri);
-      if (!document) return { ok: false, message: 'The document is not open.' };
-      try {
-        const data = await graphql<{
-          ingestArticle: {
-            article: { id: string; title: string };
-            claims: unknown[];
-            createdEntities: Array<{ name: string }>;
-          };
-        }>(endpoint(), INGEST, {
-          input: { text: document.getText(), publishedAt: params.publishedAt ?? null, url: params.textDocument.uri },
-        });
-        void refresh();
-        const { article, claims, createdEntities } = data.ingestArticle;
-        return {
-          ok: true,
-          title: article.title,
-          claims: claims.length,
-          createdEntities: createdEntities.map((e) => e.name),
+  connection.onRequest(IngestDocumentRequest, async (params): Promise<IngestDocumentResult> => {
+    const document = documents.get(params.textDocument.uri);
+    if (!document) return { ok: false, message: 'The document is not open.' };
+    try {
+      const data = await graphql<{
+        ingestArticle: {
+          article: { id: string; title: string };
+          claims: unknown[];
+          createdEntities: Array<{ name: string }>;
         };
-      } catch (error) {
-        const code = error instanceof GraphQLRequestError ? error.code : undefined;
-        return { ok: false, code, message: (error as Error).message };
-      }
-    },
-  );
+      }>(endpoint(), INGEST, {
+        input: { text: document.getText(), publishedAt: params.publishedAt ?? null, url: params.textDocument.uri },
+      });
+      void refresh();
+      const { article, claims, createdEntities } = data.ingestArticle;
+      return {
+        ok: true,
+        title: article.title,
+        claims: claims.length,
+        createdEntities: createdEntities.map((e) => e.name),
+      };
+    } catch (error) {
+      const code = error instanceof GraphQLRequestError ? error.code : undefined;
+      return { ok: false, code, message: (error as Error).message };
+    }
+  });
 
   documents.listen(connection);
   connection.listen();
