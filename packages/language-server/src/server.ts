@@ -1,4 +1,5 @@
 import {
+  type ClientCapabilities,
   type Connection,
   type InitializeResult,
   type ServerCapabilities,
@@ -11,6 +12,8 @@ import { Dictionary } from './dictionary';
 import { FactsCache } from './facts';
 import { registerHover } from './features/hover';
 import { registerRequests } from './features/requests';
+import { registerSymbols } from './features/symbols';
+import { NAME_TOKENS_LEGEND, registerTokens } from './features/tokens';
 import { ChangedNotification, type Status, StatusNotification } from './protocol';
 import { type Settings, handlesLanguage, resolveSettings } from './settings';
 import type { Workbench } from './workbench';
@@ -19,6 +22,11 @@ import type { Workbench } from './workbench';
 const FEATURES: Array<{ capabilities: ServerCapabilities; register(wb: Workbench): void }> = [
   { capabilities: { hoverProvider: true }, register: registerHover },
   { capabilities: {}, register: registerRequests },
+  { capabilities: { documentSymbolProvider: { label: 'Sitrep' } }, register: registerSymbols },
+  {
+    capabilities: { semanticTokensProvider: { legend: NAME_TOKENS_LEGEND, full: { delta: true } } },
+    register: registerTokens,
+  },
 ];
 
 /** Wires Sitrep's features, settings and status into an LSP connection (stdio or any other transport). */
@@ -27,9 +35,11 @@ export function startSitrepServer(connection: Connection): void {
   let initOptions: unknown = null;
   let settings: Settings = resolveSettings(null, null);
   let canReadConfiguration = false;
+  let client: ClientCapabilities = {};
   let timer: NodeJS.Timeout | null = null;
   let status: Status = { state: 'connecting', endpoint: settings.endpoint, entities: 0 };
   const statusListeners: Array<(status: Status) => void> = [];
+  const namesListeners: Array<() => void> = [];
 
   const endpoint = () => ({ url: settings.endpoint, token: settings.token });
   const dictionary = new Dictionary(endpoint);
@@ -43,7 +53,9 @@ export function startSitrepServer(connection: Connection): void {
 
   async function refresh(force = false): Promise<Status> {
     try {
+      const before = dictionary.version;
       await dictionary.refresh(force);
+      if (dictionary.version !== before) for (const listener of namesListeners) listener();
       setStatus({ state: 'connected', endpoint: settings.endpoint, entities: dictionary.size });
     } catch (error) {
       setStatus({
@@ -114,10 +126,12 @@ export function startSitrepServer(connection: Connection): void {
     dictionary,
     facts,
     settings: () => settings,
+    client: () => client,
     endpoint,
     status: () => status,
     refresh,
     onStatus: (listener) => void statusListeners.push(listener),
+    onNamesChanged: (listener) => void namesListeners.push(listener),
     unreachable: (message) =>
       setStatus({ state: 'unreachable', endpoint: settings.endpoint, entities: dictionary.size, message }),
     followed,
@@ -134,6 +148,7 @@ export function startSitrepServer(connection: Connection): void {
 
   connection.onInitialize((params): InitializeResult => {
     initOptions = params.initializationOptions ?? null;
+    client = params.capabilities;
     canReadConfiguration = params.capabilities.workspace?.configuration === true;
     settings = resolveSettings(initOptions, null);
     return {
@@ -156,6 +171,8 @@ export function startSitrepServer(connection: Connection): void {
       initOptions = { ...(initOptions as object), ...((change.settings as { sitrep?: object }).sitrep ?? {}) };
     }
     await loadSettings();
+    // Marking may have been switched, or its limit moved: clients ask for the tokens again.
+    for (const listener of namesListeners) listener();
     void refresh(dictionary.matcher === null);
   });
 

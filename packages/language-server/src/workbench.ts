@@ -1,4 +1,4 @@
-import type { Connection, Position, TextDocuments } from 'vscode-languageserver/node';
+import type { ClientCapabilities, Connection, Position, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { NameMatch } from '@sitrep/names';
 import type { Dictionary } from './dictionary';
@@ -18,10 +18,14 @@ export interface Workbench {
   dictionary: Dictionary;
   facts: FactsCache;
   settings(): Settings;
+  /** What the editor said it supports, at initialize. */
+  client(): ClientCapabilities;
   endpoint(): Endpoint;
   status(): Status;
   /** Loads the names again (all of them with `force`); resolves with the status after. */
   refresh(force?: boolean): Promise<Status>;
+  /** Calls `listener` after the known names changed (a refresh found a new version), or the settings did. */
+  onNamesChanged(listener: () => void): void;
   /** Calls `listener` with each new status. */
   onStatus(listener: (status: Status) => void): void;
   /** Records that the server could not be reached, for the status bar. */

@@ -25,6 +25,8 @@ function settings() {
     languages: section.get<string[]>('languages', ['plaintext', 'markdown']),
     maxClaims: section.get<number>('maxClaims'),
     refreshIntervalSeconds: section.get<number>('refreshIntervalSeconds'),
+    markNames: section.get<boolean>('markNames'),
+    maxDocumentChars: section.get<number>('maxDocumentChars'),
   };
 }
 
