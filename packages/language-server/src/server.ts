@@ -10,6 +10,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ChangeFeed } from './changes';
 import { Dictionary } from './dictionary';
 import { FactsCache } from './facts';
+import { registerCompletion } from './features/completion';
 import { registerHover } from './features/hover';
 import { registerRequests } from './features/requests';
 import { registerSymbols } from './features/symbols';
@@ -23,6 +24,7 @@ const FEATURES: Array<{ capabilities: ServerCapabilities; register(wb: Workbench
   { capabilities: { hoverProvider: true }, register: registerHover },
   { capabilities: {}, register: registerRequests },
   { capabilities: { documentSymbolProvider: { label: 'Sitrep' } }, register: registerSymbols },
+  { capabilities: { completionProvider: { resolveProvider: true } }, register: registerCompletion },
   {
     capabilities: { semanticTokensProvider: { legend: NAME_TOKENS_LEGEND, full: { delta: true } } },
     register: registerTokens,

@@ -12,6 +12,8 @@ export interface Settings {
   refreshIntervalSeconds: number;
   /** Mark every known name in a document (semantic tokens), by kind. Default true. */
   markNames: boolean;
+  /** Offer known names as completions once a word has three letters. Default true. */
+  completeNames: boolean;
   /** Longest document, in characters, whose names are marked and outlined. Default 2,000,000. */
   maxDocumentChars: number;
 }
@@ -25,6 +27,7 @@ const defaults = (): Settings => ({
   maxClaims: 5,
   refreshIntervalSeconds: 300,
   markNames: true,
+  completeNames: true,
   maxDocumentChars: 2_000_000,
 });
 
@@ -40,6 +43,7 @@ function clean(raw: unknown): Partial<Settings> {
     out.refreshIntervalSeconds = Math.floor(r.refreshIntervalSeconds);
   }
   if (typeof r.markNames === 'boolean') out.markNames = r.markNames;
+  if (typeof r.completeNames === 'boolean') out.completeNames = r.completeNames;
   if (typeof r.maxDocumentChars === 'number' && r.maxDocumentChars >= 0) {
     out.maxDocumentChars = Math.floor(r.maxDocumentChars);
   }

@@ -26,6 +26,7 @@ function settings() {
     maxClaims: section.get<number>('maxClaims'),
     refreshIntervalSeconds: section.get<number>('refreshIntervalSeconds'),
     markNames: section.get<boolean>('markNames'),
+    completeNames: section.get<boolean>('completeNames'),
     maxDocumentChars: section.get<number>('maxDocumentChars'),
   };
 }

@@ -7,7 +7,7 @@ import type { Workbench } from '../workbench';
 /** The outline's groups, in the order they show, and the symbol kind that gives each its icon. */
 const GROUPS: ReadonlyArray<{ kind: NameEntry['kind']; title: string; symbol: SymbolKind }> = [
   { kind: 'INSTALLATION', title: 'Installations', symbol: SymbolKind.Struct },
-  { kind: 'ACTOR', title: 'Actors', symbol: SymbolKind.Object },
+  { kind: 'ACTOR', title: 'Actors', symbol: SymbolKind.Class },
 ];
 
 /**
