@@ -11,6 +11,7 @@ import { ChangeFeed } from './changes';
 import { Dictionary } from './dictionary';
 import { FactsCache } from './facts';
 import { registerCompletion } from './features/completion';
+import { registerDiagnostics } from './features/diagnostics';
 import { registerHover } from './features/hover';
 import { registerRequests } from './features/requests';
 import { registerSymbols } from './features/symbols';
@@ -24,6 +25,7 @@ const FEATURES: Array<{ capabilities: ServerCapabilities; register(wb: Workbench
   { capabilities: { hoverProvider: true }, register: registerHover },
   { capabilities: {}, register: registerRequests },
   { capabilities: { documentSymbolProvider: { label: 'Sitrep' } }, register: registerSymbols },
+  { capabilities: {}, register: registerDiagnostics },
   { capabilities: { completionProvider: { resolveProvider: true } }, register: registerCompletion },
   {
     capabilities: { semanticTokensProvider: { legend: NAME_TOKENS_LEGEND, full: { delta: true } } },
@@ -42,6 +44,7 @@ export function startSitrepServer(connection: Connection): void {
   let status: Status = { state: 'connecting', endpoint: settings.endpoint, entities: 0 };
   const statusListeners: Array<(status: Status) => void> = [];
   const namesListeners: Array<() => void> = [];
+  const factsListeners: Array<() => void> = [];
 
   const endpoint = () => ({ url: settings.endpoint, token: settings.token });
   const dictionary = new Dictionary(endpoint);
@@ -78,6 +81,7 @@ export function startSitrepServer(connection: Connection): void {
     (change) => {
       if (change.edited) facts.clear();
       else facts.forget(change.entityIds);
+      for (const listener of factsListeners) listener();
       void refresh();
       void connection.sendNotification(ChangedNotification, change);
     },
@@ -91,6 +95,7 @@ export function startSitrepServer(connection: Connection): void {
         // Commits made while the subscription was down were not heard: what is cached may be stale.
         paused = false;
         facts.clear();
+        for (const listener of factsListeners) listener();
         void refresh();
         connection.console.log('sitrep: live updates resumed');
       }
@@ -134,6 +139,7 @@ export function startSitrepServer(connection: Connection): void {
     refresh,
     onStatus: (listener) => void statusListeners.push(listener),
     onNamesChanged: (listener) => void namesListeners.push(listener),
+    onFactsChanged: (listener) => void factsListeners.push(listener),
     unreachable: (message) =>
       setStatus({ state: 'unreachable', endpoint: settings.endpoint, entities: dictionary.size, message }),
     followed,

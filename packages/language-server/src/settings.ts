@@ -14,6 +14,10 @@ export interface Settings {
   markNames: boolean;
   /** Offer known names as completions once a word has three letters. Default true. */
   completeNames: boolean;
+  /** Note contested and stale names (Information and Hint diagnostics). Default true. */
+  diagnostics: boolean;
+  /** Days without a new claim after which a name is noted as stale; 0 never. Default 90. */
+  staleAfterDays: number;
   /** Longest document, in characters, whose names are marked and outlined. Default 2,000,000. */
   maxDocumentChars: number;
 }
@@ -28,6 +32,8 @@ const defaults = (): Settings => ({
   refreshIntervalSeconds: 300,
   markNames: true,
   completeNames: true,
+  diagnostics: true,
+  staleAfterDays: 90,
   maxDocumentChars: 2_000_000,
 });
 
@@ -44,6 +50,8 @@ function clean(raw: unknown): Partial<Settings> {
   }
   if (typeof r.markNames === 'boolean') out.markNames = r.markNames;
   if (typeof r.completeNames === 'boolean') out.completeNames = r.completeNames;
+  if (typeof r.diagnostics === 'boolean') out.diagnostics = r.diagnostics;
+  if (typeof r.staleAfterDays === 'number' && r.staleAfterDays >= 0) out.staleAfterDays = Math.floor(r.staleAfterDays);
   if (typeof r.maxDocumentChars === 'number' && r.maxDocumentChars >= 0) {
     out.maxDocumentChars = Math.floor(r.maxDocumentChars);
   }

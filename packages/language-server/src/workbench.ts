@@ -26,6 +26,8 @@ export interface Workbench {
   refresh(force?: boolean): Promise<Status>;
   /** Calls `listener` after the known names changed (a refresh found a new version), or the settings did. */
   onNamesChanged(listener: () => void): void;
+  /** Calls `listener` after cached facts were dropped: a commit was heard, or may have been missed. */
+  onFactsChanged(listener: () => void): void;
   /** Calls `listener` with each new status. */
   onStatus(listener: (status: Status) => void): void;
   /** Records that the server could not be reached, for the status bar. */

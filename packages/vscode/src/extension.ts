@@ -27,6 +27,8 @@ function settings() {
     refreshIntervalSeconds: section.get<number>('refreshIntervalSeconds'),
     markNames: section.get<boolean>('markNames'),
     completeNames: section.get<boolean>('completeNames'),
+    diagnostics: section.get<boolean>('diagnostics'),
+    staleAfterDays: section.get<number>('staleAfterDays'),
     maxDocumentChars: section.get<number>('maxDocumentChars'),
   };
 }
