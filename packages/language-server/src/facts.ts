@@ -8,7 +8,10 @@ export interface ClaimFact {
   eventDate: string | null;
   saidOn: string;
   source: { text: string; count: number | null; anonymous: boolean; actor: { name: string } | null } | null;
-  article: { title: string; publishedAt: string; outlet: string | null };
+  /** Where the quote is in its article's text. */
+  start: number;
+  end: number;
+  article: { id: string; title: string; publishedAt: string; outlet: string | null };
 }
 
 export interface StatementFact {
@@ -54,9 +57,9 @@ export interface EntityFacts {
   statements: StatementPage;
 }
 
-const CLAIM_FIELDS = `quote stance hedged eventDate saidOn
+const CLAIM_FIELDS = `quote stance hedged eventDate saidOn start end
           source { text count anonymous actor { name } }
-          article { title publishedAt outlet }`;
+          article { id title publishedAt outlet }`;
 
 // Two quotes a statement: its latest tellings, with their sources.
 const STATEMENT_FIELDS = `totalCount

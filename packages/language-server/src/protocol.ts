@@ -61,3 +61,10 @@ export const FactsMarkdownRequest = new RequestType<{ entity: string }, string |
 export const IngestDocumentRequest = new RequestType<IngestDocumentParams, IngestDocumentResult, void>(
   'sitrep/ingestDocument',
 );
+
+/** A read-only evidence document (`sitrep:/article/<id>.md`, `sitrep:/entity/<id>.md`): its text, and where an article's own text begins. */
+export const EvidenceDocumentRequest = new RequestType<
+  { uri: string },
+  { text: string; bodyOffset: number } | null,
+  void
+>('sitrep/evidence');

@@ -12,7 +12,14 @@ function claim(overrides: Partial<ClaimFact> & { saidOn: string }): ClaimFact {
     hedged: false,
     eventDate: null,
     source: { text: 'a Russian defence official', count: 1, anonymous: true, actor: { name: 'Russia' } },
-    article: { title: `Report of ${overrides.saidOn}`, publishedAt: overrides.saidOn, outlet: 'Coastal Wire' },
+    start: 0,
+    end: 10,
+    article: {
+      id: 'A1',
+      title: `Report of ${overrides.saidOn}`,
+      publishedAt: overrides.saidOn,
+      outlet: 'Coastal Wire',
+    },
     ...overrides,
   };
 }
@@ -228,12 +235,12 @@ describe('article text in a hover is inert', () => {
     saidOn: '2025-03-01',
     quote: `He said ${ATTACKS} and left.`,
     source: { text: `an aide ${ATTACKS}`, count: 1, anonymous: true, actor: { name: 'Russia [x](command:y)' } },
-    article: { title: `Title ${ATTACKS}`, publishedAt: '2025-03-01', outlet: 'Wire' },
+    article: { id: 'A2', title: `Title ${ATTACKS}`, publishedAt: '2025-03-01', outlet: 'Wire' },
   });
   const ownVoice = claim({
     saidOn: '2025-02-01',
     source: null,
-    article: { title: 'Plain', publishedAt: '2025-02-01', outlet: `Outlet ${ATTACKS}` },
+    article: { id: 'A3', title: 'Plain', publishedAt: '2025-02-01', outlet: `Outlet ${ATTACKS}` },
   });
   const facts = { ...hmeimim(edges(hostile, ownVoice)), description: `Described ${ATTACKS}` };
   const md = renderHover(facts, 5, { showAllLink: SHOW_ALL, graphiqlLink: GRAPHIQL });

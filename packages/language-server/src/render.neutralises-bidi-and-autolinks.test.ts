@@ -9,7 +9,9 @@ const claim = (quote: string, sourceText: string): ClaimFact => ({
   eventDate: null,
   saidOn: '2025-05-14',
   source: { text: sourceText, count: 1, anonymous: false, actor: null },
-  article: { title: 'Ships leave Tartous', publishedAt: '2025-05-14', outlet: 'Coastal Wire' },
+  start: 0,
+  end: 10,
+  article: { id: 'A1', title: 'Ships leave Tartous', publishedAt: '2025-05-14', outlet: 'Coastal Wire' },
 });
 
 /** What a reader sees: the entities and backslash escapes the hover uses, resolved. */

@@ -54,15 +54,20 @@ export function sourceInWords(claim: ClaimFact): string {
   return actor && !named ? `${text} (${escapeMarkdown(actor)})` : text;
 }
 
-export function claimLine(claim: ClaimFact, quoteLength = 160): string {
+/** Builds the link from a claim to its quote in its article, where the editor can open one. */
+export type EvidenceLink = (claim: ClaimFact) => string;
+
+export function claimLine(claim: ClaimFact, quoteLength = 160, evidence?: EvidenceLink): string {
   const marks = [STANCE[claim.stance], claim.hedged ? '*hedged*' : null].filter(Boolean).join(', ');
   const when =
     claim.eventDate && claim.eventDate !== claim.saidOn ? `${claim.saidOn} (event ${claim.eventDate})` : claim.saidOn;
-  return `- ${when} · ${marks} · ${sourceInWords(claim)}: “${escapeMarkdown(shorten(claim.quote, quoteLength))}” — *${escapeMarkdown(claim.article.title)}*, ${claim.article.publishedAt}`;
+  const title = `*${escapeMarkdown(claim.article.title)}*`;
+  const article = evidence ? `[${title}](${evidence(claim)})` : title;
+  return `- ${when} · ${marks} · ${sourceInWords(claim)}: “${escapeMarkdown(shorten(claim.quote, quoteLength))}” — ${article}, ${claim.article.publishedAt}`;
 }
 
 /** "**B2** · 3 independent sources · 1 says otherwise · *contested*", then its latest quotes with their sources. */
-export function statementLines(statement: StatementFact, quoteLength = 160): string[] {
+export function statementLines(statement: StatementFact, quoteLength = 160, evidence?: EvidenceLink): string[] {
   const backing = [
     `**${escapeMarkdown(statement.grade)}**`,
     plural(statement.independentSources, 'independent source'),
@@ -72,7 +77,7 @@ export function statementLines(statement: StatementFact, quoteLength = 160): str
   const more = statement.claims.totalCount - statement.claims.edges.length;
   return [
     `- ${backing.join(' · ')} — ${escapeMarkdown(statement.credibilityReason)}`,
-    ...statement.claims.edges.map(({ node }) => `  ${claimLine(node, quoteLength)}`),
+    ...statement.claims.edges.map(({ node }) => `  ${claimLine(node, quoteLength, evidence)}`),
     ...(more > 0 ? [`  - *and ${plural(more, 'more telling')}*`] : []),
     ...statement.conflicts.slice(0, 1).map((c) => `  - ⚠ ${escapeMarkdown(c.why)}`),
   ];
@@ -92,6 +97,8 @@ export interface RenderOptions {
   showAllLink?: string | null;
   /** GraphiQL on the configured server, opened on this entity. */
   graphiqlLink?: string | null;
+  /** Links each quote's article title to the quote in the article. */
+  evidenceLink?: EvidenceLink;
 }
 
 function headline(f: EntityFacts): string {
@@ -157,7 +164,7 @@ export function renderHover(f: EntityFacts, maxClaims: number, options: RenderOp
   if (statements.length) {
     const disputed = f.contested.totalCount;
     lines.push(`**${plural(f.statements.totalCount, 'statement')}**${disputed ? `, ${disputed} contested` : ''}:`);
-    lines.push(statements.flatMap((s) => statementLines(s)).join('\n'));
+    lines.push(statements.flatMap((s) => statementLines(s, 160, options.evidenceLink)).join('\n'));
   }
   const links = [
     options.showAllLink ? `[Show all ${claims} claims](${options.showAllLink})` : null,

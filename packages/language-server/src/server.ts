@@ -12,6 +12,7 @@ import { Dictionary } from './dictionary';
 import { FactsCache } from './facts';
 import { registerCompletion } from './features/completion';
 import { registerDiagnostics } from './features/diagnostics';
+import { registerEvidence } from './features/evidence';
 import { registerHover } from './features/hover';
 import { registerRequests } from './features/requests';
 import { registerSymbols } from './features/symbols';
@@ -26,6 +27,7 @@ const FEATURES: Array<{ capabilities: ServerCapabilities; register(wb: Workbench
   { capabilities: {}, register: registerRequests },
   { capabilities: { documentSymbolProvider: { label: 'Sitrep' } }, register: registerSymbols },
   { capabilities: {}, register: registerDiagnostics },
+  { capabilities: { definitionProvider: true, referencesProvider: true }, register: registerEvidence },
   { capabilities: { completionProvider: { resolveProvider: true } }, register: registerCompletion },
   {
     capabilities: { semanticTokensProvider: { legend: NAME_TOKENS_LEGEND, full: { delta: true } } },

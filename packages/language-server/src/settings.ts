@@ -12,6 +12,8 @@ export interface Settings {
   refreshIntervalSeconds: number;
   /** Mark every known name in a document (semantic tokens), by kind. Default true. */
   markNames: boolean;
+  /** The editor runs Sitrep's commands from hover links (`sitrep.openEvidence`): each quote links to its article. Default false; the VS Code extension sets it. */
+  commandLinks: boolean;
   /** Offer known names as completions once a word has three letters. Default true. */
   completeNames: boolean;
   /** Note contested and stale names (Information and Hint diagnostics). Default true. */
@@ -31,6 +33,7 @@ const defaults = (): Settings => ({
   maxClaims: 5,
   refreshIntervalSeconds: 300,
   markNames: true,
+  commandLinks: false,
   completeNames: true,
   diagnostics: true,
   staleAfterDays: 90,
@@ -49,6 +52,7 @@ function clean(raw: unknown): Partial<Settings> {
     out.refreshIntervalSeconds = Math.floor(r.refreshIntervalSeconds);
   }
   if (typeof r.markNames === 'boolean') out.markNames = r.markNames;
+  if (typeof r.commandLinks === 'boolean') out.commandLinks = r.commandLinks;
   if (typeof r.completeNames === 'boolean') out.completeNames = r.completeNames;
   if (typeof r.diagnostics === 'boolean') out.diagnostics = r.diagnostics;
   if (typeof r.staleAfterDays === 'number' && r.staleAfterDays >= 0) out.staleAfterDays = Math.floor(r.staleAfterDays);

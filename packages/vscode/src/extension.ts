@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, type LanguageClientOptions, TransportKind } from 'vscode-languageclient/node';
 import {
   EntityAtRequest,
+  EvidenceDocumentRequest,
   FactsMarkdownRequest,
   IngestDocumentRequest,
   RefreshDictionaryRequest,
@@ -26,6 +27,8 @@ function settings() {
     maxClaims: section.get<number>('maxClaims'),
     refreshIntervalSeconds: section.get<number>('refreshIntervalSeconds'),
     markNames: section.get<boolean>('markNames'),
+    // This editor runs sitrep.openEvidence from hover links.
+    commandLinks: true,
     completeNames: section.get<boolean>('completeNames'),
     diagnostics: section.get<boolean>('diagnostics'),
     staleAfterDays: section.get<number>('staleAfterDays'),
@@ -72,7 +75,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       synchronize: { configurationSection: 'sitrep' },
       initializationOptions: current,
       // Hovers quote article text: only the "show all" command link may run, and no HTML.
-      markdown: { isTrusted: { enabledCommands: ['sitrep.showFacts'] }, supportHtml: false },
+      markdown: { isTrusted: { enabledCommands: ['sitrep.showFacts', 'sitrep.openEvidence'] }, supportHtml: false },
     };
     const module = context.asAbsolutePath('dist/server.cjs');
     client = new LanguageClient('sitrep', 'Sitrep', { module, transport: TransportKind.ipc }, options);
@@ -125,6 +128,26 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     void vscode.window.showInformationMessage(`Sitrep ingested “${result.title}”: ${result.claims} claims${created}.`);
   };
 
+  // Articles and entity pages the language server serves (sitrep:/article/<id>.md), read-only.
+  const evidence: vscode.TextDocumentContentProvider = {
+    provideTextDocumentContent: async (uri) =>
+      (await (await running()).sendRequest(EvidenceDocumentRequest, { uri: uri.toString() }))?.text ??
+      'Sitrep no longer holds this document.',
+  };
+
+  /** Opens an article with a quote selected: `start` and `end` count from the article's own text. */
+  const openEvidence = async (uri?: unknown, start?: unknown, end?: unknown) => {
+    if (typeof uri !== 'string' || typeof start !== 'number' || typeof end !== 'number') return;
+    const served = await (await running()).sendRequest(EvidenceDocumentRequest, { uri });
+    if (!served) return void vscode.window.showInformationMessage('Sitrep no longer holds this article.');
+    const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
+    const selection = new vscode.Selection(
+      document.positionAt(served.bodyOffset + start),
+      document.positionAt(served.bodyOffset + end),
+    );
+    await vscode.window.showTextDocument(document, { selection, preview: true });
+  };
+
   const refreshDictionary = async () => {
     const now = await (await running()).sendRequest(RefreshDictionaryRequest);
     if (now.state === 'unreachable') {
@@ -144,6 +167,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     status,
     changed,
     vscode.workspace.registerTextDocumentContentProvider(FACTS_SCHEME, facts),
+    vscode.workspace.registerTextDocumentContentProvider('sitrep', evidence),
+    command('sitrep.openEvidence', openEvidence),
     command('sitrep.showFacts', showFacts),
     command('sitrep.ingestDocument', ingestDocument),
     command('sitrep.refreshDictionary', refreshDictionary),

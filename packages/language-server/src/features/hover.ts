@@ -1,6 +1,7 @@
 import { type Hover, MarkupKind } from 'vscode-languageserver/node';
 import { FACTS_QUERY } from '../facts';
 import { UnreachableError } from '../graphql-client';
+import { evidenceUri } from '../evidence';
 import { renderHover } from '../render';
 import type { Workbench } from '../workbench';
 
@@ -44,6 +45,11 @@ export function registerHover(wb: Workbench): void {
           value: renderHover(entity, settings.maxClaims, {
             showAllLink: `command:sitrep.showFacts?${args}`,
             graphiqlLink: graphiql,
+            // Only an editor that runs the command wants a link on every quote.
+            evidenceLink: settings.commandLinks
+              ? (claim) =>
+                  `command:sitrep.openEvidence?${encodeURIComponent(JSON.stringify([evidenceUri('article', claim.article.id), claim.start, claim.end]))}`
+              : undefined,
           }),
         },
         range: { start: document.positionAt(match.start), end: document.positionAt(match.end) },
