@@ -27,7 +27,7 @@ describe('from a name to its evidence, over stdio against the real API', { timeo
       textDocument: { uri: URI },
       position: AT,
     });
-    expect(definition.uri).toMatch(/^sitrep:\/entity\/.+\.md$/);
+    expect(definition.uri).toMatch(/^sitrep:\/\/entity\/.+\.md$/);
     const page = await ls.connection.sendRequest(EvidenceDocumentRequest, { uri: definition.uri });
     expect(page!.text).toMatch(/^# Tartus naval facility\n/);
     expect(page!.text).toContain('## Claims');
@@ -43,7 +43,7 @@ describe('from a name to its evidence, over stdio against the real API', { timeo
       context: { includeDeclaration: false },
     });
     expect(references.length).toBeGreaterThan(1);
-    expect(references.every((r) => /^sitrep:\/article\/.+\.md$/.test(r.uri))).toBe(true);
+    expect(references.every((r) => /^sitrep:\/\/article\/.+\.md$/.test(r.uri))).toBe(true);
     for (const reference of references) expect(await covered(ls, reference)).toMatch(/^(Tartus|Tartous|Tarsus)/i);
     const served = await ls.connection.sendRequest(EvidenceDocumentRequest, { uri: references[0]!.uri });
     expect(served!.text).toMatch(/^# .+\n\n.* · \d{4}-\d{2}-\d{2}/);

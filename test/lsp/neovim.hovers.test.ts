@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SERVER_BUNDLE, dataOf, useTestServer } from '../helpers';
+import { readmeBlocks } from '../helpers/readme';
 import { StatusNotification } from '@sitrep/language-server/protocol';
 
 /** Why Neovim cannot run here, or null if it can (scripts/ensure-neovim.sh installs Debian's). */
@@ -16,9 +17,11 @@ const unavailable = neovimUnavailable();
 if (unavailable && process.env.CI === 'true') throw new Error(`Neovim tests cannot be skipped in CI: ${unavailable}`);
 if (unavailable) console.warn(`Skipping Neovim language-server tests: ${unavailable}`);
 
-// The README's Neovim setup (a FileType autocmd that starts one client and attaches every buffer), then
-// hovers through Neovim's own LSP client, with the 0.7 API Debian 12 ships. Writes what it saw as JSON.
-const HOVER_LUA = `
+// The README's Neovim setup (a FileType autocmd that starts one client and attaches every buffer),
+// then `body` through Neovim's own LSP client, with the 0.7 API Debian 12 ships. `body` sees
+// `config`, `out` (written as JSON at the end), `sitrep` (the client id) and `bufnr`.
+function neovimScript(body: string, setup = ''): string {
+  return `
 local config = vim.fn.json_decode(vim.env.SITREP_NVIM_CONFIG)
 local out = { statuses = {}, hovers = {} }
 local ok, err = pcall(function()
@@ -31,23 +34,54 @@ local ok, err = pcall(function()
       handlers = { ['${StatusNotification.method}'] = function(_, result) table.insert(out.statuses, result) end } })
     vim.lsp.buf_attach_client(args.buf, sitrep)
   end })
+  ${setup}
   vim.cmd('edit ' .. vim.fn.fnameescape(config.file))
   local bufnr = vim.api.nvim_get_current_buf()
   out.filetype = vim.bo.filetype
   local client = vim.lsp.get_client_by_id(sitrep)
   out.initialized = vim.wait(10000, function() return client.initialized end, 10)
-  -- Hover at once: the server must wait for its names rather than answer nothing.
-  for _, at in ipairs(config.hovers) do
-    local results = vim.lsp.buf_request_sync(bufnr, 'textDocument/hover',
-      { textDocument = { uri = vim.uri_from_bufnr(bufnr) }, position = at }, 10000)
-    local answer = results and results[sitrep]
-    table.insert(out.hovers, answer and answer.result and answer.result.contents.value or '')
-  end
+  ${body}
 end)
 if not ok then out.error = tostring(err) end
 vim.fn.writefile({ vim.fn.json_encode(out) }, config.out)
 vim.cmd('qa!')
 `;
+}
+
+// Hover at once: the server must wait for its names rather than answer nothing.
+const HOVER_LUA = neovimScript(`
+  for _, at in ipairs(config.hovers) do
+    local results = vim.lsp.buf_request_sync(bufnr, 'textDocument/hover',
+      { textDocument = { uri = vim.uri_from_bufnr(bufnr) }, position = at }, 10000)
+    local answer = results and results[sitrep]
+    table.insert(out.hovers, answer and answer.result and answer.result.contents.value or '')
+  end`);
+
+/** The README's recipe that fills sitrep: buffers, then definition, references and diagnostics as a user meets them. */
+function evidenceLua(recipe: string): string {
+  return neovimScript(
+    `
+  local at = { textDocument = { uri = vim.uri_from_bufnr(bufnr) }, position = config.hovers[1] }
+  local definition = vim.lsp.buf_request_sync(bufnr, 'textDocument/definition', at, 10000)[sitrep].result
+  local location = definition[1] or definition
+  vim.cmd('edit ' .. vim.fn.fnameescape(location.uri))
+  out.definition = { uri = location.uri, first = vim.api.nvim_buf_get_lines(0, 0, 1, false)[1], modifiable = vim.bo.modifiable }
+  vim.cmd('buffer ' .. bufnr)
+  at.context = { includeDeclaration = false }
+  local references = vim.lsp.buf_request_sync(bufnr, 'textDocument/references', at, 10000)[sitrep].result
+  out.references = {}
+  for _, reference in ipairs(references) do
+    vim.cmd('edit ' .. vim.fn.fnameescape(reference.uri))
+    local line = vim.api.nvim_buf_get_lines(0, reference.range.start.line, reference.range.start.line + 1, false)[1]
+    table.insert(out.references, line and line:sub(reference.range.start.character + 1, reference.range['end'].character) or (reference.uri .. ' ' .. vim.api.nvim_buf_get_name(0) .. ' ' .. vim.api.nvim_buf_line_count(0)))
+  end
+  vim.cmd('buffer ' .. bufnr)
+  vim.wait(10000, function() return #vim.diagnostic.get(bufnr) > 0 end, 50)
+  out.diagnostics = {}
+  for _, d in ipairs(vim.diagnostic.get(bufnr)) do table.insert(out.diagnostics, { code = d.code, severity = d.severity, message = d.message }) end`,
+    recipe,
+  );
+}
 
 interface NeovimRun {
   error?: string;
@@ -55,6 +89,9 @@ interface NeovimRun {
   initialized: boolean;
   statuses: Array<{ state: string; endpoint: string }>;
   hovers: string[];
+  definition?: { uri: string; first: string; modifiable: boolean };
+  references?: string[];
+  diagnostics?: Array<{ code: string; severity: number; message: string }>;
 }
 
 const api = useTestServer();
@@ -66,12 +103,12 @@ describe.skipIf(unavailable)('Neovim as the client', () => {
   }, 120_000);
   afterAll(() => dir && rmSync(dir, { recursive: true, force: true }));
 
-  /** Runs headless Neovim on `text` (a Markdown file), hovering at each position; resolves with what it saw. */
-  async function hoverInNeovim(text: string, hovers: Array<{ line: number; character: number }>) {
+  /** Runs headless Neovim on `text` (a Markdown file) with `lua` (HOVER_LUA: hovering at each position); resolves with what it saw. */
+  async function inNeovim(text: string, hovers: Array<{ line: number; character: number }>, lua = HOVER_LUA) {
     const file = join(dir, 'notes.md');
     const out = join(dir, 'out.json');
     writeFileSync(file, text);
-    writeFileSync(join(dir, 'hover.lua'), HOVER_LUA);
+    writeFileSync(join(dir, 'hover.lua'), lua);
     const config = { node: process.execPath, server: SERVER_BUNDLE, endpoint: api.url, file, out, hovers };
     const xdg = Object.fromEntries(
       ['CONFIG', 'DATA', 'STATE', 'CACHE'].map((name) => [`XDG_${name}_HOME`, join(dir, name.toLowerCase())]),
@@ -108,7 +145,7 @@ describe.skipIf(unavailable)('Neovim as the client', () => {
       ),
     );
     const text = 'Flights went on from Hmeimim Air\nBase on Tuesday.\n\nNothing here names anyone.\n';
-    const run = await hoverInNeovim(text, [
+    const run = await inNeovim(text, [
       { line: 0, character: 24 },
       { line: 1, character: 1 },
       { line: 3, character: 3 },
@@ -121,5 +158,19 @@ describe.skipIf(unavailable)('Neovim as the client', () => {
     expect(onSecondLine).toContain(`**${entity.name}**`);
     expect(onPlainWords).toBe('');
     expect(run.statuses).toContainEqual(expect.objectContaining({ state: 'connected', endpoint: api.url }));
+  });
+
+  it("runs the README's recipe: definition opens the entity's page, references the articles at each mention, and diagnostics show", async () => {
+    const blocks = readmeBlocks().filter((b) => b.lang === 'lua');
+    const recipe = blocks.find((b) => b.text.includes("'sitrep/evidence'"));
+    expect(recipe, 'a ```lua block that fills sitrep: buffers').toBeDefined();
+    const text = 'Helicopters were seen at Qamishli Airport.\n';
+    const run = await inNeovim(text, [{ line: 0, character: 28 }], evidenceLua(recipe!.text));
+    expect(run.error, run.error).toBeUndefined();
+    expect(run.definition).toMatchObject({ first: '# Qamishli Airport', modifiable: false });
+    expect(run.definition!.uri).toMatch(/^sitrep:\/\/entity\//);
+    expect(run.references!.length).toBeGreaterThan(0);
+    for (const said of run.references!) expect(said).toMatch(/Qamishli/);
+    expect(run.diagnostics!.map((d) => d.code)).toContain('contested');
   });
 });

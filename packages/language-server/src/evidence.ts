@@ -4,8 +4,8 @@ import { renderAllFacts } from './render';
 
 /**
  * Read-only documents the language server serves, for going from a name or a claim to its
- * evidence: `sitrep:/article/<id>.md` (an article's text under a short header) and
- * `sitrep:/entity/<id>.md` (everything known about an entity). LSP has no request for a
+ * evidence: `sitrep://article/<key>.md` (an article's text under a short header) and
+ * `sitrep://entity/<key>.md` (everything known about an entity). LSP has no request for a
  * document's content, so clients ask with `sitrep/evidence` (protocol.ts).
  */
 export const EVIDENCE_SCHEME = 'sitrep';
@@ -29,17 +29,17 @@ export interface ArticleFields {
 export const ARTICLE_FIELDS = 'id title outlet publishedAt url text';
 const ARTICLE_QUERY = `query SitrepEvidence($id: ID!) { node(id: $id) { ... on Article { ${ARTICLE_FIELDS} } } }`;
 
+/**
+ * `sitrep://article/<key>.md`: the host names the kind and the key is the ID in base64url, which
+ * every editor keeps as it is (a Relay ID's `/`, `+` and `=` would be re-encoded, or read as path
+ * separators). `scheme://` rather than `scheme:/`: Vim takes only that form for a URL, not a path.
+ */
 export const evidenceUri = (kind: EvidenceKind, id: string) =>
-  `${EVIDENCE_SCHEME}:/${kind}/${encodeURIComponent(id)}.md`;
+  `${EVIDENCE_SCHEME}://${kind}/${Buffer.from(id, 'utf8').toString('base64url')}.md`;
 
 export function parseEvidenceUri(uri: string): { kind: EvidenceKind; id: string } | null {
-  const match = /^sitrep:\/(article|entity)\/([^/]+)\.md$/.exec(uri);
-  if (!match) return null;
-  try {
-    return { kind: match[1] as EvidenceKind, id: decodeURIComponent(match[2]!) };
-  } catch {
-    return null;
-  }
+  const match = /^sitrep:\/\/(article|entity)\/([A-Za-z0-9_-]+)\.md$/.exec(uri);
+  return match ? { kind: match[1] as EvidenceKind, id: Buffer.from(match[2]!, 'base64url').toString('utf8') } : null;
 }
 
 /** An article as a document: title, then outlet, date and address, then its text as stored. */

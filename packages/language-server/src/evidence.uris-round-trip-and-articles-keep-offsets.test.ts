@@ -2,17 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { articleDocument, evidenceUri, parseEvidenceUri } from './evidence';
 
 describe('evidence documents', () => {
-  it('name articles and entities by a sitrep: URI that reads back to the same id', () => {
+  it('name articles and entities by a sitrep:// URI that reads back to the same id, with nothing to re-encode', () => {
     const id = Buffer.from('Article:12').toString('base64');
-    expect(evidenceUri('article', id)).toBe(`sitrep:/article/${encodeURIComponent(id)}.md`);
+    expect(evidenceUri('article', id)).toMatch(/^sitrep:\/\/article\/[A-Za-z0-9_-]+\.md$/);
     expect(parseEvidenceUri(evidenceUri('article', id))).toEqual({ kind: 'article', id });
     expect(parseEvidenceUri(evidenceUri('entity', 'SW5zdGFsbGF0aW9uOjM='))).toEqual({
       kind: 'entity',
       id: 'SW5zdGFsbGF0aW9uOjM=',
     });
     expect(parseEvidenceUri('file:///notes/a.md')).toBeNull();
-    expect(parseEvidenceUri('sitrep:/claim/x.md')).toBeNull();
-    expect(parseEvidenceUri('sitrep:/article/%E0%A4%A.md')).toBeNull();
+    expect(parseEvidenceUri('sitrep://claim/eA.md')).toBeNull();
+    expect(parseEvidenceUri('sitrep://article/a%2Fb.md')).toBeNull();
   });
 
   it('put a header above the article text, and say where the text begins so quote offsets still hold', () => {

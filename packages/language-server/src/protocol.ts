@@ -62,7 +62,7 @@ export const IngestDocumentRequest = new RequestType<IngestDocumentParams, Inges
   'sitrep/ingestDocument',
 );
 
-/** A read-only evidence document (`sitrep:/article/<id>.md`, `sitrep:/entity/<id>.md`): its text, and where an article's own text begins. */
+/** A read-only evidence document (`sitrep://article/<key>.md`, `sitrep://entity/<key>.md`): its text, and where an article's own text begins. */
 export const EvidenceDocumentRequest = new RequestType<
   { uri: string },
   { text: string; bodyOffset: number } | null,

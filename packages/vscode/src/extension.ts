@@ -128,7 +128,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     void vscode.window.showInformationMessage(`Sitrep ingested “${result.title}”: ${result.claims} claims${created}.`);
   };
 
-  // Articles and entity pages the language server serves (sitrep:/article/<id>.md), read-only.
+  // Articles and entity pages the language server serves (sitrep://article/<key>.md), read-only.
   const evidence: vscode.TextDocumentContentProvider = {
     provideTextDocumentContent: async (uri) =>
       (await (await running()).sendRequest(EvidenceDocumentRequest, { uri: uri.toString() }))?.text ??
