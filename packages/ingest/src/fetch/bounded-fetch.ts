@@ -36,6 +36,8 @@ export interface FetchOptions {
 export type FetchAnswer =
   | {
       status: 'fetched';
+      /** The HTTP status, 200 or another 2xx. */
+      httpStatus: number;
       bytes: Uint8Array;
       contentType: string;
       /** The URL the answer came from, after redirects. */
@@ -92,6 +94,7 @@ export async function fetchBounded(url: string, kind: FetchKind, options: FetchO
       }
       return {
         status: 'fetched',
+        httpStatus: response.status,
         bytes: await readBounded(response, maxBytes, kind),
         contentType: type,
         url: current,
@@ -115,7 +118,7 @@ function tooLarge(maxBytes: number, kind: FetchKind): string {
   return `larger than the ${(maxBytes / 1024 / 1024).toLocaleString('en')} MB a ${kind.noun} may be`;
 }
 
-/** `href` if it is an http(s) URL; `what` names it in the refusal. */
+/** `href` if it is an http(s) URL, without its #fragment (a place in the page, never sent); `what` names it in the refusal. */
 export function httpUrl(href: string, what: string): string {
   let parsed: URL;
   try {
@@ -126,6 +129,7 @@ export function httpUrl(href: string, what: string): string {
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
     throw refused(`${what} “${href}” is not http(s); only web pages are fetched`);
   }
+  parsed.hash = '';
   return parsed.href;
 }
 
