@@ -77,7 +77,6 @@ export interface FeedRead {
 export async function readFeed(db: SitrepDatabase, source: string, options: FeedReadOptions = {}): Promise<FeedRead> {
   const pacer = options.pacer ?? new HostPacer();
   const limits = { ...DEFAULT_FETCH_LIMITS, ...options.limits };
-  const beforeRequest = (url: string) => pacer.wait(url);
   const url = isUrl(source) ? source : null;
   const read: FeedRead = {
     ...{ source, url, outcome: 'failed', error: null, httpStatus: null, validators: null },
@@ -89,7 +88,7 @@ export async function readFeed(db: SitrepDatabase, source: string, options: Feed
     if (url !== null) {
       const stored = findFeed(db, url);
       const answer = await fetchBounded(url, FEED, {
-        ...{ limits, beforeRequest },
+        ...{ limits, pacer },
         ...{ etag: stored?.etag ?? null, lastModified: stored?.lastModified ?? null },
       });
       if (answer.status === 'not-modified') return { ...read, outcome: 'not-modified', httpStatus: 304 };
@@ -103,13 +102,7 @@ export async function readFeed(db: SitrepDatabase, source: string, options: Feed
     const feed = parseFeedText(text, base);
     read.title = feed.title;
     read.leftOut = Math.max(0, feed.items.length - (options.maxItems ?? DEFAULT_MAX_FEED_ITEMS));
-    read.items = await readItems(
-      db,
-      source,
-      feed.items.slice(0, feed.items.length - read.leftOut),
-      limits,
-      beforeRequest,
-    );
+    read.items = await readItems(db, source, feed.items.slice(0, feed.items.length - read.leftOut), limits, pacer);
     return { ...read, outcome: 'read' };
   } catch (error) {
     return { ...read, error: error instanceof Error ? error.message : String(error) };
@@ -129,7 +122,7 @@ async function readItems(
   source: string,
   items: readonly FeedItem[],
   limits: FetchLimits,
-  beforeRequest: (url: string) => Promise<void>,
+  pacer: HostPacer,
 ): Promise<FeedItemRead[]> {
   const reads: FeedItemRead[] = [];
   const seen = new Set<string>();
@@ -148,7 +141,7 @@ async function readItems(
       reads.push({ item, name, status: 'failed', reason: 'the item has neither a link nor content of its own.' });
     } else {
       try {
-        reads.push({ item, name, status: 'fetched', page: await fetchPage(item.link, limits, beforeRequest) });
+        reads.push({ item, name, status: 'fetched', page: await fetchPage(item.link, limits, pacer) });
       } catch (error) {
         reads.push({ item, name, status: 'failed', reason: error instanceof Error ? error.message : String(error) });
       }

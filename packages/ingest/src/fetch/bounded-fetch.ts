@@ -29,8 +29,16 @@ export interface FetchOptions {
   /** Validators from an earlier answer; with either, a 304 is an answer (nothing changed), not an error. */
   etag?: string | null;
   lastModified?: string | null;
-  /** Awaited before each request, a redirect's too: where a per-host delay waits. */
-  beforeRequest?: (url: string) => Promise<void>;
+  /** Told of each request, a redirect's too: where a per-host delay waits. */
+  pacer?: RequestPacer;
+}
+
+/** Something that spaces requests out (HostPacer). */
+export interface RequestPacer {
+  /** Resolves when a request to `url` may start. */
+  before(url: string): Promise<void>;
+  /** The answer from `url` is over (read, refused or failed). */
+  after(url: string): void;
 }
 
 export type FetchAnswer =
@@ -63,8 +71,12 @@ export async function fetchBounded(url: string, kind: FetchKind, options: FetchO
   let current = httpUrl(url, 'the address');
   try {
     for (let redirects = 0; ; redirects++) {
-      await options.beforeRequest?.(current);
-      const response = await fetch(current, { redirect: 'manual', signal, headers });
+      const requested = current;
+      await options.pacer?.before(requested);
+      const response = await fetch(current, { redirect: 'manual', signal, headers }).finally(() =>
+        // Counted from the answer's headers: a body still streaming is bounded by the timeout.
+        options.pacer?.after(requested),
+      );
       if (response.status === 304 && conditional) {
         await response.body?.cancel();
         return { status: 'not-modified', url: current };

@@ -1,4 +1,4 @@
-import { type FetchKind, type FetchLimits, fetchBounded } from '../fetch/bounded-fetch';
+import { type FetchKind, type FetchLimits, type RequestPacer, fetchBounded } from '../fetch/bounded-fetch';
 import { decodePage } from './decode-page';
 
 export { DEFAULT_FETCH_LIMITS, type FetchLimits } from '../fetch/bounded-fetch';
@@ -23,14 +23,14 @@ export function isUrl(path: string): boolean {
 
 /**
  * Fetches a web page within `limits` (see fetchBounded): HTML only, nothing but the page itself
- * and its redirects requested. `beforeRequest` is awaited before each request (a per-host delay).
+ * and its redirects requested, each when `pacer` lets it (a per-host delay).
  */
 export async function fetchPage(
   url: string,
   limits: Partial<FetchLimits> = {},
-  beforeRequest?: (url: string) => Promise<void>,
+  pacer?: RequestPacer,
 ): Promise<FetchedPage> {
-  const answer = await fetchBounded(url, PAGE, { limits, ...(beforeRequest && { beforeRequest }) });
+  const answer = await fetchBounded(url, PAGE, { limits, ...(pacer && { pacer }) });
   // Sent no validators, so the answer is always a page.
   if (answer.status !== 'fetched') throw new Error('a page fetched without validators answered 304');
   return { html: decodePage(answer.bytes, answer.contentType), url: answer.url };
