@@ -138,7 +138,7 @@ describe('sitrep ingest --feed', () => {
     }
   });
 
-  it('reads a feed saved as a file, fetching its items’ pages, beside files given as paths', async () => {
+  it('reads a feed saved as a file, fetching its items’ pages, beside files given as paths, with --bulk too', async () => {
     const db = join(dir, 'file.db');
     const feed = join(dir, 'saved.rss');
     writeFileSync(
@@ -148,7 +148,18 @@ describe('sitrep ingest --feed', () => {
     const note = join(dir, 'note.txt');
     writeFileSync(note, `date 2025-02-08 TARTUS: ${reportAbout('Sidon').join(' ')}\n`);
     server.requests.length = 0;
-    const run = await runSitrepAsync(['ingest', note, '--feed', feed, '--db', db, '--create', '--per-host-delay', '0']);
+    const run = await runSitrepAsync([
+      'ingest',
+      note,
+      '--feed',
+      feed,
+      '--db',
+      db,
+      '--create',
+      '--per-host-delay',
+      '0',
+      '--bulk',
+    ]);
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toContain(`feed ${feed}: 1 items: 1 ingested, 0 already stored, 0 failed.`);
     expect(run.stdout).toMatch(/^2 articles ingested, /m);
