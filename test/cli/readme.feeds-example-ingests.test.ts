@@ -1,0 +1,78 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { newsPage } from '@sitrep/ingest/test-page';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type FeedServer,
+  SITREP_BIN,
+  answer,
+  reportAbout,
+  rssFeed,
+  runSitrep,
+  serveFeeds,
+  storedArticles,
+} from '../helpers';
+import { readmeBlocks } from '../helpers/readme';
+
+const README_URL = 'https://harbour.example.org/feed.xml';
+const dir = mkdtempSync(join(tmpdir(), 'sitrep-readme-feeds-'));
+let server: FeedServer;
+
+// Our own feed and pages, served where the README's address points.
+beforeAll(async () => {
+  server = await serveFeeds({
+    '/feed.xml': (request, response, base) => {
+      if (request.headers['if-none-match'] === '"harbour-1"') {
+        response.writeHead(304);
+        return void response.end();
+      }
+      const items = ['Tartus', 'Latakia'].map((place) => ({
+        title: `News from ${place}`,
+        link: `${base}/pages/${place}`,
+        date: '2025-02-05T10:00:00Z',
+      }));
+      answer(response, rssFeed('Harbour Watch', items), 'application/rss+xml', { etag: '"harbour-1"' });
+    },
+    '/pages/Tartus': (_q, r) =>
+      answer(r, newsPage({ headline: 'Tartus', paragraphs: reportAbout('Tartus') }), 'text/html'),
+    '/pages/Latakia': (_q, r) =>
+      answer(r, newsPage({ headline: 'Latakia', paragraphs: reportAbout('Latakia') }), 'text/html'),
+  });
+});
+
+afterAll(() => {
+  server.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe("the README's feed example", () => {
+  it('ingests the feed’s items, then finds it not modified, as its shell lines type them', async () => {
+    const shell = readmeBlocks().find((b) => b.lang === 'sh' && /sitrep ingest --feed /.test(b.text));
+    expect(shell, 'a ```sh block that ingests a feed').toBeDefined();
+    expect(shell!.text).toContain(README_URL);
+    const db = join(dir, 'sitrep.db');
+    expect(runSitrep(['migrate', '--db', db]).status).toBe(0);
+
+    const script = shell!.text
+      .replaceAll('npx -y pnpm@10.34.8 sitrep', `"${process.execPath}" "${SITREP_BIN}"`)
+      .replaceAll(README_URL, `${server.base}/feed.xml`);
+    // Not execFileSync: this process's server must answer the command meanwhile.
+    const { stdout } = await promisify(execFile)('sh', ['-ec', script], {
+      cwd: dir,
+      env: { ...process.env, SITREP_DB: db },
+    });
+
+    expect(stdout).toContain(`feed ${server.base}/feed.xml: 2 items: 2 ingested, 0 already stored, 0 failed.`);
+    expect(stdout).toContain(
+      `feed ${server.base}/feed.xml: not modified since the last check (HTTP 304); nothing new.`,
+    );
+    expect(server.paths()).toEqual(['/feed.xml', '/pages/Tartus', '/pages/Latakia', '/feed.xml']);
+    expect(storedArticles(db).map((a) => [a.published_at, a.outlet, a.url])).toEqual([
+      ['2025-02-05', 'Harbour Watch', `${server.base}/pages/Tartus`],
+      ['2025-02-05', 'Harbour Watch', `${server.base}/pages/Latakia`],
+    ]);
+  });
+});
