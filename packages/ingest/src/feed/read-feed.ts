@@ -111,7 +111,10 @@ export async function readFeed(db: SitrepDatabase, source: string, options: Feed
 
 function readFeedFile(file: string, maxBytes: number): string {
   if (!existsSync(file)) throw new SitrepError('BAD_USER_INPUT', 'no such file.');
-  if (statSync(file).size > maxBytes) {
+  const stat = statSync(file);
+  if (!stat.isFile())
+    throw new SitrepError('BAD_USER_INPUT', 'is not a file; give a feed saved as a file, or its URL.');
+  if (stat.size > maxBytes) {
     throw new SitrepError('BAD_USER_INPUT', `larger than the ${maxBytes / 1024 / 1024} MB a feed may be`);
   }
   return decodePage(readFileSync(file));
@@ -129,8 +132,9 @@ async function readItems(
   for (const [i, item] of items.entries()) {
     const name = item.link ?? `${source}, item ${i + 1}${item.title ? ` “${item.title}”` : ''}`;
     const addresses = item.link ? addressesOf(item.link) : [];
-    const stored = findArticleByUrl(db, addresses);
-    if (addresses.some((address) => seen.has(address))) {
+    const twice = addresses.some((address) => seen.has(address));
+    const stored = twice ? undefined : findArticleByUrl(db, addresses);
+    if (twice) {
       reads.push({ item, name, status: 'stored', reason: 'listed twice in the feed; read once.' });
     } else if (stored) {
       const reason = `already stored (“${stored.title}”, ${stored.publishedAt}): an article has this address; not fetched.`;
