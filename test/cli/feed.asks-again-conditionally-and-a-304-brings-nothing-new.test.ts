@@ -1,11 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { openDatabase } from '@sitrep/db';
-import { newsPage } from '@sitrep/ingest/test-page';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type FeedServer, answer, reportAbout, rssFeed, runSitrepAsync, serveFeeds, storedArticles } from '../helpers';
+import { type FeedServer, conditionalRss, pageAbout, runSitrepAsync, serveFeeds, storedArticles } from '../helpers';
 
 const dir = mkdtempSync(join(tmpdir(), 'sitrep-feed-304-'));
 const LAST_MODIFIED = 'Wed, 05 Feb 2025 10:00:00 GMT';
@@ -13,32 +11,23 @@ let server: FeedServer;
 /** Whether /pages/flaky answers yet. */
 let flakyUp = false;
 
-/** A feed that answers 304 to a request carrying the validators it gave. */
-const conditionalFeed =
-  (etag: string, paths: string[]) => (request: IncomingMessage, response: ServerResponse, base: string) => {
-    if (request.headers['if-none-match'] === etag || request.headers['if-modified-since'] === LAST_MODIFIED) {
-      response.writeHead(304, { etag });
-      return void response.end();
-    }
-    const items = paths.map((path, i) => ({
-      title: path,
-      link: `${base}${path}`,
-      date: `2025-02-0${i + 1}T10:00:00Z`,
-    }));
-    answer(response, rssFeed('Coast Ledger', items), 'application/rss+xml', { etag, 'last-modified': LAST_MODIFIED });
-  };
-const page = (place: string) => (_request: IncomingMessage, response: ServerResponse) =>
-  answer(response, newsPage({ headline: `News from ${place}`, paragraphs: reportAbout(place) }), 'text/html');
+const items = (paths: string[]) => (base: string) =>
+  paths.map((path, i) => ({ title: path, link: `${base}${path}`, date: `2025-02-0${i + 1}T10:00:00Z` }));
 
 beforeAll(async () => {
   server = await serveFeeds({
-    '/feed.xml': conditionalFeed('"v1"', ['/pages/tartus', '/pages/latakia']),
-    '/flaky.xml': conditionalFeed('"f1"', ['/pages/jableh', '/pages/flaky']),
-    '/pages/tartus': page('Tartus'),
-    '/pages/latakia': page('Latakia'),
-    '/pages/jableh': page('Jableh'),
-    '/pages/flaky': (request, response) => {
-      if (flakyUp) return page('Baniyas')(request, response);
+    '/feed.xml': conditionalRss(
+      'Coast Ledger',
+      () => '"v1"',
+      items(['/pages/tartus', '/pages/latakia']),
+      LAST_MODIFIED,
+    ),
+    '/flaky.xml': conditionalRss('Coast Ledger', () => '"f1"', items(['/pages/jableh', '/pages/flaky']), LAST_MODIFIED),
+    '/pages/tartus': pageAbout('Tartus', 'News from Tartus'),
+    '/pages/latakia': pageAbout('Latakia', 'News from Latakia'),
+    '/pages/jableh': pageAbout('Jableh', 'News from Jableh'),
+    '/pages/flaky': (request, response, base) => {
+      if (flakyUp) return pageAbout('Baniyas')(request, response, base);
       response.writeHead(503, { 'content-type': 'text/html' });
       response.end('<p>Try later.</p>');
     },

@@ -3,9 +3,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ServerResponse } from 'node:http';
 import { openDatabase } from '@sitrep/db';
-import { newsPage } from '@sitrep/ingest/test-page';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type FeedServer, answer, reportAbout, rssFeed, runSitrepAsync, serveFeeds, storedArticles } from '../helpers';
+import {
+  type FeedServer,
+  answer,
+  pageAbout,
+  reportAbout,
+  rssFeed,
+  runSitrepAsync,
+  serveFeeds,
+  storedArticles,
+} from '../helpers';
 
 const dir = mkdtempSync(join(tmpdir(), 'sitrep-feed-failures-'));
 const SIX_MB = 6 * 1024 * 1024;
@@ -42,7 +50,7 @@ beforeAll(async () => {
     '/other-xml': (_q, r) => answer(r, '<?xml version="1.0"?><catalog><book>Ports</book></catalog>', 'application/xml'),
     '/broken-rss': (_q, r) => answer(r, '<rss version="2.0"><channel><title>Ports</ti', 'application/rss+xml'),
     '/not-json-feed': (_q, r) => answer(r, '{"ports": ["Tartus"]}', 'application/json'),
-    '/page': (_q, r) => answer(r, newsPage({ headline: 'Ports', paragraphs: reportAbout('Sidon') }), 'text/html'),
+    '/page': pageAbout('Sidon'),
     '/huge': huge('application/rss+xml'),
     '/loop-a': (_q, r) => redirect(r, '/loop-b'),
     '/loop-b': (_q, r) => redirect(r, '/loop-a'),
@@ -61,7 +69,7 @@ beforeAll(async () => {
         ]),
         'application/rss+xml',
       ),
-    '/pages/good': (_q, r) => answer(r, newsPage({ headline: 'Good', paragraphs: reportAbout('Tartus') }), 'text/html'),
+    '/pages/good': pageAbout('Tartus'),
     '/pages/broken': (_q, r) =>
       answer(r, '<html><head><title>Oops</title><body><div><span>Ports</div></p></span><<>>', 'text/html'),
     '/pages/report.pdf': (_q, r) => answer(r, '%PDF-1.4', 'application/pdf'),

@@ -9,6 +9,7 @@ import {
   asParagraphs,
   atomFeed,
   jsonFeed,
+  pageAbout,
   reportAbout,
   rssFeed,
   runSitrepAsync,
@@ -20,7 +21,7 @@ import {
 const dir = mkdtempSync(join(tmpdir(), 'sitrep-feeds-'));
 let server: FeedServer;
 const html = 'text/html; charset=utf-8';
-/** A page with its own date and outlet (JSON-LD), and one that says neither: the feed's item fills in. */
+/** A page with its own date and outlet (JSON-LD); pageAbout's say neither, and the feed's item fills in. */
 const DATED_PAGE = newsPage({
   headline: 'Ships leave Tartus',
   paragraphs: reportAbout('Tartus'),
@@ -31,7 +32,6 @@ const DATED_PAGE = newsPage({
     publisher: 'Harbour Watch',
   },
 });
-const UNDATED_PAGE = (place: string) => newsPage({ headline: `Quiet in ${place}`, paragraphs: reportAbout(place) });
 
 beforeAll(async () => {
   server = await serveFeeds({
@@ -80,10 +80,10 @@ beforeAll(async () => {
         'application/feed+json',
       ),
     '/pages/tartus': (_q, r) => answer(r, DATED_PAGE, html),
-    '/pages/latakia': (_q, r) => answer(r, UNDATED_PAGE('Latakia'), html),
-    '/pages/jableh': (_q, r) => answer(r, UNDATED_PAGE('Jableh'), html),
-    '/pages/tobruk': (_q, r) => answer(r, UNDATED_PAGE('Tobruk'), html),
-    '/pages/derna': (_q, r) => answer(r, UNDATED_PAGE('Derna'), html),
+    '/pages/latakia': pageAbout('Latakia', 'Quiet in Latakia'),
+    '/pages/jableh': pageAbout('Jableh', 'Quiet in Jableh'),
+    '/pages/tobruk': pageAbout('Tobruk', 'Quiet in Tobruk'),
+    '/pages/derna': pageAbout('Derna', 'Quiet in Derna'),
   });
 });
 

@@ -3,7 +3,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { newsPage } from '@sitrep/ingest/test-page';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type FeedServer, answer, reportAbout, rssFeed, runSitrepAsync, serveFeeds, storedArticles } from '../helpers';
+import {
+  type FeedServer,
+  answer,
+  pageAbout,
+  reportAbout,
+  rssFeed,
+  runSitrepAsync,
+  serveFeeds,
+  storedArticles,
+} from '../helpers';
 
 const dir = mkdtempSync(join(tmpdir(), 'sitrep-feed-stored-'));
 let server: FeedServer;
@@ -26,8 +35,7 @@ beforeAll(async () => {
       ),
     '/pages/tartus': (_q, r) => answer(r, TARTUS, 'text/html'),
     '/syndicated/tartus': (_q, r) => answer(r, TARTUS, 'text/html'),
-    '/pages/latakia': (_q, r) =>
-      answer(r, newsPage({ headline: 'Latakia', paragraphs: reportAbout('Latakia') }), 'text/html'),
+    '/pages/latakia': pageAbout('Latakia'),
   });
 });
 

@@ -1,22 +1,15 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { newsPage } from '@sitrep/ingest/test-page';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type FeedServer, answer, reportAbout, rssFeed, runSitrepAsync, serveFeeds } from '../helpers';
+import { type FeedServer, answer, pageAbout, rssFeed, runSitrepAsync, serveFeeds } from '../helpers';
 
 const dir = mkdtempSync(join(tmpdir(), 'sitrep-feed-delay-'));
 const PLACES = ['Tartus', 'Latakia', 'Jableh'];
 let server: FeedServer;
 
 beforeAll(async () => {
-  const pages = Object.fromEntries(
-    PLACES.map((place) => [
-      `/pages/${place}`,
-      (_q: unknown, r: Parameters<typeof answer>[0]) =>
-        answer(r, newsPage({ headline: place, paragraphs: reportAbout(place) }), 'text/html'),
-    ]),
-  );
+  const pages = Object.fromEntries(PLACES.map((place) => [`/pages/${place}`, pageAbout(place)]));
   server = await serveFeeds({
     '/feed.xml': (_q, r, base) =>
       answer(

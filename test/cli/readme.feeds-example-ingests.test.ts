@@ -3,14 +3,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { newsPage } from '@sitrep/ingest/test-page';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type FeedServer,
   SITREP_BIN,
-  answer,
-  reportAbout,
-  rssFeed,
+  conditionalRss,
+  pageAbout,
   runSitrep,
   serveFeeds,
   storedArticles,
@@ -24,22 +22,18 @@ let server: FeedServer;
 // Our own feed and pages, served where the README's address points.
 beforeAll(async () => {
   server = await serveFeeds({
-    '/feed.xml': (request, response, base) => {
-      if (request.headers['if-none-match'] === '"harbour-1"') {
-        response.writeHead(304);
-        return void response.end();
-      }
-      const items = ['Tartus', 'Latakia'].map((place) => ({
-        title: `News from ${place}`,
-        link: `${base}/pages/${place}`,
-        date: '2025-02-05T10:00:00Z',
-      }));
-      answer(response, rssFeed('Harbour Watch', items), 'application/rss+xml', { etag: '"harbour-1"' });
-    },
-    '/pages/Tartus': (_q, r) =>
-      answer(r, newsPage({ headline: 'Tartus', paragraphs: reportAbout('Tartus') }), 'text/html'),
-    '/pages/Latakia': (_q, r) =>
-      answer(r, newsPage({ headline: 'Latakia', paragraphs: reportAbout('Latakia') }), 'text/html'),
+    '/feed.xml': conditionalRss(
+      'Harbour Watch',
+      () => '"harbour-1"',
+      (base) =>
+        ['Tartus', 'Latakia'].map((place) => ({
+          title: `News from ${place}`,
+          link: `${base}/pages/${place}`,
+          date: '2025-02-05T10:00:00Z',
+        })),
+    ),
+    '/pages/Tartus': pageAbout('Tartus'),
+    '/pages/Latakia': pageAbout('Latakia'),
   });
 });
 

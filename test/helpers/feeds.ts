@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import { type IncomingHttpHeaders, type IncomingMessage, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { newsPage } from '@sitrep/ingest/test-page';
 
 // Feeds and a server for them, written by us for the feed tests: never corpus text.
 
@@ -149,3 +150,28 @@ export function answer(
   response.writeHead(200, { 'content-type': type, ...headers });
   response.end(body);
 }
+
+/** A news page about `place` (reportAbout), headed `headline`. */
+export const pageAbout =
+  (place: string, headline = place): Route =>
+  (_request, response) =>
+    answer(response, newsPage({ headline, paragraphs: reportAbout(place) }), 'text/html; charset=utf-8');
+
+/**
+ * An RSS feed of `items` that gives the ETag `etag()` (and `lastModified`, when given) and answers
+ * 304 to a request that sends either back, as a feed server that honours conditional requests.
+ */
+export const conditionalRss =
+  (title: string, etag: () => string, items: (base: string) => FeedEntry[], lastModified?: string): Route =>
+  (request, response, base) => {
+    const tag = etag();
+    if (
+      request.headers['if-none-match'] === tag ||
+      (lastModified && request.headers['if-modified-since'] === lastModified)
+    ) {
+      response.writeHead(304, { etag: tag });
+      return void response.end();
+    }
+    const validators: Record<string, string> = { etag: tag, ...(lastModified && { 'last-modified': lastModified }) };
+    answer(response, rssFeed(title, items(base)), 'application/rss+xml', validators);
+  };

@@ -3,9 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type SitrepDatabase, findFeed, openDatabase } from '@sitrep/db';
 import { HostPacer, ingestFeed } from '@sitrep/ingest';
-import { newsPage } from '@sitrep/ingest/test-page';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type FeedServer, answer, reportAbout, rssFeed, serveFeeds } from '../helpers';
+import { type FeedServer, conditionalRss, pageAbout, serveFeeds } from '../helpers';
 
 // What `sitrep watch --feed` does: the same library call, again and again, on one open database.
 const dir = mkdtempSync(join(tmpdir(), 'sitrep-feed-poll-'));
@@ -17,23 +16,13 @@ const places = ['Tartus'];
 beforeAll(async () => {
   db = openDatabase(join(dir, 'poll.db'));
   server = await serveFeeds({
-    '/feed.xml': (request, response, base) => {
-      const etag = `"${places.length}"`;
-      if (request.headers['if-none-match'] === etag) {
-        response.writeHead(304);
-        return void response.end();
-      }
-      const items = places.map((place) => ({
-        title: place,
-        link: `${base}/pages/${place}`,
-        date: '2025-02-03T10:00:00Z',
-      }));
-      answer(response, rssFeed('Coast Ledger', items), 'application/rss+xml', { etag });
-    },
-    '/pages/Tartus': (_q, r) =>
-      answer(r, newsPage({ headline: 'Tartus', paragraphs: reportAbout('Tartus') }), 'text/html'),
-    '/pages/Latakia': (_q, r) =>
-      answer(r, newsPage({ headline: 'Latakia', paragraphs: reportAbout('Latakia') }), 'text/html'),
+    '/feed.xml': conditionalRss(
+      'Coast Ledger',
+      () => `"${places.length}"`,
+      (base) => places.map((place) => ({ title: place, link: `${base}/pages/${place}`, date: '2025-02-03T10:00:00Z' })),
+    ),
+    '/pages/Tartus': pageAbout('Tartus'),
+    '/pages/Latakia': pageAbout('Latakia'),
   });
 });
 
