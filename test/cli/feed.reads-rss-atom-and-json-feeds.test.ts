@@ -71,11 +71,16 @@ beforeAll(async () => {
         ]),
         'application/atom+xml',
       ),
-    '/feed.json': (_q, r, base) =>
+    // Moved: followed, and its relative links read against where it now is.
+    '/old/feed.json': (_q, r) => {
+      r.writeHead(301, { location: '/news/feed.json' });
+      r.end();
+    },
+    '/news/feed.json': (_q, r) =>
       answer(
         r,
         jsonFeed('Gulf Wire', [
-          { title: 'Quiet in Tobruk', link: `${base}/pages/tobruk`, date: '2025-02-07T10:00:00Z', summary: 'Tobruk.' },
+          { title: 'Quiet in Tobruk', link: '../pages/tobruk', date: '2025-02-07T10:00:00Z', summary: 'Tobruk.' },
         ]),
         'application/feed+json',
       ),
@@ -93,23 +98,23 @@ afterAll(() => {
 });
 
 describe('sitrep ingest --feed', () => {
-  it('reads RSS items from their pages, Atom items from their full content, and JSON Feed items, requesting nothing else', async () => {
+  it('reads RSS items from their pages, Atom items from their full content, and a moved JSON Feed’s relative links, requesting nothing else', async () => {
     const db = join(dir, 'feeds.db');
     const { base } = server;
     const run = await runSitrepAsync([
-      ...['ingest', '--feed', `${base}/rss.xml`, '--feed', `${base}/atom.xml`, '--feed', `${base}/feed.json`],
+      ...['ingest', '--feed', `${base}/rss.xml`, '--feed', `${base}/atom.xml`, '--feed', `${base}/old/feed.json`],
       ...['--db', db, '--create', '--per-host-delay', '0'],
     ]);
     expect(run.status, run.stderr).toBe(0);
     expect(run.stderr).toBe('');
     expect(run.stdout).toContain(`feed ${base}/rss.xml: 2 items: 2 ingested, 0 already stored, 0 failed.`);
     expect(run.stdout).toContain(`feed ${base}/atom.xml: 3 items: 3 ingested, 0 already stored, 0 failed.`);
-    expect(run.stdout).toContain(`feed ${base}/feed.json: 1 items: 1 ingested, 0 already stored, 0 failed.`);
+    expect(run.stdout).toContain(`feed ${base}/old/feed.json: 1 items: 1 ingested, 0 already stored, 0 failed.`);
     expect(run.stdout).toMatch(/^6 articles ingested, .* 0 failed\.$/m);
     expect(server.paths()).toEqual([
       ...['/rss.xml', '/pages/tartus', '/pages/latakia'],
       ...['/atom.xml', '/pages/jableh'],
-      ...['/feed.json', '/pages/tobruk'],
+      ...['/old/feed.json', '/news/feed.json', '/pages/tobruk'],
     ]);
 
     const articles = storedArticles(db);
