@@ -179,6 +179,7 @@ describe('the README’s other examples', () => {
       sh: 'pnpm and the sitrep command (test/cli); a curl command runs above',
       md: 'a note with front matter (test/cli/readme.notes-example-ingests.test.ts)',
       html: 'a saved web page (test/cli/readme.pages-example-ingests.test.ts)',
+      text: "a command's output (test/cli/readme.watch-example-ingests.test.ts)",
       lua: "Neovim's setup (test/lsp/neovim.hovers.test.ts)",
       toml: "Helix's setup",
       elisp: "Emacs' setup",

@@ -6,6 +6,7 @@ import {
   type InitializeParams,
   type InitializeResult,
   type MessageConnection,
+  type NotificationType,
   StreamMessageReader,
   StreamMessageWriter,
   createMessageConnection,
@@ -32,7 +33,7 @@ export interface LanguageServerProcess extends AsyncDisposable {
   open(uri: string, text: string, languageId?: string): Promise<void>;
   hover(uri: string, line: number, character: number): Promise<Hover | null>;
   /** The first notification of `method` (already received or still to come) that passes `test`; rejects after `ms`. */
-  notification<T>(method: string, test?: (params: T) => boolean, ms?: number): Promise<T>;
+  notification<T>(type: NotificationType<T>, test?: (params: T) => boolean, ms?: number): Promise<T>;
 }
 
 export interface LanguageServerOptions {
@@ -93,7 +94,7 @@ export function startLanguageServer(options: LanguageServerOptions = {}): Langua
         textDocument: { uri },
         position: { line, character },
       }),
-    notification<T>(method: string, test: (params: T) => boolean = () => true, ms = 15_000) {
+    notification<T>({ method }: NotificationType<T>, test: (params: T) => boolean = () => true, ms = 15_000) {
       return new Promise<T>((resolve, reject) => {
         let seen = 0;
         const check = () => {

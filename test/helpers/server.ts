@@ -33,8 +33,8 @@ export interface TestServer {
   changeListeners(): number;
   /** Stops the HTTP server and closes the database, keeping the file. */
   stop(): Promise<void>;
-  /** Starts again on the same database file (a restart). */
-  restart(): Promise<void>;
+  /** Starts again on the same database file (a restart); on the same port with `samePort`. */
+  restart(options?: { samePort?: boolean }): Promise<void>;
   [Symbol.asyncDispose](): Promise<void>;
 }
 
@@ -83,10 +83,13 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     token: (scope) => createToken(db, scope, `test ${scope}`).secret,
     changeListeners: () => running?.changes.listeners ?? 0,
     stop,
-    async restart() {
+    async restart(options = {}) {
       if (running) await stop();
       db = openDatabase(dbFile, { onStatement: (sql) => statements.push(sql) });
-      running = await startServer({ db, port: 0, host: '127.0.0.1', ...yogaOptions });
+      // On the same port a client holding the address must reconnect; fetch's pooled keep-alive
+      // sockets to the old server would fail the test's own next request, so by default a new one.
+      const port = options.samePort ? Number(new URL(url).port) : 0;
+      running = await startServer({ db, port, host: '127.0.0.1', ...yogaOptions });
       url = running.url;
     },
     async [Symbol.asyncDispose]() {
@@ -140,7 +143,7 @@ export function useTestServer(options: TestServerOptions = {}): TestServer {
     token: (scope) => server().token(scope),
     changeListeners: () => server().changeListeners(),
     stop: () => server().stop(),
-    restart: () => server().restart(),
+    restart: (options) => server().restart(options),
     [Symbol.asyncDispose]: () => server()[Symbol.asyncDispose](),
   };
 }

@@ -5,6 +5,7 @@ import type { Hover, MarkupContent } from 'vscode-languageserver-protocol/node';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runSitrep, startLanguageServer, useTestServer } from '../helpers';
 import { untilListening } from '../helpers/sse';
+import { ChangedNotification } from '@sitrep/language-server/protocol';
 
 const api = useTestServer();
 const dir = mkdtempSync(join(tmpdir(), 'sitrep-lsp-live-'));
@@ -33,7 +34,7 @@ describe('the language server hears commits', { timeout: 60_000 }, () => {
     expect(run.status, run.stderr).toBe(0);
     const stored = performance.now();
 
-    await ls.notification<{ entityIds: string[] }>('sitrep/changed', (c) => c.entityIds.length > 0, 2_000);
+    await ls.notification(ChangedNotification, (c) => c.entityIds.length > 0, 2_000);
     let after = '';
     while (performance.now() - stored < 2_000 && !after.includes('frigate had docked'))
       after = text(await ls.hover(URI, AT.line, AT.character));

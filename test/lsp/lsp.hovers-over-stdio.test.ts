@@ -2,15 +2,18 @@ import { createServer } from 'node:net';
 import type { Hover, InitializeResult, MarkupContent, Range } from 'vscode-languageserver-protocol/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LanguageServerProcess, SITREP_LSP_COMMAND, dataOf, startLanguageServer, useTestServer } from '../helpers';
+import {
+  EntityAtRequest,
+  FactsMarkdownRequest,
+  IngestDocumentRequest,
+  RefreshDictionaryRequest,
+  type Status,
+  StatusNotification,
+  StatusRequest,
+} from '@sitrep/language-server/protocol';
 
 const api = useTestServer();
 
-interface Status {
-  state: 'connecting' | 'connected' | 'unreachable';
-  endpoint: string;
-  entities: number;
-  message?: string;
-}
 const connected = (s: Status) => s.state === 'connected';
 
 const URI = 'file:///notes/coast.md';
@@ -135,7 +138,9 @@ describe('the language server over stdio, against a running Sitrep', () => {
   afterAll(() => ls?.[Symbol.asyncDispose]());
 
   it('answers a hover sent before the names have loaded, by waiting for them', async () => {
-    expect(ls.notifications.some((n) => n.method === 'sitrep/status' && connected(n.params as Status))).toBe(false);
+    expect(ls.notifications.some((n) => n.method === StatusNotification.method && connected(n.params as Status))).toBe(
+      false,
+    );
     const hover = await ls.hover(URI, positionOf('Khmeimim').line, positionOf('Khmeimim', 3).character);
     expect(readable(hover)).toContain('**Hmeimim Air Base**');
   });
@@ -146,12 +151,14 @@ describe('the language server over stdio, against a running Sitrep', () => {
   });
 
   it('sends sitrep/status: connecting, then connected to the endpoint with what it loaded', async () => {
-    const status = await ls.notification<Status>('sitrep/status', connected);
+    const status = await ls.notification(StatusNotification, connected);
     expect(status).toMatchObject({ state: 'connected', endpoint: api.url });
     expect(status.entities).toBeGreaterThan(0);
-    const statuses = ls.notifications.filter((n) => n.method === 'sitrep/status').map((n) => n.params as Status);
+    const statuses = ls.notifications
+      .filter((n) => n.method === StatusNotification.method)
+      .map((n) => n.params as Status);
     expect(statuses[0]).toMatchObject({ state: 'connecting', endpoint: api.url, entities: 0 });
-    expect(await ls.connection.sendRequest<Status>('sitrep/status')).toEqual(status);
+    expect(await ls.connection.sendRequest(StatusRequest)).toEqual(status);
   });
 
   // Was a bug (fixed): `entities` is the number of distinct folded *names* in the dictionary (NameMatcher.size, 126 with
@@ -163,7 +170,7 @@ describe('the language server over stdio, against a running Sitrep', () => {
       ),
     );
     const entities = new Set(aliasDictionary.entries.map((e) => e.entity)).size;
-    const status = await ls.notification<Status>('sitrep/status', connected);
+    const status = await ls.notification(StatusNotification, connected);
     expect(status.entities).toBe(entities);
   });
 
@@ -244,19 +251,19 @@ describe('the language server over stdio, against a running Sitrep', () => {
   it('tells the entity under the cursor (sitrep/entityAt)', async () => {
     const facts = await entityNamed('Tartous');
     const at = positionOf('Tartous', 3);
-    expect(await ls.connection.sendRequest('sitrep/entityAt', { textDocument: { uri: URI }, position: at })).toEqual({
+    expect(await ls.connection.sendRequest(EntityAtRequest, { textDocument: { uri: URI }, position: at })).toEqual({
       entity: facts.id,
       name: 'Tartous',
     });
     const nothing = positionOf('Nothing', 2);
-    expect(await ls.connection.sendRequest('sitrep/entityAt', { textDocument: { uri: URI }, position: nothing })).toBe(
+    expect(await ls.connection.sendRequest(EntityAtRequest, { textDocument: { uri: URI }, position: nothing })).toBe(
       null,
     );
   });
 
   it('renders every claim about an entity (sitrep/factsMarkdown)', async () => {
     const facts = await entityNamed('Khmeimim');
-    const markdown = await ls.connection.sendRequest<string | null>('sitrep/factsMarkdown', { entity: facts.id });
+    const markdown = await ls.connection.sendRequest(FactsMarkdownRequest, { entity: facts.id });
     const shown = Math.min(100, facts.claims.totalCount);
     expect(markdown).toMatch(/^# Hmeimim Air Base\n\n/);
     expect(markdown).toContain(`## Claims (${shown} of ${facts.claims.totalCount}, newest first)`);
@@ -266,9 +273,9 @@ describe('the language server over stdio, against a running Sitrep', () => {
 
   it('refetches the names on sitrep/refreshDictionary', async () => {
     const before = ls.notifications.length;
-    const status = await ls.connection.sendRequest<Status>('sitrep/refreshDictionary');
+    const status = await ls.connection.sendRequest(RefreshDictionaryRequest);
     expect(status).toMatchObject({ state: 'connected', endpoint: api.url });
-    expect(ls.notifications.slice(before).some((n) => n.method === 'sitrep/status')).toBe(true);
+    expect(ls.notifications.slice(before).some((n) => n.method === StatusNotification.method)).toBe(true);
   });
 });
 
@@ -278,7 +285,7 @@ describe('settings', () => {
       configuration: (section) => (section === 'sitrep' ? { endpoint: api.url, maxClaims: 1 } : null),
     });
     await ls.initialize({ capabilities: { workspace: { configuration: true } } });
-    const status = await ls.notification<Status>('sitrep/status', connected);
+    const status = await ls.notification(StatusNotification, connected);
     expect(status.endpoint).toBe(api.url);
     expect(ls.configurationRequests[0]?.items).toEqual([{ section: 'sitrep' }]);
     await ls.open(URI, DOC);
@@ -293,13 +300,13 @@ describe('settings', () => {
       initializationOptions: { endpoint: api.url },
       capabilities: { workspace: { configuration: true } },
     });
-    expect((await ls.notification<Status>('sitrep/status', connected)).endpoint).toBe(api.url);
+    expect((await ls.notification(StatusNotification, connected)).endpoint).toBe(api.url);
   });
 
   it('does not ask a client that cannot answer, and falls back to $SITREP_ENDPOINT', async () => {
     await using ls = startLanguageServer({ env: { SITREP_ENDPOINT: api.url } });
     await ls.initialize();
-    expect((await ls.notification<Status>('sitrep/status', connected)).endpoint).toBe(api.url);
+    expect((await ls.notification(StatusNotification, connected)).endpoint).toBe(api.url);
     expect(ls.configurationRequests).toEqual([]);
   });
 
@@ -336,7 +343,7 @@ describe('when Sitrep is down', () => {
   afterAll(() => ls?.[Symbol.asyncDispose]());
 
   it('reports unreachable, naming the endpoint', async () => {
-    const status = await ls.notification<Status>('sitrep/status', (s) => s.state === 'unreachable');
+    const status = await ls.notification(StatusNotification, (s) => s.state === 'unreachable');
     expect(status).toMatchObject({ endpoint, entities: 0 });
     expect(status.message).toContain(endpoint);
   });
@@ -349,11 +356,11 @@ describe('when Sitrep is down', () => {
   });
 
   it('stays responsive', async () => {
-    expect(await within(2000, ls.connection.sendRequest<Status>('sitrep/status'))).toMatchObject({
+    expect(await within(2000, ls.connection.sendRequest(StatusRequest))).toMatchObject({
       state: 'unreachable',
       endpoint,
     });
-    expect(await within(2000, ls.connection.sendRequest<Status>('sitrep/refreshDictionary'))).toMatchObject({
+    expect(await within(2000, ls.connection.sendRequest(RefreshDictionaryRequest))).toMatchObject({
       state: 'unreachable',
     });
     expect(ls.child.exitCode).toBeNull();
@@ -371,15 +378,11 @@ Ilse Marrow, an analyst at the Coastal Watch Network, said the equipment was pro
   it('stores the open document with a write token, returns its claims, and learns the new names', async () => {
     await using ls = startLanguageServer();
     await ls.initialize({ initializationOptions: { endpoint: api.url, token: api.token('write') } });
-    const before = await ls.notification<Status>('sitrep/status', connected);
+    const before = await ls.notification(StatusNotification, connected);
     await ls.open(REPORT_URI, REPORT);
-    const result = await ls.connection.sendRequest<{
-      ok: boolean;
-      title: string;
-      claims: number;
-      createdEntities: string[];
-    }>('sitrep/ingestDocument', { textDocument: { uri: REPORT_URI } });
-    expect(result).toMatchObject({ ok: true, title: expect.stringContaining('Russian crews') });
+    const result = await ls.connection.sendRequest(IngestDocumentRequest, { textDocument: { uri: REPORT_URI } });
+    if (!result.ok) throw new Error(`not ingested: ${result.message}`);
+    expect(result.title).toContain('Russian crews');
     expect(result.claims).toBeGreaterThan(0);
     expect(result.createdEntities).toEqual(expect.arrayContaining(['Ilse Marrow']));
 
@@ -391,7 +394,7 @@ Ilse Marrow, an analyst at the Coastal Watch Network, said the equipment was pro
     expect(articles.edges.map((e) => e.node)).toContainEqual({ url: REPORT_URI, title: result.title });
 
     // The server refreshes its names after an ingest: the new analyst becomes hoverable, as a candidate.
-    await ls.notification<Status>('sitrep/status', (s) => connected(s) && s.entities > before.entities);
+    await ls.notification(StatusNotification, (s) => connected(s) && s.entities > before.entities);
     const at = positionOf('Ilse Marrow', 2, REPORT);
     const hover = readable(await ls.hover(REPORT_URI, at.line, at.character));
     expect(hover).toContain('**Ilse Marrow**');
@@ -402,11 +405,11 @@ Ilse Marrow, an analyst at the Coastal Watch Network, said the equipment was pro
     await using ls = startLanguageServer();
     await ls.initialize({ initializationOptions: { endpoint: api.url } });
     await ls.open(REPORT_URI, REPORT.replace('Tuesday', 'Wednesday'));
+    expect(await ls.connection.sendRequest(IngestDocumentRequest, { textDocument: { uri: REPORT_URI } })).toMatchObject(
+      { ok: false, code: 'UNAUTHENTICATED' },
+    );
     expect(
-      await ls.connection.sendRequest('sitrep/ingestDocument', { textDocument: { uri: REPORT_URI } }),
-    ).toMatchObject({ ok: false, code: 'UNAUTHENTICATED' });
-    expect(
-      await ls.connection.sendRequest('sitrep/ingestDocument', { textDocument: { uri: 'file:///not/open.md' } }),
+      await ls.connection.sendRequest(IngestDocumentRequest, { textDocument: { uri: 'file:///not/open.md' } }),
     ).toMatchObject({ ok: false });
   });
 });
@@ -417,6 +420,6 @@ describe('`sitrep lsp --stdio`', () => {
     const result = await ls.initialize({ initializationOptions: { endpoint: api.url } });
     expect(result.serverInfo?.name).toBe('sitrep-language-server');
     expect(result.capabilities.hoverProvider).toBe(true);
-    expect(await ls.notification<Status>('sitrep/status', connected)).toMatchObject({ endpoint: api.url });
+    expect(await ls.notification(StatusNotification, connected)).toMatchObject({ endpoint: api.url });
   }, 30_000);
 });

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SERVER_BUNDLE, dataOf, useTestServer } from '../helpers';
+import { StatusNotification } from '@sitrep/language-server/protocol';
 
 /** Why Neovim cannot run here, or null if it can (scripts/ensure-neovim.sh installs Debian's). */
 function neovimUnavailable(): string | null {
@@ -27,7 +28,7 @@ local ok, err = pcall(function()
     sitrep = sitrep or vim.lsp.start_client({ name = 'sitrep',
       cmd = { config.node, config.server, '--stdio' },
       init_options = { endpoint = config.endpoint, languages = { '*' } },
-      handlers = { ['sitrep/status'] = function(_, result) table.insert(out.statuses, result) end } })
+      handlers = { ['${StatusNotification.method}'] = function(_, result) table.insert(out.statuses, result) end } })
     vim.lsp.buf_attach_client(args.buf, sitrep)
   end })
   vim.cmd('edit ' .. vim.fn.fnameescape(config.file))

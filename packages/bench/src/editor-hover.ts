@@ -11,6 +11,7 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { stopProcess } from './child-process';
 import { percentile } from './load';
+import { StatusNotification } from '@sitrep/language-server/protocol';
 
 const LANGUAGE_SERVER = fileURLToPath(new URL('../../language-server', import.meta.url));
 const BUNDLE = join(LANGUAGE_SERVER, 'dist/server.cjs');
@@ -90,7 +91,7 @@ export async function measureEditorHover(
   try {
     let loaded: (status: { entities: number }) => void = () => {};
     const dictionary = new Promise<{ entities: number }>((resolve) => (loaded = resolve));
-    connection.onNotification('sitrep/status', (status: { state: string; entities: number; message?: string }) => {
+    connection.onNotification(StatusNotification, (status) => {
       if (status.state === 'connected') loaded(status);
     });
     connection.onRequest('workspace/configuration', () => [null]);

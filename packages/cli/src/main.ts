@@ -7,6 +7,7 @@ import { registerIngest } from './commands/ingest';
 import { registerLsp } from './commands/lsp';
 import { registerServe } from './commands/serve';
 import { registerToken } from './commands/token';
+import { registerWatch } from './commands/watch';
 import { describeFailure } from './failure';
 import { callerFolder } from './paths';
 
@@ -27,6 +28,7 @@ registerBackup(program);
 registerToken(program);
 registerExtract(program);
 registerIngest(program);
+registerWatch(program);
 registerExport(program);
 registerLsp(program);
 

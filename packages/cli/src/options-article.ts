@@ -1,5 +1,5 @@
 import { MAX_ARTICLE_CHARS } from '@sitrep/vocabulary';
-import { parseCount } from './commands/options';
+import { parseCount, parseDate, parseUrl } from './commands/options';
 
 /** The server's article size limit, for the commands that read article files. */
 export const MAX_ARTICLE_OPTION = [
@@ -8,3 +8,15 @@ export const MAX_ARTICLE_OPTION = [
   parseCount,
   MAX_ARTICLE_CHARS,
 ] as const;
+
+/** Metadata for article files that do not give their own (`ingest`, `watch`). */
+export const DATE_OPTION = [
+  '--date <YYYY-MM-DD>',
+  'publication date of files without a "date YYYY-MM-DD PLACE:" first line; wins over front matter',
+  parseDate,
+] as const;
+export const OUTLET_OPTION = [
+  '--outlet <name>',
+  "the outlet that published them; wins over front matter and a dateline's agency",
+] as const;
+export const URL_OPTION = ['--url <url>', 'where they were published; wins over front matter', parseUrl] as const;

@@ -15,6 +15,7 @@ export {
   ingestFiles,
   ingestNamed,
   expandPaths,
+  isArticleFile,
   emptySummary,
   tally,
   type FileOutcome,

@@ -32,6 +32,11 @@ interface IndexEntry {
   published?: string | null;
 }
 
+/** Whether a folder's file is one ingest reads: text, Markdown or a saved web page. */
+export function isArticleFile(path: string): boolean {
+  return /\.(txt|md|html?)$/i.test(path);
+}
+
 /** Files to read: each path as given, a folder's .txt, .md, .html and .htm files in name order; URLs as they are. */
 export function expandPaths(paths: readonly string[]): string[] {
   const files: string[] = [];
@@ -43,7 +48,7 @@ export function expandPaths(paths: readonly string[]): string[] {
     const full = resolve(path);
     if (!existsSync(full)) throw new SitrepError('BAD_USER_INPUT', `${path}: no such file or folder.`);
     if (statSync(full).isDirectory()) {
-      for (const name of readdirSync(full).sort()) if (/\.(txt|md|html?)$/i.test(name)) files.push(join(full, name));
+      for (const name of readdirSync(full).sort()) if (isArticleFile(name)) files.push(join(full, name));
     } else {
       files.push(full);
     }

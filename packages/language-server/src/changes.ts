@@ -1,10 +1,5 @@
 import type { Endpoint } from './graphql-client';
-
-/** What the language server needs to hear of a commit: which entities it touched. */
-export interface HeardChange {
-  entityIds: string[];
-  edited: boolean;
-}
+import type { HeardChange } from './protocol';
 
 const SUBSCRIPTION = `subscription SitrepChanges { knowledgeChanged { edited entities { id } } }`;
 

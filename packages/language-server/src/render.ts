@@ -1,3 +1,4 @@
+import { plural } from '@sitrep/vocabulary';
 import type { ClaimFact, EntityFacts, StatementFact } from './facts';
 
 // Embeddings, overrides and isolates: in a quote they can make the words read in another order.
@@ -60,8 +61,6 @@ export function claimLine(claim: ClaimFact, quoteLength = 160): string {
   return `- ${when} · ${marks} · ${sourceInWords(claim)}: “${escapeMarkdown(shorten(claim.quote, quoteLength))}” — *${escapeMarkdown(claim.article.title)}*, ${claim.article.publishedAt}`;
 }
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-
 /** "**B2** · 3 independent sources · 1 says otherwise · *contested*", then its latest quotes with their sources. */
 export function statementLines(statement: StatementFact, quoteLength = 160): string[] {
   const backing = [
@@ -118,6 +117,19 @@ function placeLine(f: EntityFacts): string | null {
   return parts.length ? parts.join(' · ') : null;
 }
 
+function claimCount(f: EntityFacts): string {
+  const { claims, sources, latest } = f.claimStats;
+  return claims === 0
+    ? 'No claims yet.'
+    : `**${plural(claims, 'claim')}** from ${plural(sources, 'source')}, latest ${latest}`;
+}
+
+/** One paragraph for a completion's documentation: what it is, where, and how much is said of it. */
+export function renderSummary(f: EntityFacts): string {
+  const contested = f.contested.totalCount > 0 ? ` · **${f.contested.totalCount} contested**` : '';
+  return [headline(f), placeLine(f), `${claimCount(f)}${contested}`].filter(Boolean).join('\n\n');
+}
+
 // Whether a person stands behind the entity; a confirmed one needs no word.
 const REVIEW: Record<EntityFacts['reviewStatus'], string | null> = {
   CANDIDATE: '*Candidate: created by ingestion, not yet confirmed by a curator.*',
@@ -139,12 +151,8 @@ export function renderHover(f: EntityFacts, maxClaims: number, options: RenderOp
   if (f.description) lines.push(`*${escapeMarkdown(f.description)}*`);
   const others = f.aliases.filter((a) => a !== f.name);
   if (others.length) lines.push(`Also: ${others.map(escapeMarkdown).join(', ')}`);
-  const { claims, sources, latest } = f.claimStats;
-  lines.push(
-    claims === 0
-      ? 'No claims yet.'
-      : `**${claims} claim${claims === 1 ? '' : 's'}** from ${sources} source${sources === 1 ? '' : 's'}, latest ${latest}`,
-  );
+  const { claims } = f.claimStats;
+  lines.push(claimCount(f));
   const statements = leadingStatements(f, maxClaims);
   if (statements.length) {
     const disputed = f.contested.totalCount;

@@ -10,6 +10,12 @@ export interface Settings {
   maxClaims: number;
   /** How often the name dictionary is checked for changes, in seconds. Default 300. */
   refreshIntervalSeconds: number;
+  /** Mark every known name in a document (semantic tokens), by kind. Default true. */
+  markNames: boolean;
+  /** Offer known names as completions once a word has three letters. Default true. */
+  completeNames: boolean;
+  /** Longest document, in characters, whose names are marked and outlined. Default 2,000,000. */
+  maxDocumentChars: number;
 }
 
 export const DEFAULT_ENDPOINT = 'http://localhost:4000/graphql';
@@ -20,6 +26,9 @@ const defaults = (): Settings => ({
   languages: ['plaintext', 'markdown'],
   maxClaims: 5,
   refreshIntervalSeconds: 300,
+  markNames: true,
+  completeNames: true,
+  maxDocumentChars: 2_000_000,
 });
 
 function clean(raw: unknown): Partial<Settings> {
@@ -32,6 +41,11 @@ function clean(raw: unknown): Partial<Settings> {
   if (typeof r.maxClaims === 'number' && r.maxClaims >= 0) out.maxClaims = Math.min(50, Math.floor(r.maxClaims));
   if (typeof r.refreshIntervalSeconds === 'number' && r.refreshIntervalSeconds >= 10) {
     out.refreshIntervalSeconds = Math.floor(r.refreshIntervalSeconds);
+  }
+  if (typeof r.markNames === 'boolean') out.markNames = r.markNames;
+  if (typeof r.completeNames === 'boolean') out.completeNames = r.completeNames;
+  if (typeof r.maxDocumentChars === 'number' && r.maxDocumentChars >= 0) {
+    out.maxDocumentChars = Math.floor(r.maxDocumentChars);
   }
   return out;
 }

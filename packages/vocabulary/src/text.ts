@@ -114,3 +114,6 @@ function firstBadByte(bytes: Uint8Array): number {
   }
   return bytes.length;
 }
+
+/** `1 claim`, `3 claims`: a count with its noun, for messages and hovers. */
+export const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;

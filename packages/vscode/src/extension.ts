@@ -1,20 +1,16 @@
 import * as vscode from 'vscode';
 import { LanguageClient, type LanguageClientOptions, TransportKind } from 'vscode-languageclient/node';
+import {
+  EntityAtRequest,
+  FactsMarkdownRequest,
+  IngestDocumentRequest,
+  RefreshDictionaryRequest,
+  type Status,
+  StatusNotification,
+} from '@sitrep/language-server/protocol';
 
 // Everything Sitrep knows lives in the language server (packages/language-server); this file only
 // starts it, forwards three commands to its custom requests and shows its status.
-
-/** The `sitrep/status` notification (packages/language-server/src/server.ts). */
-interface Status {
-  state: 'connecting' | 'connected' | 'unreachable';
-  endpoint: string;
-  entities: number;
-  message?: string;
-}
-
-type IngestResult =
-  | { ok: true; title: string; claims: number; createdEntities: string[] }
-  | { ok: false; code?: string; message: string };
 
 const FACTS_SCHEME = 'sitrep-facts';
 
@@ -29,6 +25,9 @@ function settings() {
     languages: section.get<string[]>('languages', ['plaintext', 'markdown']),
     maxClaims: section.get<number>('maxClaims'),
     refreshIntervalSeconds: section.get<number>('refreshIntervalSeconds'),
+    markNames: section.get<boolean>('markNames'),
+    completeNames: section.get<boolean>('completeNames'),
+    maxDocumentChars: section.get<number>('maxDocumentChars'),
   };
 }
 
@@ -75,7 +74,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     };
     const module = context.asAbsolutePath('dist/server.cjs');
     client = new LanguageClient('sitrep', 'Sitrep', { module, transport: TransportKind.ipc }, options);
-    client.onNotification('sitrep/status', showStatus);
+    client.onNotification(StatusNotification, showStatus);
     await client.start();
   };
 
@@ -90,14 +89,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     if (!entity) {
       const editor = vscode.window.activeTextEditor;
       if (!editor) return void vscode.window.showInformationMessage('Sitrep: put the cursor on a name first.');
-      const found = await lsp.sendRequest<{ entity: string; name: string } | null>('sitrep/entityAt', {
+      const found = await lsp.sendRequest(EntityAtRequest, {
         textDocument: { uri: lsp.code2ProtocolConverter.asUri(editor.document.uri) },
         position: lsp.code2ProtocolConverter.asPosition(editor.selection.active),
       });
       if (!found) return void vscode.window.showInformationMessage('Sitrep knows no name under the cursor.');
       entity = found.entity;
     }
-    const markdown = await lsp.sendRequest<string | null>('sitrep/factsMarkdown', { entity });
+    const markdown = await lsp.sendRequest(FactsMarkdownRequest, { entity });
     if (!markdown) return void vscode.window.showInformationMessage('Sitrep no longer knows this entity.');
     const title = (markdown.split('\n')[0] ?? '').replace(/^# /, '').replace(/\\(.)/g, '$1');
     const uri = vscode.Uri.from({ scheme: FACTS_SCHEME, path: `/${title.replace(/[/\\]/g, '-')}.md`, query: entity });
@@ -115,7 +114,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         `Sitrep reads only the languages in the sitrep.languages setting; this document is ${document.languageId}.`,
       );
     }
-    const result = await lsp.sendRequest<IngestResult>('sitrep/ingestDocument', {
+    const result = await lsp.sendRequest(IngestDocumentRequest, {
       textDocument: { uri: lsp.code2ProtocolConverter.asUri(document.uri) },
     });
     if (!result.ok)
@@ -125,7 +124,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
 
   const refreshDictionary = async () => {
-    const now = await (await running()).sendRequest<Status>('sitrep/refreshDictionary');
+    const now = await (await running()).sendRequest(RefreshDictionaryRequest);
     if (now.state === 'unreachable') {
       void vscode.window.showWarningMessage(`Sitrep is unreachable at ${now.endpoint}: ${now.message ?? ''}`);
     }

@@ -4,10 +4,10 @@ import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import type { FeedRead, FileOutcome, IngestSummary } from '@sitrep/ingest';
 import { CREATE_OPTION, openForCommand } from '../open-database';
-import { MAX_ARTICLE_OPTION } from '../options-article';
+import { DATE_OPTION, MAX_ARTICLE_OPTION, OUTLET_OPTION, URL_OPTION } from '../options-article';
 import { SitrepError } from '@sitrep/vocabulary';
 import { feedOutcomeLine, feedSummaryLine } from './ingest-feeds';
-import { collect, parseCount, parseDate, parseSeconds, parseUrl } from './options';
+import { collect, parseCount, parseSeconds } from './options';
 import { DB_OPTION } from '../paths';
 
 export function registerIngest(program: Command): void {
@@ -21,13 +21,9 @@ export function registerIngest(program: Command): void {
     .option(...DB_OPTION)
     .option(...CREATE_OPTION, false)
     .option(...MAX_ARTICLE_OPTION)
-    .option(
-      '--date <YYYY-MM-DD>',
-      'publication date of files without a "date YYYY-MM-DD PLACE:" first line; wins over front matter',
-      parseDate,
-    )
-    .option('--outlet <name>', "the outlet that published them; wins over front matter and a dateline's agency")
-    .option('--url <url>', 'where they were published; wins over front matter', parseUrl)
+    .option(...DATE_OPTION)
+    .option(...OUTLET_OPTION)
+    .option(...URL_OPTION)
     .option(
       '--fetch-timeout <seconds>',
       'longest a URL may take to fetch, redirects and body included (default: 20)',

@@ -72,9 +72,16 @@ export function findEntityByAlias(db: SitrepDatabase, name: string): EntityRow |
 }
 
 /** Every alias with its entity's id, name and kind: the dictionary an editor matches text against. */
-export function allAliases(db: SitrepDatabase): Array<{ name: string; entityId: number; kind: EntityKind }> {
+export function allAliases(
+  db: SitrepDatabase,
+): Array<{ name: string; entityId: number; kind: EntityKind; primary: boolean }> {
   return db.orm
-    .select({ name: aliases.name, entityId: aliases.entityId, kind: entities.kind })
+    .select({
+      name: aliases.name,
+      entityId: aliases.entityId,
+      kind: entities.kind,
+      primary: sql<boolean>`${aliases.name} = ${entities.name}`.mapWith(Boolean),
+    })
     .from(aliases)
     .innerJoin(entities, eq(entities.id, aliases.entityId))
     .orderBy(asc(aliases.id))

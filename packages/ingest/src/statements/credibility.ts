@@ -1,4 +1,4 @@
-import { type CredibilityGrade, RELIABILITY_GRADES, type ReliabilityGrade } from '@sitrep/vocabulary';
+import { type CredibilityGrade, RELIABILITY_GRADES, type ReliabilityGrade, plural } from '@sitrep/vocabulary';
 import type { IndependentSource } from './independence';
 
 export interface Credibility {
@@ -13,7 +13,6 @@ const trusted = (source: IndependentSource) => rank(source.reliability) <= rank(
 /** D or E: one they have found not to be. */
 const distrusted = (source: IndependentSource) => rank(source.reliability) >= rank('D') && source.reliability !== 'F';
 const best = (sources: readonly IndependentSource[]) => Math.min(...sources.map((s) => rank(s.reliability)));
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /**
  * Information credibility on the Admiralty scale, from who stands behind a statement (`backing`:

@@ -8,6 +8,7 @@ interface Entry {
   name: string;
   entityId: number;
   kind: EntityKind;
+  primary: boolean;
 }
 
 const DictionaryEntryRef = builder.objectRef<Entry>('DictionaryEntry').implement({
@@ -19,6 +20,9 @@ const DictionaryEntryRef = builder.objectRef<Entry>('DictionaryEntry').implement
       resolve: (e) => encodeGlobalId(entityTypename(e), e.entityId),
     }),
     kind: t.expose('kind', { type: EntityKindEnum }),
+    primary: t.exposeBoolean('primary', {
+      description: "Whether this is the entity's own name, rather than one of its other names.",
+    }),
   }),
 });
 

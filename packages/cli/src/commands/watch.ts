@@ -1,0 +1,73 @@
+import { existsSync, statSync } from 'node:fs';
+import { SitrepError } from '@sitrep/vocabulary';
+import { type Command, InvalidArgumentError } from 'commander';
+import { CREATE_OPTION, openForCommand } from '../open-database';
+import { DATE_OPTION, MAX_ARTICLE_OPTION, OUTLET_OPTION, URL_OPTION } from '../options-article';
+import { DB_OPTION } from '../paths';
+
+interface WatchCommandOptions {
+  db?: string;
+  create: boolean;
+  maxArticleChars: number;
+  date?: string;
+  outlet?: string;
+  url?: string;
+  settle: number;
+}
+
+function parseSettle(value: string): number {
+  const seconds = Number(value);
+  if (!Number.isFinite(seconds) || seconds < 0.1 || seconds > 60)
+    throw new InvalidArgumentError(`“${value}” is not a number of seconds between 0.1 and 60.`);
+  return seconds;
+}
+
+export function registerWatch(program: Command): void {
+  program
+    .command('watch <folders...>')
+    .description(
+      'Keep ingesting: the article files (.txt, .md, .html) in the folders and their subfolders now, then each one added or ' +
+        'written again, one line per article, until Ctrl-C (which stops between articles). A changed file is stored as a new ' +
+        'article beside its earlier text.',
+    )
+    .option(...DB_OPTION)
+    .option(...CREATE_OPTION, false)
+    .option(...MAX_ARTICLE_OPTION)
+    .option(...DATE_OPTION)
+    .option(...OUTLET_OPTION)
+    .option(...URL_OPTION)
+    .option('--settle <seconds>', 'how long a file must stay unchanged before it is read (default: 1)', parseSettle, 1)
+    .action(async (folders: string[], options: WatchCommandOptions) => {
+      for (const folder of folders) {
+        if (!existsSync(folder)) throw new SitrepError('BAD_USER_INPUT', `${folder}: no such folder.`);
+        if (!statSync(folder).isDirectory())
+          throw new SitrepError('BAD_USER_INPUT', `${folder} is a file; watch takes folders (ingest reads files).`);
+      }
+      const { watchSources } = await import('@sitrep/watch');
+      const db = await openForCommand(options.db, options.create);
+      const stop = new AbortController();
+      const onSignal = () => {
+        // A second Ctrl-C does not wait: SQLite rolls back whatever was not committed.
+        if (stop.signal.aborted) process.exit(130);
+        console.log('stopping after the article being stored…');
+        stop.abort();
+      };
+      process.on('SIGINT', onSignal);
+      process.on('SIGTERM', onSignal);
+      try {
+        const tally = await watchSources(db, {
+          folders,
+          given: { date: options.date ?? null, outlet: options.outlet ?? null, url: options.url ?? null },
+          maxArticleChars: options.maxArticleChars,
+          settleMs: options.settle * 1000,
+          log: (line) => console.log(line),
+          signal: stop.signal,
+        });
+        if (tally.failed > 0) process.exitCode = 1;
+      } finally {
+        process.off('SIGINT', onSignal);
+        process.off('SIGTERM', onSignal);
+        db.close();
+      }
+    });
+}

@@ -1,0 +1,60 @@
+import { type Hover, MarkupKind } from 'vscode-languageserver/node';
+import { FACTS_QUERY } from '../facts';
+import { UnreachableError } from '../graphql-client';
+import { renderHover } from '../render';
+import type { Workbench } from '../workbench';
+
+/**
+ * What is known about the name under the cursor: contested statements first, then the latest,
+ * each with its grade and backing. While Sitrep is unreachable, one hover per outage says so.
+ */
+export function registerHover(wb: Workbench): void {
+  // The unreachable notice shows in one hover per outage, not on every mouse move.
+  let outageNoticeShown = false;
+  wb.onStatus((status) => {
+    if (status.state === 'connected') outageNoticeShown = false;
+  });
+  const unreachableHover = (): Hover | null => {
+    if (outageNoticeShown) return null;
+    outageNoticeShown = true;
+    return {
+      contents: {
+        kind: MarkupKind.Markdown,
+        value: `**Sitrep is unreachable** at \`${wb.settings().endpoint}\`.\n\nStart the server (\`pnpm start\` in the Sitrep folder) or point the \`sitrep.endpoint\` setting at a running one; hovers resume on their own.`,
+      },
+    };
+  };
+
+  wb.connection.onHover(async ({ textDocument, position }): Promise<Hover | null> => {
+    if (!wb.dictionary.matcher && wb.status().state === 'unreachable') {
+      return wb.followed(textDocument.uri) ? unreachableHover() : null;
+    }
+    const found = await wb.nameAt(textDocument.uri, position);
+    if (!found) return null;
+    const { match, document } = found;
+    const settings = wb.settings();
+    try {
+      const entity = await wb.facts.get(match.entry.entity, settings.maxClaims);
+      if (!entity) return null;
+      const args = encodeURIComponent(JSON.stringify([match.entry.entity]));
+      const graphiql = `${settings.endpoint}?query=${encodeURIComponent(FACTS_QUERY)}&variables=${encodeURIComponent(JSON.stringify({ id: entity.id, first: 20 }))}`;
+      return {
+        contents: {
+          kind: MarkupKind.Markdown,
+          value: renderHover(entity, settings.maxClaims, {
+            showAllLink: `command:sitrep.showFacts?${args}`,
+            graphiqlLink: graphiql,
+          }),
+        },
+        range: { start: document.positionAt(match.start), end: document.positionAt(match.end) },
+      };
+    } catch (error) {
+      if (error instanceof UnreachableError) {
+        wb.unreachable(error.message);
+        return unreachableHover();
+      }
+      wb.connection.console.error(`sitrep: hover on ${match.entry.name} failed: ${(error as Error).message}`);
+      return null;
+    }
+  });
+}

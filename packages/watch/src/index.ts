@@ -1,0 +1,2 @@
+export { watchSources, type WatchOptions, type WatchTally } from './watch';
+export { parseInterval } from './interval';
