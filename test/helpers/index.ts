@@ -6,3 +6,4 @@ export * from './served-twice';
 export * from './readme';
 export * from './sse';
 export * from './stored-articles';
+export * from './feeds';

@@ -8,6 +8,7 @@ export * from './queries/mentions';
 export * from './queries/claims';
 export * from './queries/search';
 export * from './queries/tokens';
+export * from './queries/feeds';
 export * from './backup';
 export * from './bulk-load';
 export * from './ownership';

@@ -112,6 +112,8 @@ export const articles = sqliteTable(
   },
   (t) => [
     uniqueIndex('articles_content_hash_idx').on(t.contentHash),
+    // A feed's items are recognised as stored by their address before anything is fetched.
+    index('articles_url_idx').on(t.url),
     index('articles_published_idx').on(t.publishedAt, t.id),
     index('articles_story_idx').on(t.storyId),
   ],
@@ -380,6 +382,28 @@ export const apiTokens = sqliteTable(
   (t) => [uniqueIndex('api_tokens_hash_idx').on(t.tokenHash)],
 );
 
+/**
+ * Each feed URL read by `sitrep ingest --feed`: the validators its last complete read answered with
+ * (sent back as If-None-Match and If-Modified-Since, so an unchanged feed costs a 304) and how its
+ * last check went.
+ */
+export const feeds = sqliteTable(
+  'feeds',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    url: text('url').notNull(),
+    etag: text('etag'),
+    lastModified: text('last_modified'),
+    /** ISO timestamp of the last check, whatever its outcome. */
+    checkedAt: text('checked_at').notNull(),
+    /** The HTTP status of the last check (200, 304, 404…); null when no answer came. */
+    lastStatus: integer('last_status'),
+    /** Why the last check failed; null when it did not. */
+    lastError: text('last_error'),
+  },
+  (t) => [uniqueIndex('feeds_url_idx').on(t.url)],
+);
+
 export type EntityRow = typeof entities.$inferSelect;
 export type AliasRow = typeof aliases.$inferSelect;
 export type ArticleRow = typeof articles.$inferSelect;
@@ -389,4 +413,5 @@ export type ClaimAboutRow = typeof claimAbout.$inferSelect;
 export type ApiTokenRow = typeof apiTokens.$inferSelect;
 export type StatementRow = typeof statements.$inferSelect;
 export type StatementConflictRow = typeof statementConflicts.$inferSelect;
+export type FeedRow = typeof feeds.$inferSelect;
 export type SourceReliabilityChangeRow = typeof sourceReliabilityChanges.$inferSelect;

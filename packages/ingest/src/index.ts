@@ -11,7 +11,28 @@ export {
   type PreparedArticle,
 } from './ingest-article';
 export { ingestArticles, type ArticleOutcome, type GroupLimits } from './ingest-batch';
-export { ingestFiles, expandPaths, isArticleFile, type FileOutcome, type IngestSummary } from './ingest-files';
+export {
+  ingestFiles,
+  ingestNamed,
+  expandPaths,
+  isArticleFile,
+  emptySummary,
+  tally,
+  type FileOutcome,
+  type IngestSummary,
+  type NamedSource,
+} from './ingest-files';
+export { ingestFeed, storeFeed, recordFeed, type FeedStoreOptions } from './feed/store-feed';
+export {
+  readFeed,
+  DEFAULT_MAX_FEED_ITEMS,
+  FULL_TEXT_CHARS,
+  type FeedRead,
+  type FeedItemRead,
+  type FeedReadOptions,
+} from './feed/read-feed';
+export { HostPacer, DEFAULT_PER_HOST_DELAY_MS } from './feed/host-pacer';
+export { parseFeedText, type FeedItem, type ParsedFeed } from './feed/parse-feed';
 export { knowledgeOf, knownEntityNamed, type DatabaseKnowledge } from './knowledge';
 export { ExtractionPool, DEFAULT_EXTRACTION, type ExtractionPolicy } from './extraction/pool';
 export { COPY_CONTAINMENT, COPY_MIN_SHARED, findStory, type StoryMatch } from './copies/story';
@@ -21,7 +42,8 @@ export { credibilityOf, type Credibility } from './statements/credibility';
 export { independentSources, independenceKey, type IndependentSource, type Telling } from './statements/independence';
 export { groupClaims, groupUngroupedClaims, readStored, weightsFor } from './statements/group';
 export { readArticleFile, isCalendarDate, todayAnywhere, type GivenMetadata, type IndexMetadata } from './article-file';
-export { readPage, readPageArticle, isPageFile, type PageSource } from './page/read-page';
+export { readPage, readPageArticle, isPageFile, type PageFallback, type PageSource } from './page/read-page';
 export { fetchPage, isUrl, DEFAULT_FETCH_LIMITS, type FetchLimits, type FetchedPage } from './page/fetch-page';
+export { fetchBounded, type FetchAnswer, type FetchKind, type FetchOptions } from './fetch/bounded-fetch';
 export { readPageMetadata, type PageMetadata } from './page/page-metadata';
 export { decodePage } from './page/decode-page';

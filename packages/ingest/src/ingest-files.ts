@@ -6,7 +6,7 @@ import { type GivenMetadata, readArticleFile } from './article-file';
 import { decodePage } from './page/decode-page';
 import { type FetchedPage, isUrl } from './page/fetch-page';
 import { isPageFile, readPage } from './page/read-page';
-import type { IngestResult } from './ingest-article';
+import type { ArticleInput, IngestResult } from './ingest-article';
 import { ingestArticles } from './ingest-batch';
 
 export type FileOutcome =
@@ -74,6 +74,54 @@ function indexFor(folder: string, cache: Map<string, Map<string, IndexEntry>>): 
   return index;
 }
 
+/** A summary with nothing in it yet. */
+export function emptySummary(): IngestSummary {
+  return { articles: 0, newEntities: 0, claims: 0, mentions: 0, skipped: 0, failed: 0, outcomes: [] };
+}
+
+/** Counts `outcome` into `summary`. */
+export function tally(summary: IngestSummary, outcome: FileOutcome): void {
+  if (outcome.status === 'ingested') {
+    summary.articles += 1;
+    summary.newEntities += outcome.result.createdEntities.length;
+    summary.claims += outcome.result.claims.length;
+    summary.mentions += outcome.result.mentions;
+  } else if (outcome.status === 'skipped') {
+    summary.skipped += 1;
+  } else {
+    summary.failed += 1;
+  }
+  summary.outcomes.push(outcome);
+}
+
+/** An article to read, and its name (a file, a URL) in outcomes and messages. */
+export interface NamedSource {
+  name: string;
+  read: () => ArticleInput;
+}
+
+/**
+ * Ingests the articles `sources` read (see ingestArticles: each in its own savepoint, commits
+ * grouped), counting each outcome into `summary` and reporting it once its group has committed.
+ */
+export function ingestNamed(
+  db: SitrepDatabase,
+  sources: readonly NamedSource[],
+  onProgress: (done: number, total: number, outcome: FileOutcome) => void = () => {},
+  summary: IngestSummary = emptySummary(),
+): IngestSummary {
+  ingestArticles(
+    db,
+    sources.map((source) => source.read),
+    (i, articleOutcome) => {
+      const outcome: FileOutcome = { file: sources[i]!.name, ...articleOutcome };
+      tally(summary, outcome);
+      onProgress(i + 1, sources.length, outcome);
+    },
+  );
+  return summary;
+}
+
 /**
  * Ingests files (read by readArticleFile: `given` wins over their front matter, which wins over an
  * `index.json`; web pages by readPage) and URLs (`fetched` holds each URL's page, or why it could
@@ -90,49 +138,26 @@ export function ingestFiles(
   given: GivenMetadata = {},
   fetched: ReadonlyMap<string, FetchedPage | Error> = new Map(),
 ): IngestSummary {
-  const files = expandPaths(paths);
   const indexes = new Map<string, Map<string, IndexEntry>>();
-  const summary: IngestSummary = {
-    articles: 0,
-    newEntities: 0,
-    claims: 0,
-    mentions: 0,
-    skipped: 0,
-    failed: 0,
-    outcomes: [],
-  };
-  const sources = files.map((file) => () => {
-    if (isUrl(file)) {
-      const page = fetched.get(file);
-      if (page === undefined) throw new SitrepError('BAD_USER_INPUT', 'was not fetched.');
-      if (page instanceof Error) throw page;
-      const input = readPage({ name: file, html: page.html, fetchedFrom: page.url }, given);
+  const sources = expandPaths(paths).map((file) => ({
+    name: file,
+    read: () => {
+      if (isUrl(file)) {
+        const page = fetched.get(file);
+        if (page === undefined) throw new SitrepError('BAD_USER_INPUT', 'was not fetched.');
+        if (page instanceof Error) throw page;
+        const input = readPage({ name: file, html: page.html, fetchedFrom: page.url }, given);
+        refuseLongArticle(input.text, maxArticleChars);
+        return input;
+      }
+      const meta = indexFor(dirname(file), indexes).get(basename(file));
+      const bytes = readFileSync(file);
+      const input = isPageFile(file)
+        ? readPage({ name: file, html: decodePage(bytes) }, given, meta)
+        : readArticleFile(file, decodeUtf8(bytes), given, meta);
       refuseLongArticle(input.text, maxArticleChars);
       return input;
-    }
-    const meta = indexFor(dirname(file), indexes).get(basename(file));
-    const bytes = readFileSync(file);
-    const input = isPageFile(file)
-      ? readPage({ name: file, html: decodePage(bytes) }, given, meta)
-      : readArticleFile(file, decodeUtf8(bytes), given, meta);
-    refuseLongArticle(input.text, maxArticleChars);
-    return input;
-  });
-  ingestArticles(db, sources, (i, articleOutcome) => {
-    const file = files[i]!;
-    const outcome: FileOutcome = { file, ...articleOutcome };
-    if (outcome.status === 'ingested') {
-      summary.articles += 1;
-      summary.newEntities += outcome.result.createdEntities.length;
-      summary.claims += outcome.result.claims.length;
-      summary.mentions += outcome.result.mentions;
-    } else if (outcome.status === 'skipped') {
-      summary.skipped += 1;
-    } else {
-      summary.failed += 1;
-    }
-    summary.outcomes.push(outcome);
-    onProgress(i + 1, files.length, outcome);
-  });
-  return summary;
+    },
+  }));
+  return ingestNamed(db, sources, onProgress);
 }

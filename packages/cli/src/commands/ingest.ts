@@ -2,16 +2,19 @@ import { relative } from 'node:path';
 // Imported here, not where it is used: a dynamic import of a bundled CommonJS package gives only its default.
 import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
+import type { FeedRead, FileOutcome, IngestSummary } from '@sitrep/ingest';
 import { CREATE_OPTION, openForCommand } from '../open-database';
 import { DATE_OPTION, MAX_ARTICLE_OPTION, OUTLET_OPTION, URL_OPTION } from '../options-article';
-import { parseCount } from './options';
+import { SitrepError } from '@sitrep/vocabulary';
+import { feedOutcomeLine, feedSummaryLine } from './ingest-feeds';
+import { collect, parseCount, parseSeconds } from './options';
 import { DB_OPTION } from '../paths';
 
 export function registerIngest(program: Command): void {
   program
-    .command('ingest <paths...>')
+    .command('ingest [paths...]')
     .description(
-      'Read articles (files, folders of .txt, .md and .html, or web page URLs), extract them and store each whole or not at all. ' +
+      'Read articles (files, folders of .txt, .md and .html, web page URLs, or the new items of feeds), extract them and store each whole or not at all. ' +
         'A file dates itself with a first line "date YYYY-MM-DD PLACE: ", Markdown front matter (date:, outlet:, url:, title:) ' +
         'or a wire dateline that writes the year ("KAZAN, Feb 3, 2025 (AFP) -"); a web page by its JSON-LD or meta tags; otherwise give --date.',
     )
@@ -28,6 +31,19 @@ export function registerIngest(program: Command): void {
       20,
     )
     .option(
+      '--feed <url|file>',
+      'an RSS, Atom or JSON Feed (repeatable): its new items are read, from their pages or their own full text',
+      collect,
+      [],
+    )
+    .option(
+      '--per-host-delay <seconds>',
+      'least time between two requests to one host while reading feeds (default: 1)',
+      parseSeconds,
+      1,
+    )
+    .option('--max-items <n>', 'items read from the top of each feed (default: 100)', parseCount, 100)
+    .option(
       '--bulk',
       'for large batches: one transaction, indexes and search index built once at the end (nothing shows, and other writers wait, until it finishes)',
     )
@@ -43,12 +59,22 @@ export function registerIngest(program: Command): void {
           outlet?: string;
           url?: string;
           fetchTimeout: number;
+          feed: string[];
+          perHostDelay: number;
+          maxItems: number;
         },
       ) => {
-        const [{ bulkLoad }, { fetchPage, groupUngroupedClaims, ingestFiles, isUrl }] = await Promise.all([
-          import('@sitrep/db'),
-          import('@sitrep/ingest'),
-        ]);
+        if (paths.length === 0 && options.feed.length === 0) {
+          throw new SitrepError(
+            'BAD_USER_INPUT',
+            'nothing to ingest: give files, folders or URLs, or --feed URL|FILE.',
+          );
+        }
+        if (options.url && options.feed.length > 0) {
+          throw new SitrepError('BAD_USER_INPUT', "--url names one article's address; a feed's items have their own.");
+        }
+        const [{ bulkLoad }, ingest] = await Promise.all([import('@sitrep/db'), import('@sitrep/ingest')]);
+        const { fetchPage, groupUngroupedClaims, ingestFiles, isUrl } = ingest;
         const db = await openForCommand(options.db, options.create);
         // Pages are fetched first, one after the other, so no transaction waits on the network.
         const fetched = new Map<string, Awaited<ReturnType<typeof fetchPage>> | Error>();
@@ -59,6 +85,14 @@ export function registerIngest(program: Command): void {
               error instanceof Error ? error : new Error(String(error)),
             ),
           );
+        }
+        // Feeds and their items' pages too, before any transaction; one pacer spaces all their requests.
+        const pacer = new ingest.HostPacer(options.perHostDelay * 1000);
+        const feeds: Array<{ read: FeedRead; stored: IngestSummary }> = [];
+        for (const feed of options.feed) {
+          const limits = { timeoutMs: options.fetchTimeout * 1000 };
+          const read = await ingest.readFeed(db, feed, { limits, pacer, maxItems: options.maxItems });
+          feeds.push({ read, stored: ingest.emptySummary() });
         }
         // A bar only where someone watches; logs and pipes get plain lines.
         const bar = process.stderr.isTTY
@@ -79,20 +113,24 @@ export function registerIngest(program: Command): void {
             if (outcome.status !== 'ingested')
               console.error(`${outcome.status}: ${name(outcome.file)}: ${outcome.reason}`);
           };
-          const run = () =>
-            ingestFiles(
-              db,
-              paths,
-              progress,
-              options.maxArticleChars,
-              {
-                date: options.date ?? null,
-                outlet: options.outlet ?? null,
-                url: options.url ?? null,
-              },
-              fetched,
-            );
+          const given = { date: options.date ?? null, outlet: options.outlet ?? null, url: options.url ?? null };
+          const run = () => {
+            const summary = ingestFiles(db, paths, progress, options.maxArticleChars, given, fetched);
+            for (const feed of feeds) {
+              const tell = (outcome: FileOutcome) => {
+                const line = feedOutcomeLine(feed.read, outcome);
+                if (line) console.error(line);
+              };
+              feed.stored = ingest.storeFeed(db, feed.read, { given, maxArticleChars: options.maxArticleChars }, tell);
+              const line = feedSummaryLine(feed.read, feed.stored, options.maxItems);
+              if (line) console.log(line);
+              for (const outcome of feed.stored.outcomes) ingest.tally(summary, outcome);
+            }
+            return summary;
+          };
           const summary = options.bulk ? (await bulkLoad(db, run)).result : run();
+          // Only now that the items are committed: the next check of a feed may then skip them.
+          for (const feed of feeds) ingest.recordFeed(db, feed.read, feed.stored);
           // A bulk load stores claims ungrouped (the indexes grouping reads were set aside): group them now.
           if (options.bulk) {
             const grouping = process.stderr.isTTY

@@ -71,3 +71,17 @@ export function parseUrl(value: string): string {
   if (!url || !/^https?:$/.test(url.protocol)) throw new InvalidArgumentError(`“${value}” is not an http(s) URL.`);
   return value;
 }
+
+/** Seconds, 0 or more, fractions allowed: `--per-host-delay 0.5`. */
+export function parseSeconds(value: string): number {
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n) || n < 0) {
+    throw new InvalidArgumentError(`“${value}” is not a number of seconds (0 or more).`);
+  }
+  return n;
+}
+
+/** A repeatable option's values, in order. */
+export function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}

@@ -69,6 +69,21 @@ export function findArticleByHash(db: SitrepDatabase, hash: string): ArticleRow 
   return statement.get({ hash });
 }
 
+/** The first stored article at any of these addresses (their exact text), without its text; the first of each kept. */
+export function findArticleByUrl(db: SitrepDatabase, urls: readonly string[]): ArticleHead | undefined {
+  if (urls.length === 0) return undefined;
+  const statement = preparedOnce(db, 'articles.headByUrl', () =>
+    db.orm
+      .select(headColumns)
+      .from(articles)
+      .where(sql`${articles.url} in (select value from json_each(${sql.placeholder('urls')}))`)
+      .orderBy(articles.id)
+      .limit(1)
+      .prepare(),
+  );
+  return statement.get({ urls: JSON.stringify(urls) });
+}
+
 function articleConditions(filter: ArticleFilter): SQL | undefined {
   const conditions: SQL[] = [];
   if (filter.from) conditions.push(gte(articles.publishedAt, filter.from));

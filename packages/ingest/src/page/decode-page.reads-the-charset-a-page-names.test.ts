@@ -18,6 +18,15 @@ describe('decodePage', () => {
     );
   });
 
+  it('reads the encoding of an XML declaration, as feeds name theirs', () => {
+    const feed = Buffer.concat([
+      Buffer.from('<?xml version="1.0" encoding="ISO-8859-1"?><rss><channel><title>Se'),
+      Buffer.from([0xf1]),
+      Buffer.from('or</title></channel></rss>'),
+    ]);
+    expect(decodePage(feed)).toContain('<title>Señor</title>');
+  });
+
   it('lets the HTTP answer’s charset win over the page’s', () => {
     const bytes = Buffer.from('<meta charset="windows-1252"><p>Señor said.</p>', 'utf8');
     expect(decodePage(bytes, 'text/html; charset=utf-8')).toContain('Señor said.');

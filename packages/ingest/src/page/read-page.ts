@@ -10,6 +10,12 @@ const NO_DATE =
   'no publication date: the page gives none (no datePublished in its JSON-LD, no article:published_time) ' +
   'and its text opens with no dated dateline. Add one: --date YYYY-MM-DD on the command line';
 
+/** What is known of a page besides the page itself (an index.json, a feed's item): the weakest source. */
+export interface PageFallback extends IndexMetadata {
+  /** YYYY-MM-DD, the day a feed item says it was published. */
+  date?: string | null;
+}
+
 /** A saved or fetched web page as an article to ingest. */
 export interface PageSource {
   /** The file or URL, for messages. */
@@ -22,20 +28,21 @@ export interface PageSource {
 /**
  * A web page as an article: its main text (readPageText) stored as paragraphs, to which every
  * offset points, with its date, outlet, url and title taken from, in order, `given` (the command
- * line), the page's JSON-LD, its meta tags, then (date and outlet) a wire dateline opening the
- * text, then `index`. A page without article text or any date, or dated after today, is refused.
+ * line), the page's JSON-LD, its meta tags, then (outlet) a wire dateline opening the text, then
+ * `index`; the date from `index` before a wire dateline's, which is read from the text and may lack
+ * the year. A page without article text or any date, or dated after today, is refused.
  */
 export function readPage(
   page: PageSource,
   given: GivenMetadata = {},
-  index: IndexMetadata = {},
+  index: PageFallback = {},
   today: string = todayAnywhere(),
 ): ArticleInput {
   return refuseUndated(readPageArticle(page, given, index), today, NO_DATE);
 }
 
 /** readPage without the date's checks, for `sitrep extract`, which stores nothing and needs no date. */
-export function readPageArticle(page: PageSource, given: GivenMetadata = {}, index: IndexMetadata = {}): ArticleInput {
+export function readPageArticle(page: PageSource, given: GivenMetadata = {}, index: PageFallback = {}): ArticleInput {
   const document = parsePage(page.html);
   // Before Readability, which takes the scripts (and the JSON-LD in them) out of the document.
   const meta = readPageMetadata(document);
@@ -52,7 +59,7 @@ export function readPageArticle(page: PageSource, given: GivenMetadata = {}, ind
     title: meta.title ?? article.title ?? index.title ?? null,
     outlet: given.outlet ?? meta.outlet ?? readWireDateline(article.text)?.agency ?? index.outlet ?? null,
     url: given.url ?? meta.url ?? page.fetchedFrom ?? index.url ?? null,
-    publishedAt: given.date ?? (meta.date && isCalendarDate(meta.date) ? meta.date : null),
+    publishedAt: given.date ?? (meta.date && isCalendarDate(meta.date) ? meta.date : (index.date ?? null)),
   };
   return input;
 }
