@@ -32,6 +32,7 @@ export {
   type FeedReadOptions,
 } from './feed/read-feed';
 export { HostPacer, DEFAULT_PER_HOST_DELAY_MS } from './feed/host-pacer';
+export { feedOutcomeLine, feedSummaryLine } from './feed/feed-lines';
 export { parseFeedText, type FeedItem, type ParsedFeed } from './feed/parse-feed';
 export { knowledgeOf, knownEntityNamed, type DatabaseKnowledge } from './knowledge';
 export { ExtractionPool, DEFAULT_EXTRACTION, type ExtractionPolicy } from './extraction/pool';

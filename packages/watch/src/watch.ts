@@ -2,12 +2,30 @@ import { existsSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { SitrepDatabase } from '@sitrep/db';
-import { type FileOutcome, type GivenMetadata, ingestFiles } from '@sitrep/ingest';
+import {
+  type FeedReadOptions,
+  type FileOutcome,
+  type GivenMetadata,
+  HostPacer,
+  feedOutcomeLine,
+  feedSummaryLine,
+  ingestFiles,
+  isUrl,
+  readFeed,
+  recordFeed,
+  storeFeed,
+} from '@sitrep/ingest';
 import { MAX_ARTICLE_CHARS, plural } from '@sitrep/vocabulary';
 import { type FileEvent, watchFolders } from './folders';
 
 export interface WatchOptions {
   folders: readonly string[];
+  /** Feeds (URLs or files) read now and every `everyMs`. */
+  feeds?: readonly string[];
+  /** How often the feeds are read again. Default 10 minutes. */
+  everyMs?: number;
+  /** How feeds and their pages are fetched (limits, items per feed); one pacer spaces all requests to a host. */
+  feedReading?: Omit<FeedReadOptions, 'pacer'> & { perHostDelayMs?: number };
   /** Metadata for files that do not give their own, as `ingest --date/--outlet/--url`. */
   given?: GivenMetadata;
   maxArticleChars?: number;
@@ -43,7 +61,7 @@ const BATCH = 8;
 export async function watchSources(db: SitrepDatabase, options: WatchOptions): Promise<WatchTally> {
   const tally: WatchTally = { ingested: 0, duplicate: 0, failed: 0 };
   const { log, signal } = options;
-  const name = (path: string) => relative(process.cwd(), path) || path;
+  const name = (path: string) => (isUrl(path) ? path : relative(process.cwd(), path) || path);
   // A Map keeps arrival order and holds a path once however often it is written meanwhile.
   const pending = new Map<string, FileEvent>();
   let wake: (() => void) | null = null;
@@ -64,9 +82,20 @@ export async function watchSources(db: SitrepDatabase, options: WatchOptions): P
   });
   const found = pending.size;
   let foundStored = 0;
-  log(`watching ${watched.map((f) => `${name(f)}/`).join(', ')}: ${plural(found, 'file')} there; Ctrl-C stops`);
+  const feeds = options.feeds ?? [];
+  const everyMs = options.everyMs ?? 600_000;
+  const watching = [
+    ...(watched.length > 0 ? [`${watched.map((f) => `${name(f)}/`).join(', ')}: ${plural(found, 'file')} there`] : []),
+    ...(feeds.length > 0 ? [`${plural(feeds.length, 'feed')}, read every ${everyMs / 1000} s`] : []),
+  ];
+  log(`watching ${watching.join('; ')}; Ctrl-C stops`);
+  // Feeds are due at once, then every `everyMs` after the last reading began.
+  let feedsDue = feeds.length > 0;
+  const feedTimer = feeds.length > 0 ? setInterval(() => ((feedsDue = true), nudge()), everyMs) : null;
+  const pacer = new HostPacer(options.feedReading?.perHostDelayMs);
 
-  const report = (outcome: FileOutcome, event: FileEvent) => {
+  /** Counts an outcome and logs its line (`line`, when given, tells a skipped or failed one instead). */
+  const report = (outcome: FileOutcome, event: FileEvent, line?: string | null) => {
     if (outcome.status === 'ingested') {
       tally.ingested += 1;
       const { article, claims, createdEntities } = outcome.result;
@@ -79,15 +108,23 @@ export async function watchSources(db: SitrepDatabase, options: WatchOptions): P
       tally.duplicate += 1;
       // Restarting over a folder already ingested is the usual case: counted, not listed.
       if (event === 'found') foundStored += 1;
-      else log(`duplicate: ${name(outcome.file)}: ${outcome.reason}`);
+      else log(line ?? `duplicate: ${name(outcome.file)}: ${outcome.reason}`);
     } else {
       tally.failed += 1;
-      log(`failed: ${name(outcome.file)}: ${outcome.reason}`);
+      log(line ?? `failed: ${name(outcome.file)}: ${outcome.reason}`);
     }
   };
 
   try {
     while (!signal.aborted) {
+      if (pending.size === 0 && feedsDue) {
+        feedsDue = false;
+        for (const feed of feeds) {
+          if (signal.aborted) break;
+          await readOneFeed(db, feed, { ...options.feedReading, pacer }, options, report, log);
+        }
+        continue;
+      }
       if (pending.size === 0) {
         if (foundStored > 0) log(`already stored: ${foundStored} of the files that were there`);
         foundStored = 0;
@@ -106,6 +143,7 @@ export async function watchSources(db: SitrepDatabase, options: WatchOptions): P
       await new Promise((resolve) => setImmediate(resolve));
     }
   } finally {
+    if (feedTimer) clearInterval(feedTimer);
     await folders.close();
   }
   log(`stopped: ${tally.ingested} ingested, ${plural(tally.duplicate, 'duplicate')}, ${tally.failed} failed`);
@@ -142,4 +180,34 @@ function runBatch(
     for (const [file, event] of files) report({ file, status: 'failed', reason }, event);
   }
   return busy;
+}
+
+/**
+ * Reads a feed and stores its new items (conditionally, skipping what is stored, as `ingest
+ * --feed`): one line per item, as for files, and one for the feed. A feed that fails is named and
+ * waits for the next reading; so does an item, since a feed with a failed item keeps no validators.
+ */
+async function readOneFeed(
+  db: SitrepDatabase,
+  feed: string,
+  reading: FeedReadOptions,
+  options: WatchOptions,
+  report: (outcome: FileOutcome, event: FileEvent, line?: string | null) => void,
+  log: (line: string) => void,
+): Promise<void> {
+  // The network first, outside any transaction; a failure is in the answer.
+  const read = await readFeed(db, feed, reading);
+  try {
+    const summary = storeFeed(
+      db,
+      read,
+      { given: options.given ?? {}, maxArticleChars: options.maxArticleChars ?? MAX_ARTICLE_CHARS },
+      (outcome) => report(outcome, 'new', outcome.status === 'ingested' ? undefined : feedOutcomeLine(read, outcome)),
+    );
+    recordFeed(db, read, summary);
+    const line = feedSummaryLine(read, summary, reading.maxItems ?? 100);
+    if (line) log(line);
+  } catch (error) {
+    log(`failed: feed ${feed}: ${error instanceof Error ? error.message : String(error)}`);
+  }
 }

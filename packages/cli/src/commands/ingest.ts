@@ -4,10 +4,17 @@ import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import type { FeedRead, FileOutcome, IngestSummary } from '@sitrep/ingest';
 import { CREATE_OPTION, openForCommand } from '../open-database';
-import { DATE_OPTION, MAX_ARTICLE_OPTION, OUTLET_OPTION, URL_OPTION } from '../options-article';
+import {
+  DATE_OPTION,
+  FEED_OPTION,
+  FETCH_TIMEOUT_OPTION,
+  MAX_ARTICLE_OPTION,
+  MAX_ITEMS_OPTION,
+  OUTLET_OPTION,
+  PER_HOST_DELAY_OPTION,
+  URL_OPTION,
+} from '../options-article';
 import { SitrepError } from '@sitrep/vocabulary';
-import { feedOutcomeLine, feedSummaryLine } from './ingest-feeds';
-import { collect, parseCount, parseSeconds } from './options';
 import { DB_OPTION } from '../paths';
 
 export function registerIngest(program: Command): void {
@@ -24,25 +31,10 @@ export function registerIngest(program: Command): void {
     .option(...DATE_OPTION)
     .option(...OUTLET_OPTION)
     .option(...URL_OPTION)
-    .option(
-      '--fetch-timeout <seconds>',
-      'longest a URL may take to fetch, redirects and body included (default: 20)',
-      parseCount,
-      20,
-    )
-    .option(
-      '--feed <url|file>',
-      'an RSS, Atom or JSON Feed (repeatable): its new items are read, from their pages or their own full text',
-      collect,
-      [],
-    )
-    .option(
-      '--per-host-delay <seconds>',
-      'least time between two requests to one host while reading feeds (default: 1)',
-      parseSeconds,
-      1,
-    )
-    .option('--max-items <n>', 'items read from the top of each feed (default: 100)', parseCount, 100)
+    .option(...FETCH_TIMEOUT_OPTION)
+    .option(...FEED_OPTION)
+    .option(...PER_HOST_DELAY_OPTION)
+    .option(...MAX_ITEMS_OPTION)
     .option(
       '--bulk',
       'for large batches: one transaction, indexes and search index built once at the end (nothing shows, and other writers wait, until it finishes)',
@@ -118,11 +110,11 @@ export function registerIngest(program: Command): void {
             const summary = ingestFiles(db, paths, progress, options.maxArticleChars, given, fetched);
             for (const feed of feeds) {
               const tell = (outcome: FileOutcome) => {
-                const line = feedOutcomeLine(feed.read, outcome);
+                const line = ingest.feedOutcomeLine(feed.read, outcome);
                 if (line) console.error(line);
               };
               feed.stored = ingest.storeFeed(db, feed.read, { given, maxArticleChars: options.maxArticleChars }, tell);
-              const line = feedSummaryLine(feed.read, feed.stored, options.maxItems);
+              const line = ingest.feedSummaryLine(feed.read, feed.stored, options.maxItems);
               if (line) console.log(line);
               for (const outcome of feed.stored.outcomes) ingest.tally(summary, outcome);
             }

@@ -1,4 +1,5 @@
-import type { FeedRead, FileOutcome, IngestSummary } from '@sitrep/ingest';
+import type { FileOutcome, IngestSummary } from '../ingest-files';
+import type { FeedRead } from './read-feed';
 
 /** How each feed's outcomes are told: one line per item not ingested, naming the feed. */
 export function feedOutcomeLine(read: FeedRead, outcome: FileOutcome): string | null {
@@ -9,12 +10,17 @@ export function feedOutcomeLine(read: FeedRead, outcome: FileOutcome): string | 
 }
 
 /** One line per feed read, on standard output: what it held and what became of it. */
-export function feedSummaryLine(read: FeedRead, summary: IngestSummary, maxItems: number): string | null {
+export function feedSummaryLine(
+  read: FeedRead,
+  summary: IngestSummary,
+  maxItems: number,
+  flag = '--max-items',
+): string | null {
   if (read.outcome === 'not-modified') {
     return `feed ${read.source}: not modified since the last check (HTTP 304); nothing new.`;
   }
   if (read.outcome === 'failed') return null;
-  const leftOut = read.leftOut > 0 ? `; ${read.leftOut} more left out (--max-items ${maxItems})` : '';
+  const leftOut = read.leftOut > 0 ? `; ${read.leftOut} more left out (${flag} ${maxItems})` : '';
   return (
     `feed ${read.source}: ${read.items.length} items: ${summary.articles} ingested, ` +
     `${summary.skipped} already stored, ${summary.failed} failed${leftOut}.`
