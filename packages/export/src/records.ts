@@ -126,7 +126,8 @@ function entityRecord(e: EntityExportRow): EntityRecord {
 }
 
 function articleRecord(a: ArticleExportRow): ArticleRecord {
-  const { text, ...rest } = a;
+  // The stored time and the id lists serve formats that link (STIX); a notebook has them by articleId.
+  const { text, createdAt: _createdAt, claimIds: _claimIds, entityIds: _entityIds, ...rest } = a;
   return { type: 'article', ...rest, ...(text == null ? {} : { text }) };
 }
 

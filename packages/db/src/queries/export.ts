@@ -25,6 +25,14 @@ export interface EntityExportRow {
   operator: string | null;
   hostCountry: string | null;
   reviewStatus: string;
+  /** Ids beside the names above, for formats that link rather than name (STIX). */
+  affiliationId: number | null;
+  operatorId: number | null;
+  hostCountryId: number | null;
+  /** The curator's reliability grade for it as a source (A–F), or null if never graded. */
+  reliability: string | null;
+  /** When Sitrep stored it: YYYY-MM-DDTHH:MM:SS.sssZ. */
+  createdAt: string;
 }
 
 export interface ArticleExportRow {
@@ -39,6 +47,11 @@ export interface ArticleExportRow {
   copyOf: number | null;
   /** Null unless asked for: articles are often not theirs to republish. */
   text: string | null;
+  /** When Sitrep stored it: YYYY-MM-DDTHH:MM:SS.sssZ. */
+  createdAt: string;
+  /** JSON: ids of its claims, and of the entities it mentions, in id order. */
+  claimIds: string;
+  entityIds: string;
 }
 
 export interface ClaimExportRow {
@@ -60,6 +73,7 @@ export interface ClaimExportRow {
   reviewStatus: string;
   /** JSON: [{"entityId", "name", "role"}, …]. */
   about: string;
+  createdAt: string;
 }
 
 export interface StatementExportRow {
@@ -80,6 +94,9 @@ export interface StatementExportRow {
   about: string;
   /** JSON: [{"statementId", "why"}, …]. */
   conflicts: string;
+  createdAt: string;
+  /** JSON: ids of its claims, in id order. */
+  claimIds: string;
 }
 
 const nameOf = (column: string) => `(select name from entities x where x.id = ${column})`;
@@ -91,7 +108,9 @@ export function iterateEntities(db: SitrepDatabase): IterableIterator<EntityExpo
          (select json_group_array(a.name) from (select name from aliases where entity_id = e.id and name <> e.name order by id) a) as aliases,
          e.description, e.actor_type as actorType, e.role, ${nameOf('e.affiliation_id')} as affiliation,
          e.installation_type as installationType, e.place, e.region, e.country, e.latitude, e.longitude,
-         ${nameOf('e.operator_id')} as operator, ${nameOf('e.host_country_id')} as hostCountry, e.review_status as reviewStatus
+         ${nameOf('e.operator_id')} as operator, ${nameOf('e.host_country_id')} as hostCountry, e.review_status as reviewStatus,
+         e.affiliation_id as affiliationId, e.operator_id as operatorId, e.host_country_id as hostCountryId,
+         (select grade from source_reliability r where r.entity_id = e.id) as reliability, e.created_at as createdAt
        from entities e order by e.id`,
     )
     .iterate();
@@ -101,8 +120,10 @@ export function iterateArticles(db: SitrepDatabase, withText: boolean): Iterable
   return db.sqlite
     .prepare<[number], ArticleExportRow>(
       `select id, title, published_at as publishedAt, dateline, outlet, url, word_count as wordCount,
-         story_id as copyOf, case when ? then text end as text
-       from articles order by id`,
+         story_id as copyOf, case when ? then text end as text, created_at as createdAt,
+         (select json_group_array(c.id) from (select id from claims where article_id = a.id order by id) c) as claimIds,
+         (select json_group_array(m.entity_id) from (select distinct entity_id from mentions where article_id = a.id order by entity_id) m) as entityIds
+       from articles a order by id`,
     )
     .iterate(withText ? 1 : 0);
 }
@@ -116,7 +137,8 @@ export function iterateClaims(db: SitrepDatabase): IterableIterator<ClaimExportR
          c.source_count as sourceCount, c.source_anonymous as sourceAnonymous, c.statement_id as statementId,
          c.review_status as reviewStatus,
          (select json_group_array(json_object('entityId', a.entity_id, 'name', e.name, 'role', a.role))
-            from claim_about a join entities e on e.id = a.entity_id where a.claim_id = c.id) as about
+            from claim_about a join entities e on e.id = a.entity_id where a.claim_id = c.id) as about,
+         c.created_at as createdAt
        from claims c order by c.id`,
     )
     .iterate();
@@ -131,8 +153,18 @@ export function iterateStatements(db: SitrepDatabase): IterableIterator<Statemen
          (select json_group_array(json_object('entityId', a.entity_id, 'name', e.name))
             from statement_about a join entities e on e.id = a.entity_id where a.statement_id = s.id) as about,
          (select json_group_array(json_object('statementId', k.other_id, 'why', k.why))
-            from statement_conflicts k where k.statement_id = s.id) as conflicts
+            from statement_conflicts k where k.statement_id = s.id) as conflicts,
+         s.created_at as createdAt,
+         (select json_group_array(c.id) from (select id from claims where statement_id = s.id order by id) c) as claimIds
        from statements s order by s.id`,
     )
+    .iterate();
+}
+
+/** Every outlet named by an article, once each, in name order: the publishers STIX names as identities. */
+export function iterateOutlets(db: SitrepDatabase): IterableIterator<string> {
+  return db.sqlite
+    .prepare<[], string>('select distinct outlet from articles where outlet is not null order by outlet')
+    .pluck()
     .iterate();
 }
