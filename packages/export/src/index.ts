@@ -1,3 +1,6 @@
 export { writeJsonLines, type ExportCounts } from './jsonl';
 export { writeCsvFiles, CSV_FILES, CSV_COLUMNS } from './csv';
+export { writeStixBundle } from './stix';
+export { type StixObject } from './stix-objects';
+export { SITREP_NAMESPACE, stixId } from './stix-ids';
 export { recordsOf, RECORD_TYPES, type ExportRecord, type ExportOptions, type RecordType } from './records';

@@ -168,3 +168,8 @@ export function iterateOutlets(db: SitrepDatabase): IterableIterator<string> {
     .pluck()
     .iterate();
 }
+
+/** The ids of the installations: what a format that types its references (STIX) needs to know first. */
+export function installationIds(db: SitrepDatabase): Set<number> {
+  return new Set(db.sqlite.prepare<[], number>("select id from entities where kind = 'installation'").pluck().all());
+}
