@@ -78,6 +78,7 @@ describe('sitrep export', { timeout: 60_000 }, () => {
     const script = shell!.text.replaceAll('npx -y pnpm@10.34.8 sitrep', `"${process.execPath}" "${SITREP_BIN}"`);
     execFileSync('sh', ['-ec', script], { cwd: folder, env: { ...process.env, SITREP_DB: db }, stdio: 'pipe' });
     expect(lines(readFileSync(join(folder, 'kb.jsonl'), 'utf8')).length).toBeGreaterThan(100);
+    expect(JSON.parse(readFileSync(join(folder, 'kb.stix.json'), 'utf8'))).toMatchObject({ type: 'bundle' });
     expect(readdirSync(join(folder, 'sheets')).sort()).toEqual([
       'articles.csv',
       'claims.csv',

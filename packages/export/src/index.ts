@@ -3,4 +3,5 @@ export { writeCsvFiles, CSV_FILES, CSV_COLUMNS } from './csv';
 export { writeStixBundle } from './stix';
 export { type StixObject } from './stix-objects';
 export { SITREP_NAMESPACE, stixId } from './stix-ids';
+export { stixViolations } from './stix-rules';
 export { recordsOf, RECORD_TYPES, type ExportRecord, type ExportOptions, type RecordType } from './records';
