@@ -1,18 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import { type SitrepDatabase, openDatabase } from '@sitrep/db';
-import { seedDemo } from '@sitrep/demo-data';
-import { afterAll, describe, expect, it } from 'vitest';
+import type { SitrepDatabase } from '@sitrep/db';
+import { describe, expect, it } from 'vitest';
 import { writeStixBundle } from './stix';
 import { stixViolations } from './stix-rules';
-import { exportedBundle } from './stix.test-bundle';
+import { demoDatabase, exportedBundle } from './stix.test-bundle';
 
-const dir = mkdtempSync(join(tmpdir(), 'sitrep-stix-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-const db = openDatabase(join(dir, 'kb.db'));
-seedDemo(db);
+const db = demoDatabase('sitrep-stix-');
 
 const count = (d: SitrepDatabase, sql: string) => d.sqlite.prepare(sql).pluck().get() as number;
 

@@ -1,17 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createArticle, openDatabase } from '@sitrep/db';
-import { seedDemo } from '@sitrep/demo-data';
+import { createArticle } from '@sitrep/db';
 import { v5 as uuidv5, version } from 'uuid';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SITREP_NAMESPACE } from './stix-ids';
-import { exportedBundle } from './stix.test-bundle';
+import { demoDatabase, exportedBundle } from './stix.test-bundle';
 
-const dir = mkdtempSync(join(tmpdir(), 'sitrep-stix-ids-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-const db = openDatabase(join(dir, 'kb.db'));
-seedDemo(db);
+const db = demoDatabase('sitrep-stix-ids-');
 
 describe('STIX ids', () => {
   it('are the same in a second export, and so is every object; only the bundle is new', async () => {
