@@ -73,6 +73,17 @@ function identifierProblem(id: unknown, type?: string): string | undefined {
   return undefined;
 }
 
+function referencesIn(name: string, value: unknown): unknown[] {
+  if (name.endsWith('_ref')) return [value];
+  if (!Array.isArray(value)) return [];
+  if (name.endsWith('_refs')) return value;
+  return value.flatMap((item: unknown) =>
+    item != null && typeof item === 'object'
+      ? Object.entries(item).flatMap(([key, v]) => (key === 'ref' || key.endsWith('_ref') ? [v] : []))
+      : [],
+  );
+}
+
 function objectProblems(o: Json, types: ReadonlyMap<string, string>): string[] {
   const problems: string[] = [];
   const type = String(o.type);
@@ -94,9 +105,9 @@ function objectProblems(o: Json, types: ReadonlyMap<string, string>): string[] {
       problems.push(`${name} is neither a ${type} property nor a custom one`);
     if (value == null || value === '' || (Array.isArray(value) && value.length === 0))
       problems.push(`${name} is empty: absent properties are left out`);
-    // Every reference resolves to an object of the bundle, of the type its id names.
-    const refs = name.endsWith('_ref') ? [value] : name.endsWith('_refs') ? (value as unknown[]) : [];
-    for (const ref of refs) {
+    // Every reference resolves to an object of the bundle, of the type its id names, also those
+    // inside a custom property's list ({"ref": …, "role": …}).
+    for (const ref of referencesIn(name, value)) {
       const problem = identifierProblem(ref);
       if (problem) problems.push(`${name}: ${problem}`);
       else if (types.get(ref as string) !== (ref as string).split('--')[0])

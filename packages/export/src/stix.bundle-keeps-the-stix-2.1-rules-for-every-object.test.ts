@@ -1,5 +1,6 @@
 import { Writable } from 'node:stream';
 import type { SitrepDatabase } from '@sitrep/db';
+import { v4 as uuidv4 } from 'uuid';
 import { describe, expect, it } from 'vitest';
 import { writeStixBundle } from './stix';
 import { stixViolations } from './stix-rules';
@@ -33,7 +34,13 @@ describe('the STIX 2.1 bundle of the demo data', () => {
     const broken = {
       ...bundle,
       objects: bundle.objects.map((o) => {
-        if (o === note) return { ...o, content: undefined, x_sitrep_statement_ref: 'grouping--not-a-uuid' };
+        if (o === note)
+          return {
+            ...o,
+            content: undefined,
+            x_sitrep_statement_ref: 'grouping--not-a-uuid',
+            x_sitrep_about: [{ ref: `identity--${uuidv4()}`, role: 'subject' }],
+          };
         if (o === location) return { ...o, latitude: 95, lattitude: 1, country: 'Syria' };
         return o;
       }),
@@ -41,6 +48,7 @@ describe('the STIX 2.1 bundle of the demo data', () => {
     const problems = stixViolations(broken).join('\n');
     expect(problems).toContain(`${note.id}: content is required`);
     expect(problems).toContain(`${note.id}: x_sitrep_statement_ref: grouping--not-a-uuid is not type--UUID`);
+    expect(problems).toMatch(new RegExp(`${note.id}: x_sitrep_about: identity--[0-9a-f-]+ is not in the bundle`));
     expect(problems).toContain(`${location.id}: latitude is out of range`);
     expect(problems).toContain(`${location.id}: lattitude is neither a location property nor a custom one`);
     expect(problems).toContain(`${location.id}: country is not an ISO 3166-1 alpha-2 code`);
