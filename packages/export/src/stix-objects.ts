@@ -125,8 +125,8 @@ export const outletObject = (name: string, refs: StixRefs): StixObject => ({
 /** An article is a `report`: what it says (its claims) and whom it names, with where it was published. */
 export function reportObject(row: ArticleExportRow, refs: StixRefs): StixObject {
   const a = articleRecord(row);
-  const claims = JSON.parse(row.claimIds) as number[];
-  const entities = JSON.parse(row.entityIds) as number[];
+  const claims = JSON.parse(row.claimIds ?? '[]') as number[];
+  const entities = JSON.parse(row.entityIds ?? '[]') as number[];
   const outlet = a.outlet == null ? [] : [refs.outlet(a.outlet)];
   const objectRefs = [...claims.map(refs.note), ...entities.map(refs.entity), ...outlet];
   return {
@@ -188,7 +188,7 @@ export function noteObject(row: ClaimExportRow, refs: StixRefs): StixObject {
  */
 export function groupingObject(row: StatementExportRow, refs: StixRefs): StixObject {
   const s = statementRecord(row);
-  const claims = JSON.parse(row.claimIds) as number[];
+  const claims = JSON.parse(row.claimIds ?? '[]') as number[];
   const objectRefs = unique([...claims.map(refs.note), ...s.about.map((a) => refs.entity(a.entityId))]);
   return {
     ...common('grouping', refs.grouping(s.id), row.createdAt),

@@ -40,7 +40,7 @@ export function writeStixBundle(db: SitrepDatabase, out: Writable, options: Expo
       counts.entity += 1;
     }
     for (const outlet of iterateOutlets(db)) await write(outletObject(outlet, refs));
-    for (const row of iterateArticles(db, options.withText ?? false)) {
+    for (const row of iterateArticles(db, options.withText ?? false, true)) {
       await write(reportObject(row, refs));
       counts.article += 1;
     }
@@ -48,7 +48,7 @@ export function writeStixBundle(db: SitrepDatabase, out: Writable, options: Expo
       await write(noteObject(row, refs));
       counts.claim += 1;
     }
-    for (const row of iterateStatements(db)) {
+    for (const row of iterateStatements(db, true)) {
       await write(groupingObject(row, refs));
       counts.statement += 1;
     }

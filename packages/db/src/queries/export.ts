@@ -49,9 +49,9 @@ export interface ArticleExportRow {
   text: string | null;
   /** When Sitrep stored it: YYYY-MM-DDTHH:MM:SS.sssZ. */
   createdAt: string;
-  /** JSON: ids of its claims, and of the entities it mentions, in id order. */
-  claimIds: string;
-  entityIds: string;
+  /** JSON: ids of its claims, and of the entities it mentions, in id order; null unless asked for. */
+  claimIds: string | null;
+  entityIds: string | null;
 }
 
 export interface ClaimExportRow {
@@ -95,8 +95,8 @@ export interface StatementExportRow {
   /** JSON: [{"statementId", "why"}, …]. */
   conflicts: string;
   createdAt: string;
-  /** JSON: ids of its claims, in id order. */
-  claimIds: string;
+  /** JSON: ids of its claims, in id order; null unless asked for. */
+  claimIds: string | null;
 }
 
 const nameOf = (column: string) => `(select name from entities x where x.id = ${column})`;
@@ -116,16 +116,23 @@ export function iterateEntities(db: SitrepDatabase): IterableIterator<EntityExpo
     .iterate();
 }
 
-export function iterateArticles(db: SitrepDatabase, withText: boolean): IterableIterator<ArticleExportRow> {
+/** `withLinks`: the id lists a format that links needs (STIX); CASE leaves them unread otherwise. */
+export function iterateArticles(
+  db: SitrepDatabase,
+  withText: boolean,
+  withLinks = false,
+): IterableIterator<ArticleExportRow> {
   return db.sqlite
-    .prepare<[number], ArticleExportRow>(
+    .prepare<[number, number, number], ArticleExportRow>(
       `select id, title, published_at as publishedAt, dateline, outlet, url, word_count as wordCount,
          story_id as copyOf, case when ? then text end as text, created_at as createdAt,
-         (select json_group_array(c.id) from (select id from claims where article_id = a.id order by id) c) as claimIds,
-         (select json_group_array(m.entity_id) from (select distinct entity_id from mentions where article_id = a.id order by entity_id) m) as entityIds
+         case when ? then (select json_group_array(c.id)
+           from (select id from claims where article_id = a.id order by id) c) end as claimIds,
+         case when ? then (select json_group_array(m.entity_id)
+           from (select distinct entity_id from mentions where article_id = a.id order by entity_id) m) end as entityIds
        from articles a order by id`,
     )
-    .iterate(withText ? 1 : 0);
+    .iterate(withText ? 1 : 0, withLinks ? 1 : 0, withLinks ? 1 : 0);
 }
 
 export function iterateClaims(db: SitrepDatabase): IterableIterator<ClaimExportRow> {
@@ -144,9 +151,9 @@ export function iterateClaims(db: SitrepDatabase): IterableIterator<ClaimExportR
     .iterate();
 }
 
-export function iterateStatements(db: SitrepDatabase): IterableIterator<StatementExportRow> {
+export function iterateStatements(db: SitrepDatabase, withLinks = false): IterableIterator<StatementExportRow> {
   return db.sqlite
-    .prepare<[], StatementExportRow>(
+    .prepare<[number], StatementExportRow>(
       `select s.id, s.first_said as firstSaid, s.last_said as lastSaid, s.event_date as eventDate, s.claims,
          s.independent_sources as independentSources, s.affirming, s.denying, s.contested, s.credibility,
          s.credibility_reason as credibilityReason, s.reliability, s.curated,
@@ -155,10 +162,11 @@ export function iterateStatements(db: SitrepDatabase): IterableIterator<Statemen
          (select json_group_array(json_object('statementId', k.other_id, 'why', k.why))
             from statement_conflicts k where k.statement_id = s.id) as conflicts,
          s.created_at as createdAt,
-         (select json_group_array(c.id) from (select id from claims where statement_id = s.id order by id) c) as claimIds
+         case when ? then (select json_group_array(c.id)
+           from (select id from claims where statement_id = s.id order by id) c) end as claimIds
        from statements s order by s.id`,
     )
-    .iterate();
+    .iterate(withLinks ? 1 : 0);
 }
 
 /** Every outlet named by an article, once each, in name order: the publishers STIX names as identities. */
