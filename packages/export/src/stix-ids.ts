@@ -1,5 +1,5 @@
 import type { CredibilityGrade } from '@sitrep/vocabulary';
-import { v5 as uuidv5 } from 'uuid';
+import { parse as uuidBytes, v5 as uuidv5 } from 'uuid';
 
 /**
  * Sitrep's own UUIDv5 namespace (a fixed random UUID, chosen once): every STIX id is
@@ -11,7 +11,10 @@ export const SITREP_NAMESPACE = 'f0ced8ce-dbd0-409a-b0cc-ae2db006acba';
 
 export type StixType = 'identity' | 'location' | 'report' | 'note' | 'grouping';
 
-export const stixId = (type: StixType, key: string): string => `${type}--${uuidv5(key, SITREP_NAMESPACE)}`;
+// As bytes: given a string, uuid would parse and validate the namespace again for every id.
+const NAMESPACE_BYTES = uuidBytes(SITREP_NAMESPACE);
+
+export const stixId = (type: StixType, key: string): string => `${type}--${uuidv5(key, NAMESPACE_BYTES)}`;
 
 /** The identity that made every object in the bundle (each one's `created_by_ref`). */
 export const SITREP_IDENTITY_ID = stixId('identity', 'sitrep');
@@ -22,9 +25,17 @@ export const SITREP_IDENTITY_ID = stixId('identity', 'sitrep');
  * beside the claims, keeps a claim's refs one lookup away without reading its entities again.
  */
 export class StixRefs {
+  // Entities and outlets are few and referred to by most claims: each id is hashed once.
+  private readonly known = new Map<string, string>();
   constructor(private readonly installations: ReadonlySet<number>) {}
-  entity = (id: number): string => stixId(this.installations.has(id) ? 'location' : 'identity', `entity:${id}`);
-  outlet = (name: string): string => stixId('identity', `outlet:${name}`);
+  private remembered(key: string, make: () => string): string {
+    let id = this.known.get(key);
+    if (id === undefined) this.known.set(key, (id = make()));
+    return id;
+  }
+  entity = (id: number): string =>
+    this.remembered(`entity:${id}`, () => stixId(this.installations.has(id) ? 'location' : 'identity', `entity:${id}`));
+  outlet = (name: string): string => this.remembered(`outlet:${name}`, () => stixId('identity', `outlet:${name}`));
   report = (articleId: number): string => stixId('report', `article:${articleId}`);
   note = (claimId: number): string => stixId('note', `claim:${claimId}`);
   grouping = (statementId: number): string => stixId('grouping', `statement:${statementId}`);

@@ -22,6 +22,10 @@ import {
   reportObject,
 } from './stix-objects';
 
+// Objects go out in chunks of about this many characters: one write per object cost more in
+// stream bookkeeping than building the object did.
+const CHUNK = 64 * 1024;
+
 /**
  * The whole knowledge base as one STIX 2.1 bundle, from one snapshot: Sitrep's identity, then
  * entities (identities and locations), outlets, reports, notes and groupings (see stix-objects.ts).
@@ -34,7 +38,14 @@ export function writeStixBundle(db: SitrepDatabase, out: Writable, options: Expo
     const refs = new StixRefs(installationIds(db));
     await writeLine(out, `{"type":"bundle","id":"bundle--${randomUUID()}","objects":[\n`);
     await writeLine(out, JSON.stringify(SITREP_IDENTITY));
-    const write = (object: StixObject) => writeLine(out, `,\n${JSON.stringify(object)}`);
+    let pending = '';
+    const write = async (object: StixObject) => {
+      pending += `,\n${JSON.stringify(object)}`;
+      if (pending.length >= CHUNK) {
+        await writeLine(out, pending);
+        pending = '';
+      }
+    };
     for (const row of iterateEntities(db)) {
       await write(entityObject(row, refs));
       counts.entity += 1;
@@ -52,7 +63,7 @@ export function writeStixBundle(db: SitrepDatabase, out: Writable, options: Expo
       await write(groupingObject(row, refs));
       counts.statement += 1;
     }
-    await writeLine(out, '\n]}\n');
+    await writeLine(out, `${pending}\n]}\n`);
     return counts;
   });
 }
