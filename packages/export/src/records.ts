@@ -127,7 +127,7 @@ export function entityRecord(e: EntityExportRow): EntityRecord {
 
 export function articleRecord(a: ArticleExportRow): ArticleRecord {
   // The stored time and the id lists serve formats that link (STIX); a notebook has them by articleId.
-  const { text, createdAt: _createdAt, claimIds: _claimIds, entityIds: _entityIds, ...rest } = a;
+  const { text, createdAt: _createdAt, changedAt: _changedAt, claimIds: _claimIds, entityIds: _entityIds, ...rest } = a;
   return { type: 'article', ...rest, ...(text == null ? {} : { text }) };
 }
 

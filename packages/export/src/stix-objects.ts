@@ -17,10 +17,15 @@ export interface StixObject {
   [property: string]: unknown;
 }
 
-/** Sitrep's objects are made once and versioned by nothing yet: `modified` is when the row was stored. */
-function common(type: string, id: string, stored: string): StixObject {
-  const at = stixTime(stored);
-  return { type, spec_version: '2.1', id, created: at, modified: at, created_by_ref: SITREP_IDENTITY_ID };
+/**
+ * `modified` is the latest change Sitrep keeps a time for (a claim added, a source graded), so a
+ * platform that already holds an object takes the re-export as its newer version. Changes that
+ * leave no time (a review status, an alias, a merge) do not advance it.
+ */
+function common(type: string, id: string, stored: string, changed: string | null = stored): StixObject {
+  const created = stixTime(stored);
+  const modified = stixTime(changed ?? stored);
+  return { type, spec_version: '2.1', id, created, modified, created_by_ref: SITREP_IDENTITY_ID };
 }
 
 /** Leaves out what Sitrep does not know: STIX wants absent properties absent, not null or empty. */
@@ -77,7 +82,7 @@ export function entityObject(row: EntityExportRow, refs: StixRefs): StixObject {
   };
   if (e.kind !== 'installation') {
     return {
-      ...common('identity', refs.entity(e.id), row.createdAt),
+      ...common('identity', refs.entity(e.id), row.createdAt, row.changedAt),
       name: e.name,
       ...known({ description: e.description, roles: e.role ? [e.role] : [], ...actorClass(e.actorType) }),
       ...known({
@@ -92,7 +97,7 @@ export function entityObject(row: EntityExportRow, refs: StixRefs): StixObject {
   const country = countryCode(where.country) ?? countryCode(e.hostCountry);
   const located = where.latitude != null && where.longitude != null;
   return {
-    ...common('location', refs.entity(e.id), row.createdAt),
+    ...common('location', refs.entity(e.id), row.createdAt, row.changedAt),
     name: e.name,
     ...known({
       description: e.description,
@@ -130,7 +135,7 @@ export function reportObject(row: ArticleExportRow, refs: StixRefs): StixObject 
   const outlet = a.outlet == null ? [] : [refs.outlet(a.outlet)];
   const objectRefs = [...claims.map(refs.note), ...entities.map(refs.entity), ...outlet];
   return {
-    ...common('report', refs.report(a.id), row.createdAt),
+    ...common('report', refs.report(a.id), row.createdAt, row.changedAt),
     name: a.title,
     published: stixTime(a.publishedAt),
     // A report must refer to something: an article with no claim, name or outlet refers to its maker.
@@ -191,7 +196,7 @@ export function groupingObject(row: StatementExportRow, refs: StixRefs): StixObj
   const claims = JSON.parse(row.claimIds ?? '[]') as number[];
   const objectRefs = unique([...claims.map(refs.note), ...s.about.map((a) => refs.entity(a.entityId))]);
   return {
-    ...common('grouping', refs.grouping(s.id), row.createdAt),
+    ...common('grouping', refs.grouping(s.id), row.createdAt, row.changedAt),
     name: `${s.grade}: ${s.about.map((a) => a.name).join(', ') || 'statement'} (${s.firstSaid} to ${s.lastSaid})`,
     context: 'unspecified',
     object_refs: objectRefs.length > 0 ? objectRefs : [SITREP_IDENTITY_ID],

@@ -1,7 +1,7 @@
-import { createArticle } from '@sitrep/db';
+import { createArticle, createClaim, setSourceReliability } from '@sitrep/db';
 import { v5 as uuidv5, version } from 'uuid';
 import { describe, expect, it } from 'vitest';
-import { SITREP_NAMESPACE } from './stix-ids';
+import { SITREP_NAMESPACE, stixId } from './stix-ids';
 import { demoDatabase, exportedBundle } from './stix.test-bundle';
 
 const db = demoDatabase('sitrep-stix-ids-');
@@ -42,5 +42,23 @@ describe('STIX ids', () => {
       published: '2025-03-02T00:00:00.000Z',
       external_references: [{ source_name: 'Test wire', url: 'https://example.org/after' }],
     });
+  });
+
+  it('keep their id and created when the row changes, and modified moves on so a platform takes the newer version', async () => {
+    const article = db.sqlite.prepare<[], { id: number; text: string }>('select id, text from articles limit 1').get()!;
+    const actor = db.sqlite.prepare("select id from entities where kind = 'actor' limit 1").pluck().get() as number;
+    const before = await exportedBundle(db);
+    setSourceReliability(db, actor, 'A', null, 'graded for the test');
+    createClaim(db, { articleId: article.id, quote: article.text.slice(0, 20), stance: 'affirms' });
+    const after = await exportedBundle(db);
+    const changed = ['identity', 'report'].map((type) => {
+      const id = stixId(type as 'identity' | 'report', type === 'report' ? `article:${article.id}` : `entity:${actor}`);
+      return [before, after].map((b) => b.objects.find((o) => o.id === id)!);
+    });
+    for (const [was, is] of changed) {
+      expect(is!.created).toBe(was!.created);
+      expect(is!.modified > was!.modified, `${is!.id} modified`).toBe(true);
+    }
+    expect(changed[0]![1]).toMatchObject({ x_sitrep_reliability: 'A' });
   });
 });

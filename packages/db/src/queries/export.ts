@@ -33,6 +33,8 @@ export interface EntityExportRow {
   reliability: string | null;
   /** When Sitrep stored it: YYYY-MM-DDTHH:MM:SS.sssZ. */
   createdAt: string;
+  /** The latest change Sitrep keeps a time for: stored, or its reliability graded. */
+  changedAt: string;
 }
 
 export interface ArticleExportRow {
@@ -49,6 +51,8 @@ export interface ArticleExportRow {
   text: string | null;
   /** When Sitrep stored it: YYYY-MM-DDTHH:MM:SS.sssZ. */
   createdAt: string;
+  /** With the lists below: the latest change Sitrep keeps a time for (stored, or a claim added). */
+  changedAt: string | null;
   /** JSON: ids of its claims, and of the entities it mentions, in id order; null unless asked for. */
   claimIds: string | null;
   entityIds: string | null;
@@ -95,6 +99,8 @@ export interface StatementExportRow {
   /** JSON: [{"statementId", "why"}, …]. */
   conflicts: string;
   createdAt: string;
+  /** With the list below: the latest change Sitrep keeps a time for (stored, or a claim added). */
+  changedAt: string | null;
   /** JSON: ids of its claims, in id order; null unless asked for. */
   claimIds: string | null;
 }
@@ -110,7 +116,8 @@ export function iterateEntities(db: SitrepDatabase): IterableIterator<EntityExpo
          e.installation_type as installationType, e.place, e.region, e.country, e.latitude, e.longitude,
          ${nameOf('e.operator_id')} as operator, ${nameOf('e.host_country_id')} as hostCountry, e.review_status as reviewStatus,
          e.affiliation_id as affiliationId, e.operator_id as operatorId, e.host_country_id as hostCountryId,
-         (select grade from source_reliability r where r.entity_id = e.id) as reliability, e.created_at as createdAt
+         (select grade from source_reliability r where r.entity_id = e.id) as reliability, e.created_at as createdAt,
+         max(e.created_at, coalesce((select set_at from source_reliability r where r.entity_id = e.id), '')) as changedAt
        from entities e order by e.id`,
     )
     .iterate();
@@ -122,17 +129,21 @@ export function iterateArticles(
   withText: boolean,
   withLinks = false,
 ): IterableIterator<ArticleExportRow> {
+  // The change time and the two lists are read together, or not at all.
+  const links = withLinks ? 1 : 0;
   return db.sqlite
-    .prepare<[number, number, number], ArticleExportRow>(
+    .prepare<[number, number, number, number], ArticleExportRow>(
       `select id, title, published_at as publishedAt, dateline, outlet, url, word_count as wordCount,
          story_id as copyOf, case when ? then text end as text, created_at as createdAt,
+         case when ? then max(created_at, coalesce((select max(created_at) from claims where article_id = a.id), '')) end
+           as changedAt,
          case when ? then (select json_group_array(c.id)
            from (select id from claims where article_id = a.id order by id) c) end as claimIds,
          case when ? then (select json_group_array(m.entity_id)
            from (select distinct entity_id from mentions where article_id = a.id order by entity_id) m) end as entityIds
        from articles a order by id`,
     )
-    .iterate(withText ? 1 : 0, withLinks ? 1 : 0, withLinks ? 1 : 0);
+    .iterate(withText ? 1 : 0, links, links, links);
 }
 
 export function iterateClaims(db: SitrepDatabase): IterableIterator<ClaimExportRow> {
@@ -153,7 +164,7 @@ export function iterateClaims(db: SitrepDatabase): IterableIterator<ClaimExportR
 
 export function iterateStatements(db: SitrepDatabase, withLinks = false): IterableIterator<StatementExportRow> {
   return db.sqlite
-    .prepare<[number], StatementExportRow>(
+    .prepare<[number, number], StatementExportRow>(
       `select s.id, s.first_said as firstSaid, s.last_said as lastSaid, s.event_date as eventDate, s.claims,
          s.independent_sources as independentSources, s.affirming, s.denying, s.contested, s.credibility,
          s.credibility_reason as credibilityReason, s.reliability, s.curated,
@@ -162,11 +173,13 @@ export function iterateStatements(db: SitrepDatabase, withLinks = false): Iterab
          (select json_group_array(json_object('statementId', k.other_id, 'why', k.why))
             from statement_conflicts k where k.statement_id = s.id) as conflicts,
          s.created_at as createdAt,
+         case when ? then max(s.created_at, coalesce((select max(created_at) from claims where statement_id = s.id), ''))
+           end as changedAt,
          case when ? then (select json_group_array(c.id)
            from (select id from claims where statement_id = s.id order by id) c) end as claimIds
        from statements s order by s.id`,
     )
-    .iterate(withLinks ? 1 : 0);
+    .iterate(withLinks ? 1 : 0, withLinks ? 1 : 0);
 }
 
 /** Every outlet named by an article, once each, in name order: the publishers STIX names as identities. */
