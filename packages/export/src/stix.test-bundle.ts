@@ -7,7 +7,7 @@ import { seedDemo } from '@sitrep/demo-data';
 import { afterAll } from 'vitest';
 import type { ExportOptions } from './records';
 import { writeStixBundle } from './stix';
-import type { StixObject } from './stix-objects';
+import type { StixObject } from './stix-common';
 
 export interface StixBundle {
   type: string;

@@ -12,15 +12,9 @@ import {
 import { type ExportCounts, writeLine } from './jsonl';
 import { type ExportOptions, inSnapshot } from './records';
 import { StixRefs } from './stix-ids';
-import {
-  SITREP_IDENTITY,
-  type StixObject,
-  entityObject,
-  groupingObject,
-  noteObject,
-  outletObject,
-  reportObject,
-} from './stix-objects';
+import { SITREP_IDENTITY, type StixObject } from './stix-common';
+import { entityObject, outletObject } from './stix-entities';
+import { groupingObject, noteObject, reportObject } from './stix-objects';
 
 // Objects go out in chunks of about this many characters: one write per object cost more in
 // stream bookkeeping than building the object did.
@@ -28,7 +22,7 @@ const CHUNK = 64 * 1024;
 
 /**
  * The whole knowledge base as one STIX 2.1 bundle, from one snapshot: Sitrep's identity, then
- * entities (identities and locations), outlets, reports, notes and groupings (see stix-objects.ts).
+ * entities (identities and locations), outlets (stix-entities.ts), reports, notes and groupings (stix-objects.ts).
  * Written as it is read, one object a line inside the bundle's array, so the bundle is never whole
  * in memory; the bundle's own id is new each time (it names this export), its objects' are stable.
  */
