@@ -22,9 +22,10 @@ const CHUNK = 64 * 1024;
 
 /**
  * The whole knowledge base as one STIX 2.1 bundle, from one snapshot: Sitrep's identity, then
- * entities (identities and locations), outlets (stix-entities.ts), reports, notes and groupings (stix-objects.ts).
- * Written as it is read, one object a line inside the bundle's array, so the bundle is never whole
- * in memory; the bundle's own id is new each time (it names this export), its objects' are stable.
+ * entities and outlets (stix-entities.ts), then reports, notes and groupings (stix-objects.ts).
+ * Written as it is read, one object a line inside the bundle's array, in chunks of about CHUNK, so
+ * the bundle is never whole in memory; the bundle's own id is new each time (it names this
+ * export), its objects' are stable.
  */
 export function writeStixBundle(db: SitrepDatabase, out: Writable, options: ExportOptions = {}): Promise<ExportCounts> {
   return inSnapshot(db, async () => {
