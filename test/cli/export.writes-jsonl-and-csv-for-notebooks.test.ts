@@ -1,17 +1,11 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SITREP_BIN, runSitrep } from '../helpers/cli';
+import { describe, expect, it } from 'vitest';
+import { SITREP_BIN, runSitrep, seededDatabase } from '../helpers/cli';
 import { readmeBlocks } from '../helpers/readme';
 
-const dir = mkdtempSync(join(tmpdir(), 'sitrep-export-cli-'));
-const db = join(dir, 'kb.db');
-beforeAll(() => {
-  expect(runSitrep(['seed', '--db', db, '--create']).status).toBe(0);
-});
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const { dir, db } = seededDatabase('sitrep-export-cli-');
 
 const lines = (text: string) => text.trimEnd().split('\n');
 
@@ -78,6 +72,7 @@ describe('sitrep export', { timeout: 60_000 }, () => {
     const script = shell!.text.replaceAll('npx -y pnpm@10.34.8 sitrep', `"${process.execPath}" "${SITREP_BIN}"`);
     execFileSync('sh', ['-ec', script], { cwd: folder, env: { ...process.env, SITREP_DB: db }, stdio: 'pipe' });
     expect(lines(readFileSync(join(folder, 'kb.jsonl'), 'utf8')).length).toBeGreaterThan(100);
+    expect(JSON.parse(readFileSync(join(folder, 'kb.stix.json'), 'utf8'))).toMatchObject({ type: 'bundle' });
     expect(readdirSync(join(folder, 'sheets')).sort()).toEqual([
       'articles.csv',
       'claims.csv',

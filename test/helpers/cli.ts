@@ -1,5 +1,9 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, expect } from 'vitest';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /** The compiled command (`pnpm build`; the tests' global set-up builds it): what `pnpm sitrep` runs. */
@@ -92,4 +96,18 @@ export function startSitrep(args: string[], env: NodeJS.ProcessEnv = {}) {
       });
     },
   };
+}
+
+/**
+ * A new folder with a database the real `sitrep seed` filled with the demo data before the file's
+ * tests run, removed after them: what the commands that read a knowledge base are tried on.
+ */
+export function seededDatabase(prefix: string): { dir: string; db: string } {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  const db = join(dir, 'kb.db');
+  beforeAll(() => {
+    expect(runSitrep(['seed', '--db', db, '--create']).status).toBe(0);
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  return { dir, db };
 }

@@ -103,7 +103,7 @@ export interface ExportOptions {
 
 const parsed = <T>(json: string): T => JSON.parse(json) as T;
 
-function entityRecord(e: EntityExportRow): EntityRecord {
+export function entityRecord(e: EntityExportRow): EntityRecord {
   return {
     type: 'entity',
     id: e.id,
@@ -125,12 +125,13 @@ function entityRecord(e: EntityExportRow): EntityRecord {
   };
 }
 
-function articleRecord(a: ArticleExportRow): ArticleRecord {
-  const { text, ...rest } = a;
+export function articleRecord(a: ArticleExportRow): ArticleRecord {
+  // The stored time and the id lists serve formats that link (STIX); a notebook has them by articleId.
+  const { text, createdAt: _createdAt, changedAt: _changedAt, claimIds: _claimIds, entityIds: _entityIds, ...rest } = a;
   return { type: 'article', ...rest, ...(text == null ? {} : { text }) };
 }
 
-function claimRecord(c: ClaimExportRow): ClaimRecord {
+export function claimRecord(c: ClaimExportRow): ClaimRecord {
   return {
     type: 'claim',
     id: c.id,
@@ -157,7 +158,7 @@ function claimRecord(c: ClaimExportRow): ClaimRecord {
   };
 }
 
-function statementRecord(s: StatementExportRow): StatementRecord {
+export function statementRecord(s: StatementExportRow): StatementRecord {
   return {
     type: 'statement',
     id: s.id,

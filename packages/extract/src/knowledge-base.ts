@@ -1,5 +1,5 @@
 import { type NameEntry, NameMatcher } from '@sitrep/names';
-import { type ActorType, type InstallationType, graphqlName } from '@sitrep/vocabulary';
+import { graphqlName } from '@sitrep/vocabulary';
 import type { EntityType } from './types';
 
 /** An entity the knowledge base already holds, with every name it goes by. */
@@ -102,25 +102,5 @@ export class KnowledgeBase implements Knowledge {
   }
 }
 
-// How a stored entity's type reads ("air base", "government ministry") in the extractor's subtypes.
-const STORED_TYPES: Record<string, ActorType | InstallationType> = {
-  'air base': 'airbase',
-  airbase: 'airbase',
-  'naval base': 'naval_base',
-  'armed forces': 'military',
-  'military formation': 'military',
-  military: 'military',
-  'government ministry': 'government_body',
-  'government body': 'government_body',
-  government: 'government_body',
-  'intelligence agency': 'government_body',
-  company: 'organization',
-  'news outlet': 'organization',
-};
-
-/** The extractor's subtype for a type as stored ("air base" → airbase); unknown types pass as words joined by "_". */
-export function subtypeOfStoredType(stored: string | null | undefined): string | null {
-  if (!stored) return null;
-  const words = stored.trim().toLowerCase();
-  return STORED_TYPES[words] ?? words.replace(/\s+/g, '_');
-}
+// Moved to the vocabulary (export reads stored types too); kept here for extraction's callers.
+export { subtypeOfStoredType } from '@sitrep/vocabulary';

@@ -20,3 +20,26 @@ export type ActorType = (typeof ACTOR_TYPES)[number];
 /** The types extraction gives installations; free text once stored, like ACTOR_TYPES. */
 export const INSTALLATION_TYPES = ['airbase', 'naval_base', 'port', 'military_post', 'listening_post', 'base'] as const;
 export type InstallationType = (typeof INSTALLATION_TYPES)[number];
+
+// How a stored entity's type reads ("air base", "government ministry") in the extractor's subtypes.
+const STORED_TYPES: Record<string, ActorType | InstallationType> = {
+  'air base': 'airbase',
+  airbase: 'airbase',
+  'naval base': 'naval_base',
+  'armed forces': 'military',
+  'military formation': 'military',
+  military: 'military',
+  'government ministry': 'government_body',
+  'government body': 'government_body',
+  government: 'government_body',
+  'intelligence agency': 'government_body',
+  company: 'organization',
+  'news outlet': 'organization',
+};
+
+/** The extractor's subtype for a type as stored ("air base" → airbase); unknown types pass as words joined by "_". */
+export function subtypeOfStoredType(stored: string | null | undefined): string | null {
+  if (!stored) return null;
+  const words = stored.trim().toLowerCase();
+  return STORED_TYPES[words] ?? words.replace(/\s+/g, '_');
+}

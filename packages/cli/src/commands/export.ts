@@ -8,7 +8,7 @@ import { DB_OPTION, databasePath } from '../paths';
 
 interface ExportCommandOptions {
   db?: string;
-  format: 'jsonl' | 'csv';
+  format: 'jsonl' | 'csv' | 'stix';
   out?: string;
   withText: boolean;
 }
@@ -37,15 +37,18 @@ export function registerExport(program: Command): void {
   program
     .command('export')
     .description(
-      'Write the knowledge base out for notebooks and spreadsheets: entities, articles, claims with their sources, statements with their grades.',
+      'Write the knowledge base out for notebooks, spreadsheets and threat-intelligence tools: entities, articles, claims with their sources, statements with their grades.',
     )
     .option(...DB_OPTION)
     .addOption(
-      new Option('--format <format>', 'jsonl: one JSON record per line; csv: one file per kind')
-        .choices(['jsonl', 'csv'])
+      new Option(
+        '--format <format>',
+        'jsonl: one JSON record per line; csv: one file per kind; stix: one STIX 2.1 bundle',
+      )
+        .choices(['jsonl', 'csv', 'stix'])
         .default('jsonl'),
     )
-    .option('--out <path>', 'jsonl: a file (default: standard output); csv: a folder')
+    .option('--out <path>', 'jsonl, stix: a file (default: standard output); csv: a folder')
     .option(
       '--with-text',
       'include each article’s text (left out by default: articles are often not yours to republish)',
@@ -54,7 +57,9 @@ export function registerExport(program: Command): void {
     .action(async (options: ExportCommandOptions) => {
       const file = databasePath(options.db);
       if (!existsSync(file)) throw new SitrepError('BAD_USER_INPUT', `${file} does not exist; nothing to export.`);
-      const { CSV_FILES, writeCsvFiles, writeJsonLines } = await import('@sitrep/export');
+      const { CSV_FILES, writeCsvFiles, writeJsonLines, writeStixBundle } = await import('@sitrep/export');
+      // JSON Lines and STIX both stream into one file or standard output.
+      const writeStream = options.format === 'stix' ? writeStixBundle : writeJsonLines;
       const target = options.format === 'csv' ? csvFolder(options.out, Object.values(CSV_FILES)) : options.out;
       const db = await openForCommand(options.db, false);
       try {
@@ -68,12 +73,12 @@ export function registerExport(program: Command): void {
             // Mid-iteration the connection cannot close; it only read, and ends with the process.
             process.exit(0);
           });
-          counts = await writeJsonLines(db, process.stdout, { withText });
+          counts = await writeStream(db, process.stdout, { withText });
         } else {
           const file = resolve(target);
           if (existsSync(file)) throw new SitrepError('BAD_USER_INPUT', `${file} exists; export to a new file.`);
           const out = createWriteStream(file, { flags: 'wx' });
-          counts = await writeJsonLines(db, out, { withText });
+          counts = await writeStream(db, out, { withText });
           out.end();
           await finished(out);
         }

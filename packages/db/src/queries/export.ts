@@ -25,6 +25,16 @@ export interface EntityExportRow {
   operator: string | null;
   hostCountry: string | null;
   reviewStatus: string;
+  /** Ids beside the names above, for formats that link rather than name (STIX). */
+  affiliationId: number | null;
+  operatorId: number | null;
+  hostCountryId: number | null;
+  /** The curator's reliability grade for it as a source (A–F), or null if never graded. */
+  reliability: string | null;
+  /** When Sitrep stored it: YYYY-MM-DDTHH:MM:SS.sssZ. */
+  createdAt: string;
+  /** The latest change Sitrep keeps a time for: stored, or its reliability graded. */
+  changedAt: string;
 }
 
 export interface ArticleExportRow {
@@ -39,6 +49,13 @@ export interface ArticleExportRow {
   copyOf: number | null;
   /** Null unless asked for: articles are often not theirs to republish. */
   text: string | null;
+  /** When Sitrep stored it: YYYY-MM-DDTHH:MM:SS.sssZ. */
+  createdAt: string;
+  /** With the lists below: the latest change Sitrep keeps a time for (stored, or a claim added). */
+  changedAt: string | null;
+  /** JSON: ids of its claims, and of the entities it mentions, in id order; null unless asked for. */
+  claimIds: string | null;
+  entityIds: string | null;
 }
 
 export interface ClaimExportRow {
@@ -60,6 +77,7 @@ export interface ClaimExportRow {
   reviewStatus: string;
   /** JSON: [{"entityId", "name", "role"}, …]. */
   about: string;
+  createdAt: string;
 }
 
 export interface StatementExportRow {
@@ -80,6 +98,11 @@ export interface StatementExportRow {
   about: string;
   /** JSON: [{"statementId", "why"}, …]. */
   conflicts: string;
+  createdAt: string;
+  /** With the list below: the latest change Sitrep keeps a time for (stored, or a claim added). */
+  changedAt: string | null;
+  /** JSON: ids of its claims, in id order; null unless asked for. */
+  claimIds: string | null;
 }
 
 const nameOf = (column: string) => `(select name from entities x where x.id = ${column})`;
@@ -91,20 +114,36 @@ export function iterateEntities(db: SitrepDatabase): IterableIterator<EntityExpo
          (select json_group_array(a.name) from (select name from aliases where entity_id = e.id and name <> e.name order by id) a) as aliases,
          e.description, e.actor_type as actorType, e.role, ${nameOf('e.affiliation_id')} as affiliation,
          e.installation_type as installationType, e.place, e.region, e.country, e.latitude, e.longitude,
-         ${nameOf('e.operator_id')} as operator, ${nameOf('e.host_country_id')} as hostCountry, e.review_status as reviewStatus
+         ${nameOf('e.operator_id')} as operator, ${nameOf('e.host_country_id')} as hostCountry, e.review_status as reviewStatus,
+         e.affiliation_id as affiliationId, e.operator_id as operatorId, e.host_country_id as hostCountryId,
+         (select grade from source_reliability r where r.entity_id = e.id) as reliability, e.created_at as createdAt,
+         max(e.created_at, coalesce((select set_at from source_reliability r where r.entity_id = e.id), '')) as changedAt
        from entities e order by e.id`,
     )
     .iterate();
 }
 
-export function iterateArticles(db: SitrepDatabase, withText: boolean): IterableIterator<ArticleExportRow> {
+/** `withLinks`: the id lists a format that links needs (STIX); CASE leaves them unread otherwise. */
+export function iterateArticles(
+  db: SitrepDatabase,
+  withText: boolean,
+  withLinks = false,
+): IterableIterator<ArticleExportRow> {
+  // The change time and the two lists are read together, or not at all.
+  const links = withLinks ? 1 : 0;
   return db.sqlite
-    .prepare<[number], ArticleExportRow>(
+    .prepare<[number, number, number, number], ArticleExportRow>(
       `select id, title, published_at as publishedAt, dateline, outlet, url, word_count as wordCount,
-         story_id as copyOf, case when ? then text end as text
-       from articles order by id`,
+         story_id as copyOf, case when ? then text end as text, created_at as createdAt,
+         case when ? then max(created_at, coalesce((select max(created_at) from claims where article_id = a.id), '')) end
+           as changedAt,
+         case when ? then (select json_group_array(c.id)
+           from (select id from claims where article_id = a.id order by id) c) end as claimIds,
+         case when ? then (select json_group_array(m.entity_id)
+           from (select distinct entity_id from mentions where article_id = a.id order by entity_id) m) end as entityIds
+       from articles a order by id`,
     )
-    .iterate(withText ? 1 : 0);
+    .iterate(withText ? 1 : 0, links, links, links);
 }
 
 export function iterateClaims(db: SitrepDatabase): IterableIterator<ClaimExportRow> {
@@ -116,23 +155,42 @@ export function iterateClaims(db: SitrepDatabase): IterableIterator<ClaimExportR
          c.source_count as sourceCount, c.source_anonymous as sourceAnonymous, c.statement_id as statementId,
          c.review_status as reviewStatus,
          (select json_group_array(json_object('entityId', a.entity_id, 'name', e.name, 'role', a.role))
-            from claim_about a join entities e on e.id = a.entity_id where a.claim_id = c.id) as about
+            from claim_about a join entities e on e.id = a.entity_id where a.claim_id = c.id) as about,
+         c.created_at as createdAt
        from claims c order by c.id`,
     )
     .iterate();
 }
 
-export function iterateStatements(db: SitrepDatabase): IterableIterator<StatementExportRow> {
+export function iterateStatements(db: SitrepDatabase, withLinks = false): IterableIterator<StatementExportRow> {
   return db.sqlite
-    .prepare<[], StatementExportRow>(
+    .prepare<[number, number], StatementExportRow>(
       `select s.id, s.first_said as firstSaid, s.last_said as lastSaid, s.event_date as eventDate, s.claims,
          s.independent_sources as independentSources, s.affirming, s.denying, s.contested, s.credibility,
          s.credibility_reason as credibilityReason, s.reliability, s.curated,
          (select json_group_array(json_object('entityId', a.entity_id, 'name', e.name))
             from statement_about a join entities e on e.id = a.entity_id where a.statement_id = s.id) as about,
          (select json_group_array(json_object('statementId', k.other_id, 'why', k.why))
-            from statement_conflicts k where k.statement_id = s.id) as conflicts
+            from statement_conflicts k where k.statement_id = s.id) as conflicts,
+         s.created_at as createdAt,
+         case when ? then max(s.created_at, coalesce((select max(created_at) from claims where statement_id = s.id), ''))
+           end as changedAt,
+         case when ? then (select json_group_array(c.id)
+           from (select id from claims where statement_id = s.id order by id) c) end as claimIds
        from statements s order by s.id`,
     )
+    .iterate(withLinks ? 1 : 0, withLinks ? 1 : 0);
+}
+
+/** Every outlet named by an article, once each, in name order: the publishers STIX names as identities. */
+export function iterateOutlets(db: SitrepDatabase): IterableIterator<string> {
+  return db.sqlite
+    .prepare<[], string>('select distinct outlet from articles where outlet is not null order by outlet')
+    .pluck()
     .iterate();
+}
+
+/** The ids of the installations: what a format that types its references (STIX) needs to know first. */
+export function installationIds(db: SitrepDatabase): Set<number> {
+  return new Set(db.sqlite.prepare<[], number>("select id from entities where kind = 'installation'").pluck().all());
 }
