@@ -109,7 +109,7 @@ describe('sitrep ingest --feed', () => {
     expect(run.stderr).toBe('');
     expect(run.stdout).toContain(`feed ${base}/rss.xml: 2 items: 2 ingested, 0 already stored, 0 failed.`);
     expect(run.stdout).toContain(`feed ${base}/atom.xml: 3 items: 3 ingested, 0 already stored, 0 failed.`);
-    expect(run.stdout).toContain(`feed ${base}/old/feed.json: 1 items: 1 ingested, 0 already stored, 0 failed.`);
+    expect(run.stdout).toContain(`feed ${base}/old/feed.json: 1 item: 1 ingested, 0 already stored, 0 failed.`);
     expect(run.stdout).toMatch(/^6 articles ingested, .* 0 failed\.$/m);
     expect(server.paths()).toEqual([
       ...['/rss.xml', '/pages/tartus', '/pages/latakia'],
@@ -166,7 +166,7 @@ describe('sitrep ingest --feed', () => {
       '--bulk',
     ]);
     expect(run.status, run.stderr).toBe(0);
-    expect(run.stdout).toContain(`feed ${feed}: 1 items: 1 ingested, 0 already stored, 0 failed.`);
+    expect(run.stdout).toContain(`feed ${feed}: 1 item: 1 ingested, 0 already stored, 0 failed.`);
     expect(run.stdout).toMatch(/^2 articles ingested, /m);
     expect(server.paths()).toEqual(['/pages/derna']);
     expect(storedArticles(db).map((a) => [a.published_at, a.url])).toEqual([

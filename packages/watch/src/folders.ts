@@ -28,6 +28,8 @@ export async function watchFolders(
   settleMs: number,
   on: FolderHandlers,
 ): Promise<FolderWatch> {
+  // chokidar given nothing never says it is ready: a watch of feeds alone has no folder watcher.
+  if (folders.length === 0) return { close: async () => undefined };
   const watcher = watch([...folders], {
     ignored: (path) => basename(path).startsWith('.'),
     // The files already there are listed below, once the watch is set up, so none falls between.

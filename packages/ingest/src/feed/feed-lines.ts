@@ -1,3 +1,4 @@
+import { plural } from '@sitrep/vocabulary';
 import type { FileOutcome, IngestSummary } from '../ingest-files';
 import type { FeedRead } from './read-feed';
 
@@ -22,7 +23,7 @@ export function feedSummaryLine(
   if (read.outcome === 'failed') return null;
   const leftOut = read.leftOut > 0 ? `; ${read.leftOut} more left out (${flag} ${maxItems})` : '';
   return (
-    `feed ${read.source}: ${read.items.length} items: ${summary.articles} ingested, ` +
+    `feed ${read.source}: ${plural(read.items.length, 'item')}: ${summary.articles} ingested, ` +
     `${summary.skipped} already stored, ${summary.failed} failed${leftOut}.`
   );
 }
