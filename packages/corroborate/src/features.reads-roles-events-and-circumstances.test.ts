@@ -42,6 +42,17 @@ describe('featuresOf: roles, events and circumstances', () => {
     expect(featuresOf(claim('is not leaving its bases in Harbourtown')).subjectClass).toBeNull();
   });
 
+  it('reads whether the subject is named and whether the predicate is passive, past carrying verbs', () => {
+    const holder = featuresOf(claim('Russia has reportedly begun withdrawing its hardware from Harbourtown'));
+    expect(holder).toMatchObject({ predicate: 'withdraw', subjectNamed: true, passive: false });
+    expect(featuresOf(claim('Some equipment is being flown back to Russia'))).toMatchObject({
+      subjectClass: 'weapon',
+      subjectNamed: false,
+      passive: true,
+    });
+    expect(featuresOf(claim('Moscow was pulling its frigates out of Harbourtown')).passive).toBe(false);
+  });
+
   it('reads the purpose a predicate is done for', () => {
     expect(featuresOf(claim('the pier was built to host aircraft carriers')).purpose).toBe('host');
     expect(featuresOf(claim('a long pier was built at Harbourtown')).purpose).toBeNull();

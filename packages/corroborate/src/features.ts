@@ -216,17 +216,42 @@ function coordinatedVerb(words: readonly Word[], i: number): { predicate: string
 
 // What may stand between a subject's head noun and its verb: "ships have reportedly left".
 const BEFORE_VERB_TAGS = new Set(['AUX', 'PART', 'ADV']);
+// Forms of "be" that make a following participle passive ("is being shipped", "had been moved").
+const PASSIVE_AUXILIARIES = new Set(['be', 'is', 'are', 'was', 'were', 'been', 'being']);
+
+/** The predicate's subject as the comparisons read it (`ClaimFeatures.subjectClass`, `subjectNamed`, `passive`). */
+interface Subject {
+  cls: string | null;
+  named: boolean;
+  passive: boolean;
+}
+
+const NO_SUBJECT: Subject = { cls: null, named: false, passive: false };
 
 /**
- * The class of the subject of the verb at `at`: the noun right before it and its auxiliaries
- * ("Russian naval ships have left" → ship), null when none is classed or the verb has no subject
- * in the quote ("is not leaving its bases").
+ * The subject of the verb at `at`: the word right before it, its auxiliaries and any verbs that only
+ * carry it ("Russia has begun withdrawing" → Russia). Its class where it is a classed noun ("Russian
+ * naval ships have left" → ship), whether it is a proper noun (a named actor), and whether the verb
+ * is passive ("equipment is being shipped back"): then the subject is what was acted on. No subject
+ * when the verb has none in the quote ("is not leaving its bases").
  */
-function subjectClassOf(words: readonly Word[], at: number): string | null {
+function subjectOf(words: readonly Word[], at: number): Subject {
+  if (at < 0) return NO_SUBJECT;
+  let passive = false;
   let j = at - 1;
-  while (j >= 0 && BEFORE_VERB_TAGS.has(words[j]!.pos)) j--;
+  for (; j >= 0; j--) {
+    const w = words[j]!;
+    const carries = w.pos === 'VERB' && CARRIER_VERBS.has(normalLemma(w));
+    if (!BEFORE_VERB_TAGS.has(w.pos) && !carries) break;
+    // Only an auxiliary right in the predicate's chain makes it passive, and never before an
+    // "-ing" form ("was pulling back" is active).
+    if (w.pos === 'AUX' && PASSIVE_AUXILIARIES.has(w.text.toLowerCase()) && !/ing$/i.test(words[at]!.text))
+      passive = true;
+  }
   const w = words[j];
-  return w !== undefined && w.pos === 'NOUN' ? (nounClassesOf(normalLemma(w))[0] ?? null) : null;
+  if (w === undefined) return NO_SUBJECT;
+  const cls = w.pos === 'NOUN' ? (nounClassesOf(normalLemma(w))[0] ?? null) : null;
+  return { cls, named: w.pos === 'PROPN', passive };
 }
 
 /**
@@ -290,6 +315,7 @@ export function featuresOf(claim: ClaimFacts): ClaimFeatures {
   if (predicateClass !== null) eventClasses.add(predicateClass);
   if (predicateClass !== null) terms.add(`~${predicateClass}`);
   const dates = datesOf(words, claim.saidOn);
+  const subject = subjectOf(words, at);
   return {
     terms,
     names,
@@ -298,7 +324,9 @@ export function featuresOf(claim: ClaimFacts): ClaimFeatures {
     verbClasses,
     eventClasses,
     eventVerbs,
-    subjectClass: at >= 0 ? subjectClassOf(words, at) : null,
+    subjectClass: subject.cls,
+    subjectNamed: subject.named,
+    passive: subject.passive,
     purpose: purposeOf(words, at),
     negated: words.some((w) => NEGATIONS.has(w.lemma) || w.text.toLowerCase() === "n't"),
     quantities: quantitiesOf(words),
