@@ -96,20 +96,36 @@ function describesNoun(words: readonly Word[], i: number): boolean {
 const CLAUSE_TAGS = new Set(['VERB', 'AUX', 'PUNCT', 'CCONJ', 'SCONJ', 'PRON']);
 
 /**
+ * Whether the word at `i` opens a circumstance phrase. Read by its text as well as its lemma: a
+ * preposition that is a participle in form ("offshore following the overthrow") is often tagged a
+ * verb and lemmatised to it ("follow"), which names no circumstance; after an auxiliary it is the
+ * verb ("ships were following the convoy").
+ */
+function opensCircumstance(words: readonly Word[], i: number): boolean {
+  const w = words[i]!;
+  if (w.pos !== 'ADP' && w.pos !== 'SCONJ' && w.pos !== 'ADV' && w.pos !== 'VERB') return false;
+  if (CIRCUMSTANCE_PREPOSITIONS.has(w.lemma)) return true;
+  return CIRCUMSTANCE_PREPOSITIONS.has(w.text.toLowerCase()) && words[i - 1]?.pos !== 'AUX';
+}
+
+/**
+ * Whether a word ends a circumstance phrase: a verb, a clause or punctuation, but not the hyphen
+ * inside a compound name ("al-Assad", "Tu-154"), which the tagger splits off as punctuation.
+ */
+const endsCircumstance = (w: Word) => CLAUSE_TAGS.has(w.pos) && w.text !== '-';
+
+/**
  * For each word, whether it lies in a circumstance phrase ("during the recent talks", "at the start
  * of talks", "amid the withdrawal"): from such a preposition to the next verb, clause or punctuation.
  */
 function inCircumstance(words: readonly Word[]): boolean[] {
   let inside = false;
-  return words.map((w) => {
-    if (
-      CIRCUMSTANCE_PREPOSITIONS.has(w.lemma) &&
-      (w.pos === 'ADP' || w.pos === 'SCONJ' || w.pos === 'ADV' || w.pos === 'VERB')
-    ) {
+  return words.map((w, i) => {
+    if (opensCircumstance(words, i)) {
       inside = true;
       return true;
     }
-    if (CLAUSE_TAGS.has(w.pos)) inside = false;
+    if (endsCircumstance(w)) inside = false;
     return inside;
   });
 }
