@@ -4,6 +4,7 @@ import {
   CARRIER_VERBS,
   CIRCUMSTANCE_PREPOSITIONS,
   LIGHT_VERBS,
+  MOVABLE_CLASSES,
   EXTRA_STOP_WORDS,
   FRAME_VERBS,
   MONTHS,
@@ -285,6 +286,13 @@ function purposeOf(words: readonly Word[], at: number): string | null {
 }
 
 /**
+ * Whether a word is a verb named after a movable thing, whose class it does not share: "equipment
+ * is being shipped back" is not about ships, "forced out" not about forces, "armed" not about arms.
+ * Verbs of events and relations stay in their class: "struck" is a strike, "leased" a lease.
+ */
+const actionOnThing = (word: Word, cls: string) => word.pos === 'VERB' && MOVABLE_CLASSES.has(cls);
+
+/**
  * Reads what the comparisons need from a claim: content terms, predicate, negation, counts, dates.
  * A circumstance phrase ("amid uncertainty over the bases", "after the fall of the government")
  * sets the scene, it is not what the claim states: its words are not content terms. Claims of one
@@ -303,7 +311,7 @@ export function featuresOf(claim: ClaimFacts): ClaimFeatures {
     if (!isContent(word, lemma) || circumstance[i]) continue;
     terms.add(lemma);
     if (word.pos === 'PROPN') names.add(lemma);
-    for (const cls of nounClassesOf(lemma)) terms.add(`~${cls}`);
+    for (const cls of nounClassesOf(lemma)) if (!actionOnThing(word, cls)) terms.add(`~${cls}`);
     if (word.pos === 'VERB' || word.pos === 'NOUN') {
       const cls = predicateClassOf(NOMINAL_PREDICATES.get(lemma) ?? lemma);
       if (cls !== null) terms.add(`~${cls}`);
