@@ -1,6 +1,6 @@
 import { dateRelation, daysBetween } from './dates';
 import { readClaim } from './features';
-import { CLASS_PHRASES, opposed } from './lexicon';
+import { CLASS_PHRASES, MOVABLE_CLASSES, opposed } from './lexicon';
 import { polarityOf } from './polarity';
 import { conflictingCount, elsewhere, overlap } from './similarity';
 import { type TermWeights, UNIFORM_WEIGHTS, rememberedPerPair } from './term-statistics';
@@ -33,9 +33,6 @@ export interface ContradictionOptions {
 const RELATED = 0.25;
 const SAME_EVENT = 0.6;
 
-// Things a holder moves about without leaving itself: its ships, aircraft, troops or equipment.
-const MOVABLE = new Set(['ship', 'aircraft', 'troop', 'weapon']);
-
 /**
  * Whether the two claims' subjects differ and one is a movable part: "ships have left the base" does
  * not contradict "Russia is not leaving its bases" (nor "troops remain"): a holder moves some of its
@@ -44,8 +41,8 @@ const MOVABLE = new Set(['ship', 'aircraft', 'troop', 'weapon']);
 export function differentMovers(a: ClaimFeatures, b: ClaimFeatures): boolean {
   return (
     a.subjectClass !== b.subjectClass &&
-    ((a.subjectClass !== null && MOVABLE.has(a.subjectClass)) ||
-      (b.subjectClass !== null && MOVABLE.has(b.subjectClass)))
+    ((a.subjectClass !== null && MOVABLE_CLASSES.has(a.subjectClass)) ||
+      (b.subjectClass !== null && MOVABLE_CLASSES.has(b.subjectClass)))
   );
 }
 

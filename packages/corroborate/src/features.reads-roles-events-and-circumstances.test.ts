@@ -28,6 +28,14 @@ describe('featuresOf: roles, events and circumstances', () => {
     expect(featuresOf(claim('The future of the naval base is uncertain')).terms.has('future')).toBe(true);
   });
 
+  it('reads a participle-shaped preposition ("following the fall") as a circumstance, through hyphenated names', () => {
+    const f = featuresOf(
+      claim('Frigates have left Harbourtown following the fall of President Jean-Luc Dupont by rebel forces'),
+    );
+    for (const word of ['fall', 'president', 'dupont', 'rebel', 'force']) expect(f.terms.has(word)).toBe(false);
+    expect(featuresOf(claim('Russian frigates were following the convoy')).terms.has('convoy')).toBe(true);
+  });
+
   it('gathers the classes of every event named, by verb or by noun', () => {
     const f = featuresOf(claim('The envoy was speaking at the opening, his first visit to Harbourtown'));
     expect(f.eventClasses.has('discuss')).toBe(true);
@@ -40,6 +48,17 @@ describe('featuresOf: roles, events and circumstances', () => {
     expect(featuresOf(claim('Russian frigates have reportedly left Harbourtown')).subjectClass).toBe('ship');
     expect(featuresOf(claim('The garrison troops remain in Harbourtown')).subjectClass).toBe('troop');
     expect(featuresOf(claim('is not leaving its bases in Harbourtown')).subjectClass).toBeNull();
+  });
+
+  it('reads whether the subject is named and whether the predicate is passive, past carrying verbs', () => {
+    const holder = featuresOf(claim('Russia has reportedly begun withdrawing its hardware from Harbourtown'));
+    expect(holder).toMatchObject({ predicate: 'withdraw', subjectNamed: true, passive: false });
+    expect(featuresOf(claim('Some equipment is being flown back to Russia'))).toMatchObject({
+      subjectClass: 'weapon',
+      subjectNamed: false,
+      passive: true,
+    });
+    expect(featuresOf(claim('Moscow was pulling its frigates out of Harbourtown')).passive).toBe(false);
   });
 
   it('reads the purpose a predicate is done for', () => {

@@ -9,6 +9,12 @@ describe('featuresOf', () => {
     for (const word of ['the', 'have', 'reportedly', 'say']) expect(f.terms.has(word)).toBe(false);
   });
 
+  it('gives a verb named after a movable thing none of its class, a verb of an event its own', () => {
+    expect(featuresOf(claim('Some equipment is being shipped back to Russia')).terms.has('~ship')).toBe(false);
+    expect(featuresOf(claim('The frigates have left Harbourtown')).terms.has('~ship')).toBe(true);
+    expect(featuresOf(claim('Drones struck the depot at Harbourtown')).terms.has('~strike')).toBe(true);
+  });
+
   it('counts numbers written as digits or words, with the noun they count', () => {
     expect(featuresOf(claim('Two AN-124s flew out')).quantities).toEqual([{ value: 2, unit: 'an-124' }]);
     expect(featuresOf(claim('twenty-one Russian vessels and 3,000 troops')).quantities).toEqual([

@@ -4,6 +4,7 @@ import {
   CARRIER_VERBS,
   CIRCUMSTANCE_PREPOSITIONS,
   LIGHT_VERBS,
+  MOVABLE_CLASSES,
   EXTRA_STOP_WORDS,
   FRAME_VERBS,
   MONTHS,
@@ -96,20 +97,36 @@ function describesNoun(words: readonly Word[], i: number): boolean {
 const CLAUSE_TAGS = new Set(['VERB', 'AUX', 'PUNCT', 'CCONJ', 'SCONJ', 'PRON']);
 
 /**
+ * Whether the word at `i` opens a circumstance phrase. Read by its text as well as its lemma: a
+ * preposition that is a participle in form ("offshore following the overthrow") is often tagged a
+ * verb and lemmatised to it ("follow"), which names no circumstance; after an auxiliary it is the
+ * verb ("ships were following the convoy").
+ */
+function opensCircumstance(words: readonly Word[], i: number): boolean {
+  const w = words[i]!;
+  if (w.pos !== 'ADP' && w.pos !== 'SCONJ' && w.pos !== 'ADV' && w.pos !== 'VERB') return false;
+  if (CIRCUMSTANCE_PREPOSITIONS.has(w.lemma)) return true;
+  return CIRCUMSTANCE_PREPOSITIONS.has(w.text.toLowerCase()) && words[i - 1]?.pos !== 'AUX';
+}
+
+/**
+ * Whether a word ends a circumstance phrase: a verb, a clause or punctuation, but not the hyphen
+ * inside a compound name ("al-Assad", "Tu-154"), which the tagger splits off as punctuation.
+ */
+const endsCircumstance = (w: Word) => CLAUSE_TAGS.has(w.pos) && w.text !== '-';
+
+/**
  * For each word, whether it lies in a circumstance phrase ("during the recent talks", "at the start
  * of talks", "amid the withdrawal"): from such a preposition to the next verb, clause or punctuation.
  */
 function inCircumstance(words: readonly Word[]): boolean[] {
   let inside = false;
-  return words.map((w) => {
-    if (
-      CIRCUMSTANCE_PREPOSITIONS.has(w.lemma) &&
-      (w.pos === 'ADP' || w.pos === 'SCONJ' || w.pos === 'ADV' || w.pos === 'VERB')
-    ) {
+  return words.map((w, i) => {
+    if (opensCircumstance(words, i)) {
       inside = true;
       return true;
     }
-    if (CLAUSE_TAGS.has(w.pos)) inside = false;
+    if (endsCircumstance(w)) inside = false;
     return inside;
   });
 }
@@ -216,17 +233,42 @@ function coordinatedVerb(words: readonly Word[], i: number): { predicate: string
 
 // What may stand between a subject's head noun and its verb: "ships have reportedly left".
 const BEFORE_VERB_TAGS = new Set(['AUX', 'PART', 'ADV']);
+// Forms of "be" that make a following participle passive ("is being shipped", "had been moved").
+const PASSIVE_AUXILIARIES = new Set(['be', 'is', 'are', 'was', 'were', 'been', 'being']);
+
+/** The predicate's subject as the comparisons read it (`ClaimFeatures.subjectClass`, `subjectNamed`, `passive`). */
+interface Subject {
+  cls: string | null;
+  named: boolean;
+  passive: boolean;
+}
+
+const NO_SUBJECT: Subject = { cls: null, named: false, passive: false };
 
 /**
- * The class of the subject of the verb at `at`: the noun right before it and its auxiliaries
- * ("Russian naval ships have left" → ship), null when none is classed or the verb has no subject
- * in the quote ("is not leaving its bases").
+ * The subject of the verb at `at`: the word right before it, its auxiliaries and any verbs that only
+ * carry it ("Russia has begun withdrawing" → Russia). Its class where it is a classed noun ("Russian
+ * naval ships have left" → ship), whether it is a proper noun (a named actor), and whether the verb
+ * is passive ("equipment is being shipped back"): then the subject is what was acted on. No subject
+ * when the verb has none in the quote ("is not leaving its bases").
  */
-function subjectClassOf(words: readonly Word[], at: number): string | null {
+function subjectOf(words: readonly Word[], at: number): Subject {
+  if (at < 0) return NO_SUBJECT;
+  let passive = false;
   let j = at - 1;
-  while (j >= 0 && BEFORE_VERB_TAGS.has(words[j]!.pos)) j--;
+  for (; j >= 0; j--) {
+    const w = words[j]!;
+    const carries = w.pos === 'VERB' && CARRIER_VERBS.has(normalLemma(w));
+    if (!BEFORE_VERB_TAGS.has(w.pos) && !carries) break;
+    // Only an auxiliary right in the predicate's chain makes it passive, and never before an
+    // "-ing" form ("was pulling back" is active).
+    if (w.pos === 'AUX' && PASSIVE_AUXILIARIES.has(w.text.toLowerCase()) && !/ing$/i.test(words[at]!.text))
+      passive = true;
+  }
   const w = words[j];
-  return w !== undefined && w.pos === 'NOUN' ? (nounClassesOf(normalLemma(w))[0] ?? null) : null;
+  if (w === undefined) return NO_SUBJECT;
+  const cls = w.pos === 'NOUN' ? (nounClassesOf(normalLemma(w))[0] ?? null) : null;
+  return { cls, named: w.pos === 'PROPN', passive };
 }
 
 /**
@@ -242,6 +284,13 @@ function purposeOf(words: readonly Word[], at: number): string | null {
   }
   return null;
 }
+
+/**
+ * Whether a word is a verb named after a movable thing, whose class it does not share: "equipment
+ * is being shipped back" is not about ships, "forced out" not about forces, "armed" not about arms.
+ * Verbs of events and relations stay in their class: "struck" is a strike, "leased" a lease.
+ */
+const actionOnThing = (word: Word, cls: string) => word.pos === 'VERB' && MOVABLE_CLASSES.has(cls);
 
 /**
  * Reads what the comparisons need from a claim: content terms, predicate, negation, counts, dates.
@@ -262,7 +311,7 @@ export function featuresOf(claim: ClaimFacts): ClaimFeatures {
     if (!isContent(word, lemma) || circumstance[i]) continue;
     terms.add(lemma);
     if (word.pos === 'PROPN') names.add(lemma);
-    for (const cls of nounClassesOf(lemma)) terms.add(`~${cls}`);
+    for (const cls of nounClassesOf(lemma)) if (!actionOnThing(word, cls)) terms.add(`~${cls}`);
     if (word.pos === 'VERB' || word.pos === 'NOUN') {
       const cls = predicateClassOf(NOMINAL_PREDICATES.get(lemma) ?? lemma);
       if (cls !== null) terms.add(`~${cls}`);
@@ -290,6 +339,7 @@ export function featuresOf(claim: ClaimFacts): ClaimFeatures {
   if (predicateClass !== null) eventClasses.add(predicateClass);
   if (predicateClass !== null) terms.add(`~${predicateClass}`);
   const dates = datesOf(words, claim.saidOn);
+  const subject = subjectOf(words, at);
   return {
     terms,
     names,
@@ -298,7 +348,9 @@ export function featuresOf(claim: ClaimFacts): ClaimFeatures {
     verbClasses,
     eventClasses,
     eventVerbs,
-    subjectClass: at >= 0 ? subjectClassOf(words, at) : null,
+    subjectClass: subject.cls,
+    subjectNamed: subject.named,
+    passive: subject.passive,
     purpose: purposeOf(words, at),
     negated: words.some((w) => NEGATIONS.has(w.lemma) || w.text.toLowerCase() === "n't"),
     quantities: quantitiesOf(words),

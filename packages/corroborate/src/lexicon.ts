@@ -285,6 +285,9 @@ const NOUN_CLASSES: Record<string, readonly string[]> = {
   strike: ['strike', 'airstrike', 'attack', 'raid', 'bombing', 'shelling'],
 };
 
+/** Noun classes of things a holder moves about without leaving itself: its ships, aircraft, troops or equipment. */
+export const MOVABLE_CLASSES: ReadonlySet<string> = new Set(['ship', 'aircraft', 'troop', 'weapon']);
+
 const classesOfNoun = new Map<string, string[]>();
 for (const [name, nouns] of Object.entries(NOUN_CLASSES))
   for (const noun of nouns) classesOfNoun.set(noun, [...(classesOfNoun.get(noun) ?? []), name]);

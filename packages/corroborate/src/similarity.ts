@@ -1,5 +1,6 @@
 import { dateRelation } from './dates';
 import { opposed } from './lexicon';
+import { differentThingsMoved } from './movers';
 import { polarityOf } from './polarity';
 import { type TermWeights, UNIFORM_WEIGHTS, rememberedPerPair } from './term-statistics';
 import type { ClaimFeatures, Quantity } from './types';
@@ -134,6 +135,7 @@ export function reasonApart(a: ClaimFeatures, b: ClaimFeatures): string | null {
   if (pa.holds !== pb.holds) return 'stances differ';
   if (opposed(pa.cls, pb.cls)) return 'opposite predicates';
   if (elsewhere(a, b)) return 'different installations';
+  if (differentThingsMoved(a, b)) return 'different things moved';
   if (conflictingCount(a.quantities, b.quantities)) return 'different counts';
   if (dateRelation(a.dates, b.dates) === 'different') return 'different dates';
   return null;

@@ -75,6 +75,10 @@ export interface ClaimFeatures {
   eventVerbs: ReadonlySet<string>;
   /** The noun class of the predicate's subject in the quote ("Russian ships have left" → ship), or null. */
   subjectClass: string | null;
+  /** Whether the predicate's subject is a proper noun, a named actor ("Russia is withdrawing its assets"). */
+  subjectNamed: boolean;
+  /** Whether the predicate is passive ("equipment is being shipped back"): its subject was acted on, it did not act. */
+  passive: boolean;
   /** The verb of a purpose the predicate is done for ("built to berth carriers" → berth), or null. */
   purpose: string | null;
   /** Whether the quote negates its predicate ("is not leaving"). */
