@@ -4,6 +4,7 @@ import {
   type SemanticTokensDelta,
   type SemanticTokensLegend,
   ShowMessageNotification,
+  type SymbolInformation,
 } from 'vscode-languageserver-protocol/node';
 import { describe, expect, it } from 'vitest';
 import { startLanguageServer, useTestServer } from '../helpers';
@@ -103,5 +104,16 @@ describe('the language server, over stdio, against the real API', { timeout: 60_
     );
     await ls.connection.sendRequest('textDocument/semanticTokens/full', { textDocument: { uri: URI } });
     expect(ls.notifications.filter((n) => n.method === ShowMessageNotification.method)).toHaveLength(1);
+  });
+});
+
+describe('workspace symbols, over stdio against the real API', { timeout: 60_000 }, () => {
+  it("finds the knowledge base's entities by any of their names, each opening its page", async () => {
+    await using ls = startLanguageServer();
+    await ls.initialize({ initializationOptions: { endpoint: api.url } });
+    const found = await ls.connection.sendRequest<SymbolInformation[]>('workspace/symbol', { query: 'tartous' });
+    expect(found.map((s) => [s.name, s.containerName])).toEqual([['Tartus naval facility', 'Installations']]);
+    expect(found[0]!.location.uri).toMatch(/^sitrep:\/\/entity\//);
+    expect(await ls.connection.sendRequest('workspace/symbol', { query: 't' })).toEqual([]);
   });
 });

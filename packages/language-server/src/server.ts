@@ -10,6 +10,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ChangeFeed } from './changes';
 import { Dictionary } from './dictionary';
 import { FactsCache } from './facts';
+import { ADD_ALIAS_COMMAND, CREATE_ENTITY_COMMAND, registerActions } from './features/actions';
 import { registerCompletion } from './features/completion';
 import { registerDiagnostics } from './features/diagnostics';
 import { registerEvidence } from './features/evidence';
@@ -25,8 +26,18 @@ import type { Workbench } from './workbench';
 const FEATURES: Array<{ capabilities: ServerCapabilities; register(wb: Workbench): void }> = [
   { capabilities: { hoverProvider: true }, register: registerHover },
   { capabilities: {}, register: registerRequests },
-  { capabilities: { documentSymbolProvider: { label: 'Sitrep' } }, register: registerSymbols },
+  {
+    capabilities: { documentSymbolProvider: { label: 'Sitrep' }, workspaceSymbolProvider: true },
+    register: registerSymbols,
+  },
   { capabilities: {}, register: registerDiagnostics },
+  {
+    capabilities: {
+      codeActionProvider: { codeActionKinds: ['quickfix', 'refactor.rewrite'] },
+      executeCommandProvider: { commands: [ADD_ALIAS_COMMAND, CREATE_ENTITY_COMMAND] },
+    },
+    register: registerActions,
+  },
   { capabilities: { definitionProvider: true, referencesProvider: true }, register: registerEvidence },
   { capabilities: { completionProvider: { resolveProvider: true } }, register: registerCompletion },
   {

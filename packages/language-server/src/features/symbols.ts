@@ -1,8 +1,17 @@
-import { type DocumentSymbol, SymbolKind } from 'vscode-languageserver/node';
+import { type DocumentSymbol, type SymbolInformation, SymbolKind } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { NameEntry, NameMatch } from '@sitrep/names';
 import { plural } from '@sitrep/vocabulary';
+import { evidenceUri } from '../evidence';
+import { graphql } from '../graphql-client';
 import type { Workbench } from '../workbench';
+
+/** Entities a workspace search lists: a picker shows a screenful, and the query narrows as it is typed. */
+const MAX_FOUND = 50;
+const TOP = { line: 0, character: 0 };
+const SEARCH = `query SitrepEntitySearch($text: String!, $first: Int!) {
+  entities(filter: { nameContains: $text }, first: $first) { edges { node { id name kind } } }
+}`;
 
 /** The outline's groups, in the order they show, and the symbol kind that gives each its icon. */
 const GROUPS: ReadonlyArray<{ kind: NameEntry['kind']; title: string; symbol: SymbolKind }> = [
@@ -54,8 +63,26 @@ export function outline(
   });
 }
 
-/** `textDocument/documentSymbol`: the outline of the known entities a document mentions. */
+/**
+ * `textDocument/documentSymbol`: the outline of the known entities a document mentions;
+ * `workspace/symbol`: the knowledge base's entities by name, each opening its page.
+ */
 export function registerSymbols(wb: Workbench): void {
+  wb.connection.onWorkspaceSymbol(async ({ query }): Promise<SymbolInformation[]> => {
+    const text = query.trim();
+    if (text.length < 2) return [];
+    const { entities } = await graphql<{
+      entities: { edges: Array<{ node: { id: string; name: string; kind: NameEntry['kind'] } }> };
+    }>(wb.endpoint(), SEARCH, { text, first: MAX_FOUND });
+    return entities.edges.map(({ node }) => ({
+      name: node.name,
+      kind: GROUPS.find((g) => g.kind === node.kind)!.symbol,
+      containerName: node.kind === 'ACTOR' ? 'Actors' : 'Installations',
+      // A range too: clients before LSP 3.17 take no location without one.
+      location: { uri: evidenceUri('entity', node.id), range: { start: TOP, end: TOP } },
+    }));
+  });
+
   wb.connection.onDocumentSymbol(async ({ textDocument }) => {
     const document = wb.followed(textDocument.uri);
     if (!document || document.getText().length > wb.settings().maxDocumentChars) return null;
