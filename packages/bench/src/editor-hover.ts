@@ -51,6 +51,14 @@ export interface EditorHoverFigures {
   uncachedP99: number;
   cachedP50: number;
   cachedP99: number;
+  /** Semantic tokens (every known name marked) for a 1 MiB document: the median of five full requests, and how many tokens. */
+  tokens1MiBMs: number;
+  tokens1MiB: number;
+  /** Completion of each name's first four letters: the first request (building the index), then p95 of the rest. */
+  completionFirstMs: number;
+  completionP95: number;
+  /** Definition on each name (no request to the API: the page loads when opened). */
+  definitionP95: number;
 }
 
 const withTimeout = <T>(promise: Promise<T>, ms: number, what: string) =>
@@ -136,7 +144,9 @@ export async function measureEditorHover(
     };
     const uncached = await hoverAll();
     const cached = await hoverAll();
+    const editing = await measureEditing(connection, uri, names);
     return {
+      ...editing,
       names: names.length,
       answered: Math.min(uncached.answered, cached.answered),
       dictionarySeconds,
@@ -152,4 +162,79 @@ export async function measureEditorHover(
       .catch(() => {});
     await stop();
   }
+}
+
+type Connection = ReturnType<typeof createMessageConnection>;
+
+/** Requests an editor makes while someone writes: tokens for a large document, completion, definition. */
+async function measureEditing(connection: Connection, uri: string, names: readonly string[]) {
+  const timed = async <T>(request: () => Promise<T>) => {
+    const t0 = performance.now();
+    const result = await withTimeout(request(), 30_000, 'editor request');
+    return { ms: performance.now() - t0, result };
+  };
+  // A report of about 1 MiB: prose lines, every third naming one of the names.
+  const big = 'file:///bench/big.md';
+  const lines: string[] = [];
+  for (let i = 0, size = 0; size < 1_048_576; i++) {
+    const line =
+      i % 3 === 0
+        ? `Analysts said ${names[i % names.length]} was busier this week than last, according to two people.`
+        : 'The convoy moved slowly along the coast road, and the port stayed quiet for most of the night.';
+    lines.push(line);
+    size += line.length + 1;
+  }
+  await connection.sendNotification('textDocument/didOpen', {
+    textDocument: { uri: big, languageId: 'markdown', version: 1, text: lines.join('\n') },
+  });
+  const tokenRuns: number[] = [];
+  let tokens = 0;
+  for (let run = 0; run < 5; run++) {
+    const { ms, result } = await timed(() =>
+      connection.sendRequest<{ data: number[] }>('textDocument/semanticTokens/full', { textDocument: { uri: big } }),
+    );
+    tokenRuns.push(ms);
+    tokens = result.data.length / 5;
+  }
+  const completion: number[] = [];
+  const definition: number[] = [];
+  for (let i = 0; i < names.length; i++) {
+    const prefix = names[i]!.slice(0, 4);
+    const at = { line: 0, character: prefix.length };
+    await connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: 2 + i },
+      contentChanges: [{ text: `${prefix}\n` }],
+    });
+    completion.push(
+      (await timed(() => connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: at })))
+        .ms,
+    );
+  }
+  for (let i = 0; i < names.length; i++) {
+    await connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: 10_000 + i },
+      contentChanges: [{ text: `Reports about ${names[i]} came in.\n` }],
+    });
+    const position = { line: 0, character: 'Reports about '.length + 1 };
+    definition.push(
+      (await timed(() => connection.sendRequest('textDocument/definition', { textDocument: { uri }, position }))).ms,
+    );
+  }
+  const [first = 0, ...rest] = completion;
+  return {
+    tokens1MiBMs: percentile(
+      [...tokenRuns].sort((a, b) => a - b),
+      50,
+    ),
+    tokens1MiB: tokens,
+    completionFirstMs: first,
+    completionP95: percentile(
+      rest.sort((a, b) => a - b),
+      95,
+    ),
+    definitionP95: percentile(
+      definition.sort((a, b) => a - b),
+      95,
+    ),
+  };
 }

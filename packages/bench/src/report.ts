@@ -163,6 +163,9 @@ export function renderMarkdown(r: BenchResult, targets: TargetCheck[]): string {
     `| editor hover, first time | p50 ${ms(r.editor.uncachedP50)} ms, p99 ${ms(r.editor.uncachedP99)} ms (${r.editor.answered}/${r.editor.names} names answered) |`,
     `| editor hover, again (cached) | p50 ${ms(r.editor.cachedP50)} ms, p99 ${ms(r.editor.cachedP99)} ms |`,
     `| editor name dictionary | loaded in ${n(r.editor.dictionarySeconds, 2)} s (status: ${n(r.editor.dictionaryNames)} entities) |`,
+    `| editor semantic tokens, 1 MiB document | ${ms(r.editor.tokens1MiBMs)} ms (median of 5; ${n(r.editor.tokens1MiB)} names marked; target < 100 ms) |`,
+    `| editor completion (four letters) | first ${ms(r.editor.completionFirstMs)} ms (builds the index), then p95 ${ms(r.editor.completionP95)} ms (target < 20 ms) |`,
+    `| editor definition | p95 ${ms(r.editor.definitionP95)} ms (target < 20 ms) |`,
     `| start-up of the built command (median of ${r.startup.runs}) | bare node ${n(r.startup.bareNode, 2)} s; sitrep --version ${n(r.startup.version, 2)} s; serve to first answer ${n(r.startup.serveFirstAnswer, 2)} s; extract one article ${n(r.startup.extract, 2)} s |`,
     `| extraction throughput (median of ${r.extraction.runs}) | prose ${n(r.extraction.shapes[0]!.large.mbPerSecond, 2)} MB/s; pathological shapes ${r.extraction.shapes
       .slice(1)

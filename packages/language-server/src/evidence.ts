@@ -30,15 +30,23 @@ export const ARTICLE_FIELDS = 'id title outlet publishedAt url text';
 const ARTICLE_QUERY = `query SitrepEvidence($id: ID!) { node(id: $id) { ... on Article { ${ARTICLE_FIELDS} } } }`;
 
 /**
- * `sitrep://article/<key>.md`: the host names the kind and the key is the ID in base64url, which
- * every editor keeps as it is (a Relay ID's `/`, `+` and `=` would be re-encoded, or read as path
- * separators). `scheme://` rather than `scheme:/`: Vim takes only that form for a URL, not a path.
+ * `sitrep://article/<key>/<label>.md`: the host names the kind, the key is the ID in base64url,
+ * which every editor keeps as it is (a Relay ID's `/`, `+` and `=` would be re-encoded, or read as
+ * path separators), and the label, read by no one, is what an editor's tab shows: a title or a
+ * name. `scheme://` rather than `scheme:/`: Vim takes only that form for a URL, not a path.
  */
-export const evidenceUri = (kind: EvidenceKind, id: string) =>
-  `${EVIDENCE_SCHEME}://${kind}/${Buffer.from(id, 'utf8').toString('base64url')}.md`;
+export function evidenceUri(kind: EvidenceKind, id: string, label: string = kind): string {
+  const tab =
+    label
+      .normalize('NFKD')
+      .replace(/[^\p{L}\p{N}]+/gu, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 60) || kind;
+  return `${EVIDENCE_SCHEME}://${kind}/${Buffer.from(id, 'utf8').toString('base64url')}/${tab}.md`;
+}
 
 export function parseEvidenceUri(uri: string): { kind: EvidenceKind; id: string } | null {
-  const match = /^sitrep:\/\/(article|entity)\/([A-Za-z0-9_-]+)\.md$/.exec(uri);
+  const match = /^sitrep:\/\/(article|entity)\/([A-Za-z0-9_-]+)\/[^/]+\.md$/.exec(uri);
   return match ? { kind: match[1] as EvidenceKind, id: Buffer.from(match[2]!, 'base64url').toString('utf8') } : null;
 }
 
@@ -61,7 +69,7 @@ export class EvidenceStore {
 
   /** Remembers an article already fetched with its text (references fetch many at once). */
   remember(article: ArticleFields): EvidenceDocument {
-    const uri = evidenceUri('article', article.id);
+    const uri = evidenceUri('article', article.id, article.title);
     const document = this.articles.get(uri) ?? articleDocument(article);
     this.articles.delete(uri);
     this.articles.set(uri, document);

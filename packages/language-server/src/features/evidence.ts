@@ -30,7 +30,10 @@ export function registerEvidence(wb: Workbench): void {
     const found = await wb.nameAt(textDocument.uri, position);
     if (!found) return null;
     const start = { line: 0, character: 0 };
-    return { uri: evidenceUri('entity', found.match.entry.entity), range: { start, end: start } };
+    return {
+      uri: evidenceUri('entity', found.match.entry.entity, wb.dictionary.nameOf(found.match.entry)),
+      range: { start, end: start },
+    };
   });
 
   wb.connection.onReferences(async ({ textDocument, position, context }): Promise<Location[] | null> => {
@@ -44,14 +47,14 @@ export function registerEvidence(wb: Workbench): void {
     const locations: Location[] = context.includeDeclaration
       ? [
           {
-            uri: evidenceUri('entity', entity),
+            uri: evidenceUri('entity', entity, wb.dictionary.nameOf(found.match.entry)),
             range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
           },
         ]
       : [];
     const documents = new Map<string, TextDocument>();
     for (const { node: mention } of node?.mentions?.edges ?? []) {
-      const uri = evidenceUri('article', mention.article.id);
+      const uri = evidenceUri('article', mention.article.id, mention.article.title);
       const evidence = store.remember(mention.article);
       let document = documents.get(uri);
       if (!document) documents.set(uri, (document = TextDocument.create(uri, 'markdown', 0, evidence.text)));

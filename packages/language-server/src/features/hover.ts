@@ -48,7 +48,7 @@ export function registerHover(wb: Workbench): void {
             // Only an editor that runs the command wants a link on every quote.
             evidenceLink: settings.commandLinks
               ? (claim) =>
-                  `command:sitrep.openEvidence?${encodeURIComponent(JSON.stringify([evidenceUri('article', claim.article.id), claim.start, claim.end]))}`
+                  `command:sitrep.openEvidence?${encodeURIComponent(JSON.stringify([evidenceUri('article', claim.article.id, claim.article.title), claim.start, claim.end]))}`
               : undefined,
           }),
         },

@@ -79,7 +79,7 @@ export function registerSymbols(wb: Workbench): void {
       kind: GROUPS.find((g) => g.kind === node.kind)!.symbol,
       containerName: node.kind === 'ACTOR' ? 'Actors' : 'Installations',
       // A range too: clients before LSP 3.17 take no location without one.
-      location: { uri: evidenceUri('entity', node.id), range: { start: TOP, end: TOP } },
+      location: { uri: evidenceUri('entity', node.id, node.name), range: { start: TOP, end: TOP } },
     }));
   });
 
