@@ -25,25 +25,39 @@ const WEIGHTS = { terms: 0.55, entities: 0.2, predicate: 0.25 };
 // The same count or date of the same thing is strong evidence of one report.
 const BONUS = { quantity: 0.1, date: 0.1 };
 
+/** A term's weight in a comparison of `a` and `b`: at NAME_WEIGHT where either has it from a proper noun. */
+function termWeight(term: string, a: ClaimFeatures, b: ClaimFeatures, weights: TermWeights): number {
+  return weights.weight(term) * (a.names.has(term) || b.names.has(term) ? NAME_WEIGHT : 1);
+}
+
+const NOTHING_LEFT_OUT: ReadonlySet<string> = new Set();
+
+/** Whether `b` has a term of `a`'s, `leaveOut` aside: without one the overlap is 0, whatever the weights. */
+function shareATerm(a: ClaimFeatures, b: ClaimFeatures, leaveOut: ReadonlySet<string>): boolean {
+  for (const t of b.terms) if (a.terms.has(t) && !leaveOut.has(t)) return true;
+  return false;
+}
+
 /**
  * Weighted overlap of two sets of terms: the mean of containment (shared weight over the smaller
  * claim's, so a more specific version of a claim still contains it) and Dice (shared over both, so
- * a short claim is not contained in everything).
+ * a short claim is not contained in everything). Most pairs a claim meets share no term: those are
+ * answered before any weight is looked up (sums are taken in the same order either way).
  */
 export function overlap(
   a: ClaimFeatures,
   b: ClaimFeatures,
   weights: TermWeights = UNIFORM_WEIGHTS,
-  leaveOut: ReadonlySet<string> = new Set(),
+  leaveOut: ReadonlySet<string> = NOTHING_LEFT_OUT,
 ): number {
-  const weightOf = (term: string) => weights.weight(term) * (a.names.has(term) || b.names.has(term) ? NAME_WEIGHT : 1);
+  if (!shareATerm(a, b, leaveOut)) return 0;
   let shared = 0;
   let wa = 0;
   let wb = 0;
-  for (const t of a.terms) if (!leaveOut.has(t)) wa += weightOf(t);
+  for (const t of a.terms) if (!leaveOut.has(t)) wa += termWeight(t, a, b, weights);
   for (const t of b.terms) {
     if (leaveOut.has(t)) continue;
-    const w = weightOf(t);
+    const w = termWeight(t, a, b, weights);
     wb += w;
     if (a.terms.has(t)) shared += w;
   }
