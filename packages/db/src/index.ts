@@ -14,4 +14,5 @@ export * from './bulk-load';
 export * from './ownership';
 export * from './queries/stories';
 export * from './queries/statements';
+export * from './queries/statement-candidates';
 export * from './queries/export';

@@ -121,43 +121,6 @@ export function markCurated(db: SitrepDatabase, ids: readonly number[]): void {
   statement.run(JSON.stringify(ids));
 }
 
-/**
- * Statements about any of `entityIds` last said from `since` to `until`, those about most of them
- * first, then the newest, at most `limit`: where a new claim's statement is looked for. Each entity
- * gives its newest PER_ENTITY_FACTOR × `limit` in the window, one bounded index range: an entity in
- * a fifth of all claims (Russia, in a corpus about Russia's bases) holds thousands of statements a
- * month; the claim's rarer entities, and the overlap of its common ones' newest, find the
- * statements that share most with it.
- */
-const PER_ENTITY_FACTOR = 2;
-
-export function statementCandidates(
-  db: SitrepDatabase,
-  entityIds: readonly number[],
-  since: string,
-  until: string,
-  limit: number,
-): number[] {
-  const statement = preparedOnce(db, 'statements.candidates', () =>
-    db.sqlite.prepare<[number, string, string, number], { id: number; lastSaid: string }>(
-      `select statement_id as id, last_said as lastSaid from statement_about
-        where entity_id = ? and last_said >= ? and last_said <= ?
-        order by last_said desc, statement_id desc limit ?`,
-    ),
-  );
-  const found = new Map<number, { shared: number; lastSaid: string }>();
-  for (const entityId of new Set(entityIds))
-    for (const row of statement.all(entityId, since, until, limit * PER_ENTITY_FACTOR)) {
-      const seen = found.get(row.id);
-      if (seen) seen.shared += 1;
-      else found.set(row.id, { shared: 1, lastSaid: row.lastSaid });
-    }
-  return [...found]
-    .sort(([x, a], [y, b]) => b.shared - a.shared || b.lastSaid.localeCompare(a.lastSaid) || y - x)
-    .slice(0, limit)
-    .map(([id]) => id);
-}
-
 /** Claim ids of each statement, oldest first. */
 export function claimIdsOfStatements(db: SitrepDatabase, ids: readonly number[]): Map<number, number[]> {
   const result = new Map<number, number[]>(ids.map((id) => [id, []]));
@@ -170,24 +133,6 @@ export function claimIdsOfStatements(db: SitrepDatabase, ids: readonly number[])
   );
   for (const row of statement.all(JSON.stringify(ids))) result.get(row.statementId)!.push(row.id);
   return result;
-}
-
-/**
- * The latest `limit` claim ids of each statement, oldest first: what a new claim is compared with.
- * By id, which the statement index holds (claims are stored in the order they are read), so each
- * statement costs its `limit` rows however many tellings it has.
- */
-export function latestClaimIdsOfStatements(
-  db: SitrepDatabase,
-  ids: readonly number[],
-  limit: number,
-): Map<number, number[]> {
-  const statement = preparedOnce(db, 'statements.latestClaimIds', () =>
-    db.sqlite
-      .prepare<[number, number], number>('select id from claims where statement_id = ? order by id desc limit ?')
-      .pluck(),
-  );
-  return new Map(ids.map((id) => [id, statement.all(id, limit).reverse()]));
 }
 
 /** Records that two statements cannot both be true; both ways round, so either finds the other. */

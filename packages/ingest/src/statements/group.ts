@@ -9,15 +9,16 @@ import {
   claimAboutForClaims,
   claimIdsOfStatements,
   claimsByIds,
-  latestClaimIdsOfStatements,
   conflictsOf,
   countClaimTerms,
   createStatement,
   deleteStatementIfEmpty,
   entitiesByIds,
   recordConflict,
-  statementCandidates,
-  statementsByIds,
+  type StatementAboutRow,
+  candidateStatementRows,
+  rankCandidates,
+  statementsAboutEntity,
   termCountsOf,
 } from '@sitrep/db';
 import {
@@ -174,10 +175,11 @@ class CandidateReader {
   /** Statements merged away during the article. */
   private readonly gone = new Set<number>();
   /**
-   * The statements about some entities in a window, as stored before the article: its statements'
-   * entities and days are written when they are regraded, at its end (`touched` adds them).
+   * The statements about an entity in a window, as stored before the article: its statements'
+   * entities and days are written when they are regraded, at its end (`touched` adds them). The
+   * article's claims share their entities and days, so most claims read no entity again.
    */
-  private readonly found = new Map<string, number[]>();
+  private readonly about = new Map<string, StatementAboutRow[]>();
 
   constructor(private readonly db: SitrepDatabase) {}
 
@@ -205,12 +207,15 @@ class CandidateReader {
     return id === undefined ? [] : [id];
   }
 
-  /** `statementCandidates`, asked once per article for the same entities and window. */
+  /** `statementCandidates`, each entity's statements in a window read once per article. */
   around(entityIds: readonly number[], since: string, until: string, limit: number): number[] {
-    const key = JSON.stringify([entityIds, since, until, limit]);
-    let ids = this.found.get(key);
-    if (!ids) this.found.set(key, (ids = statementCandidates(this.db, entityIds, since, until, limit)));
-    return ids;
+    const perEntity = [...new Set(entityIds)].map((id) => {
+      const key = `${id} ${since} ${until} ${limit}`;
+      let rows = this.about.get(key);
+      if (!rows) this.about.set(key, (rows = statementsAboutEntity(this.db, id, since, until, limit)));
+      return rows;
+    });
+    return rankCandidates(perEntity, limit);
   }
 
   /**
@@ -245,8 +250,12 @@ class CandidateReader {
     }
   }
 
-  /** Statement `from` was merged into `into`: one is gone, the other read again when next asked for. */
+  /**
+   * Statement `from` was merged into `into`: one is gone, the other read again when next asked for.
+   * Deleting it took it off its entities' lists, where it may have kept another out: read them again.
+   */
   merged(from: number, into: number): void {
+    this.about.clear();
     this.gone.add(from);
     this.known.delete(from);
     this.known.delete(into);
@@ -255,12 +264,10 @@ class CandidateReader {
   private load(ids: readonly number[]): void {
     if (ids.length === 0) return;
     const db = this.db;
-    // The latest claims by the statement index: a statement told a thousand times costs its latest
-    // few. One more than are compared, to know whether they are all it holds.
-    const fetched = latestClaimIdsOfStatements(db, ids, COMPARED_PER_STATEMENT + 1);
-    const latest = new Map([...fetched].map(([id, claims]) => [id, claims.slice(-COMPARED_PER_STATEMENT)]));
+    // One more than are compared, to know whether they are all it holds.
+    const rows = candidateStatementRows(db, ids, COMPARED_PER_STATEMENT + 1);
     const cache = cacheOf(db);
-    const wanted = [...new Set([...latest.values()].flat())];
+    const wanted = [...new Set(rows.flatMap((row) => row.latest.slice(-COMPARED_PER_STATEMENT)))];
     const read = new Map<number, ReadClaim>();
     for (const id of wanted) {
       const cached = cache.get(id);
@@ -274,18 +281,14 @@ class CandidateReader {
       ),
     ))
       read.set(id, claim);
-    const curated = new Set(statementsByIds(db, ids).flatMap((s) => (s.curated ? [s.id] : [])));
-    const conflicts = new Map<number, Set<string>>();
-    for (const c of conflictsOf(db, ids))
-      conflicts.set(c.statementId, (conflicts.get(c.statementId) ?? new Set()).add(String(c.otherId)));
-    for (const id of ids)
-      this.known.set(id, {
-        id: String(id),
-        claims: (latest.get(id) ?? []).flatMap((claimId) => read.get(claimId) ?? []),
+    for (const row of rows)
+      this.known.set(row.id, {
+        id: String(row.id),
+        claims: row.latest.slice(-COMPARED_PER_STATEMENT).flatMap((claimId) => read.get(claimId) ?? []),
         // More than `claims` when it holds more than the latest compared: all that `placeClaim` asks.
-        total: fetched.get(id)?.length ?? 0,
-        curated: curated.has(id),
-        conflicts: conflicts.get(id) ?? new Set(),
+        total: row.latest.length,
+        curated: row.curated,
+        conflicts: new Set(row.conflicts.map(String)),
       });
   }
 }
