@@ -337,13 +337,18 @@ export function termCountsOf(
 
 /** Counts one more claim, holding `terms`. */
 export function countClaimTerms(db: SitrepDatabase, terms: readonly string[]): void {
-  const statement = preparedOnce(db, 'terms.add', () =>
+  addTermCounts(db, 1, new Map([...new Set(terms)].map((term) => [term, 1])));
+}
+
+/** Counts `claims` more claims, `counts` of them holding each term. */
+export function addTermCounts(db: SitrepDatabase, claims: number, counts: ReadonlyMap<string, number>): void {
+  const statement = preparedOnce(db, 'terms.addMany', () =>
     db.sqlite.prepare<[string]>(
-      `insert into term_counts (term, claims) select value, 1 from json_each(?) where true
-       on conflict (term) do update set claims = claims + 1`,
+      `insert into term_counts (term, claims) select value ->> 0, value ->> 1 from json_each(?) where true
+       on conflict (term) do update set claims = claims + excluded.claims`,
     ),
   );
-  statement.run(JSON.stringify(['', ...new Set(terms)]));
+  if (claims > 0) statement.run(JSON.stringify([['', claims], ...counts]));
 }
 
 /** Articles with claims no statement holds yet, in publication order: what a bulk load leaves to group. */

@@ -10,7 +10,7 @@ import {
   claimIdsOfStatements,
   claimsByIds,
   conflictsOf,
-  countClaimTerms,
+  addTermCounts,
   createStatement,
   deleteStatementIfEmpty,
   entitiesByIds,
@@ -343,6 +343,26 @@ function mergeStatement(db: SitrepDatabase, from: number, into: number): void {
 const termCache = new WeakMap<object, { claims: number; counts: Map<string, number> }>();
 
 /**
+ * The terms of the article being grouped, per connection, counted as its claims are placed and
+ * written at its end in one statement (a claim's terms are a score of rows, and most recur in the
+ * article's other claims): until then a count read from the database adds them.
+ */
+const tallies = new WeakMap<object, { claims: number; terms: Map<string, number> }>();
+
+function tallyOf(db: SitrepDatabase): { claims: number; terms: Map<string, number> } {
+  let tally = tallies.get(db.sqlite);
+  if (!tally) tallies.set(db.sqlite, (tally = { claims: 0, terms: new Map() }));
+  return tally;
+}
+
+/** Writes the article's tally (`tallies`) and starts the next one empty. */
+function writeTally(db: SitrepDatabase): void {
+  const tally = tallyOf(db);
+  addTermCounts(db, tally.claims, tally.terms);
+  tallies.delete(db.sqlite);
+}
+
+/**
  * Term weights over every claim counted so far, read as terms are asked for: one article's claims
  * compare with hundreds of candidates' claims, and listing all their terms up front cost more than
  * the comparisons. A weight, once asked for, holds for the rest of the article (one claim moves a
@@ -365,7 +385,7 @@ export function weightsFor(db: SitrepDatabase): TermWeights {
       if (weight === undefined) {
         let df = counts.get(term);
         if (df === undefined) {
-          df = termCountsOf(db, [term]).counts.get(term) ?? 0;
+          df = (termCountsOf(db, [term]).counts.get(term) ?? 0) + (tallies.get(db.sqlite)?.terms.get(term) ?? 0);
           counts.set(term, df);
         }
         weight = new TermStatistics([[term, df]], claims).weight(term);
@@ -376,14 +396,16 @@ export function weightsFor(db: SitrepDatabase): TermWeights {
   };
 }
 
-/** Counts a claim's terms, in the database and in this connection's cache. */
+/** Counts a claim's terms, in the article's tally (`tallies`) and in this connection's cache. */
 function countTerms(db: SitrepDatabase, claim: ReadClaim): void {
-  const terms = [...claim.features.terms];
-  countClaimTerms(db, terms);
+  const terms = claim.features.terms;
+  const tally = tallyOf(db);
+  tally.claims++;
+  for (const term of terms) tally.terms.set(term, (tally.terms.get(term) ?? 0) + 1);
   const cache = termCache.get(db.sqlite);
   if (!cache) return;
   cache.claims++;
-  for (const term of new Set(terms)) if (cache.counts.has(term)) cache.counts.set(term, cache.counts.get(term)! + 1);
+  for (const term of terms) if (cache.counts.has(term)) cache.counts.set(term, cache.counts.get(term)! + 1);
 }
 
 /**
@@ -398,6 +420,8 @@ function countTerms(db: SitrepDatabase, claim: ReadClaim): void {
 export function groupClaims(db: SitrepDatabase, claims: readonly ClaimRow[]): Map<number, number> {
   const placed = new Map<number, number>();
   if (claims.length === 0) return placed;
+  // A tally left by an article that failed was rolled back with it.
+  tallies.delete(db.sqlite);
   // Statements this article touched and the entities it added to them: statement_about has them
   // only once they are regraded, at the end.
   const touched = new Map<number, Set<string>>();
@@ -449,6 +473,7 @@ export function groupClaims(db: SitrepDatabase, claims: readonly ClaimRow[]): Ma
       touch(Number(conflict.statement));
     }
   }
+  writeTally(db);
   refreshStatements(db, [...touched.keys()]);
   return placed;
 }
