@@ -468,6 +468,54 @@ async function run() {
     } catch (error) {
       check('"Show all claims" in the hover opens every claim in a Markdown preview', false, error.message);
     }
+
+    /** Opens the note again and waits until its text shows. */
+    const backToNote = async () => {
+      await page.locator('.explorer-folders-view .monaco-list-row', { hasText: noteName }).click();
+      await page
+        .locator('.editor-instance .monaco-editor .view-lines', { hasText: 'Hmeimim' })
+        .waitFor({ timeout: 30_000 });
+    };
+
+    try {
+      // Go to Definition (F12) on a name: the entity's page, served by the language server, read-only.
+      await backToNote();
+      await clearHover(page);
+      const { x, y } = await wordCentre(page, 'Hmeimim');
+      await page.mouse.click(x, y);
+      await page.keyboard.press('F12');
+      const pageLines = page.locator('.editor-instance .monaco-editor .view-lines', { hasText: `# ${h.name}` });
+      await pageLines.first().waitFor({ timeout: 20_000 });
+      await page.screenshot({ path: join(SCREENSHOTS, 'vscode-definition.png') });
+      const tab = (await page.locator('.tab.active').first().innerText()).trim();
+      check(
+        "Go to Definition on a name opens the entity's page in a tab named after it",
+        tab.includes(h.name.replace(/\s+/g, '-')),
+        `active tab: ${tab}`,
+      );
+    } catch (error) {
+      check("Go to Definition on a name opens the entity's page in a tab named after it", false, error.message);
+    }
+
+    try {
+      // A quote's article title in the hover opens the article with the quote selected.
+      await backToNote();
+      await hover(page, 'Hmeimim', h.name, 20_000);
+      const link = page.locator(
+        '.monaco-hover:not(.hidden) .hover-contents a[data-href^="command:sitrep.openEvidence"]',
+      );
+      const title = (await link.first().innerText()).trim();
+      await link.first().click();
+      await page
+        .locator('.tab.active', { hasText: title.split(/\s+/)[0] })
+        .first()
+        .waitFor({ timeout: 20_000 });
+      await page.locator('.editor-instance .monaco-editor .selected-text').first().waitFor({ timeout: 10_000 });
+      await page.screenshot({ path: join(SCREENSHOTS, 'vscode-evidence.png') });
+      check('a quote in the hover opens its article with the quote selected', true);
+    } catch (error) {
+      check('a quote in the hover opens its article with the quote selected', false, error.message);
+    }
   } finally {
     if (results.some((r) => !r.ok)) {
       keepTemp = true;
