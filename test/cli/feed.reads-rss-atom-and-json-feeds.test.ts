@@ -53,6 +53,7 @@ beforeAll(async () => {
             title: 'Cranes stop in Baniyas',
             link: `${base}/atom/baniyas`,
             date: '2025-02-05T08:00:00+02:00',
+            author: 'Ana Example',
             content: asParagraphs(reportAbout('Baniyas', true)),
           },
           {
@@ -130,6 +131,7 @@ describe('sitrep ingest --feed', () => {
       title: 'Cranes stop in Baniyas',
       published_at: '2025-02-05',
       outlet: 'Quay Review',
+      author: 'Ana Example', // the item's byline
       text: `${reportAbout('Baniyas', true).join('\n\n')}\n`,
     });
     expect(at('/pages/jableh')).toMatchObject({

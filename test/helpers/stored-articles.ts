@@ -9,6 +9,7 @@ export interface StoredArticle {
   dateline: string | null;
   outlet: string | null;
   url: string | null;
+  author: string | null;
   text: string;
   mentions: Array<{ start: number; end: number; said: string }>;
   claims: Array<{ start: number; end: number; said: string }>;

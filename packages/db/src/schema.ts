@@ -99,6 +99,8 @@ export const articles = sqliteTable(
     dateline: text('dateline'),
     outlet: text('outlet'),
     url: text('url'),
+    /** The byline, as the page or the feed gives it. */
+    author: text('author'),
     text: text('text').notNull(),
     wordCount: integer('word_count').notNull(),
     /** sha256 of the text: the same text twice is one article. */

@@ -37,6 +37,8 @@ export interface ArticleInput {
   title?: string | null;
   outlet?: string | null;
   url?: string | null;
+  /** The byline, where a page or a feed gives one. */
+  author?: string | null;
   /** Needed only when the text has no "date YYYY-MM-DD PLACE:" header. */
   publishedAt?: string | null;
   /** Names the source in error messages, e.g. a file path. */
@@ -154,6 +156,7 @@ function store(db: SitrepDatabase, { input, extraction }: PreparedArticle): Inge
     dateline: extraction.article.dateline,
     outlet: input.outlet ?? creditedAgency(input.text),
     url: input.url ?? null,
+    author: input.author ?? null,
     text: input.text,
   });
   // Before its own fingerprints are stored, so the article is not found as a copy of itself.

@@ -18,6 +18,8 @@ export interface NewArticle {
   dateline?: string | null;
   outlet?: string | null;
   url?: string | null;
+  /** The byline. */
+  author?: string | null;
 }
 
 export const contentHash = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
@@ -131,6 +133,7 @@ export function createArticle(db: SitrepDatabase, input: NewArticle): ArticleRow
     dateline: input.dateline ?? null,
     outlet: input.outlet ?? null,
     url: input.url ?? null,
+    author: input.author?.trim() || null,
     wordCount: countWords(input.text),
     contentHash: hash,
   })!;
@@ -147,6 +150,7 @@ const insertArticle = (db: SitrepDatabase) =>
         dateline: sql.placeholder('dateline'),
         outlet: sql.placeholder('outlet'),
         url: sql.placeholder('url'),
+        author: sql.placeholder('author'),
         wordCount: sql.placeholder('wordCount'),
         contentHash: sql.placeholder('contentHash'),
       })

@@ -52,7 +52,13 @@ function readItem(
   options: FeedStoreOptions,
 ) {
   const { item } = entry;
-  const fallback: PageFallback = { title: item.title, date: item.date, outlet: feedTitle, url: item.link };
+  const fallback: PageFallback = {
+    title: item.title,
+    date: item.date,
+    outlet: feedTitle,
+    url: item.link,
+    author: item.author,
+  };
   const page =
     entry.status === 'fetched'
       ? { name: entry.name, html: entry.page.html, fetchedFrom: entry.page.url }

@@ -68,6 +68,7 @@ describe('what wins', () => {
       publishedAt: '2025-02-03', // the day as the publisher writes it, not UTC's 2025-02-03T20:30
       outlet: 'Harbour Watch (JSON-LD)',
       url: 'https://jsonld.example.org/ships',
+      author: 'Ana Example',
     });
     expect(
       readPage(
@@ -95,7 +96,10 @@ describe('what wins', () => {
       title: 'Ships leave | Harbour Watch',
       url: 'https://canonical.example.org/ships',
       outlet: null,
+      author: null,
     });
+    // A feed item's byline stands in for a page that gives none.
+    expect(readPage({ name: 'p.html', html: bare }, {}, { author: 'Feed Byline' }, TODAY).author).toBe('Feed Byline');
   });
 
   it('finds the article in a JSON-LD @graph or list, of any of the news article types, and passes over broken JSON-LD', () => {

@@ -14,6 +14,8 @@ const NO_DATE =
 export interface PageFallback extends IndexMetadata {
   /** YYYY-MM-DD, the day a feed item says it was published. */
   date?: string | null;
+  /** The byline a feed item gives. */
+  author?: string | null;
 }
 
 /** A saved or fetched web page as an article to ingest. */
@@ -59,6 +61,7 @@ export function readPageArticle(page: PageSource, given: GivenMetadata = {}, ind
     title: meta.title ?? article.title ?? index.title ?? null,
     outlet: given.outlet ?? meta.outlet ?? readWireDateline(article.text)?.agency ?? index.outlet ?? null,
     url: given.url ?? meta.url ?? page.fetchedFrom ?? index.url ?? null,
+    author: meta.author ?? index.author ?? null,
     publishedAt: given.date ?? (meta.date && isCalendarDate(meta.date) ? meta.date : (index.date ?? null)),
   };
   return input;

@@ -37,6 +37,10 @@ builder.node(ArticleRef, {
     dateline: t.exposeString('dateline', { nullable: true, description: 'Where it was filed, e.g. “TARTOUS”.' }),
     outlet: t.exposeString('outlet', { nullable: true }),
     url: t.exposeString('url', { nullable: true }),
+    author: t.exposeString('author', {
+      nullable: true,
+      description: 'The byline, where the page or the feed gave one.',
+    }),
     text: t.string({
       description: 'The full text; claim and mention offsets index into it.',
       resolve: async (article, _args, ctx) =>
