@@ -1,10 +1,13 @@
-import { MAX_ARTICLE_CHARS } from '@sitrep/vocabulary';
+import { MAX_ARTICLE_CHARS, SitrepError } from '@sitrep/vocabulary';
+import type { Command } from 'commander';
+import { CREATE_OPTION } from './open-database';
+import { DB_OPTION } from './paths';
 import { collect, parseCount, parseDate, parseSeconds, parseUrl } from './commands/options';
 
 /** The server's article size limit, for the commands that read article files. */
 export const MAX_ARTICLE_OPTION = [
   '--max-article-chars <n>',
-  `longest article to read, in characters, as the server's limit (default: ${MAX_ARTICLE_CHARS.toLocaleString('en')})`,
+  "longest article to read, in characters, as the server's limit",
   parseCount,
   MAX_ARTICLE_CHARS,
 ] as const;
@@ -24,7 +27,7 @@ export const URL_OPTION = ['--url <url>', 'where they were published; wins over 
 /** What reading the web takes (`ingest`, `watch`). */
 export const FETCH_TIMEOUT_OPTION = [
   '--fetch-timeout <seconds>',
-  'longest a URL may take to fetch, redirects and body included (default: 20)',
+  'longest a URL may take to fetch, redirects and body included',
   parseCount,
   20,
 ] as const;
@@ -36,13 +39,50 @@ export const FEED_OPTION = [
 ] as const;
 export const PER_HOST_DELAY_OPTION = [
   '--per-host-delay <seconds>',
-  'least time between two requests to one host while reading feeds (default: 1)',
+  'least time between two requests to one host while reading feeds',
   parseSeconds,
   1,
 ] as const;
-export const MAX_ITEMS_OPTION = [
-  '--max-items <n>',
-  'items read from the top of each feed (default: 100)',
-  parseCount,
-  100,
-] as const;
+export const MAX_ITEMS_OPTION = ['--max-items <n>', 'items read from the top of each feed', parseCount, 100] as const;
+
+/** What `withArticleOptions` gives a command's action. */
+export interface ArticleCommandOptions {
+  db?: string;
+  create: boolean;
+  maxArticleChars: number;
+  date?: string;
+  outlet?: string;
+  url?: string;
+}
+
+/** What `withFeedOptions` gives a command's action. */
+export interface FeedCommandOptions {
+  fetchTimeout: number;
+  feed: string[];
+  perHostDelay: number;
+  maxItems: number;
+}
+
+/** A command that stores articles (`ingest`, `watch`): the database, the size limit, the metadata files may lack. */
+export const withArticleOptions = (command: Command): Command =>
+  command
+    .option(...DB_OPTION)
+    .option(...CREATE_OPTION, false)
+    .option(...MAX_ARTICLE_OPTION)
+    .option(...DATE_OPTION)
+    .option(...OUTLET_OPTION)
+    .option(...URL_OPTION);
+
+/** A command that reads the web: feeds, and how pages and feeds are fetched. */
+export const withFeedOptions = (command: Command): Command =>
+  command
+    .option(...FETCH_TIMEOUT_OPTION)
+    .option(...FEED_OPTION)
+    .option(...PER_HOST_DELAY_OPTION)
+    .option(...MAX_ITEMS_OPTION);
+
+/** --url names one article's address: it cannot stand for every item of a feed. */
+export function refuseUrlWithFeeds(options: ArticleCommandOptions & FeedCommandOptions): void {
+  if (options.url && options.feed.length > 0)
+    throw new SitrepError('BAD_USER_INPUT', "--url names one article's address; a feed's items have their own.");
+}

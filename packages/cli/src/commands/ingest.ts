@@ -3,147 +3,108 @@ import { relative } from 'node:path';
 import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import type { FeedRead, FileOutcome, IngestSummary } from '@sitrep/ingest';
-import { CREATE_OPTION, openForCommand } from '../open-database';
+import { openForCommand } from '../open-database';
 import {
-  DATE_OPTION,
-  FEED_OPTION,
-  FETCH_TIMEOUT_OPTION,
-  MAX_ARTICLE_OPTION,
-  MAX_ITEMS_OPTION,
-  OUTLET_OPTION,
-  PER_HOST_DELAY_OPTION,
-  URL_OPTION,
+  type ArticleCommandOptions,
+  type FeedCommandOptions,
+  refuseUrlWithFeeds,
+  withArticleOptions,
+  withFeedOptions,
 } from '../options-article';
 import { SitrepError } from '@sitrep/vocabulary';
-import { DB_OPTION } from '../paths';
 
 export function registerIngest(program: Command): void {
-  program
+  const command = program
     .command('ingest [paths...]')
     .description(
       'Read articles (files, folders of .txt, .md and .html, web page URLs, or the new items of feeds), extract them and store each whole or not at all. ' +
         'A file dates itself with a first line "date YYYY-MM-DD PLACE: ", Markdown front matter (date:, outlet:, url:, title:) ' +
         'or a wire dateline that writes the year ("KAZAN, Feb 3, 2025 (AFP) -"); a web page by its JSON-LD or meta tags; otherwise give --date.',
-    )
-    .option(...DB_OPTION)
-    .option(...CREATE_OPTION, false)
-    .option(...MAX_ARTICLE_OPTION)
-    .option(...DATE_OPTION)
-    .option(...OUTLET_OPTION)
-    .option(...URL_OPTION)
-    .option(...FETCH_TIMEOUT_OPTION)
-    .option(...FEED_OPTION)
-    .option(...PER_HOST_DELAY_OPTION)
-    .option(...MAX_ITEMS_OPTION)
+    );
+  withFeedOptions(withArticleOptions(command))
     .option(
       '--bulk',
       'for large batches: one transaction, indexes and search index built once at the end (nothing shows, and other writers wait, until it finishes)',
     )
-    .action(
-      async (
-        paths: string[],
-        options: {
-          db?: string;
-          create: boolean;
-          bulk?: boolean;
-          maxArticleChars: number;
-          date?: string;
-          outlet?: string;
-          url?: string;
-          fetchTimeout: number;
-          feed: string[];
-          perHostDelay: number;
-          maxItems: number;
-        },
-      ) => {
-        if (paths.length === 0 && options.feed.length === 0) {
-          throw new SitrepError(
-            'BAD_USER_INPUT',
-            'nothing to ingest: give files, folders or URLs, or --feed URL|FILE.',
-          );
-        }
-        if (options.url && options.feed.length > 0) {
-          throw new SitrepError('BAD_USER_INPUT', "--url names one article's address; a feed's items have their own.");
-        }
-        const [{ bulkLoad }, ingest] = await Promise.all([import('@sitrep/db'), import('@sitrep/ingest')]);
-        const { fetchPage, groupUngroupedClaims, ingestFiles, isUrl } = ingest;
-        const db = await openForCommand(options.db, options.create);
-        // Pages are fetched first, one after the other, so no transaction waits on the network.
-        const fetched = new Map<string, Awaited<ReturnType<typeof fetchPage>> | Error>();
-        for (const url of new Set(paths.filter(isUrl))) {
-          fetched.set(
-            url,
-            await fetchPage(url, { timeoutMs: options.fetchTimeout * 1000 }).catch((error: unknown) =>
-              error instanceof Error ? error : new Error(String(error)),
-            ),
-          );
-        }
-        // Feeds and their items' pages too, before any transaction; one pacer spaces all their requests.
-        const pacer = new ingest.HostPacer(options.perHostDelay * 1000);
-        const feeds: Array<{ read: FeedRead; stored: IngestSummary }> = [];
-        for (const feed of options.feed) {
-          const limits = { timeoutMs: options.fetchTimeout * 1000 };
-          const read = await ingest.readFeed(db, feed, { limits, pacer, maxItems: options.maxItems });
-          feeds.push({ read, stored: ingest.emptySummary() });
-        }
-        // A bar only where someone watches; logs and pipes get plain lines.
-        const bar = process.stderr.isTTY
-          ? new SingleBar({ format: 'ingest [{bar}] {value}/{total} {file}', hideCursor: true }, undefined)
-          : null;
-        const name = (file: string) => (isUrl(file) ? file : relative(process.cwd(), file) || file);
-        try {
-          const progress = (
-            done: number,
-            total: number,
-            outcome: { file: string; status: string; reason?: string },
-          ) => {
-            if (bar) {
-              if (done === 1) bar.start(total, 0, { file: '' });
-              bar.update(done, { file: name(outcome.file) });
-              if (done === total) bar.stop();
-            }
-            if (outcome.status !== 'ingested')
-              console.error(`${outcome.status}: ${name(outcome.file)}: ${outcome.reason}`);
-          };
-          const given = { date: options.date ?? null, outlet: options.outlet ?? null, url: options.url ?? null };
-          const run = () => {
-            const summary = ingestFiles(db, paths, progress, options.maxArticleChars, given, fetched);
-            for (const feed of feeds) {
-              const tell = (outcome: FileOutcome) => {
-                const line = ingest.feedOutcomeLine(feed.read, outcome);
-                if (line) console.error(line);
-              };
-              feed.stored = ingest.storeFeed(db, feed.read, { given, maxArticleChars: options.maxArticleChars }, tell);
-              const line = ingest.feedSummaryLine(feed.read, feed.stored, options.maxItems);
-              if (line) console.log(line);
-              for (const outcome of feed.stored.outcomes) ingest.tally(summary, outcome);
-            }
-            return summary;
-          };
-          const summary = options.bulk ? (await bulkLoad(db, run)).result : run();
-          // Only now that the items are committed: the next check of a feed may then skip them.
-          for (const feed of feeds) ingest.recordFeed(db, feed.read, feed.stored);
-          // A bulk load stores claims ungrouped (the indexes grouping reads were set aside): group them now.
-          if (options.bulk) {
-            const grouping = process.stderr.isTTY
-              ? new SingleBar({ format: 'statements [{bar}] {value}/{total} articles', hideCursor: true }, undefined)
-              : null;
-            const grouped = groupUngroupedClaims(db, (done, total) => {
-              if (done === 1) grouping?.start(total, 0);
-              grouping?.update(done);
-            });
-            grouping?.stop();
-            console.log(`Claims of ${grouped} articles grouped into statements.`);
+    .action(async (paths: string[], options: ArticleCommandOptions & FeedCommandOptions & { bulk?: boolean }) => {
+      if (paths.length === 0 && options.feed.length === 0) {
+        throw new SitrepError('BAD_USER_INPUT', 'nothing to ingest: give files, folders or URLs, or --feed URL|FILE.');
+      }
+      refuseUrlWithFeeds(options);
+      const [{ bulkLoad }, ingest] = await Promise.all([import('@sitrep/db'), import('@sitrep/ingest')]);
+      const { fetchPage, groupUngroupedClaims, ingestFiles, isUrl } = ingest;
+      const db = await openForCommand(options.db, options.create);
+      // Pages are fetched first, one after the other, so no transaction waits on the network.
+      const fetched = new Map<string, Awaited<ReturnType<typeof fetchPage>> | Error>();
+      for (const url of new Set(paths.filter(isUrl))) {
+        fetched.set(
+          url,
+          await fetchPage(url, { timeoutMs: options.fetchTimeout * 1000 }).catch((error: unknown) =>
+            error instanceof Error ? error : new Error(String(error)),
+          ),
+        );
+      }
+      // Feeds and their items' pages too, before any transaction; one pacer spaces all their requests.
+      const pacer = new ingest.HostPacer(options.perHostDelay * 1000);
+      const feeds: Array<{ read: FeedRead; stored: IngestSummary }> = [];
+      for (const feed of options.feed) {
+        const limits = { timeoutMs: options.fetchTimeout * 1000 };
+        const read = await ingest.readFeed(db, feed, { limits, pacer, maxItems: options.maxItems });
+        feeds.push({ read, stored: ingest.emptySummary() });
+      }
+      // A bar only where someone watches; logs and pipes get plain lines.
+      const bar = process.stderr.isTTY
+        ? new SingleBar({ format: 'ingest [{bar}] {value}/{total} {file}', hideCursor: true }, undefined)
+        : null;
+      const name = (file: string) => (isUrl(file) ? file : relative(process.cwd(), file) || file);
+      try {
+        const progress = (done: number, total: number, outcome: { file: string; status: string; reason?: string }) => {
+          if (bar) {
+            if (done === 1) bar.start(total, 0, { file: '' });
+            bar.update(done, { file: name(outcome.file) });
+            if (done === total) bar.stop();
           }
-          console.log(
-            `${summary.articles} articles ingested, ${summary.newEntities} new entities, ${summary.claims} claims, ` +
-              `${summary.mentions} mentions; ${summary.skipped} skipped (already stored), ${summary.failed} failed.`,
-          );
-          if (summary.failed > 0) process.exitCode = 1;
-        } finally {
-          bar?.stop();
-          db.close();
+          if (outcome.status !== 'ingested')
+            console.error(`${outcome.status}: ${name(outcome.file)}: ${outcome.reason}`);
+        };
+        const given = { date: options.date ?? null, outlet: options.outlet ?? null, url: options.url ?? null };
+        const run = () => {
+          const summary = ingestFiles(db, paths, progress, options.maxArticleChars, given, fetched);
+          for (const feed of feeds) {
+            const tell = (outcome: FileOutcome) => {
+              const line = ingest.feedOutcomeLine(feed.read, outcome);
+              if (line) console.error(line);
+            };
+            feed.stored = ingest.storeFeed(db, feed.read, { given, maxArticleChars: options.maxArticleChars }, tell);
+            const line = ingest.feedSummaryLine(feed.read, feed.stored, options.maxItems);
+            if (line) console.log(line);
+            for (const outcome of feed.stored.outcomes) ingest.tally(summary, outcome);
+          }
+          return summary;
+        };
+        const summary = options.bulk ? (await bulkLoad(db, run)).result : run();
+        // Only now that the items are committed: the next check of a feed may then skip them.
+        for (const feed of feeds) ingest.recordFeed(db, feed.read, feed.stored);
+        // A bulk load stores claims ungrouped (the indexes grouping reads were set aside): group them now.
+        if (options.bulk) {
+          const grouping = process.stderr.isTTY
+            ? new SingleBar({ format: 'statements [{bar}] {value}/{total} articles', hideCursor: true }, undefined)
+            : null;
+          const grouped = groupUngroupedClaims(db, (done, total) => {
+            if (done === 1) grouping?.start(total, 0);
+            grouping?.update(done);
+          });
+          grouping?.stop();
+          console.log(`Claims of ${grouped} articles grouped into statements.`);
         }
-      },
-    );
+        console.log(
+          `${summary.articles} articles ingested, ${summary.newEntities} new entities, ${summary.claims} claims, ` +
+            `${summary.mentions} mentions; ${summary.skipped} skipped (already stored), ${summary.failed} failed.`,
+        );
+        if (summary.failed > 0) process.exitCode = 1;
+      } finally {
+        bar?.stop();
+        db.close();
+      }
+    });
 }

@@ -1,34 +1,20 @@
 import { existsSync, statSync } from 'node:fs';
 import { SitrepError } from '@sitrep/vocabulary';
-import { type Command, InvalidArgumentError } from 'commander';
+import { type Command, InvalidArgumentError, Option } from 'commander';
 // The interval parser alone: the command's module loads when it runs.
 import { parseInterval } from '@sitrep/watch/interval';
-import { CREATE_OPTION, openForCommand } from '../open-database';
+import { openForCommand } from '../open-database';
 import {
-  DATE_OPTION,
-  FEED_OPTION,
-  FETCH_TIMEOUT_OPTION,
-  MAX_ARTICLE_OPTION,
-  MAX_ITEMS_OPTION,
-  OUTLET_OPTION,
-  PER_HOST_DELAY_OPTION,
-  URL_OPTION,
+  type ArticleCommandOptions,
+  type FeedCommandOptions,
+  refuseUrlWithFeeds,
+  withArticleOptions,
+  withFeedOptions,
 } from '../options-article';
-import { DB_OPTION } from '../paths';
 
-interface WatchCommandOptions {
-  db?: string;
-  create: boolean;
-  maxArticleChars: number;
-  date?: string;
-  outlet?: string;
-  url?: string;
+interface WatchCommandOptions extends ArticleCommandOptions, FeedCommandOptions {
   settle: number;
-  feed: string[];
   every: number;
-  fetchTimeout: number;
-  perHostDelay: number;
-  maxItems: number;
 }
 
 function parseEvery(value: string): number {
@@ -47,35 +33,24 @@ function parseSettle(value: string): number {
 }
 
 export function registerWatch(program: Command): void {
-  program
+  const command = program
     .command('watch [folders...]')
     .description(
       'Keep ingesting: the article files (.txt, .md, .html) in the folders and their subfolders now, then each one added or ' +
         'written again, and the new items of each --feed now and every --every, one line per article, until Ctrl-C (which ' +
         'stops between articles). A changed file is stored as a new article beside its earlier text.',
+    );
+  withFeedOptions(withArticleOptions(command))
+    .option('--settle <seconds>', 'how long a file must stay unchanged before it is read', parseSettle, 1)
+    .addOption(
+      new Option('--every <interval>', 'how often the feeds are read again: 30s, 10m, 1h')
+        .argParser(parseEvery)
+        .default(600_000, '10m'),
     )
-    .option(...DB_OPTION)
-    .option(...CREATE_OPTION, false)
-    .option(...MAX_ARTICLE_OPTION)
-    .option(...DATE_OPTION)
-    .option(...OUTLET_OPTION)
-    .option(...URL_OPTION)
-    .option('--settle <seconds>', 'how long a file must stay unchanged before it is read (default: 1)', parseSettle, 1)
-    .option(...FEED_OPTION)
-    .option(
-      '--every <interval>',
-      'how often the feeds are read again: 30s, 10m, 1h (default: 10m)',
-      parseEvery,
-      600_000,
-    )
-    .option(...FETCH_TIMEOUT_OPTION)
-    .option(...PER_HOST_DELAY_OPTION)
-    .option(...MAX_ITEMS_OPTION)
     .action(async (folders: string[], options: WatchCommandOptions) => {
       if (folders.length === 0 && options.feed.length === 0)
         throw new SitrepError('BAD_USER_INPUT', 'nothing to watch: give folders, or --feed URL|FILE.');
-      if (options.url && options.feed.length > 0)
-        throw new SitrepError('BAD_USER_INPUT', "--url names one article's address; a feed's items have their own.");
+      refuseUrlWithFeeds(options);
       for (const folder of folders) {
         if (!existsSync(folder)) throw new SitrepError('BAD_USER_INPUT', `${folder}: no such folder.`);
         if (!statSync(folder).isDirectory())
