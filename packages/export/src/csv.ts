@@ -37,7 +37,7 @@ export const CSV_COLUMNS: Record<RecordType, readonly string[]> = {
     'hostCountry',
     'reviewStatus',
   ],
-  article: ['id', 'title', 'publishedAt', 'dateline', 'outlet', 'url', 'wordCount', 'copyOf'],
+  article: ['id', 'title', 'publishedAt', 'dateline', 'outlet', 'url', 'author', 'wordCount', 'copyOf'],
   claim: [
     'id',
     'articleId',

@@ -42,6 +42,7 @@ export interface ArticleRecord {
   dateline: string | null;
   outlet: string | null;
   url: string | null;
+  author: string | null;
   wordCount: number;
   copyOf: number | null;
   text?: string;

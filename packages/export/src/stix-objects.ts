@@ -20,6 +20,7 @@ export function reportObject(row: ArticleExportRow, refs: StixRefs): StixObject 
       description: a.text,
       external_references: a.url == null ? [] : [{ source_name: a.outlet ?? 'web', url: a.url }],
       x_sitrep_outlet: a.outlet,
+      x_sitrep_author: a.author,
       x_sitrep_dateline: a.dateline,
       x_sitrep_word_count: a.wordCount,
       x_sitrep_copy_of_ref: a.copyOf == null ? null : refs.report(a.copyOf),

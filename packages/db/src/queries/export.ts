@@ -44,6 +44,8 @@ export interface ArticleExportRow {
   dateline: string | null;
   outlet: string | null;
   url: string | null;
+  /** The byline. */
+  author: string | null;
   wordCount: number;
   /** The first article of the story this one copies, or null. */
   copyOf: number | null;
@@ -133,7 +135,7 @@ export function iterateArticles(
   const links = withLinks ? 1 : 0;
   return db.sqlite
     .prepare<[number, number, number, number], ArticleExportRow>(
-      `select id, title, published_at as publishedAt, dateline, outlet, url, word_count as wordCount,
+      `select id, title, published_at as publishedAt, dateline, outlet, url, author, word_count as wordCount,
          story_id as copyOf, case when ? then text end as text, created_at as createdAt,
          case when ? then max(created_at, coalesce((select max(created_at) from claims where article_id = a.id), '')) end
            as changedAt,
