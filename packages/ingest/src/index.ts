@@ -16,6 +16,7 @@ export {
   ingestNamed,
   expandPaths,
   isArticleFile,
+  shownPath,
   emptySummary,
   tally,
   type FileOutcome,

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { type SitrepDatabase } from '@sitrep/db';
 import { MAX_ARTICLE_CHARS, SitrepError, decodeUtf8, refuseLongArticle } from '@sitrep/vocabulary';
 import { type GivenMetadata, readArticleFile } from './article-file';
@@ -30,6 +30,11 @@ interface IndexEntry {
   outlet?: string | null;
   url?: string | null;
   published?: string | null;
+}
+
+/** A file or URL as its user would write it in a message: a URL as it is, a path from where they are. */
+export function shownPath(path: string): string {
+  return isUrl(path) ? path : relative(process.cwd(), path) || path;
 }
 
 /** Whether a folder's file is one ingest reads: text, Markdown or a saved web page. */

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { SitrepDatabase } from '@sitrep/db';
 import {
@@ -10,9 +10,9 @@ import {
   feedOutcomeLine,
   feedSummaryLine,
   ingestFiles,
-  isUrl,
   readFeed,
   recordFeed,
+  shownPath,
   storeFeed,
 } from '@sitrep/ingest';
 import { MAX_ARTICLE_CHARS, plural } from '@sitrep/vocabulary';
@@ -61,7 +61,7 @@ const BATCH = 8;
 export async function watchSources(db: SitrepDatabase, options: WatchOptions): Promise<WatchTally> {
   const tally: WatchTally = { ingested: 0, duplicate: 0, failed: 0 };
   const { log, signal } = options;
-  const name = (path: string) => (isUrl(path) ? path : relative(process.cwd(), path) || path);
+  const name = shownPath;
   // A Map keeps arrival order and holds a path once however often it is written meanwhile.
   const pending = new Map<string, FileEvent>();
   let wake: (() => void) | null = null;

@@ -1,4 +1,3 @@
-import { relative } from 'node:path';
 // Imported here, not where it is used: a dynamic import of a bundled CommonJS package gives only its default.
 import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
@@ -56,7 +55,7 @@ export function registerIngest(program: Command): void {
       const bar = process.stderr.isTTY
         ? new SingleBar({ format: 'ingest [{bar}] {value}/{total} {file}', hideCursor: true }, undefined)
         : null;
-      const name = (file: string) => (isUrl(file) ? file : relative(process.cwd(), file) || file);
+      const name = ingest.shownPath;
       try {
         const progress = (done: number, total: number, outcome: { file: string; status: string; reason?: string }) => {
           if (bar) {
