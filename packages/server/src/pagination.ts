@@ -48,16 +48,15 @@ function once<T>(compute: () => T): () => T {
   };
 }
 
-/**
- * Resolves Relay connection arguments over an ordered list that `fetch` reads a window of.
- * Cursors are positions in that order; `count` runs only if `totalCount` (or `last` without
- * `before`) needs it.
- */
-export function offsetConnection<T>(
-  args: ConnectionArgs,
-  fetch: (page: Page) => T[],
-  count: () => number,
-): Connection<T> {
+interface Window {
+  start: number;
+  limit: number;
+  beforeIndex: number | null;
+  totalCount: () => number;
+}
+
+/** Which rows of the ordered list the arguments ask for. */
+function windowOf(args: ConnectionArgs, count: () => number): Window {
   checkSize(args.first, 'first');
   checkSize(args.last, 'last');
   if (args.first != null && args.last != null) {
@@ -74,19 +73,47 @@ export function offsetConnection<T>(
   } else {
     end = Math.min(end, start + (args.first ?? DEFAULT_PAGE_SIZE));
   }
-  const limit = Math.max(0, end - start);
-  // One row past the window tells whether there is a next page without a COUNT.
-  const rows = fetch({ limit: limit + 1, offset: start });
-  const hasMore = rows.length > limit;
-  const edges = rows.slice(0, limit).map((node, i) => ({ cursor: encodeCursor(start + i), node }));
+  return { start, limit: Math.max(0, end - start), beforeIndex, totalCount };
+}
+
+/** One row past the window tells whether there is a next page without a COUNT. */
+const pageOf = (w: Window): Page => ({ limit: w.limit + 1, offset: w.start });
+
+function connectionOf<T>(rows: T[], w: Window, args: ConnectionArgs): Connection<T> {
+  const hasMore = rows.length > w.limit;
+  const edges = rows.slice(0, w.limit).map((node, i) => ({ cursor: encodeCursor(w.start + i), node }));
   return {
     edges,
     pageInfo: {
-      hasNextPage: args.last != null ? beforeIndex != null : hasMore,
-      hasPreviousPage: start > 0,
+      hasNextPage: args.last != null ? w.beforeIndex != null : hasMore,
+      hasPreviousPage: w.start > 0,
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges.at(-1)?.cursor ?? null,
     },
-    totalCount,
+    totalCount: w.totalCount,
   };
+}
+
+/**
+ * Resolves Relay connection arguments over an ordered list that `fetch` reads a window of.
+ * Cursors are positions in that order; `count` runs only if `totalCount` (or `last` without
+ * `before`) needs it.
+ */
+export function offsetConnection<T>(
+  args: ConnectionArgs,
+  fetch: (page: Page) => T[],
+  count: () => number,
+): Connection<T> {
+  const w = windowOf(args, count);
+  return connectionOf(fetch(pageOf(w)), w, args);
+}
+
+/** offsetConnection for a window a loader reads, batched with its siblings' (a statement's claims). */
+export async function loadedConnection<T>(
+  args: ConnectionArgs,
+  fetch: (page: Page) => Promise<T[]>,
+  count: () => number,
+): Promise<Connection<T>> {
+  const w = windowOf(args, count);
+  return connectionOf(await fetch(pageOf(w)), w, args);
 }

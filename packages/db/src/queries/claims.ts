@@ -40,6 +40,36 @@ export function claimsByIds(db: SitrepDatabase, ids: readonly number[]): ClaimRo
   return statement.all({ ids: JSON.stringify(ids) });
 }
 
+/**
+ * A page of each statement's latest claims, in one query: a hover lists ten statements with their
+ * latest tellings, and one query per statement was a tenth of the server's time on it. Each
+ * statement's claims are numbered in the order of claims_statement_said_idx, so only they are read.
+ */
+export function latestClaimsOfStatements(
+  db: SitrepDatabase,
+  statementIds: readonly number[],
+  page: Page,
+): Map<number, ClaimRow[]> {
+  const result = new Map<number, ClaimRow[]>(statementIds.map((id) => [id, []]));
+  if (statementIds.length === 0) return result;
+  const statement = preparedOnce(db, 'claims.latestOfStatements', () =>
+    db.orm
+      .select()
+      .from(claims)
+      .where(
+        sql`${claims.id} in (select id from (
+          select id, row_number() over (partition by statement_id order by said_on desc, id desc) as n
+            from claims where statement_id in (select value from json_each(${sql.placeholder('ids')}))
+        ) where n > ${sql.placeholder('offset')} and n <= ${sql.placeholder('end')})`,
+      )
+      .orderBy(asc(claims.statementId), desc(claims.saidOn), desc(claims.id))
+      .prepare(),
+  );
+  const rows = statement.all({ ids: JSON.stringify(statementIds), offset: page.offset, end: page.offset + page.limit });
+  for (const row of rows) result.get(row.statementId!)?.push(row);
+  return result;
+}
+
 export function claimAboutForClaims(db: SitrepDatabase, claimIds: readonly number[]): ClaimAboutRow[] {
   if (claimIds.length === 0) return [];
   const statement = preparedOnce(db, 'claim_about.forClaims', () =>

@@ -7,6 +7,7 @@ import {
   type ClaimRow,
   type EntityRow,
   type MentionRow,
+  type Page,
   type SitrepDatabase,
   aliasesForEntities,
   articleHeadsByIds,
@@ -16,6 +17,7 @@ import {
   claimsByIds,
   copiesOfArticles,
   entitiesByIds,
+  latestClaimsOfStatements,
   mentionsByIds,
   type StatementConflictRow,
   type StatementRow,
@@ -65,6 +67,20 @@ export function createLoaders(db: SitrepDatabase) {
     claim: byId<ClaimRow>((ids) => claimsByIds(db, ids)),
     mention: byId<MentionRow>((ids) => mentionsByIds(db, ids)),
     statement: byId<StatementRow>((ids) => statementsByIds(db, ids)),
+    /** A page of a statement's latest claims; siblings asking the same page are read in one query. */
+    statementClaims: new DataLoader<{ statementId: number } & Page, ClaimRow[], string>(
+      async (keys) => {
+        const pages = new Map<string, Map<number, ClaimRow[]>>();
+        for (const { limit, offset } of keys) {
+          const page = `${limit}:${offset}`;
+          if (pages.has(page)) continue;
+          const ids = keys.filter((k) => k.limit === limit && k.offset === offset).map((k) => k.statementId);
+          pages.set(page, latestClaimsOfStatements(db, ids, { limit, offset }));
+        }
+        return keys.map((k) => pages.get(`${k.limit}:${k.offset}`)!.get(k.statementId) ?? []);
+      },
+      { cacheKeyFn: (k) => `${k.statementId}:${k.limit}:${k.offset}` },
+    ),
     statementAbout: groupedBy(
       (ids) => statementAboutFor(db, ids),
       (row) => row.statementId,

@@ -1,15 +1,8 @@
-import {
-  type SitrepDatabase,
-  countStatements,
-  countTimeline,
-  listClaims,
-  listStatements,
-  timelineOf,
-} from '@sitrep/db';
+import { type SitrepDatabase, countStatements, countTimeline, listStatements, timelineOf } from '@sitrep/db';
 import type { IndependentSource } from '@sitrep/ingest';
 import { builder } from '../builder';
 import { loadEach, loadEntity, loadEntityOrThrow, loadOrThrow } from '../loaders';
-import { type ConnectionArgs, offsetConnection } from '../pagination';
+import { type ConnectionArgs, loadedConnection, offsetConnection } from '../pagination';
 import { filterEntityId } from './entity-named';
 import { EntityStatementFilterInput, StatementFilterInput } from './filters';
 import { ReliabilityGradeEnum } from './enums';
@@ -67,9 +60,9 @@ builder.node(StatementRef, {
         type: ClaimRef,
         description: 'Its claims, latest first.',
         resolve: (s, args, ctx) =>
-          offsetConnection(
+          loadedConnection(
             args,
-            (page) => listClaims(ctx.db, { statementId: s.id }, page),
+            (page) => ctx.loaders.statementClaims.load({ statementId: s.id, ...page }),
             // Grouping keeps the count on the statement.
             () => s.claims,
           ),
