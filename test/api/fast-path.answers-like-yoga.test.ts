@@ -89,6 +89,19 @@ describe.each(FAST_PATH_ROUTES)('the fast path answers like Yoga, %s', (_route, 
     await askBoth(served, JSON.stringify({ query: '{ __schema { queryType { name } types { name kind } } }' }));
   });
 
+  it('variables left out take their defaults, a non-null one’s included, as Yoga gives them', async () => {
+    const DEFAULTS = `query($first: Int! = 2, $name: String = "Tartus", $stance: Stance! = AFFIRMS) {
+      claims(first: $first, filter: { stance: $stance }) { edges { node { stance } } }
+      entity(name: $name) { name }
+    }`;
+    const before = served.fast.fastPath!.answered;
+    for (const variables of [undefined, {}, { first: 1 }, { name: 'Hmeimim', stance: 'DENIES' }]) {
+      const answers = await askBoth(served, JSON.stringify({ query: DEFAULTS, variables }));
+      expect(answers.body, JSON.stringify(variables)).toMatch(/^\{"data":\{"claims"/);
+    }
+    expect(served.fast.fastPath!.answered - before).toBeGreaterThan(0);
+  });
+
   it('the operation named by operationName, and an error when none is named', async () => {
     await askBoth(served, JSON.stringify({ query: TWO_OPERATIONS, operationName: 'Names' }));
     await askBoth(served, JSON.stringify({ query: TWO_OPERATIONS, operationName: 'Count' }));

@@ -6,6 +6,7 @@ import {
   type VariableDefinitionNode,
   getOperationAST,
   getVariableValues,
+  valueFromASTUntyped,
 } from 'graphql';
 import { compileQuery, isCompiledQuery } from 'graphql-jit';
 import { jsErrorsFor } from './js-errors';
@@ -85,8 +86,20 @@ function compile(schema: GraphQLSchema, document: DocumentNode, operationName: s
   const query = compiled.query;
   const jsErrors = jsErrorsFor(document);
   const definitions: readonly VariableDefinitionNode[] = operation.variableDefinitions ?? [];
+  // graphql-jit applies a default only to a nullable variable; graphql-js to every one left out.
+  // Defaults go in as the client would have written them (enum values by name), so jit coerces
+  // them as it coerces what was sent.
+  const defaults = definitions.flatMap((d) =>
+    d.defaultValue ? [[d.variable.name.value, valueFromASTUntyped(d.defaultValue)] as const] : [],
+  );
+  const withDefaults = (variables: Record<string, unknown> | null | undefined) => {
+    if (defaults.length === 0) return variables;
+    const filled: Record<string, unknown> = { ...variables };
+    for (const [name, value] of defaults) if (!(name in filled)) filled[name] = value;
+    return filled;
+  };
   const run: Plan['run'] = async (contextValue, variables) => {
-    const { data, errors } = await query(undefined, contextValue, variables);
+    const { data, errors } = await query(undefined, contextValue, withDefaults(variables));
     // graphql-js's shape, errors first: Yoga serialises the result as it is.
     return errors?.length ? { errors: jsErrors(errors), data } : { data };
   };
