@@ -16,3 +16,4 @@ export * from './queries/stories';
 export * from './queries/statements';
 export * from './queries/statement-candidates';
 export * from './queries/export';
+export * from './postgres';
