@@ -1,4 +1,5 @@
 export * from './schema';
+export * as sqliteSchema from './schema';
 export * from './database';
 export { normalizeName, lookupKeys } from '@sitrep/names';
 export * from './page';
@@ -17,3 +18,4 @@ export * from './queries/statements';
 export * from './queries/statement-candidates';
 export * from './queries/export';
 export * from './postgres';
+export * as pgSchema from './pg/schema';
