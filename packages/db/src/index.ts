@@ -18,4 +18,7 @@ export * from './queries/statements';
 export * from './queries/statement-candidates';
 export * from './queries/export';
 export * from './postgres';
+export * from './url';
 export * as pgSchema from './pg/schema';
+export * from './pg/search';
+export * from './pg/names';

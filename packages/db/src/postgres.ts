@@ -14,6 +14,7 @@ import { migrate } from 'drizzle-orm/postgres-js/migrator';
  */
 import postgres from 'postgres';
 import * as pgSchema from './pg/schema';
+import { redactUrl } from './url';
 import { SitrepError } from '@sitrep/vocabulary';
 
 export type PgOrm = PostgresJsDatabase<typeof pgSchema>;
@@ -36,20 +37,6 @@ export interface OpenPostgresOptions {
 
 /** Found beside this file's folder, in the sources and in the CLI's bundle alike (build.mjs copies it). */
 export const PG_MIGRATIONS_FOLDER = fileURLToPath(new URL('../pg-migrations', import.meta.url));
-
-/** Which --db values are PostgreSQL: a URL; anything else is a SQLite file. */
-export const isPostgresUrl = (value: string): boolean => /^postgres(ql)?:\/\//i.test(value);
-
-/** The URL with its password replaced, for messages. */
-export function redactUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.password) parsed.password = '***';
-    return parsed.toString();
-  } catch {
-    return 'the PostgreSQL URL given';
-  }
-}
 
 /** Seconds a connection attempt may take before the command says so. */
 const CONNECT_TIMEOUT_S = 10;
@@ -128,7 +115,7 @@ export function explainPostgresError(error: unknown, shown: string): unknown {
   if (error instanceof SitrepError) return error;
   const { code, message } = error as { code?: unknown; message?: unknown };
   const advice: Record<string, string> = {
-    ECONNREFUSED: 'nothing accepts connections there; is the server running, on that host and port?',
+    ECONNREFUSED: 'nothing accepts connections there (is the server running, on that host and port?)',
     ENOTFOUND: 'no such host',
     CONNECT_TIMEOUT: `no answer in ${CONNECT_TIMEOUT_S} s`,
     '3D000': 'no such database; create it first (createdb)',
