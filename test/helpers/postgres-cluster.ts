@@ -73,7 +73,7 @@ function freePort(): Promise<number> {
 /*
  * The server runs under a small shell that also watches this process: if the test run dies
  * without its teardown (SIGKILL, a crash), the shell stops the server within a second, so nothing
- * outlives the suite. The shell, the server and its backends share one process group.
+ * outlives the suite, nor its folder. The shell, the server and its backends share one process group.
  */
 const WATCHDOG = `
 "$@" &
@@ -82,6 +82,8 @@ trap 'kill -INT "$server" 2>/dev/null; wait "$server"; exit 0' INT TERM
 while kill -0 "$OWNER" 2>/dev/null && kill -0 "$server" 2>/dev/null; do sleep 1; done
 kill -INT "$server" 2>/dev/null
 wait "$server"
+# Only for a run that died: a live one removes the folder itself, or retries in it.
+kill -0 "$OWNER" 2>/dev/null || rm -rf "$CLUSTER_DIR"
 `;
 
 async function waitUntilReady(bin: string, port: number, server: ChildProcess, log: string): Promise<void> {
@@ -91,7 +93,9 @@ async function waitUntilReady(bin: string, port: number, server: ChildProcess, l
       throw new Error(`PostgreSQL exited while starting:\n${readFileSync(log, 'utf8')}`);
     }
     try {
-      execFileSync(join(bin, 'pg_isready'), ['-q', '-h', '127.0.0.1', '-p', String(port)], { stdio: 'ignore' });
+      execFileSync(join(bin, 'pg_isready'), ['-q', '-h', '127.0.0.1', '-p', String(port), '-U', 'postgres'], {
+        stdio: 'ignore',
+      });
       return;
     } catch {
       if (Date.now() > deadline)
@@ -173,7 +177,11 @@ function launch(bin: string, user: { uid: number; gid: number } | null, dir: str
       ]),
     ],
     // detached: setsid(2), so the server and its backends are one group that stopGroup() signals whole.
-    { detached: true, stdio: ['ignore', logFd, logFd], env: { ...process.env, OWNER: String(process.pid) } },
+    {
+      detached: true,
+      stdio: ['ignore', logFd, logFd],
+      env: { ...process.env, OWNER: String(process.pid), CLUSTER_DIR: dir },
+    },
   );
   closeSync(logFd);
   return server;
