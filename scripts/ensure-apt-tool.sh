@@ -8,10 +8,10 @@
 set -euo pipefail
 tool=$1 package=$2 needed_by=$3
 
-# The first match of COMMAND, or nothing.
+# The newest match of COMMAND, or nothing (and never a failure: set -e would end the script).
 found() {
   if [[ $tool == */* ]]; then
-    compgen -G "$tool" | sort -V | tail -n 1
+    { compgen -G "$tool" || true; } | sort -V | tail -n 1
   else
     command -v "$tool" || true
   fi
