@@ -20,7 +20,11 @@ describe.skipIf(!url)('the per-entity counts on PostgreSQL', () => {
     return Object.fromEntries(stats.map((r) => [r.entity_id as number, [r.claims as number, r.sources as number]]));
   }
 
-  async function claim(about: number, source: string | null, sql: postgres.Sql = db.sql): Promise<number> {
+  async function claim(
+    about: number,
+    source: string | null,
+    sql: postgres.Sql | postgres.TransactionSql = db.sql,
+  ): Promise<number> {
     const [row] = await sql<{ id: number }[]>`
       insert into claims (article_id, quote, start, "end", source_text, stance, said_on)
       values (${article}, 'q', 0, 1, ${source}, 'affirms', '2025-01-01') returning id`;
@@ -79,7 +83,7 @@ describe.skipIf(!url)('the per-entity counts on PostgreSQL', () => {
     const pools = [postgres(url!, { max: 6 }), postgres(url!, { max: 6 })];
     try {
       const writers = Array.from({ length: 60 }, (_, i) =>
-        pools[i % 2]!.begin((tx) => claim(x, `source ${i % 3}`, tx as unknown as postgres.Sql)),
+        pools[i % 2]!.begin((tx) => claim(x, `source ${i % 3}`, tx)),
       );
       await Promise.all(writers);
     } finally {

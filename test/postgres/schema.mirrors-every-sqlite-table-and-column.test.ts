@@ -1,5 +1,5 @@
 import { pgSchema, sqliteSchema } from '@sitrep/db';
-import { is } from 'drizzle-orm';
+import { type Table, getTableName, is } from 'drizzle-orm';
 import { PgTable, getTableConfig as pgConfig } from 'drizzle-orm/pg-core';
 import { SQLiteTable, getTableConfig as sqliteConfig } from 'drizzle-orm/sqlite-core';
 import { describe, expect, it } from 'vitest';
@@ -66,15 +66,14 @@ describe('the PostgreSQL schema', () => {
 
       const references = (config: {
         foreignKeys: {
-          reference(): { columns: { name: string }[]; foreignTable: unknown; foreignColumns: { name: string }[] };
+          reference(): { columns: { name: string }[]; foreignTable: Table; foreignColumns: { name: string }[] };
           onDelete?: string;
         }[];
       }) =>
         config.foreignKeys
           .map((fk) => {
             const r = fk.reference();
-            const target = (r.foreignColumns[0] as unknown as { table: unknown }).table;
-            const table = is(target, PgTable) ? pgConfig(target).name : sqliteConfig(target as SQLiteTable).name;
+            const table = getTableName(r.foreignTable);
             return `${r.columns.map((c) => c.name).join()} → ${table}(${r.foreignColumns.map((c) => c.name).join()}) on delete ${fk.onDelete ?? 'no action'}`;
           })
           .sort();
