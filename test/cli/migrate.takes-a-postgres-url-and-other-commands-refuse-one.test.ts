@@ -1,10 +1,11 @@
 import postgres from 'postgres';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runSitrep } from '../helpers';
+import { runSitrep, runSitrepAsync } from '../helpers';
 import { postgresDatabase } from '../helpers/postgres';
 
 const url = await postgresDatabase('sitrep migrate on PostgreSQL');
 const foreign = url && (await postgresDatabase('sitrep migrate on a foreign PostgreSQL database'));
+const raced = url && (await postgresDatabase('two sitrep migrate at once on PostgreSQL'));
 
 const tables = async (sql: postgres.Sql) =>
   (await sql`select table_name from information_schema.tables where table_schema = 'public' order by 1`).map(
@@ -46,6 +47,24 @@ describe.skipIf(!url)('sitrep migrate --db postgres://…', () => {
       { n: number }[]
     >`select count(*)::int as n from drizzle.__drizzle_migrations`;
     expect(after).toBe(migrations);
+  });
+
+  it('migrates once when two commands start at once on a new database', { timeout: 60_000 }, async () => {
+    const results = await Promise.all([0, 1].map(() => runSitrepAsync(['migrate', '--db', raced!])));
+    expect(results.map((r) => [r.status, r.stderr])).toEqual([
+      [0, ''],
+      [0, ''],
+    ]);
+    const other = postgres(raced!, { max: 1, onnotice: () => {} });
+    try {
+      const applied = await other`select hash from drizzle.__drizzle_migrations`;
+      const [{ n } = { n: 0 }] = await sql<
+        { n: number }[]
+      >`select count(*)::int as n from drizzle.__drizzle_migrations`;
+      expect(applied).toHaveLength(n);
+    } finally {
+      await other.end();
+    }
   });
 
   it('refuses a database that holds other tables, and leaves it as it was', async () => {
