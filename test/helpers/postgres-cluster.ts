@@ -22,7 +22,7 @@ const DEBIAN_ROOT = '/usr/lib/postgresql';
 const START_TIMEOUT_MS = 30_000;
 const STOP_TIMEOUT_MS = 10_000;
 
-/** The newest installed server's bin folder, or null with the reason. */
+/** The newest installed server's bin folder and major version, or why there is none. */
 export function serverBinaries(): { bin: string; major: number } | { missing: string } {
   const majors = existsSync(DEBIAN_ROOT)
     ? readdirSync(DEBIAN_ROOT)
