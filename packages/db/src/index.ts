@@ -22,3 +22,4 @@ export * from './url';
 export * as pgSchema from './pg/schema';
 export * from './pg/search';
 export * from './pg/names';
+export * from './pg/changes';
