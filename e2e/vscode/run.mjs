@@ -3,13 +3,15 @@
 // Markdown file. Expects `pnpm package:vscode` and `bash e2e/vscode/install.sh` to have run
 // (`pnpm test:editor` does all three). Prints `vscode-e2e: N passed, N failed` last; exits non-zero
 // on any failure. Outside CI a missing prerequisite skips the run (exit 0); under CI=true it fails.
-/* global document, NodeFilter -- used in functions that run in the page */
+/* global document -- used in functions that run in the page */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { clearHover, hover, probe, until, wordCentre } from './editor.mjs';
+import { throughTheApi } from './through-the-api.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, '../..');
@@ -20,6 +22,9 @@ const { executablePath: CHROMIUM, args: CHROMIUM_ARGS } = JSON.parse(
   readFileSync(new URL('../../test/helpers/chromium.json', import.meta.url), 'utf8'),
 );
 const SITREP = join(ROOT, 'packages/cli/dist/main.mjs');
+// A test-only extension that answers through VS Code's own command API (probe/README.md).
+const PROBE = join(HERE, 'probe');
+const VSCE = join(ROOT, 'packages/vscode/node_modules/.bin/vsce');
 const SCREENSHOTS = join(ROOT, '.tmp');
 const CI = process.env.CI === 'true';
 
@@ -76,17 +81,6 @@ function freePort() {
       server.close(() => done(port));
     });
   });
-}
-
-/** Resolves when `check` returns a truthy value; rejects with `what` after `ms`. */
-async function until(what, ms, check, everyMs = 250) {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`${what} (after ${ms / 1000} s)`);
-    await new Promise((done) => setTimeout(done, everyMs));
-  }
 }
 
 /** Stops a process group made with `detached: true` (setsid): TERM, then KILL after a bound. */
@@ -164,6 +158,18 @@ async function startSitrep() {
   return match[1];
 }
 
+/** A write token for the quick fix, made with the real CLI on the run's database. */
+function createToken() {
+  const made = spawnSync(
+    process.execPath,
+    [SITREP, 'token', 'create', '--scope', 'write', '--name', 'vscode-e2e', '--db', join(base, 'sitrep.db')],
+    { encoding: 'utf8' },
+  );
+  const token = /\b(sitrep_\S+)/.exec(made.stdout)?.[1];
+  if (made.status !== 0 || !token) throw new Error(`sitrep token create failed:\n${made.stdout}${made.stderr}`);
+  return token;
+}
+
 async function graphql(url, query) {
   const response = await fetch(url, {
     method: 'POST',
@@ -175,7 +181,18 @@ async function graphql(url, query) {
   return data;
 }
 
-async function startCodeServer(endpoint) {
+/** Packages the probe extension (a second, test-only .vsix) into the run's temporary folder. */
+function packageProbe() {
+  const vsix = join(base, 'probe.vsix');
+  const made = spawnSync(VSCE, ['package', '--allow-missing-repository', '--skip-license', '-o', vsix], {
+    cwd: PROBE,
+    encoding: 'utf8',
+  });
+  if (made.status !== 0) throw new Error(`vsce could not package the probe:\n${made.stdout}${made.stderr}`);
+  return vsix;
+}
+
+async function startCodeServer(endpoint, probePort) {
   mkdirSync(join(dirs.userData, 'User'), { recursive: true });
   // Without these a trust dialog and a welcome walkthrough cover the editor.
   const settings = {
@@ -186,16 +203,20 @@ async function startCodeServer(endpoint) {
     'extensions.autoUpdate': false,
     'extensions.autoCheckUpdates': false,
     'editor.hover.delay': 200,
+    // Known names are coloured by the theme's semantic highlighting; the screenshots show them.
+    'editor.semanticHighlighting.enabled': true,
     'sitrep.endpoint': endpoint,
   };
   writeFileSync(join(dirs.userData, 'User/settings.json'), JSON.stringify(settings, null, 2));
 
   const dataArgs = ['--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions];
-  const install = spawnSync(CODE_SERVER, [...dataArgs, '--install-extension', VSIX], { env, encoding: 'utf8' });
-  if (install.status !== 0 || !/successfully installed/i.test(install.stdout + install.stderr)) {
-    throw new Error(`code-server --install-extension failed:\n${install.stdout}${install.stderr}`);
+  for (const vsix of [VSIX, packageProbe()]) {
+    const install = spawnSync(CODE_SERVER, [...dataArgs, '--install-extension', vsix], { env, encoding: 'utf8' });
+    if (install.status !== 0 || !/successfully installed/i.test(install.stdout + install.stderr)) {
+      throw new Error(`code-server --install-extension ${vsix} failed:\n${install.stdout}${install.stderr}`);
+    }
   }
-  log('installed the .vsix');
+  log('installed the .vsix and the probe');
 
   const port = await freePort();
   const out = openSync(join(base, 'code-server.log'), 'a');
@@ -213,8 +234,9 @@ async function startCodeServer(endpoint) {
       dirs.workspace,
     ],
     // detached: true is setsid(2): code-server, its extension hosts and watchers share one process
-    // group, and only `kill -TERM -- -PGID` stops them all.
-    { env, detached: true, stdio: ['ignore', out, out] },
+    // group, and only `kill -TERM -- -PGID` stops them all. The extension host inherits this
+    // environment, so the probe learns its port here.
+    { env: { ...env, SITREP_PROBE_PORT: String(probePort) }, detached: true, stdio: ['ignore', out, out] },
   );
   cleanups.push(() => stopGroup(child, 'code-server'));
   const origin = `http://127.0.0.1:${port}`;
@@ -226,67 +248,6 @@ async function startCodeServer(endpoint) {
     );
   });
   return origin;
-}
-
-/** The centre of the first occurrence of `word` in the editor, found with a DOM Range. */
-async function wordCentre(page, word) {
-  const box = await page.evaluate((w) => {
-    const lines = document.querySelector('.editor-instance .monaco-editor .view-lines');
-    const walker = document.createTreeWalker(lines, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      // Monaco renders spaces as non-breaking ones.
-      const at = node.textContent.replace(/\u00a0/g, ' ').indexOf(w);
-      if (at < 0) continue;
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + w.length);
-      const r = range.getBoundingClientRect();
-      return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
-    }
-    return null;
-  }, word);
-  if (!box) throw new Error(`"${word}" is not on screen in the editor`);
-  return box;
-}
-
-/** Moves the mouse to empty editor space below the text and waits until no hover shows. */
-async function clearHover(page) {
-  const editor = await page.locator('.editor-instance .monaco-editor').boundingBox();
-  await page.mouse.move(editor.x + editor.width / 2, editor.y + editor.height - 40);
-  await page.keyboard.press('Escape');
-  await page.locator('.monaco-hover:not(.hidden) .hover-contents').first().waitFor({ state: 'hidden', timeout: 5_000 });
-}
-
-/**
- * Hovers `word` until a hover whose headline starts with `expected` shows, retrying while the
- * extension host starts; returns the hover's text.
- */
-async function hover(page, word, expected, ms) {
-  const deadline = Date.now() + ms;
-  for (let attempt = 1; ; attempt++) {
-    await clearHover(page);
-    const { x, y } = await wordCentre(page, word);
-    await page.mouse.move(x - 30, y, { steps: 3 });
-    await page.mouse.move(x, y, { steps: 3 });
-    try {
-      await page.waitForFunction(
-        (headline) =>
-          [...document.querySelectorAll('.monaco-hover:not(.hidden) .hover-contents')].some((e) =>
-            e.innerText.trim().startsWith(headline),
-          ),
-        expected,
-        { timeout: 5_000, polling: 200 },
-      );
-      return (await page.locator('.monaco-hover:not(.hidden) .hover-contents').allInnerTexts()).join('\n');
-    } catch {
-      if (Date.now() > deadline) {
-        const last = (await page.locator('.monaco-hover:not(.hidden) .hover-contents').allInnerTexts()).join('\n');
-        throw new Error(
-          `no hover for ${expected} on "${word}" after ${attempt} tries; last hover: ${last || '(none)'}`,
-        );
-      }
-    }
-  }
 }
 
 function check(name, ok, detail) {
@@ -328,24 +289,49 @@ async function run() {
         golani: entity(name: "al-Golani") {
           name
         }
+        hmeimimAll: entity(name: "Hmeimim") {
+          aliases
+          claims(first: 100) {
+            edges {
+              node {
+                quote
+              }
+            }
+          }
+        }
+        tartus: entity(name: "Tartus") {
+          name
+          __typename
+        }
+        qamishli: entity(name: "Qamishli") {
+          name
+          contested: statements(first: 1, filter: { contested: true }) {
+            totalCount
+          }
+        }
       }
     `,
   );
 
   const noteName = 'syria-notes.md';
-  writeFileSync(
-    join(dirs.workspace, noteName),
-    [
-      '# Notes: Russia in Syria',
-      '',
-      'Satellite pictures this week show fewer transport aircraft at Hmeimim than in November.',
-      '',
-      'The new president, al-Golani, has not said whether the leases will be renewed.',
-      '',
-    ].join('\n'),
-  );
+  const noteText = [
+    '# Notes: Russia in Syria',
+    '',
+    'Satellite pictures this week show fewer transport aircraft at Hmeimim than in November.',
+    '',
+    'The new president, al-Golani, has not said whether the leases will be renewed.',
+    '',
+    'Reports on Qamishli disagree about how many soldiers are still there.',
+    '',
+  ].join('\n');
+  writeFileSync(join(dirs.workspace, noteName), noteText);
+  // A draft for completion and the quick fix: a spelling the knowledge base does not know yet.
+  const draftName = 'draft.md';
+  const draftText = 'Jets were seen again at Hmeimeem on Tuesday.\nSupplies still reach Tart';
+  writeFileSync(join(dirs.workspace, draftName), draftText);
 
-  const origin = await startCodeServer(endpoint);
+  const probePort = await freePort();
+  const origin = await startCodeServer(endpoint, probePort);
   log(`code-server is up at ${origin}`);
 
   const { chromium } = await import('playwright-core');
@@ -516,6 +502,17 @@ async function run() {
     } catch (error) {
       check('a quote in the hover opens its article with the quote selected', false, error.message);
     }
+
+    await throughTheApi(page, {
+      truth,
+      check,
+      log,
+      ask: (op, params) => probe(probePort, op, params),
+      note: { name: noteName, path: join(dirs.workspace, noteName), text: noteText },
+      draft: { name: draftName, path: join(dirs.workspace, draftName), text: draftText },
+      screenshot: (name) => page.screenshot({ path: join(SCREENSHOTS, name) }),
+      token: createToken(),
+    });
   } finally {
     if (results.some((r) => !r.ok)) {
       keepTemp = true;

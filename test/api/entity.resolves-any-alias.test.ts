@@ -1,28 +1,6 @@
-import { HOVER_QUERY } from '@sitrep/server';
+import { HOVER_QUERY, type HoverAnswer } from '@sitrep/vocabulary';
 import { describe, expect, it } from 'vitest';
 import { dataOf, useTestServer } from '../helpers';
-
-type Hover = {
-  entity: {
-    name: string;
-    kind: string;
-    aliases: string[];
-    location?: { latitude: number; longitude: number; country: string | null };
-    operator?: { name: string };
-    claimStats: { claims: number; sources: number; latest: string };
-    claims: {
-      totalCount: number;
-      edges: Array<{
-        node: {
-          quote: string;
-          saidOn: string;
-          source: { text: string; actor: { name: string } | null } | null;
-          article: { title: string; publishedAt: string };
-        };
-      }>;
-    };
-  } | null;
-};
 
 const server = useTestServer();
 
@@ -62,7 +40,7 @@ describe('entity(name)', () => {
   });
 
   it('answers the editor hover in one request: place, operator, latest claims with sources and articles', async () => {
-    const { entity } = dataOf(await server.gql<Hover>(HOVER_QUERY, { name: 'Khmeimim' }));
+    const { entity } = dataOf(await server.gql<HoverAnswer>(HOVER_QUERY, { name: 'Khmeimim' }));
     expect(entity?.kind).toBe('INSTALLATION');
     expect(entity?.aliases).toContain('Khmeimim');
     expect(entity?.location?.latitude).toBeCloseTo(35.4, 1);

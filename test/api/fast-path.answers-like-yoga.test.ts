@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HOVER_QUERY } from '@sitrep/server';
+import { HOVER_QUERY } from '@sitrep/vocabulary';
 import { FAST_PATH_ROUTES, type ServedTwice, REPEATS, askBoth, serveTwice } from '@sitrep/test';
 
 // The fast path answers a query Yoga has accepted before with a compiled plan, without Yoga's HTTP

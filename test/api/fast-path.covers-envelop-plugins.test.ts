@@ -5,7 +5,8 @@ import { GraphQLError } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SitrepDatabase, openDatabase } from '@sitrep/db';
 import { seedDemo } from '@sitrep/demo-data';
-import { HOVER_QUERY, type RunningServer, type ServerPlugin, startServer } from '@sitrep/server';
+import { type RunningServer, type ServerPlugin, startServer } from '@sitrep/server';
+import { HOVER_QUERY } from '@sitrep/vocabulary';
 import { REPEATS, ask, askBoth, serveTwice } from '@sitrep/test';
 
 // A plugin added to the server (logging, limits, metrics) must see the requests the fast path

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createArticle, openDatabase } from '@sitrep/db';
+import { HOVER_QUERY, type HoverVariables } from '@sitrep/vocabulary';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestServer, startTestServer } from '../helpers';
@@ -61,7 +62,9 @@ describe.skipIf(unavailable)('GraphiQL, offline', () => {
       // The page holds two .graphiql-container elements; the first is the app.
       await page.locator('.graphiql-container').first().waitFor(WAIT);
       // Monaco renders only the visible lines, spaced with U+00A0: string hasText normalises that, a RegExp needs \s.
-      await page.locator('.graphiql-query-editor .view-lines', { hasText: 'entity(name: $name)' }).waitFor(WAIT);
+      await page
+        .locator('.graphiql-query-editor .view-lines', { hasText: 'entity(name: $name, id: $id)' })
+        .waitFor(WAIT);
 
       await page.getByRole('button', { name: /^Execute query/ }).click();
       const result = page.locator('.graphiql-response .view-lines');
@@ -111,4 +114,26 @@ describe.skipIf(unavailable)('GraphiQL, offline', () => {
       }
     },
   );
+
+  it('opens the editor’s “Open in GraphiQL” link on the entity it names by ID', { timeout: 30_000 }, async () => {
+    try {
+      const tartus = await server.gql<{ entity: { id: string } }>('{ entity(name: "Tartus") { id } }');
+      const variables: HoverVariables = { id: tartus.data!.entity.id, name: null, first: 20 };
+      await page.goto(
+        `${server.url}?query=${encodeURIComponent(HOVER_QUERY)}&variables=${encodeURIComponent(JSON.stringify(variables))}`,
+        WAIT,
+      );
+      // The variables editor holds the link's variables: the ID, shown as the page wrote it.
+      await page.getByText(`"${tartus.data!.entity.id}"`).waitFor(WAIT);
+      await page.getByRole('button', { name: /^Execute query/ }).click();
+      await page
+        .locator('.graphiql-response .view-lines')
+        .filter({ hasText: '"name": "Tartus naval facility"' })
+        .waitFor(WAIT);
+    } finally {
+      await page.screenshot({ path: SCREENSHOT.replace('.png', '-link.png') });
+      expect.soft(offsite, 'requests that tried to leave 127.0.0.1').toEqual([]);
+      expect.soft(errors, 'page and console errors').toEqual([]);
+    }
+  });
 });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createToken, revokeToken } from '@sitrep/db';
-import { HOVER_QUERY } from '@sitrep/server';
+import { HOVER_QUERY } from '@sitrep/vocabulary';
 import { FAST_PATH_ROUTES, REPEATS, type ServedTwice, ask, askBoth, serveTwice } from '@sitrep/test';
 
 // A document Yoga has accepted is answered from then on by the fast path, which runs the plugins'

@@ -90,6 +90,34 @@ describe('the language server, over stdio, against the real API', { timeout: 60_
       .toEqual([]);
   });
 
+  it('answers every full request afresh, and each delta against the result the client names', async () => {
+    await using ls = startLanguageServer();
+    await ls.initialize({ initializationOptions: { endpoint: api.url } });
+    await ls.open(URI, DOC);
+    const full = () =>
+      ls.connection.sendRequest<SemanticTokens>('textDocument/semanticTokens/full', { textDocument: { uri: URI } });
+    // The editor holds the first answer; another caller (a second view, an extension) asks again.
+    const held = await full();
+    expect((await full()).data).toEqual(held.data);
+    await ls.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri: URI, version: 2 },
+      contentChanges: [
+        { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'Kremlin. ' },
+      ],
+    });
+    const answer = await ls.connection.sendRequest<SemanticTokens | SemanticTokensDelta>(
+      'textDocument/semanticTokens/full/delta',
+      { textDocument: { uri: URI }, previousResultId: held.resultId },
+    );
+    // A delta against another result would be wrong; a full answer is always right.
+    let data = [...held.data];
+    if ('edits' in answer) {
+      for (const edit of [...answer.edits].sort((a, b) => b.start - a.start))
+        data.splice(edit.start, edit.deleteCount, ...(edit.data ?? []));
+    } else data = answer.data;
+    expect(data).toEqual((await full()).data);
+  });
+
   it('marks nothing past maxDocumentChars, and says so once', async () => {
     await using ls = startLanguageServer();
     await ls.initialize({ initializationOptions: { endpoint: api.url, maxDocumentChars: 20 } });

@@ -1,3 +1,4 @@
+import type { HoverAnswer as HoverData } from '@sitrep/vocabulary';
 import { HOVER_QUERY, LIST_QUERY, graphqlBody } from './queries';
 
 /** GraphQL and the baseline answered one question differently: the benchmark would compare apples and pears. */
@@ -40,14 +41,8 @@ export function firstDifference(a: unknown, b: unknown, path = '$'): string | nu
   return Object.is(a, b) ? null : `${path}: ${JSON.stringify(a)} ≠ ${JSON.stringify(b)}`;
 }
 
-interface Page {
-  edges: unknown[];
-}
-
 interface HoverAnswer {
-  data?: {
-    entity: { name: string; claims: Page; statements: Page; contested: Page } | null;
-  };
+  data?: HoverData;
   errors?: unknown[];
 }
 

@@ -1,4 +1,15 @@
-import type { EntityKind } from '@sitrep/vocabulary';
+import {
+  type ClaimFact,
+  type EntityFacts,
+  type EntityKind,
+  type EntityReviewStatus,
+  HOVER_FIRST,
+  HOVER_TELLINGS,
+  type HoverAnswer,
+  type Stance,
+  type StatementPage,
+  graphqlName,
+} from '@sitrep/vocabulary';
 import type { SitrepDatabase } from '@sitrep/db';
 import { lookupKeys } from '@sitrep/db';
 
@@ -12,6 +23,7 @@ interface EntityRow {
   kind: EntityKind;
   name: string;
   description: string | null;
+  review_status: EntityReviewStatus;
   actor_type: string | null;
   affiliation_id: number | null;
   role: string | null;
@@ -29,11 +41,13 @@ interface ClaimRow {
   id: number;
   article_id: number;
   quote: string;
+  start: number;
+  end: number;
   source_text: string | null;
   source_actor_id: number | null;
   source_count: number | null;
   source_anonymous: number;
-  stance: string;
+  stance: Stance;
   hedged: number;
   event_date: string | null;
   said_on: string;
@@ -71,7 +85,7 @@ export class BaselineQueries {
       total: p('select claims from entity_claim_stats where entity_id = ?').pluck(),
       latest: p(`select c.* from claim_about ca join claims c on c.id = ca.claim_id
         where ca.entity_id = ? order by ca.said_on desc, ca.claim_id desc limit ?`),
-      article: p('select title, published_at, outlet from articles where id = ?'),
+      article: p('select id, title, published_at, outlet from articles where id = ?'),
       page: p('select * from claims where said_on <= ? order by said_on desc, id desc limit ?'),
       articles: p('select id, title, outlet, published_at from articles where id in (select value from json_each(?))'),
       about: p(`select claim_id, entity_id, role from claim_about
@@ -91,8 +105,8 @@ export class BaselineQueries {
     return id == null ? null : { name: this.s.nameOf.get(id) as string };
   }
 
-  /** The answer to HOVER_QUERY for `name`. */
-  hover(name: string): { data: { entity: Record<string, unknown> | null } } {
+  /** The answer to HOVER_QUERY for `name`, with `first` left to its default, as the bench asks it. */
+  hover(name: string): { data: HoverAnswer } {
     let e: EntityRow | undefined;
     for (const key of lookupKeys(name)) {
       if (key === '') continue;
@@ -122,55 +136,37 @@ export class BaselineQueries {
       sources: 0,
       latest: null,
     };
-    const claims = this.s.latest.all(e.id, 5) as ClaimRow[];
+    const claims = this.s.latest.all(e.id, HOVER_FIRST) as ClaimRow[];
     const counts = (this.s.statementCounts.get(e.id) as { statements: number; contested: number } | undefined) ?? {
       statements: 0,
       contested: 0,
     };
-    return {
-      data: {
-        entity: {
-          id: globalId(typeName(e.kind), e.id),
-          name: e.name,
-          kind: e.kind.toUpperCase(),
-          aliases: [e.name, ...aliases],
-          description: e.description,
-          ...kindFields,
-          claimStats: stats,
-          contested: this.statements(this.s.contested.all(e.id, 3) as StatementRow[], counts.contested),
-          statements: this.statements(this.s.statements.all(e.id, 3) as StatementRow[], counts.statements),
-          claims: {
-            totalCount: (this.s.total.get(e.id) as number | undefined) ?? 0,
-            edges: claims.map((c) => {
-              const a = this.s.article.get(c.article_id) as {
-                title: string;
-                published_at: string;
-                outlet: string | null;
-              };
-              return {
-                node: {
-                  quote: c.quote,
-                  stance: c.stance.toUpperCase(),
-                  hedged: c.hedged === 1,
-                  eventDate: c.event_date,
-                  saidOn: c.said_on,
-                  source: this.source(c),
-                  article: { title: a.title, publishedAt: a.published_at, outlet: a.outlet },
-                },
-              };
-            }),
-          },
-        },
+    const entity: EntityFacts = {
+      id: globalId(typeName(e.kind), e.id),
+      name: e.name,
+      kind: graphqlName(e.kind),
+      reviewStatus: graphqlName(e.review_status),
+      aliases: [e.name, ...aliases],
+      description: e.description,
+      ...kindFields,
+      claimStats: stats,
+      contested: this.statements(this.s.contested.all(e.id, HOVER_FIRST) as StatementRow[], counts.contested),
+      statements: this.statements(this.s.statements.all(e.id, HOVER_FIRST) as StatementRow[], counts.statements),
+      claims: {
+        totalCount: (this.s.total.get(e.id) as number | undefined) ?? 0,
+        edges: claims.map((c) => ({ node: this.telling(c) })),
       },
     };
+    return { data: { entity } };
   }
 
   /** A page of statements as the hover's `Told` fragment asks for them. */
-  private statements(rows: StatementRow[], totalCount: number) {
+  private statements(rows: StatementRow[], totalCount: number): StatementPage {
     return {
       totalCount,
       edges: rows.map((st) => ({
         node: {
+          id: globalId('Statement', st.id),
           grade: `${st.reliability}${st.credibility}`,
           credibilityReason: st.credibility_reason,
           independentSources: st.independent_sources,
@@ -180,20 +176,33 @@ export class BaselineQueries {
           conflicts: (this.s.conflicts.all(st.id) as string[]).map((why) => ({ why })),
           claims: {
             totalCount: st.claims,
-            edges: (this.s.statementClaims.all(st.id, 2) as ClaimRow[]).map((c) => {
-              const a = this.s.article.get(c.article_id) as { published_at: string; outlet: string | null };
-              return {
-                node: {
-                  quote: c.quote,
-                  stance: c.stance.toUpperCase(),
-                  source: c.source_text == null && c.source_actor_id == null ? null : { text: c.source_text ?? '' },
-                  article: { outlet: a.outlet, publishedAt: a.published_at },
-                },
-              };
-            }),
+            edges: (this.s.statementClaims.all(st.id, HOVER_TELLINGS) as ClaimRow[]).map((c) => ({
+              node: this.telling(c),
+            })),
           },
         },
       })),
+    };
+  }
+
+  /** A claim as the hover's `Telling` fragment asks for it. */
+  private telling(c: ClaimRow): ClaimFact {
+    const a = this.s.article.get(c.article_id) as {
+      id: number;
+      title: string;
+      published_at: string;
+      outlet: string | null;
+    };
+    return {
+      quote: c.quote,
+      stance: graphqlName(c.stance),
+      hedged: c.hedged === 1,
+      eventDate: c.event_date,
+      saidOn: c.said_on,
+      start: c.start,
+      end: c.end,
+      source: this.source(c),
+      article: { id: globalId('Article', a.id), title: a.title, publishedAt: a.published_at, outlet: a.outlet },
     };
   }
 

@@ -1,7 +1,8 @@
-// `pnpm bench [--scale small|medium|large] [--json FILE] [--seed N] [--writer api|sql] [--variants LIST] [--keep] [--startup-only] [--extract-only]`
+// `pnpm bench [--scale small|medium|large] [--json FILE] [--seed N] [--writer api|sql] [--variants LIST] [--keep] [--startup-only] [--extract-only] [--editor-only]`
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { BuildTimeout } from './build-database';
+import { renderEditorOnly, runEditorOnly } from './editor-only';
 import { runExtraction } from './extract-throughput';
 import { checkTargets, extractionTarget, renderExtraction, renderMarkdown, renderStartup } from './report';
 import { Resources } from './resources';
@@ -12,7 +13,8 @@ import { DEFAULT_SEED, SCALES, SCALE_NAMES, type ScaleName } from './scales';
 import { WRITERS, type WriterName } from './writers';
 
 const USAGE =
-  'usage: pnpm bench [--scale small|medium|large] [--json FILE] [--seed N] [--writer api|sql] [--variants LIST] [--keep] [--startup-only] [--extract-only]\n' +
+  'usage: pnpm bench [--scale small|medium|large] [--json FILE] [--seed N] [--writer api|sql] [--variants LIST] [--keep] [--startup-only] [--extract-only] [--editor-only]\n' +
+  '  --editor-only builds the database at the scale and measures only the language server (hover, tokens, completion, definition)\n' +
   '  --startup-only measures only how fast the built sitrep command starts\n' +
   '  --extract-only measures only extraction throughput on prose and pathological text (about a minute)\n' +
   '  --writer sql writes the same rows with prepared statements, for scales the real write path (api) is too slow for\n' +
@@ -32,6 +34,7 @@ async function main(): Promise<number> {
       keep: { type: 'boolean', default: false },
       'startup-only': { type: 'boolean', default: false },
       'extract-only': { type: 'boolean', default: false },
+      'editor-only': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -92,10 +95,22 @@ async function main(): Promise<number> {
   limit.unref();
 
   try {
-    const result = await runBench(
-      { scale, seed, writer, variants, keep: values.keep, signal: abort.signal, log: (line) => console.error(line) },
-      resources,
-    );
+    const run = {
+      scale,
+      seed,
+      writer,
+      variants,
+      keep: values.keep,
+      signal: abort.signal,
+      log: (line: string) => console.error(line),
+    };
+    if (values['editor-only']) {
+      const editor = await runEditorOnly(run, resources);
+      console.log(renderEditorOnly(editor));
+      if (values.json) writeFileSync(values.json, `${JSON.stringify(editor, null, 2)}\n`);
+      return 0;
+    }
+    const result = await runBench(run, resources);
     const targets = checkTargets(result);
     console.log(renderMarkdown(result, targets));
     if (values.json) writeFileSync(values.json, `${JSON.stringify({ ...result, targets }, null, 2)}\n`);

@@ -1,7 +1,5 @@
-import { HOVER_QUERY } from '@sitrep/server';
-
-/** The editor's hover question, exactly as GraphiQL opens with it: one request per name. */
-export { HOVER_QUERY };
+/** The editor's hover question, as the language server asks it and GraphiQL opens with it: one request per name. */
+export { HOVER_QUERY } from '@sitrep/vocabulary';
 
 /** A page of 50 claims with their articles, sources and the entities they are about. */
 export const LIST_QUERY = `query List($to: Date!) {

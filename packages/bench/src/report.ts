@@ -1,4 +1,5 @@
 import { type ExtractionFigures, MAX_LINEARITY } from './extract-throughput';
+import type { EditorHoverFigures } from './editor-hover';
 import { PAGE_READING_TARGET } from './page-reading';
 import type { LoadFigures } from './load';
 import type { BenchResult, Comparison } from './run-bench';
@@ -125,6 +126,18 @@ function comparisonRows(query: string, c: Comparison): string[] {
   ];
 }
 
+/** The language server's figures as rows of the measurement table. */
+export function editorRows(e: EditorHoverFigures): string[] {
+  return [
+    `| editor hover, first time | p50 ${ms(e.uncachedP50)} ms, p99 ${ms(e.uncachedP99)} ms (${e.answered}/${e.names} names answered) |`,
+    `| editor hover, again (cached) | p50 ${ms(e.cachedP50)} ms, p99 ${ms(e.cachedP99)} ms |`,
+    `| editor name dictionary | loaded in ${n(e.dictionarySeconds, 2)} s (status: ${n(e.dictionaryNames)} entities) |`,
+    `| editor semantic tokens, 1 MiB document | ${ms(e.tokens1MiBMs)} ms (median of 5; ${n(e.tokens1MiB)} names marked; target < 100 ms) |`,
+    `| editor completion (four letters) | first ${ms(e.completionFirstMs)} ms (builds the index), then p95 ${ms(e.completionP95)} ms (target < 20 ms) |`,
+    `| editor definition | p95 ${ms(e.definitionP95)} ms (target < 20 ms) |`,
+  ];
+}
+
 /** The run as Markdown: what was built, the side-by-side HTTP figures, the rest, and each target with ✓/✗. */
 export function renderMarkdown(r: BenchResult, targets: TargetCheck[]): string {
   const b = r.build;
@@ -160,12 +173,7 @@ export function renderMarkdown(r: BenchResult, targets: TargetCheck[]): string {
       ? `| ingest | skipped: ${r.ingest.skipped} |`
       : `| extractArticle | ${n(r.ingest.extractPerSecond, 1)} articles/s (${n(r.ingest.extracted)} articles) |\n| ingest (ingestArticles, grouped commits) | ${n(r.ingest.ingestPerSecond, 1)} articles/s (${n(r.ingest.ingested)} articles, ${n(r.ingest.claimsStored)} claims stored; ${n(r.ingest.refused)} refused; knowledge base of names built once in ${n(r.ingest.knowledgeSeconds, 2)} s, not counted${r.ingest.firstRefusal ? `, first: ${r.ingest.firstRefusal.replace(/\|/g, '/')}` : ''}) |`,
     `| name scan | ${n(r.nameScan.mbPerSecond, 1)} MB/s (median of ${r.nameScan.runs}: ${n(r.nameScan.documentBytes / 1e6, 2)} MB, ${n(r.nameScan.names)} names, ${n(r.nameScan.matches)} matches; matcher built in ${n(r.nameScan.buildSeconds, 2)} s) |`,
-    `| editor hover, first time | p50 ${ms(r.editor.uncachedP50)} ms, p99 ${ms(r.editor.uncachedP99)} ms (${r.editor.answered}/${r.editor.names} names answered) |`,
-    `| editor hover, again (cached) | p50 ${ms(r.editor.cachedP50)} ms, p99 ${ms(r.editor.cachedP99)} ms |`,
-    `| editor name dictionary | loaded in ${n(r.editor.dictionarySeconds, 2)} s (status: ${n(r.editor.dictionaryNames)} entities) |`,
-    `| editor semantic tokens, 1 MiB document | ${ms(r.editor.tokens1MiBMs)} ms (median of 5; ${n(r.editor.tokens1MiB)} names marked; target < 100 ms) |`,
-    `| editor completion (four letters) | first ${ms(r.editor.completionFirstMs)} ms (builds the index), then p95 ${ms(r.editor.completionP95)} ms (target < 20 ms) |`,
-    `| editor definition | p95 ${ms(r.editor.definitionP95)} ms (target < 20 ms) |`,
+    ...editorRows(r.editor),
     `| start-up of the built command (median of ${r.startup.runs}) | bare node ${n(r.startup.bareNode, 2)} s; sitrep --version ${n(r.startup.version, 2)} s; serve to first answer ${n(r.startup.serveFirstAnswer, 2)} s; extract one article ${n(r.startup.extract, 2)} s |`,
     `| extraction throughput (median of ${r.extraction.runs}) | prose ${n(r.extraction.shapes[0]!.large.mbPerSecond, 2)} MB/s; pathological shapes ${r.extraction.shapes
       .slice(1)

@@ -17,6 +17,12 @@ const SQLITE_ADVICE: Record<string, string> = {
   SQLITE_READONLY: 'make the file and its folder writable by this user',
 };
 
+/** SQLITE_BUSY and its extended codes (BUSY_SNAPSHOT, BUSY_RECOVERY, BUSY_TIMEOUT): the lock, not the data. */
+export function isBusy(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('SQLITE_BUSY');
+}
+
 /** A SitrepError naming `file` for the SQLite errors a person can act on; other errors unchanged. */
 export function explainSqliteError(error: unknown, file: string): unknown {
   const code = (error as { code?: unknown }).code;

@@ -1,4 +1,4 @@
-import { type SitrepDatabase, inTransaction } from '@sitrep/db';
+import { type SitrepDatabase, inTransaction, isBusy } from '@sitrep/db';
 import { SitrepError } from '@sitrep/vocabulary';
 import { knowledgeOf } from './knowledge';
 import {
@@ -13,7 +13,8 @@ import {
 export type ArticleOutcome =
   | { status: 'ingested'; result: IngestResult }
   | { status: 'skipped'; reason: string }
-  | { status: 'failed'; reason: string };
+  /** `busy`: another process held the write lock; nothing was stored, and trying again later may work. */
+  | { status: 'failed'; reason: string; busy?: true };
 
 export interface GroupLimits {
   /** Articles per commit. Default 64. */
@@ -33,6 +34,7 @@ function reasonOf(error: unknown): string {
 
 function outcomeOf(error: unknown): ArticleOutcome {
   if (error instanceof DuplicateArticle) return { status: 'skipped', reason: error.message };
+  if (isBusy(error)) return { status: 'failed', reason: "another process holds the database's write lock", busy: true };
   return { status: 'failed', reason: reasonOf(error) };
 }
 

@@ -12,7 +12,7 @@ import { ingestArticles } from './ingest-batch';
 export type FileOutcome =
   | { file: string; status: 'ingested'; result: IngestResult }
   | { file: string; status: 'skipped'; reason: string }
-  | { file: string; status: 'failed'; reason: string };
+  | { file: string; status: 'failed'; reason: string; busy?: true };
 
 export interface IngestSummary {
   articles: number;

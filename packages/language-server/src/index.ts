@@ -3,4 +3,4 @@ export { renderHover, renderAllFacts, escapeMarkdown, shorten } from './render';
 export { resolveSettings, type Settings, DEFAULT_ENDPOINT } from './settings';
 export { startSitrepServer } from './server';
 export * from './protocol';
-export type { EntityFacts, ClaimFact } from './facts';
+export type { EntityFacts, ClaimFact } from '@sitrep/vocabulary';

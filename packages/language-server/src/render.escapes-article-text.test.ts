@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { ClaimFact, EntityFacts, StatementFact } from './facts';
+import type { ClaimFact, EntityFacts, StatementFact } from '@sitrep/vocabulary';
 import { renderAllFacts, renderHover, shorten, sourceInWords } from './render';
 
 const SHOW_ALL = 'command:sitrep.showFacts?%5B%22SW5zdGFsbGF0aW9uOjE%3D%22%5D';
-const GRAPHIQL = 'http://127.0.0.1:4000/graphql?query=query%20SitrepHover';
+const GRAPHIQL = 'http://127.0.0.1:4000/graphql?query=query%20Hover';
 
 function claim(overrides: Partial<ClaimFact> & { saidOn: string }): ClaimFact {
   return {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ClaimFact } from './facts';
+import type { ClaimFact } from '@sitrep/vocabulary';
 import { claimLine, escapeMarkdown } from './render';
 
 const claim = (quote: string, sourceText: string): ClaimFact => ({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { EntityFacts } from './facts';
+import type { EntityFacts } from '@sitrep/vocabulary';
 import { renderAllFacts, renderHover } from './render';
 
 const CANDIDATE_LINE = '*Candidate: created by ingestion, not yet confirmed by a curator.*';

@@ -1,5 +1,4 @@
-import { plural } from '@sitrep/vocabulary';
-import type { ClaimFact, EntityFacts, StatementFact } from './facts';
+import { type ClaimFact, type EntityFacts, type StatementFact, plural } from '@sitrep/vocabulary';
 
 // Embeddings, overrides and isolates: in a quote they can make the words read in another order.
 const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;

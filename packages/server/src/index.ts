@@ -4,7 +4,7 @@ export { schema } from './schema';
 export { DEFAULT_LIMITS, DEFAULT_SERVER_LIMITS, type QueryLimits, type ServerLimits } from './limits';
 export { DEFAULT_WRITE_POLICY, type WritePolicy } from './write-retry';
 export { RETRY_AFTER_SECONDS, type CapacityStats } from './capacity';
-export { CHANGES_SUBSCRIPTION, HOVER_QUERY } from './default-query';
+export { CHANGES_SUBSCRIPTION } from './default-query';
 export { MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE } from './pagination';
 export { printedSchema, SCHEMA_FILE } from './print-schema';
 export { CSRF_HEADERS } from './browser-guards';

@@ -1,3 +1,4 @@
+import { isBusy } from '@sitrep/db';
 import { SitrepError } from '@sitrep/vocabulary';
 import type { GraphQLFieldResolver, GraphQLSchema } from 'graphql';
 
@@ -19,12 +20,6 @@ export const DEFAULT_WRITE_POLICY: WritePolicy = { busyTimeoutMs: 10, deadlineMs
 
 const FIRST_PAUSE_MS = 10;
 const LONGEST_PAUSE_MS = 100;
-
-/** SQLITE_BUSY and its extended codes (BUSY_SNAPSHOT, BUSY_RECOVERY, BUSY_TIMEOUT): the lock, not the data. */
-export function isBusy(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && code.startsWith('SQLITE_BUSY');
-}
 
 const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 

@@ -1,6 +1,7 @@
 import type { Plugin as EnvelopPlugin } from '@envelop/core';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
 import type { SitrepDatabase } from '@sitrep/db';
+import { HOVER_QUERY } from '@sitrep/vocabulary';
 import { type Plugin, type YogaInitialContext, createYoga } from 'graphql-yoga';
 import { useArmor } from './armor';
 import { useAccessControl, viewerFrom } from './auth';
@@ -8,9 +9,10 @@ import { useBodyLimit } from './body-limit';
 import { corsFor, useCsrfPrevention } from './browser-guards';
 import { ChangeWatcher } from './changes';
 import { type Context, createContext } from './context';
-import { CHANGES_SUBSCRIPTION, HOVER_QUERY } from './default-query';
+import { CHANGES_SUBSCRIPTION } from './default-query';
 import { useExpectedErrors } from './errors';
 import { ServerExtraction } from './extraction';
+import { linkVariables } from './graphiql-link';
 import { type FastPathState, fastPathPlugins } from './fast-path/plugin';
 import { DEFAULT_LIMITS, type QueryLimits } from './limits';
 import type { ExtractionPolicy } from '@sitrep/ingest';
@@ -96,8 +98,9 @@ export function createSitrepYoga(
     graphiql:
       options.graphiql === false
         ? false
-        : {
+        : (request) => ({
             title: 'Sitrep',
+            // The editor's hover question; with no variables it asks about Hmeimim.
             defaultQuery: HOVER_QUERY,
             defaultTabs: [{ query: HOVER_QUERY }, { query: CHANGES_SUBSCRIPTION }],
             subscriptionsProtocol: 'SSE',
@@ -105,7 +108,10 @@ export function createSitrepYoga(
             // (EventSource style) unless told a method: a JSON POST passes the CSRF guard, a bare
             // GET does not. The option is the executor's, not in yoga's GraphiQLOptions type.
             ...({ method: 'POST' } as object),
-          },
+            // A link's variables (the editor's "Open in GraphiQL" names its entity by ID), which
+            // GraphiQL takes only from here; also not in yoga's type, though its page reads it.
+            ...({ variables: linkVariables(new URL(request.url)) } as object),
+          }),
     plugins: [
       {
         onDispose: () => {

@@ -5,3 +5,4 @@ export * from './graphql-names';
 export * from './errors';
 export * from './text';
 export * from './grading';
+export * from './hover-query';

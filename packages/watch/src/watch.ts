@@ -167,7 +167,7 @@ function runBatch(
       files.map(([path]) => path),
       (_done, _total, outcome) => {
         const event = events.get(outcome.file) ?? 'new';
-        if (outcome.status === 'failed' && /database is locked|SQLITE_BUSY/i.test(outcome.reason))
+        if (outcome.status === 'failed' && outcome.busy)
           busy.push([outcome.file, event]);
         else report(outcome, event);
       },

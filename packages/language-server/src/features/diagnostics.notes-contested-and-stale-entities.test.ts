@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DiagnosticSeverity } from 'vscode-languageserver/node';
-import type { EntityFacts, StatementFact } from '../facts';
+import type { EntityFacts, StatementFact } from '@sitrep/vocabulary';
 import { notesOn } from './diagnostics';
 
 const statement = (contested: boolean, why?: string): StatementFact => ({

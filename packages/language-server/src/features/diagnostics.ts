@@ -1,7 +1,7 @@
 import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { NameMatch } from '@sitrep/names';
-import type { EntityFacts } from '../facts';
+import type { EntityFacts } from '@sitrep/vocabulary';
 import type { Workbench } from '../workbench';
 
 /** How long after the last keystroke a document is looked over again. */

@@ -1,5 +1,5 @@
 import { type Hover, MarkupKind } from 'vscode-languageserver/node';
-import { FACTS_QUERY } from '../facts';
+import { HOVER_QUERY, type HoverVariables } from '@sitrep/vocabulary';
 import { UnreachableError } from '../graphql-client';
 import { evidenceUri } from '../evidence';
 import { renderHover } from '../render';
@@ -38,7 +38,9 @@ export function registerHover(wb: Workbench): void {
       const entity = await wb.facts.get(match.entry.entity, settings.maxClaims);
       if (!entity) return null;
       const args = encodeURIComponent(JSON.stringify([match.entry.entity]));
-      const graphiql = `${settings.endpoint}?query=${encodeURIComponent(FACTS_QUERY)}&variables=${encodeURIComponent(JSON.stringify({ id: entity.id, first: 20 }))}`;
+      // GraphiQL opens with the very question the hover asked, by this entity's ID, with longer lists.
+      const variables: HoverVariables = { id: entity.id, name: null, first: 20 };
+      const graphiql = `${settings.endpoint}?query=${encodeURIComponent(HOVER_QUERY)}&variables=${encodeURIComponent(JSON.stringify(variables))}`;
       return {
         contents: {
           kind: MarkupKind.Markdown,

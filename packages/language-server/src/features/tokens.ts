@@ -1,5 +1,7 @@
 import {
   MessageType,
+  type SemanticTokens,
+  type SemanticTokensDelta,
   type SemanticTokensLegend,
   SemanticTokensBuilder,
   ShowMessageNotification,
@@ -60,11 +62,20 @@ export function registerTokens(wb: Workbench): void {
       void wb.connection.languages.semanticTokens.refresh().catch(() => undefined);
   });
 
-  /** The document's builder with its tokens pushed, or null when it is not to be marked. */
-  const tokensOf = async (uri: string, previousResultId?: string): Promise<SemanticTokensBuilder | null> => {
+  /**
+   * The document's tokens: a full answer when `previousResultId` is absent (or unknown), else the
+   * edits from that result. A full request starts a new builder, because a builder's data only
+   * grows until `previousResult` resets it; nothing awaits between choosing the builder and
+   * building, so two requests for one document never interleave on it.
+   */
+  const answer = async <T extends SemanticTokens | SemanticTokensDelta>(
+    uri: string,
+    previousResultId: string | undefined,
+    build: (builder: SemanticTokensBuilder) => T,
+  ): Promise<T | SemanticTokens> => {
     const document = wb.followed(uri);
     const settings = wb.settings();
-    if (!document || !settings.markNames) return null;
+    if (!document || !settings.markNames) return { data: [] };
     if (document.getText().length > settings.maxDocumentChars) {
       if (!toldTooLong.has(uri)) {
         toldTooLong.add(uri);
@@ -76,22 +87,23 @@ export function registerTokens(wb: Workbench): void {
             `(the sitrep.maxDocumentChars setting); this one has ${document.getText().length.toLocaleString('en')}.`,
         });
       }
-      return null;
+      return { data: [] };
     }
     await wb.dictionary.ready(5000);
     const matcher = wb.dictionary.matcher;
-    if (!matcher) return null;
-    let builder = builders.get(uri);
-    if (!builder) builders.set(uri, (builder = new SemanticTokensBuilder()));
-    if (previousResultId) builder.previousResult(previousResultId);
+    if (!matcher) return { data: [] };
+    let builder = previousResultId === undefined ? undefined : builders.get(uri);
+    if (builder) builder.previousResult(previousResultId!);
+    else builders.set(uri, (builder = new SemanticTokensBuilder()));
     pushNameTokens(builder, document, matcher.findAll(document.getText()));
-    return builder;
+    return build(builder);
   };
 
-  wb.connection.languages.semanticTokens.on(async ({ textDocument }) => {
-    return (await tokensOf(textDocument.uri))?.build() ?? { data: [] };
-  });
-  wb.connection.languages.semanticTokens.onDelta(async ({ textDocument, previousResultId }) => {
-    return (await tokensOf(textDocument.uri, previousResultId))?.buildEdits() ?? { data: [] };
-  });
+  wb.connection.languages.semanticTokens.on(({ textDocument }) =>
+    answer(textDocument.uri, undefined, (b) => b.build()),
+  );
+  // Given an unknown previous result, buildEdits answers in full, which is always right.
+  wb.connection.languages.semanticTokens.onDelta(({ textDocument, previousResultId }) =>
+    answer(textDocument.uri, previousResultId, (b) => b.buildEdits()),
+  );
 }

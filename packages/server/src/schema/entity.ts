@@ -102,9 +102,23 @@ builder.queryFields((t) => ({
     type: EntityRef,
     nullable: true,
     description:
-      'The one entity any of whose names is `name`, ignoring case, diacritics, apostrophes, hyphens, a leading “the” and a possessive (“Khmeimim”, “TARTOUS”, “al-Golani”, “Russia’s”), and failing that, transliteration habits as the editor and ingestion fold them (“Hmeymim”, “Tartous”).',
-    args: { name: t.arg.string({ required: true }) },
-    resolve: (_root, args, ctx) => {
+      'One entity, by `name` or by `id` (give exactly one). By name: the entity any of whose names is `name`, ignoring case, diacritics, apostrophes, hyphens, a leading “the” and a possessive (“Khmeimim”, “TARTOUS”, “al-Golani”, “Russia’s”), and failing that, transliteration habits as the editor and ingestion fold them (“Hmeymim”, “Tartous”). By id: the Actor or Installation with that ID, as the editor asks. Null when none is.',
+    args: {
+      name: t.arg.string({ description: 'Any name the entity goes by. Give `name` or `id`, not both.' }),
+      id: t.arg.globalID({ description: 'An Actor or Installation ID. Give `name` or `id`, not both.' }),
+    },
+    resolve: async (_root, args, ctx) => {
+      // Null counts as left out: one query (the hover's) declares both variables and sets one.
+      if (args.name != null && args.id != null) {
+        throw new SitrepError(
+          'BAD_USER_INPUT',
+          'entity: give either name or id, not both (a variable’s default counts: to ask by id, set "name": null).',
+        );
+      }
+      if (args.id != null) return ctx.loaders.entity.load(rowIdOf(args.id, ENTITY_TYPENAMES, 'entity(id:)'));
+      if (args.name == null) {
+        throw new SitrepError('BAD_USER_INPUT', 'entity: give a name (any alias, e.g. "Hmeimim") or an id.');
+      }
       refuseLongText('name', args.name, MAX_NAME_CHARS);
       return entityNamed(ctx.db, args.name) ?? null;
     },
