@@ -167,8 +167,7 @@ function runBatch(
       files.map(([path]) => path),
       (_done, _total, outcome) => {
         const event = events.get(outcome.file) ?? 'new';
-        if (outcome.status === 'failed' && outcome.busy)
-          busy.push([outcome.file, event]);
+        if (outcome.status === 'failed' && outcome.busy) busy.push([outcome.file, event]);
         else report(outcome, event);
       },
       options.maxArticleChars ?? MAX_ARTICLE_CHARS,
