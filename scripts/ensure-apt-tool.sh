@@ -1,12 +1,23 @@
 #!/usr/bin/env bash
 # ensure-apt-tool.sh COMMAND PACKAGE WHAT-NEEDS-IT
 # Makes sure a Debian tool the tests drive is installed (these machines reach only apt and npm).
+# COMMAND is a name on PATH, or a path pattern for tools Debian keeps off PATH
+# (/usr/lib/postgresql/*/bin/postgres: the folder names the major version).
 # Where it cannot install (no apt, not root, no sudo) it says so and lets the suite run: the tests
 # that need it skip with a message. Under CI=true a tool it cannot install is a failure.
 set -euo pipefail
 tool=$1 package=$2 needed_by=$3
 
-if command -v "$tool" >/dev/null; then
+# The newest match of COMMAND, or nothing (and never a failure: set -e would end the script).
+found() {
+  if [[ $tool == */* ]]; then
+    { compgen -G "$tool" || true; } | sort -V | tail -n 1
+  else
+    command -v "$tool" || true
+  fi
+}
+
+if [[ -n $(found) ]]; then
   exit 0
 fi
 
@@ -34,4 +45,6 @@ if ! { "${sudo[@]}" apt-get update -qq && "${sudo[@]}" apt-get install -y -qq --
   cat "$log" >&2
   cannot "apt-get could not install $package"
 fi
-echo "ensure $package: installed $("$tool" --version 2>/dev/null | head -n 1 || echo "$package")"
+installed=$(found)
+[[ -n $installed ]] || cannot "apt-get installed $package but $tool is not there"
+echo "ensure $package: installed $("$installed" --version 2>/dev/null | head -n 1 || echo "$package")"

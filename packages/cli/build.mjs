@@ -52,6 +52,9 @@ const result = await build({
 const written = new Set(Object.keys(result.metafile.outputs).map((file) => basename(file)));
 for (const file of readdirSync('dist')) if (!written.has(file)) rmSync(join('dist', file));
 
-// The database package finds its migrations beside its code (`../migrations`); so does the bundle.
-rmSync('migrations', { recursive: true, force: true });
-cpSync('../db/migrations', 'migrations', { recursive: true });
+// The database package finds its migrations beside its code (`../migrations`, and PostgreSQL's in
+// `../pg-migrations`); so does the bundle.
+for (const folder of ['migrations', 'pg-migrations']) {
+  rmSync(folder, { recursive: true, force: true });
+  cpSync(`../db/${folder}`, folder, { recursive: true });
+}

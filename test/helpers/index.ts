@@ -7,3 +7,4 @@ export * from './readme';
 export * from './sse';
 export * from './stored-articles';
 export * from './feeds';
+export * from './postgres';

@@ -9,7 +9,7 @@ import { registerServe } from './commands/serve';
 import { registerToken } from './commands/token';
 import { registerWatch } from './commands/watch';
 import { describeFailure } from './failure';
-import { callerFolder } from './paths';
+import { callerFolder, refuseUnsupportedPostgres } from './paths';
 
 /** Set by the build (build.mjs) from package.json. */
 declare const SITREP_VERSION: string;
@@ -20,7 +20,8 @@ process.chdir(callerFolder());
 const program = new Command('sitrep')
   .description('Sitrep: a knowledge base of sourced claims about military installations.')
   .version(SITREP_VERSION, '-v, --version', 'print the version')
-  .option('--verbose', 'print the stack trace of a failure too');
+  .option('--verbose', 'print the stack trace of a failure too')
+  .hook('preAction', (_program, command) => refuseUnsupportedPostgres(command));
 // Each command loads what it needs when it runs, so `--help` and `--version` start at once.
 registerServe(program);
 registerDatabase(program);

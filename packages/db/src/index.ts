@@ -1,4 +1,5 @@
 export * from './schema';
+export * as sqliteSchema from './schema';
 export * from './database';
 export { normalizeName, lookupKeys } from '@sitrep/names';
 export * from './page';
@@ -16,3 +17,9 @@ export * from './queries/stories';
 export * from './queries/statements';
 export * from './queries/statement-candidates';
 export * from './queries/export';
+export * from './postgres';
+export * from './url';
+export * as pgSchema from './pg/schema';
+export * from './pg/search';
+export * from './pg/names';
+export * from './pg/changes';

@@ -1,6 +1,12 @@
 import type { Command } from 'commander';
 import { CREATE_OPTION, openForCommand } from '../open-database';
-import { DB_OPTION, databasePath } from '../paths';
+import { DB_OPTION, databasePath, databaseTarget } from '../paths';
+
+/** migrate alone takes a PostgreSQL URL so far. */
+const MIGRATE_DB_OPTION = [
+  '--db <file|url>',
+  'SQLite database file, or a postgres:// URL (default: $SITREP_DB, else data/sitrep.db in a checkout, else the user data folder)',
+] as const;
 
 export function registerDatabase(program: Command): void {
   program
@@ -8,9 +14,18 @@ export function registerDatabase(program: Command): void {
     .description(
       'Create the database or bring its tables up to date, grouping claims stored before statements existed.',
     )
-    .option(...DB_OPTION)
+    .option(...MIGRATE_DB_OPTION)
     .action(async (options: { db?: string }) => {
-      const file = databasePath(options.db);
+      const target = databaseTarget(options.db);
+      if ('url' in target) {
+        // A PostgreSQL database starts with statements, so there is nothing stored before them to group.
+        const { openPostgres } = await import('@sitrep/db');
+        const db = await openPostgres(target.url, { max: 1 });
+        await db.close();
+        console.log(`${db.url} is up to date.`);
+        return;
+      }
+      const file = target.file;
       // Making the database is what this command is for.
       const db = await openForCommand(options.db, true);
       try {

@@ -26,11 +26,11 @@ export const MAX_SEARCH_WORDS = 32;
 export const RANKED_MATCHES_PER_KIND = 10_000;
 
 /**
- * Turns free text into an FTS5 query that means "all these words": every token is
- * quoted (inner quotes doubled), so `"`, `*`, AND, NEAR or `(` typed by a user are
- * words to find, never FTS5 syntax.
+ * The words of a user's search: runs of letters, digits and marks, nothing else. Refuses text
+ * without one, too many words, or too long a text. Both back ends search for all of these words
+ * (FTS5 through toFtsQuery, PostgreSQL through plainto_tsquery), so no user text is query syntax.
  */
-export function toFtsQuery(text: string): string {
+export function searchWords(text: string): string[] {
   const tokens = text.match(/[\p{L}\p{N}\p{M}]+/gu) ?? [];
   if (tokens.length === 0) {
     throw new SitrepError('BAD_USER_INPUT', 'A search needs at least one letter or digit.');
@@ -43,7 +43,18 @@ export function toFtsQuery(text: string): string {
     );
   }
   refuseLongText('search(query:)', text, MAX_SEARCH_CHARS);
-  return tokens.map((t) => `"${t.replaceAll('"', '""')}"`).join(' ');
+  return tokens;
+}
+
+/**
+ * Turns free text into an FTS5 query that means "all these words": every token is
+ * quoted (inner quotes doubled), so `"`, `*`, AND, NEAR or `(` typed by a user are
+ * words to find, never FTS5 syntax.
+ */
+export function toFtsQuery(text: string): string {
+  return searchWords(text)
+    .map((t) => `"${t.replaceAll('"', '""')}"`)
+    .join(' ');
 }
 
 const SNIPPET_TOKENS = 16;
@@ -61,7 +72,7 @@ const snippetOf = (kind: SearchKind) =>
  */
 
 /** The kinds to search, sorted; each becomes SQL text, so only our own two are let through. */
-function kindsOf(kinds: readonly SearchKind[] | null | undefined): SearchKind[] {
+export function kindsOf(kinds: readonly SearchKind[] | null | undefined): SearchKind[] {
   const chosen = kinds && kinds.length > 0 ? [...new Set(kinds)] : [...SEARCH_KINDS];
   const unknown = chosen.find((kind) => !Object.hasOwn(FTS_TABLE, kind));
   if (unknown !== undefined) throw new SitrepError('BAD_USER_INPUT', `No search kind “${String(unknown)}”.`);

@@ -1,0 +1,132 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { type PostgresJsDatabase, drizzle } from 'drizzle-orm/postgres-js';
+import { migrate } from 'drizzle-orm/postgres-js/migrator';
+/*
+ * The driver is postgres.js (`postgres`), not node-postgres (`pg`):
+ * - it pools by itself (`max`, idle and connect timeouts) and hands out one connection when a
+ *   job needs a session of its own (`reserve()`: advisory locks, a long transaction);
+ * - `sql.listen(channel, fn)` keeps LISTEN on a dedicated connection and re-subscribes after a
+ *   reconnect, which node-postgres leaves to the caller; that is how every API process will hear
+ *   of another's writes (issue 17);
+ * - COPY is built in (bulk load), and it has no optional native module (`pg-native`) that a bundle
+ *   (packages/cli/build.mjs) would have to leave out; it ships its own types.
+ */
+import postgres from 'postgres';
+import * as pgSchema from './pg/schema';
+import { redactUrl } from './url';
+import { SitrepError } from '@sitrep/vocabulary';
+
+export type PgOrm = PostgresJsDatabase<typeof pgSchema>;
+
+export interface SitrepPostgres extends AsyncDisposable {
+  /** The pool, for LISTEN/NOTIFY, COPY and hand-written statements (tagged templates bind every value). */
+  readonly sql: postgres.Sql;
+  readonly orm: PgOrm;
+  /** The URL without its password: safe to print. */
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+export interface OpenPostgresOptions {
+  /** Apply pending migrations on open. Default: true. */
+  migrate?: boolean;
+  /** Connections in the pool. Default: 10. */
+  max?: number;
+}
+
+/** Found beside this file's folder, in the sources and in the CLI's bundle alike (build.mjs copies it). */
+export const PG_MIGRATIONS_FOLDER = fileURLToPath(new URL('../pg-migrations', import.meta.url));
+
+/** Seconds a connection attempt may take before the command says so. */
+const CONNECT_TIMEOUT_S = 10;
+/** Any number: the key of the advisory lock that lets one process migrate at a time. */
+const MIGRATION_LOCK = 0x5173_7265; // "Sitre"
+
+/**
+ * Opens a pool on a PostgreSQL database and (unless told not to) brings its tables up to date with
+ * the migrations in pg-migrations/. Refuses, before changing anything, a database that holds other
+ * tables and no Sitrep migrations, and one a newer Sitrep migrated.
+ */
+export async function openPostgres(url: string, options: OpenPostgresOptions = {}): Promise<SitrepPostgres> {
+  const shown = redactUrl(url);
+  if (options.migrate ?? true) await applyPgMigrations(url, shown);
+  const sql = postgres(url, { max: options.max ?? 10, connect_timeout: CONNECT_TIMEOUT_S, onnotice: () => {} });
+  const close = () => sql.end({ timeout: 5 });
+  return { sql, orm: drizzle(sql, { schema: pgSchema }), url: shown, close, [Symbol.asyncDispose]: close };
+}
+
+let shipped: number | undefined;
+function shippedPgMigrations(): number {
+  const journal = readFileSync(`${PG_MIGRATIONS_FOLDER}/meta/_journal.json`, 'utf8');
+  shipped ??= (JSON.parse(journal) as { entries: unknown[] }).entries.length;
+  return shipped;
+}
+
+async function appliedPgMigrations(sql: postgres.Sql): Promise<number> {
+  const [{ present } = { present: false }] = await sql<{ present: boolean }[]>`
+    select to_regclass('drizzle.__drizzle_migrations') is not null as present`;
+  if (!present) return 0;
+  const [{ n } = { n: 0 }] = await sql<{ n: number }[]>`select count(*)::int as n from drizzle.__drizzle_migrations`;
+  return n;
+}
+
+/**
+ * Runs drizzle's migrator on a connection of its own (drizzle asks for `max: 1`), holding an
+ * advisory lock so that two processes started at once do not both migrate. drizzle applies all
+ * pending migrations in one transaction: a failure leaves the database as it was.
+ */
+async function applyPgMigrations(url: string, shown: string): Promise<void> {
+  const sql = postgres(url, { max: 1, connect_timeout: CONNECT_TIMEOUT_S, onnotice: () => {} });
+  try {
+    await sql`select pg_advisory_lock(${MIGRATION_LOCK})`;
+    const applied = await appliedPgMigrations(sql);
+    if (applied === 0) {
+      const [{ others } = { others: null }] = await sql<{ others: string | null }[]>`
+        select string_agg(table_name, ', ' order by table_name) as others
+        from information_schema.tables where table_schema = 'public'`;
+      if (others) throw new SitrepError('BAD_USER_INPUT', `${shown} is not a Sitrep database (it holds ${others}).`);
+    }
+    if (applied > shippedPgMigrations()) {
+      throw new SitrepError('BAD_USER_INPUT', `${shown} was migrated by a newer Sitrep; use that version.`);
+    }
+    // Up to date: no migrator transaction at all.
+    if (applied === shippedPgMigrations()) return;
+    try {
+      await migrate(drizzle(sql), { migrationsFolder: PG_MIGRATIONS_FOLDER });
+    } catch (error) {
+      // drizzle's own message quotes the whole failed statement; the server's says what failed.
+      const { cause } = error as { cause?: unknown };
+      const why = cause instanceof Error ? cause.message : (error as Error).message;
+      throw new SitrepError(
+        'BAD_USER_INPUT',
+        `${shown} could not be brought up to date, and was left as it was: ${why}.`,
+      );
+    }
+  } catch (error) {
+    throw explainPostgresError(error, shown);
+  } finally {
+    await sql.end({ timeout: 5 });
+  }
+}
+
+/** What a connection failure means for the user, in one line naming the database; other errors as they are. */
+export function explainPostgresError(error: unknown, shown: string): unknown {
+  if (error instanceof SitrepError) return error;
+  const { code, message } = error as { code?: unknown; message?: unknown };
+  const advice: Record<string, string> = {
+    ECONNREFUSED: 'nothing accepts connections there (is the server running, on that host and port?)',
+    ENOTFOUND: 'no such host',
+    CONNECT_TIMEOUT: `no answer in ${CONNECT_TIMEOUT_S} s`,
+    '3D000': 'no such database; create it first (createdb)',
+    '28P01': 'the password was refused',
+    '28000': 'the server refuses this user',
+    '42501': 'this user may not create tables or extensions there',
+  };
+  if (typeof code === 'string' && advice[code]) return new SitrepError('BAD_USER_INPUT', `${shown}: ${advice[code]}.`);
+  // The server's own errors (they carry a severity) are about the database the user named.
+  if ('severity' in (error as object) && typeof message === 'string') {
+    return new SitrepError('BAD_USER_INPUT', `${shown}: ${message}.`);
+  }
+  return error;
+}

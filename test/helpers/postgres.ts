@@ -1,0 +1,31 @@
+import { inject } from 'vitest';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** Where test/postgres-setup.ts hands out databases. */
+    postgresBroker: string;
+  }
+}
+
+/** What the run's PostgreSQL broker answers (test/postgres-setup.ts). */
+export type DatabaseAnswer = { url: string } | { unavailable: string } | { error: string };
+
+/**
+ * A fresh, empty PostgreSQL database of its own for a test file, on the one server the run starts
+ * (test/postgres-setup.ts): its `postgres://` URL, or null when the caller should skip. Without
+ * Debian's postgresql (scripts/ensure-postgres.sh installs it) the caller skips with a warning,
+ * except under `CI=true`, where it fails instead of silently testing less. A server that is there
+ * but does not start always fails.
+ *
+ * @param what names the tests that need it, for the message and the database's name.
+ */
+export async function postgresDatabase(what: string): Promise<string | null> {
+  const broker = new URL(inject('postgresBroker'));
+  broker.searchParams.set('for', what);
+  const answer = (await (await fetch(broker, { method: 'POST' })).json()) as DatabaseAnswer;
+  if ('url' in answer) return answer.url;
+  if ('error' in answer) throw new Error(`PostgreSQL for ${what} did not start: ${answer.error}`);
+  if (process.env.CI === 'true') throw new Error(`${what} cannot be skipped in CI: ${answer.unavailable}`);
+  console.warn(`Skipping ${what}: ${answer.unavailable}`);
+  return null;
+}
