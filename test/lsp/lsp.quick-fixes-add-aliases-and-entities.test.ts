@@ -72,6 +72,16 @@ describe('quick fixes that write to the knowledge base, over stdio against the r
     expect(entity?.__typename).toBe('Actor');
   });
 
+  it('offers nothing when quickFixes is switched off', async () => {
+    await using ls = startLanguageServer();
+    await ls.initialize({ initializationOptions: { endpoint: api.url, quickFixes: false } });
+    await ls.open(URI, DOC);
+    await ls.notification(StatusNotification, (s) => s.state === 'connected');
+    expect(await actionsAt(ls, at('Hmeimeem').character)).toBeNull();
+    const start = DOC.indexOf('Ilse Marrow');
+    expect(await actionsAt(ls, start, start + 'Ilse Marrow'.length)).toBeNull();
+  });
+
   it('offers nothing on a known name, or on a plain word', async () => {
     await using ls = startLanguageServer();
     await ls.initialize({ initializationOptions: { endpoint: api.url } });

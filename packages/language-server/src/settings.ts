@@ -18,6 +18,8 @@ export interface Settings {
   commandLinks: boolean;
   /** Offer known names as completions once a word has three letters. Default true. */
   completeNames: boolean;
+  /** Offer quick fixes: an unknown spelling as a known entity's name, a selection as a new entity. Default true. */
+  quickFixes: boolean;
   /** Note contested and stale names (Information and Hint diagnostics). Default true. */
   diagnostics: boolean;
   /** Days without a new claim after which a name is noted as stale; 0 never. Default 90. */
@@ -38,6 +40,7 @@ const defaults = (): Settings => ({
   markNames: true,
   commandLinks: false,
   completeNames: true,
+  quickFixes: true,
   diagnostics: true,
   staleAfterDays: 90,
   maxDocumentChars: 2_000_000,
@@ -57,6 +60,7 @@ function clean(raw: unknown): Partial<Settings> {
   if (typeof r.markNames === 'boolean') out.markNames = r.markNames;
   if (typeof r.commandLinks === 'boolean') out.commandLinks = r.commandLinks;
   if (typeof r.completeNames === 'boolean') out.completeNames = r.completeNames;
+  if (typeof r.quickFixes === 'boolean') out.quickFixes = r.quickFixes;
   if (typeof r.diagnostics === 'boolean') out.diagnostics = r.diagnostics;
   if (typeof r.staleAfterDays === 'number' && r.staleAfterDays >= 0) out.staleAfterDays = Math.floor(r.staleAfterDays);
   if (typeof r.maxDocumentChars === 'number' && r.maxDocumentChars >= 0) {

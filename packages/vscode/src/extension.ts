@@ -30,6 +30,7 @@ function settings() {
     // This editor runs sitrep.openEvidence from hover links.
     commandLinks: true,
     completeNames: section.get<boolean>('completeNames'),
+    quickFixes: section.get<boolean>('quickFixes'),
     diagnostics: section.get<boolean>('diagnostics'),
     staleAfterDays: section.get<number>('staleAfterDays'),
     maxDocumentChars: section.get<number>('maxDocumentChars'),

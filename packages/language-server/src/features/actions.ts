@@ -34,7 +34,7 @@ export function registerActions(wb: Workbench): void {
   wb.connection.onCodeAction(({ textDocument, range }) => {
     const document = wb.followed(textDocument.uri);
     const matcher = wb.dictionary.matcher;
-    if (!document || !matcher) return null;
+    if (!document || !matcher || !wb.settings().quickFixes) return null;
     const text = document.getText();
     let start = document.offsetAt(range.start);
     let end = document.offsetAt(range.end);
