@@ -87,12 +87,25 @@ const INSTALLATION_WORDS = new Set(
  */
 function keyOf(entity: Pick<EntityRow, 'id' | 'kind' | 'name'>): string {
   if (entity.kind !== 'installation') return String(entity.id);
-  const core = normalizeName(entity.name)
+  // Normalising and folding a name is most of reading a claim's entities: remembered per name.
+  let key = installationKeys.get(entity.name);
+  if (key === undefined) {
+    if (installationKeys.size >= CACHE_LIMIT) installationKeys.clear();
+    installationKeys.set(entity.name, (key = installationKey(entity.name)));
+  }
+  return key ?? String(entity.id);
+}
+
+const installationKeys = new Map<string, string | null>();
+
+/** An installation's key by its name (`keyOf`), or null where only words for its kind are left. */
+function installationKey(name: string): string | null {
+  const core = normalizeName(name)
     .split(' ')
     .filter(Boolean)
     .map(foldWord)
     .filter((w) => !INSTALLATION_WORDS.has(w));
-  return core.length > 0 ? `${INSTALLATION_KEY}${core.join(' ')}` : String(entity.id);
+  return core.length > 0 ? `${INSTALLATION_KEY}${core.join(' ')}` : null;
 }
 
 /** The entity ids behind each key of a read claim's `about`: statements are looked up by id. */
@@ -207,15 +220,28 @@ class CandidateReader {
     return id === undefined ? [] : [id];
   }
 
+  /**
+   * The ranking of `around`, by its entities (sorted: the ranking does not depend on their order)
+   * and window: an article's claims mostly name the same entities on the same day, and ranking a
+   * hot entity's rows is a sort of a hundred. Cleared with `about`, whose rows it ranks.
+   */
+  private readonly ranked = new Map<string, number[]>();
+
   /** `statementCandidates`, each entity's statements in a window read once per article. */
   around(entityIds: readonly number[], since: string, until: string, limit: number): number[] {
-    const perEntity = [...new Set(entityIds)].map((id) => {
+    const ids = [...new Set(entityIds)];
+    const rankKey = `${[...ids].sort((x, y) => x - y).join(',')} ${since} ${until} ${limit}`;
+    const known = this.ranked.get(rankKey);
+    if (known) return known;
+    const perEntity = ids.map((id) => {
       const key = `${id} ${since} ${until} ${limit}`;
       let rows = this.about.get(key);
       if (!rows) this.about.set(key, (rows = statementsAboutEntity(this.db, id, since, until, limit)));
       return rows;
     });
-    return rankCandidates(perEntity, limit);
+    const ranked = rankCandidates(perEntity, limit);
+    this.ranked.set(rankKey, ranked);
+    return ranked;
   }
 
   /**
@@ -256,6 +282,7 @@ class CandidateReader {
    */
   merged(from: number, into: number): void {
     this.about.clear();
+    this.ranked.clear();
     this.gone.add(from);
     this.known.delete(from);
     this.known.delete(into);
