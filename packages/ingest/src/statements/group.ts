@@ -17,7 +17,11 @@ import {
   recordConflict,
   type StatementAboutRow,
   candidateStatementRows,
+  dataVersionOf,
   rankCandidates,
+  setStatementWatchEpoch,
+  statementWatchEpoch,
+  watchStatementWrites,
   statementsAboutEntity,
   termCountsOf,
 } from '@sitrep/db';
@@ -179,6 +183,69 @@ export function readStored(db: SitrepDatabase, rows: readonly ClaimRow[]): Map<n
 }
 
 /**
+ * Candidate statements and entities' statements in a window, as last read from the database, kept
+ * from one article to the next on a connection: every article about Russia reads the same few
+ * hundred statements, and most of them are not written between two articles. An entry is exactly
+ * what the database would answer now: temporary triggers drop it when anything on the connection
+ * writes what it was read from (`watchStatementWrites`); all are dropped when another connection
+ * committed (data_version), or when a transaction that grouping wrote in was rolled back (the
+ * epoch in the watch's table rolls back with it, and no longer matches `epoch`).
+ */
+interface SharedReads {
+  epoch: number;
+  dataVersion: number;
+  statements: Map<number, CandidateStatement>;
+  about: Map<string, StatementAboutRow[]>;
+  /** The `about` keys of each entity. */
+  aboutKeys: Map<number, string[]>;
+}
+
+const sharedReads = new WeakMap<SitrepDatabase['sqlite'], SharedReads>();
+/** Entries kept at most, of each kind: past it they start over. */
+const SHARED_LIMIT = 20_000;
+
+/**
+ * The connection's shared reads, checked for this article (see SharedReads), and marked as in use:
+ * until `sharedReadsDone` records the article's epoch, a failure leaves them unusable.
+ */
+function sharedReadsFor(db: SitrepDatabase): SharedReads {
+  const dataVersion = dataVersionOf(db);
+  let shared = sharedReads.get(db.sqlite);
+  const epoch = statementWatchEpoch(db);
+  if (!shared || epoch === null || epoch !== shared.epoch || dataVersion !== shared.dataVersion) {
+    const fresh: SharedReads = {
+      epoch: (shared?.epoch ?? 0) + 1,
+      dataVersion,
+      statements: new Map(),
+      about: new Map(),
+      aboutKeys: new Map(),
+    };
+    shared = fresh;
+    sharedReads.set(db.sqlite, fresh);
+    // The listener reads whichever shared reads are the connection's when a write happens.
+    watchStatementWrites(
+      db,
+      {
+        statement: (id) => sharedReads.get(db.sqlite)?.statements.delete(id),
+        entity: (id) => {
+          const current = sharedReads.get(db.sqlite);
+          for (const key of current?.aboutKeys.get(id) ?? []) current!.about.delete(key);
+          current?.aboutKeys.delete(id);
+        },
+      },
+      fresh.epoch,
+    );
+  }
+  shared.epoch++;
+  return shared;
+}
+
+/** The article's grouping is written: the shared reads hold for the transaction as it now stands. */
+function sharedReadsDone(db: SitrepDatabase, shared: SharedReads): void {
+  setStatementWatchEpoch(db, shared.epoch);
+}
+
+/**
  * Candidate statements as the placement rules read them, by id, for the article being grouped: an
  * article's claims share their entities, so they meet the same statements, and what this article
  * changes in them is applied here as it is written (`joined`, `conflicted`, `forget`).
@@ -194,7 +261,10 @@ class CandidateReader {
    */
   private readonly about = new Map<string, StatementAboutRow[]>();
 
-  constructor(private readonly db: SitrepDatabase) {}
+  constructor(
+    private readonly db: SitrepDatabase,
+    private readonly shared: SharedReads,
+  ) {}
 
   private story: { id: string; statements: Map<string, number> } | undefined;
 
@@ -235,8 +305,18 @@ class CandidateReader {
     if (known) return known;
     const perEntity = ids.map((id) => {
       const key = `${id} ${since} ${until} ${limit}`;
-      let rows = this.about.get(key);
-      if (!rows) this.about.set(key, (rows = statementsAboutEntity(this.db, id, since, until, limit)));
+      let rows = this.about.get(key) ?? this.shared.about.get(key);
+      if (!rows) {
+        rows = statementsAboutEntity(this.db, id, since, until, limit);
+        const shared = this.shared;
+        if (shared.about.size >= SHARED_LIMIT) {
+          shared.about.clear();
+          shared.aboutKeys.clear();
+        }
+        shared.about.set(key, rows);
+        shared.aboutKeys.set(id, [...(shared.aboutKeys.get(id) ?? []), key]);
+      }
+      this.about.set(key, rows);
       return rows;
     });
     const ranked = rankCandidates(perEntity, limit);
@@ -288,7 +368,13 @@ class CandidateReader {
     this.known.delete(into);
   }
 
-  private load(ids: readonly number[]): void {
+  private load(wantedIds: readonly number[]): void {
+    const ids: number[] = [];
+    for (const id of wantedIds) {
+      const shared = this.shared.statements.get(id);
+      if (shared) this.known.set(id, shared);
+      else ids.push(id);
+    }
     if (ids.length === 0) return;
     const db = this.db;
     // One more than are compared, to know whether they are all it holds.
@@ -308,15 +394,21 @@ class CandidateReader {
       ),
     ))
       read.set(id, claim);
-    for (const row of rows)
-      this.known.set(row.id, {
+    const shared = this.shared.statements;
+    if (shared.size + rows.length > SHARED_LIMIT) shared.clear();
+    for (const row of rows) {
+      const statement: CandidateStatement = {
         id: String(row.id),
         claims: row.latest.slice(-COMPARED_PER_STATEMENT).flatMap((claimId) => read.get(claimId) ?? []),
         // More than `claims` when it holds more than the latest compared: all that `placeClaim` asks.
         total: row.latest.length,
         curated: row.curated,
         conflicts: new Set(row.conflicts.map(String)),
-      });
+      };
+      this.known.set(row.id, statement);
+      // Never changed in place (`joined` and `conflicted` make new ones): safe to share.
+      shared.set(row.id, statement);
+    }
   }
 }
 
@@ -458,7 +550,8 @@ export function groupClaims(db: SitrepDatabase, claims: readonly ClaimRow[]): Ma
     touched.set(id, set);
   };
   const context = new SpeakerContext();
-  const reader = new CandidateReader(db);
+  const shared = sharedReadsFor(db);
+  const reader = new CandidateReader(db, shared);
   const read = readStored(db, claims);
   const articleWeights = weightsFor(db);
   for (const row of claims) {
@@ -502,6 +595,7 @@ export function groupClaims(db: SitrepDatabase, claims: readonly ClaimRow[]): Ma
   }
   writeTally(db);
   refreshStatements(db, [...touched.keys()]);
+  sharedReadsDone(db, shared);
   return placed;
 }
 
