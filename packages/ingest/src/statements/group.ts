@@ -240,6 +240,42 @@ function sharedReadsFor(db: SitrepDatabase): SharedReads {
   return shared;
 }
 
+/**
+ * The connection's shared reads that are still usable (as the next article would find them) and
+ * differ from what the database answers now, by id or key: none, unless something wrote around
+ * the watch. Empty when nothing is shared. For tests.
+ */
+export function staleSharedReads(db: SitrepDatabase): { checked: number; stale: string[] } {
+  const shared = sharedReads.get(db.sqlite);
+  const epoch = statementWatchEpoch(db);
+  if (!shared || epoch !== shared.epoch || dataVersionOf(db) !== shared.dataVersion) return { checked: 0, stale: [] };
+  const stale: string[] = [];
+  const ids = [...shared.statements.keys()];
+  for (const row of candidateStatementRows(db, ids, COMPARED_PER_STATEMENT + 1)) {
+    const kept = shared.statements.get(row.id)!;
+    const now = {
+      claims: row.latest.slice(-COMPARED_PER_STATEMENT).map(String),
+      total: row.latest.length,
+      curated: row.curated,
+      conflicts: row.conflicts.map(String),
+    };
+    const then = {
+      claims: kept.claims.map((c) => c.facts.id),
+      total: kept.total,
+      curated: kept.curated,
+      conflicts: [...(kept.conflicts ?? [])].sort((x, y) => Number(x) - Number(y)),
+    };
+    if (JSON.stringify(now) !== JSON.stringify(then)) stale.push(`statement ${row.id}`);
+  }
+  for (const [entity, keys] of shared.aboutKeys)
+    for (const key of keys) {
+      const [, since, until, limit] = key.split(' ');
+      const now = statementsAboutEntity(db, entity, since!, until!, Number(limit));
+      if (JSON.stringify(now) !== JSON.stringify(shared.about.get(key))) stale.push(`about ${key}`);
+    }
+  return { checked: ids.length + shared.about.size, stale };
+}
+
 /** The article's grouping is written: the shared reads hold for the transaction as it now stands. */
 function sharedReadsDone(db: SitrepDatabase, shared: SharedReads): void {
   setStatementWatchEpoch(db, shared.epoch);
