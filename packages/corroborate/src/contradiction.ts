@@ -2,8 +2,8 @@ import { dateRelation, daysBetween } from './dates';
 import { readClaim } from './features';
 import { CLASS_PHRASES, MOVABLE_CLASSES, opposed } from './lexicon';
 import { polarityOf } from './polarity';
-import { conflictingCount, elsewhere, overlap } from './similarity';
-import { type TermWeights, UNIFORM_WEIGHTS, rememberedPerPair } from './term-statistics';
+import { askWeights, conflictingCount, elsewhere, overlap } from './similarity';
+import { type TermWeights, UNIFORM_WEIGHTS, rememberedPerPair, settledPerPair } from './term-statistics';
 import type { ClaimFacts, ClaimFeatures, Quantity, ReadClaim } from './types';
 import { CANDIDATE_WINDOW_DAYS } from './window';
 
@@ -150,7 +150,21 @@ type Finding =
 /** Findings remembered per pair of features under frozen weights (see rememberedPerPair). */
 const findingOf = rememberedPerPair(finding);
 
-function finding(fa: ClaimFeatures, fb: ClaimFeatures, weights: TermWeights): Finding | null {
+/**
+ * What two claims' features may disagree on, before their content is weighed: the finding, if
+ * their content words (the predicates aside) are related (`RELATED`; for dates, the same event:
+ * `SAME_EVENT`), and the terms left out of that overlap. Nothing in it depends on term weights,
+ * so it is read once per pair of features (`settledPerPair`); most pairs can disagree on nothing,
+ * and their terms are then never weighed.
+ */
+interface SettledFinding {
+  possible: Finding | null;
+  /** The possible finding needs the overlap to reach SAME_EVENT, not only RELATED. */
+  sameEvent: boolean;
+  predicateTerms: ReadonlySet<string>;
+}
+
+const settledFinding = settledPerPair((fa, fb): SettledFinding => {
   // The predicates and the classes of every event either names ("did not accept them and they were
   // suspended"): what remains is what they are about.
   const predicateTerms = new Set(
@@ -160,9 +174,6 @@ function finding(fa: ClaimFeatures, fb: ClaimFeatures, weights: TermWeights): Fi
       ...f.eventVerbs,
     ]),
   );
-  const related = overlap(fa, fb, weights, predicateTerms);
-  if (related < RELATED) return null;
-
   const dates = dateRelation(fa.dates, fb.dates);
   const [pa, pb] = [polarityOf(fa), polarityOf(fb)];
   // Both claims name the same kind of happening: the same predicate or class, or one claim's
@@ -177,23 +188,31 @@ function finding(fa: ClaimFeatures, fb: ClaimFeatures, weights: TermWeights): Fi
 
   if (dates !== 'different') {
     const opposite = oppositeClasses(fa, fb);
-    if (opposite !== null && !differentMovers(fa, fb)) return { kind: 'opposite', classes: opposite };
+    const settled = (possible: Finding | null): SettledFinding => ({ possible, sameEvent: false, predicateTerms });
+    if (opposite !== null && !differentMovers(fa, fb)) return settled({ kind: 'opposite', classes: opposite });
     const [yes, no] = pa.holds ? [fa, fb] : [fb, fa];
     if (pa.holds !== pb.holds && samePredicate && !opposed(pa.cls, pb.cls) && !deniesOnlyPurpose(no, yes))
-      return { kind: 'stance', firstHolds: pa.holds, what: fa.predicate ?? fb.predicate };
+      return settled({ kind: 'stance', firstHolds: pa.holds, what: fa.predicate ?? fb.predicate });
     const counts = samePredicate && pa.holds === pb.holds ? conflictingCount(fa.quantities, fb.quantities) : null;
-    return counts ? { kind: 'figures', counts } : null;
+    return settled(counts ? { kind: 'figures', counts } : null);
   }
   const days = (f: ClaimFeatures) => f.dates.filter((d) => d.length === 10);
-  if (
-    pa.holds &&
-    pb.holds &&
-    fa.predicate !== null &&
-    samePredicate &&
-    days(fa).length > 0 &&
-    days(fb).length > 0 &&
-    related >= SAME_EVENT
-  )
-    return { kind: 'dates', days: [days(fa)[0]!, days(fb)[0]!] };
-  return null;
+  const possible =
+    pa.holds && pb.holds && fa.predicate !== null && samePredicate && days(fa).length > 0 && days(fb).length > 0;
+  return {
+    possible: possible ? { kind: 'dates', days: [days(fa)[0]!, days(fb)[0]!] } : null,
+    sameEvent: true,
+    predicateTerms,
+  };
+});
+
+function finding(fa: ClaimFeatures, fb: ClaimFeatures, weights: TermWeights): Finding | null {
+  const { possible, sameEvent, predicateTerms } = settledFinding(fa, fb);
+  if (possible === null) {
+    askWeights(fa, fb, weights, predicateTerms);
+    return null;
+  }
+  const related = overlap(fa, fb, weights, predicateTerms);
+  if (related < RELATED || (sameEvent && related < SAME_EVENT)) return null;
+  return possible;
 }

@@ -1,5 +1,5 @@
 import { type Contradiction, contradictionBetween } from './contradiction';
-import { compareClaims } from './similarity';
+import { sameStatementScore, sameStatementScores } from './similarity';
 import type { TermWeights } from './term-statistics';
 import type { ClaimFacts, ReadClaim } from './types';
 import { CANDIDATE_WINDOW_DAYS, dayOf, windowFor, withinWindow } from './window';
@@ -91,10 +91,11 @@ export function joinableStatements(
   const threshold = options.threshold ?? JOIN_THRESHOLD;
   const sameArticle = options.sameArticleThreshold ?? SAME_ARTICLE_THRESHOLD;
   const found: Array<{ id: string; score: number; at: number }> = [];
+  const scoreOf = sameStatementScores(claim.features, weights);
   candidates.forEach((candidate, at) => {
     let score = 0;
     for (const member of latest(candidate.claims, options)) {
-      const s = compareClaims(claim.features, member.features, weights).score;
+      const s = scoreOf(member.features);
       const own = member.facts.articleId === claim.facts.articleId;
       if (!own || s >= sameArticle) score = Math.max(score, s);
     }
@@ -181,7 +182,7 @@ export function repeatsOneArticle(
   if (articles.size !== 1 || articles.has(joiningArticle)) return false;
   const threshold = options.threshold ?? JOIN_THRESHOLD;
   return latest(a.claims, options).some((x) =>
-    b.claims.some((y) => compareClaims(x.features, y.features, weights).score >= threshold),
+    b.claims.some((y) => sameStatementScore(x.features, y.features, weights) >= threshold),
   );
 }
 

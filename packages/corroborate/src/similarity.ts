@@ -2,7 +2,7 @@ import { dateRelation } from './dates';
 import { opposed } from './lexicon';
 import { differentThingsMoved } from './movers';
 import { polarityOf } from './polarity';
-import { type TermWeights, UNIFORM_WEIGHTS, rememberedPerPair } from './term-statistics';
+import { type TermWeights, UNIFORM_WEIGHTS, rememberedPerPair, settledPerPair } from './term-statistics';
 import type { ClaimFeatures, Quantity } from './types';
 
 /** How far apart two claims are, part by part; `score` is 0 when `apart` names a reason they cannot be one statement. */
@@ -36,6 +36,52 @@ const NOTHING_LEFT_OUT: ReadonlySet<string> = new Set();
 function shareATerm(a: ClaimFeatures, b: ClaimFeatures, leaveOut: ReadonlySet<string>): boolean {
   for (const t of b.terms) if (a.terms.has(t) && !leaveOut.has(t)) return true;
   return false;
+}
+
+/**
+ * Asks `weights` for every term `overlap(a, b, weights, leaveOut)` would weigh, without weighing
+ * them. Ingest's weights fix a term's weight when it is first asked for, with the term's count as
+ * of that claim (`weightsFor`): an overlap skipped because its answer cannot matter must still ask
+ * what it would have, or the weights later comparisons read would differ.
+ */
+export function askWeights(
+  a: ClaimFeatures,
+  b: ClaimFeatures,
+  weights: TermWeights,
+  leaveOut: ReadonlySet<string> = NOTHING_LEFT_OUT,
+): void {
+  if (!weights.frozen) return;
+  const asked = askedUnder(weights);
+  if ((asked.has(a) && asked.has(b)) || !shareATerm(a, b, leaveOut)) return;
+  askTerms(a, weights, leaveOut, asked);
+  askTerms(b, weights, leaveOut, asked);
+}
+
+/** Per frozen weights, the features all of whose terms it has been asked for: asking again changes nothing. */
+const allAsked = new WeakMap<TermWeights, WeakSet<ClaimFeatures>>();
+let lastAsked: { weights: TermWeights; features: WeakSet<ClaimFeatures> } | undefined;
+
+function askedUnder(weights: TermWeights): WeakSet<ClaimFeatures> {
+  if (lastAsked?.weights === weights) return lastAsked.features;
+  let features = allAsked.get(weights);
+  if (!features) allAsked.set(weights, (features = new WeakSet()));
+  lastAsked = { weights, features };
+  return features;
+}
+
+function askTerms(
+  f: ClaimFeatures,
+  weights: TermWeights,
+  leaveOut: ReadonlySet<string>,
+  asked: WeakSet<ClaimFeatures>,
+): void {
+  if (asked.has(f)) return;
+  let all = true;
+  for (const t of f.terms) {
+    if (leaveOut.has(t)) all = false;
+    else weights.weight(t);
+  }
+  if (all) asked.add(f);
 }
 
 /**
@@ -162,29 +208,67 @@ export function compareClaims(a: ClaimFeatures, b: ClaimFeatures, weights: TermW
 
 const rememberedComparison = rememberedPerPair(comparison);
 
-function comparison(a: ClaimFeatures, b: ClaimFeatures, weights: TermWeights): Comparison {
-  const terms = overlap(a, b, weights);
-  const entities = entityOverlap(a.about, b.about);
+/** The parts of a comparison no term weight changes: read once per pair of features (`settledPerPair`). */
+interface SettledParts {
+  entities: number;
+  predicate: number;
+  apart: string | null;
+  sameCount: boolean;
+  sameDate: boolean;
+}
+
+const settledParts = settledPerPair((a, b): SettledParts => {
   const predicate = predicateAgreement(a, b);
-  const apart = reasonApart(a, b);
-  if (apart !== null) return { score: 0, terms, entities, predicate, apart };
-  // A shared count is evidence of one report when both report one kind of event ("two frigates
-  // left"); beside different verbs it only describes the same things ("operates two bases" / "the
-  // fate of its two bases").
-  const sameCount =
-    predicate > UNRELATED_PREDICATES &&
-    countsOfSameThing(a.quantities, b.quantities).some(([x, y]) => x.value === y.value);
-  const sameDate = dateRelation(a.dates, b.dates) === 'same';
+  return {
+    entities: entityOverlap(a.about, b.about),
+    predicate,
+    apart: reasonApart(a, b),
+    // A shared count is evidence of one report when both report one kind of event ("two frigates
+    // left"); beside different verbs it only describes the same things ("operates two bases" / "the
+    // fate of its two bases").
+    sameCount:
+      predicate > UNRELATED_PREDICATES &&
+      countsOfSameThing(a.quantities, b.quantities).some(([x, y]) => x.value === y.value),
+    sameDate: dateRelation(a.dates, b.dates) === 'same',
+  };
+});
+
+/** The score of a pair that can be one statement, from its term overlap and its settled parts. */
+function scoreOf(terms: number, { entities, predicate, sameCount, sameDate }: SettledParts): number {
   const score =
     WEIGHTS.terms * terms +
     WEIGHTS.entities * entities +
     WEIGHTS.predicate * predicate +
     (sameCount ? BONUS.quantity : 0) +
     (sameDate ? BONUS.date : 0);
-  return { score: Math.min(1, score), terms, entities, predicate, apart: null };
+  return Math.min(1, score);
 }
+
+function comparison(a: ClaimFeatures, b: ClaimFeatures, weights: TermWeights): Comparison {
+  const terms = overlap(a, b, weights);
+  const parts = settledParts(a, b);
+  const { entities, predicate, apart } = parts;
+  if (apart !== null) return { score: 0, terms, entities, predicate, apart };
+  return { score: scoreOf(terms, parts), terms, entities, predicate, apart: null };
+}
+
+/**
+ * `compareClaims(a, b).score`, without reading the terms' weights where the pair cannot be one
+ * statement (its score is 0 whatever they share): placement asks only for the score.
+ */
+const rememberedScore = rememberedPerPair((a, b, weights): number => {
+  const parts = settledParts(a, b);
+  if (parts.apart === null) return scoreOf(overlap(a, b, weights), parts);
+  askWeights(a, b, weights);
+  return 0;
+});
 
 /** `compareClaims(a, b).score`: 0–1, and 0 when they cannot be one statement. */
 export function sameStatementScore(a: ClaimFeatures, b: ClaimFeatures, weights: TermWeights = UNIFORM_WEIGHTS): number {
-  return compareClaims(a, b, weights).score;
+  return rememberedScore(a, b, weights);
+}
+
+/** `sameStatementScore(a, b, weights)` for one claim against many (`PairMemory.from`). */
+export function sameStatementScores(a: ClaimFeatures, weights: TermWeights): (b: ClaimFeatures) => number {
+  return rememberedScore.from(a, weights);
 }

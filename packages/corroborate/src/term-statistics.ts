@@ -63,17 +63,81 @@ export class TermStatistics implements TermWeights {
  */
 export function rememberedPerPair<T>(
   compute: (a: ClaimFeatures, b: ClaimFeatures, weights: TermWeights) => T,
-): (a: ClaimFeatures, b: ClaimFeatures, weights: TermWeights) => T {
+): PairMemory<T> {
   const byWeights = new WeakMap<TermWeights, WeakMap<ClaimFeatures, Map<ClaimFeatures, T>>>();
-  return (a, b, weights) => {
-    if (!weights.frozen) return compute(a, b, weights);
-    let byA = byWeights.get(weights);
+  // An article's comparisons all run under one weights object: the last one's table is kept at hand.
+  let lastWeights: TermWeights | undefined;
+  let lastByA: WeakMap<ClaimFeatures, Map<ClaimFeatures, T>> | undefined;
+  const memoryOf = (a: ClaimFeatures, weights: TermWeights): Map<ClaimFeatures, T> => {
+    let byA = weights === lastWeights ? lastByA : byWeights.get(weights);
     if (!byA) byWeights.set(weights, (byA = new WeakMap()));
+    lastWeights = weights;
+    lastByA = byA;
     let byB = byA.get(a);
     if (!byB) byA.set(a, (byB = new Map()));
-    if (byB.has(b)) return byB.get(b)!;
+    return byB;
+  };
+  const recall = (byB: Map<ClaimFeatures, T>, a: ClaimFeatures, b: ClaimFeatures, weights: TermWeights): T => {
+    const known = byB.get(b);
+    if (known !== undefined || byB.has(b)) return known as T;
     const found = compute(a, b, weights);
     byB.set(b, found);
+    return found;
+  };
+  const remembered = (a: ClaimFeatures, b: ClaimFeatures, weights: TermWeights): T =>
+    weights.frozen ? recall(memoryOf(a, weights), a, b, weights) : compute(a, b, weights);
+  remembered.from = (a: ClaimFeatures, weights: TermWeights): ((b: ClaimFeatures) => T) => {
+    if (!weights.frozen) return (b) => compute(a, b, weights);
+    const byB = memoryOf(a, weights);
+    return (b) => recall(byB, a, b, weights);
+  };
+  return remembered;
+}
+
+/** `compute(a, b, weights)` remembered (`rememberedPerPair`). */
+export interface PairMemory<T> {
+  (a: ClaimFeatures, b: ClaimFeatures, weights: TermWeights): T;
+  /** The same for one `a` against many `b`, its memory looked up once: a claim against every candidate's claims. */
+  from(a: ClaimFeatures, weights: TermWeights): (b: ClaimFeatures) => T;
+}
+
+/** A number per features object, for keying pairs without holding either object alive. */
+const featureIds = new WeakMap<ClaimFeatures, number>();
+let nextFeatureId = 1;
+
+function featureId(f: ClaimFeatures): number {
+  let id = featureIds.get(f);
+  if (id === undefined) featureIds.set(f, (id = nextFeatureId++));
+  return id;
+}
+
+/**
+ * `compute(a, b)` for what a comparison reads that no term weight changes (stances, predicates,
+ * counts, dates, entities), remembered per pair of features across articles, where
+ * `rememberedPerPair` holds only under one article's weights: copies of a wire story meet the same
+ * statements article after article. Features never change once read, so a remembered answer is
+ * the answer. At most `limit` pairs: past it the memory starts over.
+ */
+export function settledPerPair<T>(compute: (a: ClaimFeatures, b: ClaimFeatures) => T, limit = 250_000) {
+  let byA = new Map<number, Map<number, T>>();
+  let size = 0;
+  return (a: ClaimFeatures, b: ClaimFeatures): T => {
+    const ia = featureId(a);
+    const ib = featureId(b);
+    const byB = byA.get(ia);
+    if (byB !== undefined) {
+      const known = byB.get(ib);
+      if (known !== undefined || byB.has(ib)) return known as T;
+    }
+    const found = compute(a, b);
+    if (size >= limit) {
+      byA = new Map();
+      size = 0;
+    }
+    let into = byA.get(ia);
+    if (into === undefined) byA.set(ia, (into = new Map()));
+    into.set(ib, found);
+    size++;
     return found;
   };
 }

@@ -112,3 +112,91 @@ export function candidateStatementRows(
     conflicts: (JSON.parse(row.conflicts) as number[]).sort(ascending),
   }));
 }
+
+/**
+ * What is told, as it happens, of writes on this connection to what `candidateStatementRows` and
+ * `statementsAboutEntity` read: a statement whose claims, curated flag or contradictions changed
+ * (or that is deleted), and an entity whose statement_about rows changed.
+ */
+export interface StatementWriteListener {
+  statement(id: number): void;
+  entity(id: number): void;
+}
+
+const WATCH_TABLE = 'sitrep_statement_watch';
+
+/**
+ * Temporary triggers (this connection's only, gone with it) that call the listener's functions on
+ * every write to claims' statements, statements' curated flag, contradictions and statement_about,
+ * whoever on this connection writes (grouping, a curator's mutation); and a temporary table holding
+ * an epoch that a caller sets (`setStatementWatchEpoch`). Temporary tables and triggers take part
+ * in transactions: one rolled back after they were made takes them with it, and the epoch written
+ * inside a transaction rolls back with the writes it vouches for.
+ */
+export function watchStatementWrites(db: SitrepDatabase, listener: StatementWriteListener, epoch: number): void {
+  const call = (fn: (id: number) => void) => (id: unknown) => {
+    if (typeof id === 'number' || typeof id === 'bigint') fn(Number(id));
+    return null;
+  };
+  db.sqlite.function('sitrep_statement_written', { deterministic: false }, call(listener.statement));
+  db.sqlite.function('sitrep_entity_statements_written', { deterministic: false }, call(listener.entity));
+  db.sqlite.exec(`
+    create temp table if not exists ${WATCH_TABLE} (epoch integer not null);
+    delete from temp.${WATCH_TABLE};
+    insert into temp.${WATCH_TABLE} (epoch) values (${Math.trunc(epoch)});
+    create temp trigger if not exists sitrep_watch_claims_update after update of statement_id on main.claims
+      begin select sitrep_statement_written(old.statement_id), sitrep_statement_written(new.statement_id); end;
+    create temp trigger if not exists sitrep_watch_claims_insert after insert on main.claims
+      when new.statement_id is not null begin select sitrep_statement_written(new.statement_id); end;
+    create temp trigger if not exists sitrep_watch_claims_delete after delete on main.claims
+      when old.statement_id is not null begin select sitrep_statement_written(old.statement_id); end;
+    create temp trigger if not exists sitrep_watch_statements_update after update of curated, id on main.statements
+      begin select sitrep_statement_written(old.id), sitrep_statement_written(new.id); end;
+    create temp trigger if not exists sitrep_watch_statements_delete before delete on main.statements
+      begin
+        select sitrep_statement_written(old.id);
+        select sitrep_statement_written(other_id) from main.statement_conflicts where statement_id = old.id;
+        select sitrep_statement_written(statement_id) from main.statement_conflicts where other_id = old.id;
+      end;
+    create temp trigger if not exists sitrep_watch_conflicts_insert after insert on main.statement_conflicts
+      begin select sitrep_statement_written(new.statement_id), sitrep_statement_written(new.other_id); end;
+    create temp trigger if not exists sitrep_watch_conflicts_update after update on main.statement_conflicts
+      begin
+        select sitrep_statement_written(old.statement_id), sitrep_statement_written(old.other_id),
+          sitrep_statement_written(new.statement_id), sitrep_statement_written(new.other_id);
+      end;
+    create temp trigger if not exists sitrep_watch_conflicts_delete after delete on main.statement_conflicts
+      begin select sitrep_statement_written(old.statement_id), sitrep_statement_written(old.other_id); end;
+    create temp trigger if not exists sitrep_watch_about_insert after insert on main.statement_about
+      begin select sitrep_entity_statements_written(new.entity_id); end;
+    create temp trigger if not exists sitrep_watch_about_update after update on main.statement_about
+      begin select sitrep_entity_statements_written(old.entity_id), sitrep_entity_statements_written(new.entity_id); end;
+    create temp trigger if not exists sitrep_watch_about_delete after delete on main.statement_about
+      begin select sitrep_entity_statements_written(old.entity_id); end;
+  `);
+}
+
+/**
+ * The epoch last set on this connection's watch (`watchStatementWrites`), as of this transaction;
+ * null when there is no watch (never made, or its making was rolled back).
+ */
+export function statementWatchEpoch(db: SitrepDatabase): number | null {
+  const exists = preparedOnce(db, 'statements.watchExists', () =>
+    db.sqlite.prepare<[string], { n: number }>(
+      `select count(*) as n from temp.sqlite_master where type = 'table' and name = ?`,
+    ),
+  );
+  if (exists.get(WATCH_TABLE)!.n === 0) return null;
+  // Prepared anew: a statement prepared while the table existed would fail once it is gone.
+  const row = db.sqlite.prepare<[], { epoch: number }>(`select epoch from temp.${WATCH_TABLE}`).get();
+  return row?.epoch ?? null;
+}
+
+export function setStatementWatchEpoch(db: SitrepDatabase, epoch: number): void {
+  db.sqlite.prepare<[number]>(`update temp.${WATCH_TABLE} set epoch = ?`).run(epoch);
+}
+
+/** SQLite's data_version: it moves when another connection commits. */
+export function dataVersionOf(db: SitrepDatabase): number {
+  return db.sqlite.pragma('data_version', { simple: true }) as number;
+}

@@ -17,7 +17,11 @@ import {
   recordConflict,
   type StatementAboutRow,
   candidateStatementRows,
+  dataVersionOf,
   rankCandidates,
+  setStatementWatchEpoch,
+  statementWatchEpoch,
+  watchStatementWrites,
   statementsAboutEntity,
   termCountsOf,
 } from '@sitrep/db';
@@ -87,12 +91,25 @@ const INSTALLATION_WORDS = new Set(
  */
 function keyOf(entity: Pick<EntityRow, 'id' | 'kind' | 'name'>): string {
   if (entity.kind !== 'installation') return String(entity.id);
-  const core = normalizeName(entity.name)
+  // Normalising and folding a name is most of reading a claim's entities: remembered per name.
+  let key = installationKeys.get(entity.name);
+  if (key === undefined) {
+    if (installationKeys.size >= CACHE_LIMIT) installationKeys.clear();
+    installationKeys.set(entity.name, (key = installationKey(entity.name)));
+  }
+  return key ?? String(entity.id);
+}
+
+const installationKeys = new Map<string, string | null>();
+
+/** An installation's key by its name (`keyOf`), or null where only words for its kind are left. */
+function installationKey(name: string): string | null {
+  const core = normalizeName(name)
     .split(' ')
     .filter(Boolean)
     .map(foldWord)
     .filter((w) => !INSTALLATION_WORDS.has(w));
-  return core.length > 0 ? `${INSTALLATION_KEY}${core.join(' ')}` : String(entity.id);
+  return core.length > 0 ? `${INSTALLATION_KEY}${core.join(' ')}` : null;
 }
 
 /** The entity ids behind each key of a read claim's `about`: statements are looked up by id. */
@@ -166,6 +183,105 @@ export function readStored(db: SitrepDatabase, rows: readonly ClaimRow[]): Map<n
 }
 
 /**
+ * Candidate statements and entities' statements in a window, as last read from the database, kept
+ * from one article to the next on a connection: every article about Russia reads the same few
+ * hundred statements, and most of them are not written between two articles. An entry is exactly
+ * what the database would answer now: temporary triggers drop it when anything on the connection
+ * writes what it was read from (`watchStatementWrites`); all are dropped when another connection
+ * committed (data_version), or when a transaction that grouping wrote in was rolled back (the
+ * epoch in the watch's table rolls back with it, and no longer matches `epoch`).
+ */
+interface SharedReads {
+  epoch: number;
+  dataVersion: number;
+  statements: Map<number, CandidateStatement>;
+  about: Map<string, StatementAboutRow[]>;
+  /** The `about` keys of each entity. */
+  aboutKeys: Map<number, string[]>;
+}
+
+const sharedReads = new WeakMap<SitrepDatabase['sqlite'], SharedReads>();
+/** Entries kept at most, of each kind: past it they start over. */
+const SHARED_LIMIT = 20_000;
+
+/**
+ * The connection's shared reads, checked for this article (see SharedReads), and marked as in use:
+ * until `sharedReadsDone` records the article's epoch, a failure leaves them unusable.
+ */
+function sharedReadsFor(db: SitrepDatabase): SharedReads {
+  const dataVersion = dataVersionOf(db);
+  let shared = sharedReads.get(db.sqlite);
+  const epoch = statementWatchEpoch(db);
+  if (!shared || epoch === null || epoch !== shared.epoch || dataVersion !== shared.dataVersion) {
+    const fresh: SharedReads = {
+      epoch: (shared?.epoch ?? 0) + 1,
+      dataVersion,
+      statements: new Map(),
+      about: new Map(),
+      aboutKeys: new Map(),
+    };
+    shared = fresh;
+    sharedReads.set(db.sqlite, fresh);
+    // The listener reads whichever shared reads are the connection's when a write happens.
+    watchStatementWrites(
+      db,
+      {
+        statement: (id) => sharedReads.get(db.sqlite)?.statements.delete(id),
+        entity: (id) => {
+          const current = sharedReads.get(db.sqlite);
+          for (const key of current?.aboutKeys.get(id) ?? []) current!.about.delete(key);
+          current?.aboutKeys.delete(id);
+        },
+      },
+      fresh.epoch,
+    );
+  }
+  shared.epoch++;
+  return shared;
+}
+
+/**
+ * The connection's shared reads that are still usable (as the next article would find them) and
+ * differ from what the database answers now, by id or key: none, unless something wrote around
+ * the watch. Empty when nothing is shared. For tests.
+ */
+export function staleSharedReads(db: SitrepDatabase): { checked: number; stale: string[] } {
+  const shared = sharedReads.get(db.sqlite);
+  const epoch = statementWatchEpoch(db);
+  if (!shared || epoch !== shared.epoch || dataVersionOf(db) !== shared.dataVersion) return { checked: 0, stale: [] };
+  const stale: string[] = [];
+  const ids = [...shared.statements.keys()];
+  for (const row of candidateStatementRows(db, ids, COMPARED_PER_STATEMENT + 1)) {
+    const kept = shared.statements.get(row.id)!;
+    const now = {
+      claims: row.latest.slice(-COMPARED_PER_STATEMENT).map(String),
+      total: row.latest.length,
+      curated: row.curated,
+      conflicts: row.conflicts.map(String),
+    };
+    const then = {
+      claims: kept.claims.map((c) => c.facts.id),
+      total: kept.total,
+      curated: kept.curated,
+      conflicts: [...(kept.conflicts ?? [])].sort((x, y) => Number(x) - Number(y)),
+    };
+    if (JSON.stringify(now) !== JSON.stringify(then)) stale.push(`statement ${row.id}`);
+  }
+  for (const [entity, keys] of shared.aboutKeys)
+    for (const key of keys) {
+      const [, since, until, limit] = key.split(' ');
+      const now = statementsAboutEntity(db, entity, since!, until!, Number(limit));
+      if (JSON.stringify(now) !== JSON.stringify(shared.about.get(key))) stale.push(`about ${key}`);
+    }
+  return { checked: ids.length + shared.about.size, stale };
+}
+
+/** The article's grouping is written: the shared reads hold for the transaction as it now stands. */
+function sharedReadsDone(db: SitrepDatabase, shared: SharedReads): void {
+  setStatementWatchEpoch(db, shared.epoch);
+}
+
+/**
  * Candidate statements as the placement rules read them, by id, for the article being grouped: an
  * article's claims share their entities, so they meet the same statements, and what this article
  * changes in them is applied here as it is written (`joined`, `conflicted`, `forget`).
@@ -181,7 +297,10 @@ class CandidateReader {
    */
   private readonly about = new Map<string, StatementAboutRow[]>();
 
-  constructor(private readonly db: SitrepDatabase) {}
+  constructor(
+    private readonly db: SitrepDatabase,
+    private readonly shared: SharedReads,
+  ) {}
 
   private story: { id: string; statements: Map<string, number> } | undefined;
 
@@ -207,15 +326,38 @@ class CandidateReader {
     return id === undefined ? [] : [id];
   }
 
+  /**
+   * The ranking of `around`, by its entities (sorted: the ranking does not depend on their order)
+   * and window: an article's claims mostly name the same entities on the same day, and ranking a
+   * hot entity's rows is a sort of a hundred. Cleared with `about`, whose rows it ranks.
+   */
+  private readonly ranked = new Map<string, number[]>();
+
   /** `statementCandidates`, each entity's statements in a window read once per article. */
   around(entityIds: readonly number[], since: string, until: string, limit: number): number[] {
-    const perEntity = [...new Set(entityIds)].map((id) => {
+    const ids = [...new Set(entityIds)];
+    const rankKey = `${[...ids].sort((x, y) => x - y).join(',')} ${since} ${until} ${limit}`;
+    const known = this.ranked.get(rankKey);
+    if (known) return known;
+    const perEntity = ids.map((id) => {
       const key = `${id} ${since} ${until} ${limit}`;
-      let rows = this.about.get(key);
-      if (!rows) this.about.set(key, (rows = statementsAboutEntity(this.db, id, since, until, limit)));
+      let rows = this.about.get(key) ?? this.shared.about.get(key);
+      if (!rows) {
+        rows = statementsAboutEntity(this.db, id, since, until, limit);
+        const shared = this.shared;
+        if (shared.about.size >= SHARED_LIMIT) {
+          shared.about.clear();
+          shared.aboutKeys.clear();
+        }
+        shared.about.set(key, rows);
+        shared.aboutKeys.set(id, [...(shared.aboutKeys.get(id) ?? []), key]);
+      }
+      this.about.set(key, rows);
       return rows;
     });
-    return rankCandidates(perEntity, limit);
+    const ranked = rankCandidates(perEntity, limit);
+    this.ranked.set(rankKey, ranked);
+    return ranked;
   }
 
   /**
@@ -256,12 +398,19 @@ class CandidateReader {
    */
   merged(from: number, into: number): void {
     this.about.clear();
+    this.ranked.clear();
     this.gone.add(from);
     this.known.delete(from);
     this.known.delete(into);
   }
 
-  private load(ids: readonly number[]): void {
+  private load(wantedIds: readonly number[]): void {
+    const ids: number[] = [];
+    for (const id of wantedIds) {
+      const shared = this.shared.statements.get(id);
+      if (shared) this.known.set(id, shared);
+      else ids.push(id);
+    }
     if (ids.length === 0) return;
     const db = this.db;
     // One more than are compared, to know whether they are all it holds.
@@ -281,15 +430,21 @@ class CandidateReader {
       ),
     ))
       read.set(id, claim);
-    for (const row of rows)
-      this.known.set(row.id, {
+    const shared = this.shared.statements;
+    if (shared.size + rows.length > SHARED_LIMIT) shared.clear();
+    for (const row of rows) {
+      const statement: CandidateStatement = {
         id: String(row.id),
         claims: row.latest.slice(-COMPARED_PER_STATEMENT).flatMap((claimId) => read.get(claimId) ?? []),
         // More than `claims` when it holds more than the latest compared: all that `placeClaim` asks.
         total: row.latest.length,
         curated: row.curated,
         conflicts: new Set(row.conflicts.map(String)),
-      });
+      };
+      this.known.set(row.id, statement);
+      // Never changed in place (`joined` and `conflicted` make new ones): safe to share.
+      shared.set(row.id, statement);
+    }
   }
 }
 
@@ -431,7 +586,8 @@ export function groupClaims(db: SitrepDatabase, claims: readonly ClaimRow[]): Ma
     touched.set(id, set);
   };
   const context = new SpeakerContext();
-  const reader = new CandidateReader(db);
+  const shared = sharedReadsFor(db);
+  const reader = new CandidateReader(db, shared);
   const read = readStored(db, claims);
   const articleWeights = weightsFor(db);
   for (const row of claims) {
@@ -475,6 +631,7 @@ export function groupClaims(db: SitrepDatabase, claims: readonly ClaimRow[]): Ma
   }
   writeTally(db);
   refreshStatements(db, [...touched.keys()]);
+  sharedReadsDone(db, shared);
   return placed;
 }
 
