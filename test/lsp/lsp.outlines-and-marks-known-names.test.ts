@@ -1,4 +1,5 @@
 import {
+  type DocumentHighlight,
   type DocumentSymbol,
   type SemanticTokens,
   type SemanticTokensDelta,
@@ -116,6 +117,24 @@ describe('the language server, over stdio, against the real API', { timeout: 60_
         data.splice(edit.start, edit.deleteCount, ...(edit.data ?? []));
     } else data = answer.data;
     expect(data).toEqual((await full()).data);
+  });
+
+  it('highlights every mention of the entity under the cursor, in any spelling, and nothing on other words', async () => {
+    await using ls = startLanguageServer();
+    await ls.initialize({ initializationOptions: { endpoint: api.url } });
+    const text = `${DOC}Tartus is quiet; TARTOUS again.\n`;
+    await ls.open(URI, text);
+    const highlights = (line: number, character: number) =>
+      ls.connection.sendRequest<DocumentHighlight[] | null>('textDocument/documentHighlight', {
+        textDocument: { uri: URI },
+        position: { line, character },
+      });
+    const lines = text.split('\n');
+    const words = (found: DocumentHighlight[] | null) =>
+      (found ?? []).map(({ range }) => lines[range.start.line]!.slice(range.start.character, range.end.character));
+    expect(words(await highlights(2, 19))).toEqual(['Tartous', 'Tartus', 'TARTOUS']);
+    expect(words(await highlights(1, 5))).toEqual(['Kremlin']);
+    expect(await highlights(0, 2)).toBeNull();
   });
 
   it('marks nothing past maxDocumentChars, and says so once', async () => {

@@ -76,6 +76,12 @@ function evidenceLua(recipe: string): string {
     table.insert(out.references, line and line:sub(reference.range.start.character + 1, reference.range['end'].character) or (reference.uri .. ' ' .. vim.api.nvim_buf_get_name(0) .. ' ' .. vim.api.nvim_buf_line_count(0)))
   end
   vim.cmd('buffer ' .. bufnr)
+  local highlights = vim.lsp.buf_request_sync(bufnr, 'textDocument/documentHighlight', at, 10000)[sitrep].result
+  out.highlights = {}
+  for _, h in ipairs(highlights or {}) do
+    local line = vim.api.nvim_buf_get_lines(bufnr, h.range.start.line, h.range.start.line + 1, false)[1]
+    table.insert(out.highlights, line:sub(h.range.start.character + 1, h.range['end'].character))
+  end
   vim.wait(10000, function() return #vim.diagnostic.get(bufnr) > 0 end, 50)
   out.diagnostics = {}
   for _, d in ipairs(vim.diagnostic.get(bufnr)) do table.insert(out.diagnostics, { code = d.code, severity = d.severity, message = d.message }) end`,
@@ -91,6 +97,7 @@ interface NeovimRun {
   hovers: string[];
   definition?: { uri: string; first: string; modifiable: boolean };
   references?: string[];
+  highlights?: string[];
   diagnostics?: Array<{ code: string; severity: number; message: string }>;
 }
 
@@ -160,17 +167,18 @@ describe.skipIf(unavailable)('Neovim as the client', () => {
     expect(run.statuses).toContainEqual(expect.objectContaining({ state: 'connected', endpoint: api.url }));
   });
 
-  it("runs the README's recipe: definition opens the entity's page, references the articles at each mention, and diagnostics show", async () => {
+  it("runs the README's recipe: definition opens the entity's page, references the articles at each mention, highlights its mentions, and diagnostics show", async () => {
     const blocks = readmeBlocks().filter((b) => b.lang === 'lua');
     const recipe = blocks.find((b) => b.text.includes("'sitrep/evidence'"));
     expect(recipe, 'a ```lua block that fills sitrep: buffers').toBeDefined();
-    const text = 'Helicopters were seen at Qamishli Airport.\n';
+    const text = 'Helicopters were seen at Qamishli Airport.\nQamishli was quiet later.\n';
     const run = await inNeovim(text, [{ line: 0, character: 28 }], evidenceLua(recipe!.text));
     expect(run.error, run.error).toBeUndefined();
     expect(run.definition).toMatchObject({ first: '# Qamishli Airport', modifiable: false });
     expect(run.definition!.uri).toMatch(/^sitrep:\/\/entity\//);
     expect(run.references!.length).toBeGreaterThan(0);
     for (const said of run.references!) expect(said).toMatch(/Qamishli/);
+    expect(run.highlights).toEqual(['Qamishli Airport', 'Qamishli']);
     expect(run.diagnostics!.map((d) => d.code)).toContain('contested');
   });
 });

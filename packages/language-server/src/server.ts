@@ -14,6 +14,7 @@ import { ADD_ALIAS_COMMAND, CREATE_ENTITY_COMMAND, registerActions } from './fea
 import { registerCompletion } from './features/completion';
 import { registerDiagnostics } from './features/diagnostics';
 import { registerEvidence } from './features/evidence';
+import { registerHighlights } from './features/highlights';
 import { registerHover } from './features/hover';
 import { registerRequests } from './features/requests';
 import { registerSymbols } from './features/symbols';
@@ -44,6 +45,7 @@ const FEATURES: Array<{ capabilities: ServerCapabilities; register(wb: Workbench
     capabilities: { semanticTokensProvider: { legend: NAME_TOKENS_LEGEND, full: { delta: true } } },
     register: registerTokens,
   },
+  { capabilities: { documentHighlightProvider: true }, register: registerHighlights },
 ];
 
 /** Wires Sitrep's features, settings and status into an LSP connection (stdio or any other transport). */
