@@ -73,6 +73,18 @@ export async function throughTheApi(page, { truth, check, log, ask, note, draft,
     },
   );
 
+  await attempt('executeDocumentHighlights on al-Golani lights up his mentions in the note', async () => {
+    const highlights = await ask('execute', {
+      command: 'vscode.executeDocumentHighlights',
+      args: [noteUri, positionOf(note.text, 'al-Golani', 3)],
+    });
+    const lines = note.text.split('\n');
+    const said = (highlights ?? []).map(({ range }) =>
+      lines[range.start.line].slice(range.start.character, range.end.character),
+    );
+    return [said.length === 1 && said[0] === 'al-Golani', JSON.stringify(said)];
+  });
+
   await attempt("executeDefinitionProvider on Hmeimim gives the entity's read-only page", async () => {
     const [location] = await ask('execute', {
       command: 'vscode.executeDefinitionProvider',
