@@ -23,3 +23,4 @@ export * as pgSchema from './pg/schema';
 export * from './pg/search';
 export * from './pg/names';
 export * from './pg/changes';
+export * from './pg/copy-from-sqlite';

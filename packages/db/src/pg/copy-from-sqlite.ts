@@ -1,0 +1,144 @@
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type postgres from 'postgres';
+import { SitrepError } from '@sitrep/vocabulary';
+import { type SitrepDatabase, hasEveryMigration } from '../database';
+import { type SitrepPostgres, explainPostgresError } from '../postgres';
+import { CHANGES_CHANNEL } from './changes';
+import { type CopiedTableShape, tablesInCopyOrder } from './copy-tables';
+import { copyChunks } from './copy-text';
+
+/** What one table's copy moved. */
+export interface CopiedTable {
+  table: string;
+  rows: number;
+}
+
+export interface CopyOptions {
+  /** Called after each table is copied (and before the commit), for progress lines. */
+  onTable?: (copied: CopiedTable) => void;
+}
+
+/**
+ * Copies every table of a Sitrep SQLite database into a PostgreSQL one that holds no rows yet,
+ * keeping ids, in one transaction: a failure anywhere leaves the target as empty as it was.
+ *
+ * - Rows go through COPY … FROM STDIN (text format), one COPY per table, parents first.
+ * - The source is read in one read transaction: a server writing to it meanwhile does not tear the copy.
+ * - The target's user triggers are off during the copy (ALTER TABLE … DISABLE TRIGGER USER, undone
+ *   by the commit or the rollback alike): the per-entity counts are copied as SQLite kept them,
+ *   rather than counted again row by row, and the change notification is sent once at the end.
+ *   Foreign keys are not user triggers: they are still checked. This needs the tables' owner, the
+ *   user that migrated them.
+ * - Identity sequences start past the highest copied id; row counts are compared per table before
+ *   the commit.
+ */
+export async function copySqliteToPostgres(
+  source: SitrepDatabase,
+  target: SitrepPostgres,
+  options: CopyOptions = {},
+): Promise<CopiedTable[]> {
+  if (!hasEveryMigration(source)) {
+    throw new SitrepError(
+      'BAD_USER_INPUT',
+      `${source.file} was made by an older Sitrep; run \`sitrep migrate --db ${source.file}\` first, then copy it.`,
+    );
+  }
+  const tables = tablesInCopyOrder();
+  // One snapshot of the source for the whole copy (WAL lets a writer go on beside it).
+  source.sqlite.exec('begin');
+  try {
+    return await target.sql.begin(async (tx) => {
+      await refuseOccupied(tx, tables, target.url);
+      const copied: CopiedTable[] = [];
+      for (const table of tables) {
+        const rows = await copyTable(source, tx, table);
+        await checkCount(source, tx, table, rows);
+        if (table.identity) await restartIdentity(tx, table.name, table.identity);
+        copied.push({ table: table.name, rows });
+        options.onTable?.({ table: table.name, rows });
+      }
+      for (const table of tables) await tx`alter table ${tx(table.name)} enable trigger user`;
+      await tx`select pg_notify(${CHANGES_CHANNEL}, '')`;
+      return copied;
+    });
+  } catch (error) {
+    throw explainPostgresError(error, target.url);
+  } finally {
+    source.sqlite.exec('commit');
+  }
+}
+
+/**
+ * Locks every table (others may read, none may write until the commit), then refuses a target in
+ * which any holds a row: the copy keeps ids, and they would collide with the rows there.
+ */
+async function refuseOccupied(tx: postgres.TransactionSql, tables: readonly CopiedTableShape[], shown: string) {
+  const names = tables.map((t) => t.name);
+  await tx`lock table ${tx(names)} in exclusive mode`;
+  const occupied: string[] = [];
+  for (const name of names) {
+    const [row] = await tx<{ some: boolean }[]>`select exists (select 1 from ${tx(name)}) as some`;
+    if (row?.some) occupied.push(name);
+  }
+  if (occupied.length > 0) {
+    throw new SitrepError(
+      'BAD_USER_INPUT',
+      `${shown} already holds data (in ${occupied.join(', ')}); copy into a new, empty database.`,
+    );
+  }
+}
+
+async function copyTable(source: SitrepDatabase, tx: postgres.TransactionSql, table: CopiedTableShape) {
+  await tx`alter table ${tx(table.name)} disable trigger user`;
+  const names = table.columns.map((c) => c.name);
+  // Identifiers from the schema, quoted; SQLite names its columns as PostgreSQL does (schema.mirrors-… test).
+  const select = `select ${names.map((n) => `"${n}"`).join(', ')} from "${table.name}"`;
+  // Safe integers: the fingerprint hashes and any id come back exact, as bigint.
+  const rows = source.sqlite.prepare(select).raw(true).safeIntegers(true).iterate() as IterableIterator<unknown[]>;
+  let count = 0;
+  const chunks = copyChunks(
+    rows,
+    table.columns.map((c) => c.kind),
+    () => (count += 1),
+  );
+  const copy = tx`copy ${tx(table.name)} (${tx(names)}) from stdin`;
+  const refused = refusal(copy);
+  await Promise.race([pipeline(Readable.from(chunks), await copy.writable()), refused]);
+  return count;
+}
+
+/**
+ * Rejects when the server refuses a COPY after its last row: a foreign key is checked at the end
+ * of the statement. postgres.js 3.4 gives the stream before the copy ends and then reports that
+ * error only to the query's `reject`, never to the stream, whose end then never comes (the pipeline
+ * would wait for ever). An error met earlier reaches the stream as well; whichever comes first wins.
+ */
+function refusal(copy: postgres.PendingQuery<postgres.Row[]>): Promise<never> {
+  // Not in postgres.js's types: the Query's own settle function, which its connection calls.
+  const query = copy as unknown as { reject: (error: unknown) => void };
+  return new Promise<never>((_, reject) => {
+    const own = query.reject;
+    query.reject = (error) => {
+      reject(error);
+      own(error);
+    };
+  });
+}
+
+/** The rows PostgreSQL now holds are the rows SQLite's snapshot holds: nothing lost or doubled on the way. */
+async function checkCount(source: SitrepDatabase, tx: postgres.TransactionSql, table: CopiedTableShape, sent: number) {
+  const inSource = source.sqlite.prepare(`select count(*) from "${table.name}"`).pluck().get() as number;
+  const [row] = await tx<{ n: number }[]>`select count(*)::int as n from ${tx(table.name)}`;
+  if (row?.n !== inSource || sent !== inSource) {
+    throw new Error(
+      `Copying ${table.name}: SQLite holds ${inSource} rows, ${sent} were sent, PostgreSQL holds ${row?.n}.`,
+    );
+  }
+}
+
+/** The next id handed out is one past the highest copied (1 for an empty table). */
+async function restartIdentity(tx: postgres.TransactionSql, table: string, column: string) {
+  await tx`select setval(pg_get_serial_sequence(${table}, ${column}), coalesce(max(${tx(column)}), 0) + 1, false)
+    from ${tx(table)}`;
+}

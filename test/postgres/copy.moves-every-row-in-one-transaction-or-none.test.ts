@@ -1,0 +1,99 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type SitrepDatabase, copySqliteToPostgres, openDatabase, openPostgres } from '@sitrep/db';
+import { seedDemo } from '@sitrep/demo-data';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { postgresDatabase } from '../helpers/postgres';
+
+const copied = await postgresDatabase('a copy of the demo data');
+const occupied = copied && (await postgresDatabase('a copy into a database that holds data'));
+const broken = copied && (await postgresDatabase('a copy that fails midway'));
+
+const dir = mkdtempSync(join(tmpdir(), 'sitrep-copy-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Rows per table, as PostgreSQL counts them. */
+async function rowCounts(url: string): Promise<Record<string, number>> {
+  await using db = await openPostgres(url);
+  const tables = await db.sql<{ name: string }[]>`
+    select table_name as name from information_schema.tables where table_schema = 'public' order by 1`;
+  const counts: Record<string, number> = {};
+  for (const { name } of tables) {
+    const [row] = await db.sql<{ n: number }[]>`select count(*)::int as n from ${db.sql(name)}`;
+    counts[name] = row!.n;
+  }
+  return counts;
+}
+
+describe.skipIf(!copied)('copying a SQLite database into PostgreSQL', () => {
+  let source: SitrepDatabase;
+  beforeAll(() => {
+    source = openDatabase(join(dir, 'demo.db'));
+    seedDemo(source);
+  });
+  afterAll(() => source?.close());
+
+  it('copies every table with its ids, counts checked, and new ids start past the copied ones', async () => {
+    await using target = await openPostgres(copied!);
+    const result = await copySqliteToPostgres(source, target);
+    const sqliteCounts = Object.fromEntries(
+      result.map(({ table }) => [table, source.sqlite.prepare(`select count(*) from "${table}"`).pluck().get()]),
+    );
+    expect(Object.fromEntries(result.map((r) => [r.table, r.rows]))).toEqual(sqliteCounts);
+    expect(sqliteCounts).toMatchObject({ claims: expect.any(Number), statements: expect.any(Number) });
+    expect(result.find((r) => r.table === 'claims')!.rows).toBeGreaterThan(10);
+    expect(await rowCounts(copied!)).toEqual(sqliteCounts);
+
+    // Same ids, booleans and dates as text on both sides.
+    const sqliteClaims = source.sqlite
+      .prepare('select id, hedged, source_anonymous, said_on, statement_id from claims order by id')
+      .all() as Array<{ id: number; hedged: number; source_anonymous: number; said_on: string; statement_id: number }>;
+    const pgClaims = await target.sql`
+      select id, hedged, source_anonymous, said_on, statement_id from claims order by id`;
+    expect(pgClaims.map((r) => ({ ...r }))).toEqual(
+      sqliteClaims.map((r) => ({ ...r, hedged: r.hedged === 1, source_anonymous: r.source_anonymous === 1 })),
+    );
+    const sqliteHashes = source.sqlite.prepare('select hash from article_fingerprints order by 1').pluck().all();
+    const pgHashes = (await target.sql`select hash::text from article_fingerprints order by 1`).map((r) =>
+      Number(r.hash),
+    );
+    expect(pgHashes).toEqual(sqliteHashes);
+
+    const [next] = await target.sql<{ id: number }[]>`
+      insert into entities (kind, name) values ('actor', 'A new actor') returning id`;
+    const highest = source.sqlite.prepare('select max(id) from entities').pluck().get() as number;
+    expect(next!.id).toBe(highest + 1);
+  });
+
+  it('refuses a target that holds data, naming the tables, and changes nothing there', async () => {
+    await using target = await openPostgres(occupied!);
+    await target.sql`insert into feeds (url, checked_at) values ('https://example.org/feed', '2025-01-01')`;
+    await expect(copySqliteToPostgres(source, target)).rejects.toThrow(/already holds data \(in feeds\)/);
+    expect(Object.values(await rowCounts(occupied!)).reduce((a, b) => a + b)).toBe(1);
+  });
+
+  it('leaves the target empty when a table fails midway, after earlier tables were copied', async () => {
+    // A conflict between statements that do not exist: SQLite took it with its keys off;
+    // PostgreSQL's foreign key refuses it, after entities, articles, claims… have gone in.
+    const damaged = openDatabase(join(dir, 'damaged.db'));
+    try {
+      seedDemo(damaged);
+      damaged.sqlite.pragma('foreign_keys = OFF');
+      damaged.sqlite.prepare("insert into statement_conflicts values (900001, 900002, 'none')").run();
+      await using target = await openPostgres(broken!);
+      const tables: string[] = [];
+      await expect(
+        copySqliteToPostgres(damaged, target, { onTable: ({ table }) => tables.push(table) }),
+      ).rejects.toThrow(/statement_conflicts/);
+      expect(tables).toEqual(expect.arrayContaining(['entities', 'articles', 'claims', 'statements']));
+      expect(Object.values(await rowCounts(broken!)).every((n) => n === 0)).toBe(true);
+      // Its triggers are on again: a claim about an entity is counted.
+      const [count] = await target.sql<{ n: number }[]>`
+        select count(*)::int as n from pg_trigger where tgrelid = 'claim_about'::regclass and tgenabled = 'D'`;
+      expect(count!.n).toBe(0);
+    } finally {
+      damaged.close();
+    }
+  });
+});
