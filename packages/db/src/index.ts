@@ -24,3 +24,4 @@ export * from './pg/search';
 export * from './pg/names';
 export * from './pg/changes';
 export * from './pg/copy-from-sqlite';
+export * from './store/index';
