@@ -6,6 +6,7 @@ import { type SitrepDatabase, hasEveryMigration } from '../database';
 import { type SitrepPostgres, explainPostgresError } from '../postgres';
 import { CHANGES_CHANNEL } from './changes';
 import { type CopiedTableShape, tablesInCopyOrder } from './copy-tables';
+import { dropForeignKeys, dropSecondaryIndexes, quoted } from './copy-set-aside';
 import { copyChunks } from './copy-text';
 
 /** What one table's copy moved. */
@@ -28,8 +29,10 @@ export interface CopyOptions {
  * - The target's user triggers are off during the copy (ALTER TABLE … DISABLE TRIGGER USER, undone
  *   by the commit or the rollback alike): the per-entity counts are copied as SQLite kept them,
  *   rather than counted again row by row, and the change notification is sent once at the end.
- *   Foreign keys are not user triggers: they are still checked. This needs the tables' owner, the
- *   user that migrated them.
+ *   This needs the tables' owner, the user that migrated them.
+ * - Each table's secondary indexes and foreign keys are dropped before its COPY and made again
+ *   after it, from the server's own definitions: built once over the rows, checked in one join.
+ *   A row that points nowhere still fails the copy (its parents are copied first).
  * - Identity sequences start past the highest copied id; row counts are compared per table before
  *   the commit.
  */
@@ -50,6 +53,8 @@ export async function copySqliteToPostgres(
   try {
     return await target.sql.begin(async (tx) => {
       await refuseOccupied(tx, tables, target.url);
+      // Memory for the index builds after each table (the server's default, 64 MB, spills to disk).
+      await tx`set local maintenance_work_mem = '256MB'`;
       const copied: CopiedTable[] = [];
       for (const table of tables) {
         const rows = await copyTable(source, tx, table);
@@ -91,6 +96,18 @@ async function refuseOccupied(tx: postgres.TransactionSql, tables: readonly Copi
 
 async function copyTable(source: SitrepDatabase, tx: postgres.TransactionSql, table: CopiedTableShape) {
   await tx`alter table ${tx(table.name)} disable trigger user`;
+  const foreignKeys = await dropForeignKeys(tx, table.name);
+  const indexes = await dropSecondaryIndexes(tx, table.name);
+  const rows = await copyRows(source, tx, table);
+  // The definitions are the server's own text (pg_indexes, pg_get_constraintdef), not ours nor the user's.
+  for (const definition of indexes) await tx.unsafe(definition);
+  for (const { name, definition } of foreignKeys) {
+    await tx.unsafe(`alter table ${quoted(table.name)} add constraint ${quoted(name)} ${definition}`);
+  }
+  return rows;
+}
+
+async function copyRows(source: SitrepDatabase, tx: postgres.TransactionSql, table: CopiedTableShape) {
   const names = table.columns.map((c) => c.name);
   // Identifiers from the schema, quoted; SQLite names its columns as PostgreSQL does (schema.mirrors-… test).
   const select = `select ${names.map((n) => `"${n}"`).join(', ')} from "${table.name}"`;
