@@ -5,7 +5,12 @@ describe('thenMaybe', () => {
   it('answers at once for a value: no microtask, so SQLite reads stay synchronous', () => {
     const answer = thenMaybe(20, (n) => n + 1);
     expect(answer).toBe(21);
-    expect(thenMaybe(thenMaybe('a', (s) => `${s}b`), (s) => `${s}c`)).toBe('abc');
+    expect(
+      thenMaybe(
+        thenMaybe('a', (s) => `${s}b`),
+        (s) => `${s}c`,
+      ),
+    ).toBe('abc');
   });
 
   it('answers with a promise only for a promise, and passes its failure on', async () => {
