@@ -1,7 +1,16 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type SitrepDatabase, type SitrepPostgres, copySqliteToPostgres, openDatabase, openPostgres } from '@sitrep/db';
+import {
+  type SitrepDatabase,
+  type SitrepPostgres,
+  copySqliteToPostgres,
+  createToken,
+  recordFeedCheck,
+  setSourceReliability,
+  openDatabase,
+  openPostgres,
+} from '@sitrep/db';
 import { seedDemo } from '@sitrep/demo-data';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postgresDatabase } from '../helpers/postgres';
@@ -42,6 +51,17 @@ describe.skipIf(!copied)('copying a SQLite database into PostgreSQL', () => {
   beforeAll(() => {
     source = openDatabase(join(dir, 'demo.db'));
     seedDemo(source);
+    // What the demo data leaves empty, so that every table has rows to copy: a token, a feed, a
+    // grade and its change, and fingerprints, one past integer's 2^31 (bigint on PostgreSQL).
+    const { token } = createToken(source, 'write', 'desk');
+    recordFeedCheck(source, {
+      url: 'https://example.org/feed\twith\\odd\ncharacters',
+      status: null,
+      error: 'timed out',
+    });
+    setSourceReliability(source, 1, 'B', token.id, 'a note\r\nover two lines');
+    source.sqlite.prepare('insert into article_fingerprints (hash, article_id) values (4294967295, 1), (7, 1)').run();
+    source.sqlite.prepare("insert or ignore into term_counts (term, claims) values ('', 1)").run();
   });
   afterAll(() => source?.close());
 
@@ -57,6 +77,7 @@ describe.skipIf(!copied)('copying a SQLite database into PostgreSQL', () => {
     expect(Object.fromEntries(result.map((r) => [r.table, r.rows]))).toEqual(sqliteCounts);
     expect(sqliteCounts).toMatchObject({ claims: expect.any(Number), statements: expect.any(Number) });
     expect(result.find((r) => r.table === 'claims')!.rows).toBeGreaterThan(10);
+    expect(result.filter((r) => r.rows === 0)).toEqual([]);
     expect(await rowCounts(copied!)).toEqual(sqliteCounts);
 
     // Same ids, booleans and dates as text on both sides.
@@ -69,10 +90,17 @@ describe.skipIf(!copied)('copying a SQLite database into PostgreSQL', () => {
       sqliteClaims.map((r) => ({ ...r, hedged: r.hedged === 1, source_anonymous: r.source_anonymous === 1 })),
     );
     const sqliteHashes = source.sqlite.prepare('select hash from article_fingerprints order by 1').pluck().all();
-    const pgHashes = (await target.sql`select hash::text from article_fingerprints order by 1`).map((r) =>
-      Number(r.hash),
-    );
+    const pgHashes = (
+      await target.sql`select hash::text from article_fingerprints order by article_fingerprints.hash`
+    ).map((r) => Number(r.hash));
+    expect(sqliteHashes).toContain(4294967295);
     expect(pgHashes).toEqual(sqliteHashes);
+
+    // Text with tabs, newlines and backslashes arrives as it left.
+    const feed = source.sqlite.prepare('select url, last_error, checked_at from feeds').get();
+    expect([...(await target.sql`select url, last_error, checked_at from feeds`)]).toEqual([feed]);
+    const note = source.sqlite.prepare('select note from source_reliability').pluck().get();
+    expect((await target.sql`select note from source_reliability`)[0]!.note).toBe(note);
 
     const [next] = await target.sql<{ id: number }[]>`
       insert into entities (kind, name) values ('actor', 'A new actor') returning id`;
