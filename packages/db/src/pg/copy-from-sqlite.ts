@@ -78,12 +78,14 @@ export async function copySqliteToPostgres(
 }
 
 /**
- * Locks every table (others may read, none may write until the commit), then refuses a target in
- * which any holds a row: the copy keeps ids, and they would collide with the rows there.
+ * Locks every table until the commit, then refuses a target in which any holds a row: the copy
+ * keeps ids, and they would collide with the rows there. The strongest lock, taken at once: the
+ * ALTER TABLEs below need it, and taking it table by table later could deadlock with a reader
+ * that holds one table and waits for another.
  */
 async function refuseOccupied(tx: postgres.TransactionSql, tables: readonly CopiedTableShape[], shown: string) {
   const names = tables.map((t) => t.name);
-  await tx`lock table ${tx(names)} in exclusive mode`;
+  await tx`lock table ${tx(names)} in access exclusive mode`;
   const occupied: string[] = [];
   for (const name of names) {
     const [row] = await tx<{ some: boolean }[]>`select exists (select 1 from ${tx(name)}) as some`;
