@@ -1,5 +1,3 @@
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import type postgres from 'postgres';
 import { SitrepError } from '@sitrep/vocabulary';
 import { type SitrepDatabase, hasEveryMigration } from '../database';
@@ -7,7 +5,7 @@ import { type SitrepPostgres, explainPostgresError } from '../postgres';
 import { CHANGES_CHANNEL } from './changes';
 import { type CopiedTableShape, tablesInCopyOrder } from './copy-tables';
 import { dropForeignKeys, dropSecondaryIndexes, quoted } from './copy-set-aside';
-import { copyChunks } from './copy-text';
+import { copyRows } from './copy-rows';
 
 /** What one table's copy moved. */
 export interface CopiedTable {
@@ -110,42 +108,6 @@ async function copyTable(source: SitrepDatabase, tx: postgres.TransactionSql, ta
     await tx.unsafe(`alter table ${quoted(table.name)} add constraint ${quoted(name)} ${definition}`);
   }
   return rows;
-}
-
-async function copyRows(source: SitrepDatabase, tx: postgres.TransactionSql, table: CopiedTableShape) {
-  const names = table.columns.map((c) => c.name);
-  // Identifiers from the schema, quoted; SQLite names its columns as PostgreSQL does (schema.mirrors-… test).
-  const select = `select ${names.map((n) => `"${n}"`).join(', ')} from "${table.name}"`;
-  // Safe integers: the fingerprint hashes and any id come back exact, as bigint.
-  const rows = source.sqlite.prepare(select).raw(true).safeIntegers(true).iterate() as IterableIterator<unknown[]>;
-  let count = 0;
-  const chunks = copyChunks(
-    rows,
-    table.columns.map((c) => c.kind),
-    () => (count += 1),
-  );
-  const copy = tx`copy ${tx(table.name)} (${tx(names)}) from stdin`;
-  const refused = refusal(copy);
-  await Promise.race([pipeline(Readable.from(chunks), await copy.writable()), refused]);
-  return count;
-}
-
-/**
- * Rejects when the server refuses a COPY after its last row: a foreign key is checked at the end
- * of the statement. postgres.js 3.4 gives the stream before the copy ends and then reports that
- * error only to the query's `reject`, never to the stream, whose end then never comes (the pipeline
- * would wait for ever). An error met earlier reaches the stream as well; whichever comes first wins.
- */
-function refusal(copy: postgres.PendingQuery<postgres.Row[]>): Promise<never> {
-  // Not in postgres.js's types: the Query's own settle function, which its connection calls.
-  const query = copy as unknown as { reject: (error: unknown) => void };
-  return new Promise<never>((_, reject) => {
-    const own = query.reject;
-    query.reject = (error) => {
-      reject(error);
-      own(error);
-    };
-  });
 }
 
 /** The rows PostgreSQL now holds are the rows SQLite's snapshot holds: nothing lost or doubled on the way. */
