@@ -115,6 +115,24 @@ describe.skipIf(!copied)('copying a SQLite database into PostgreSQL', () => {
     expect(Object.values(await rowCounts(occupied!)).reduce((a, b) => a + b)).toBe(1);
   });
 
+  it('refuses a file an older Sitrep made, whose tables may lack columns, before touching the target', async () => {
+    const older = openDatabase(join(dir, 'older.db'));
+    try {
+      // As if the last migration had not run yet.
+      older.sqlite
+        .prepare(
+          'delete from __drizzle_migrations where created_at = (select max(created_at) from __drizzle_migrations)',
+        )
+        .run();
+      await using target = await openPostgres(occupied!);
+      await expect(copySqliteToPostgres(older, target)).rejects.toThrow(
+        /older Sitrep; run `sitrep migrate --db .*older\.db` first/,
+      );
+    } finally {
+      older.close();
+    }
+  });
+
   it('leaves the target empty when a table fails midway, after earlier tables were copied', async () => {
     // A conflict between statements that do not exist: SQLite took it with its keys off;
     // PostgreSQL's foreign key refuses it, after entities, articles, claims… have gone in.
