@@ -48,9 +48,11 @@ export async function copySqliteToPostgres(
   const tables = tablesInCopyOrder();
   // One snapshot of the source for the whole copy (WAL lets a writer go on beside it).
   source.sqlite.exec('begin');
+  let copying = false;
   try {
     return await target.sql.begin(async (tx) => {
       await refuseOccupied(tx, tables, target.url);
+      copying = true;
       // Memory for the index builds after each table (the server's default, 64 MB, spills to disk).
       await tx`set local maintenance_work_mem = '256MB'`;
       const copied: CopiedTable[] = [];
@@ -69,7 +71,13 @@ export async function copySqliteToPostgres(
       return copied;
     });
   } catch (error) {
-    throw explainPostgresError(error, target.url);
+    const explained = explainPostgresError(error, target.url);
+    if (!copying) throw explained;
+    // Whatever failed, the user's question is what became of the target: nothing.
+    const message = `${(explained as Error).message.replace(/\.?$/, '.')} Nothing was copied: the transaction was rolled back.`;
+    throw explained instanceof SitrepError
+      ? new SitrepError(explained.code, message, explained.details)
+      : new Error(message, { cause: error });
   } finally {
     source.sqlite.exec('commit');
   }
