@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { registerBackup } from './commands/backup';
+import { registerCopy } from './commands/copy';
 import { registerDatabase } from './commands/database';
 import { registerExport } from './commands/export';
 import { registerExtract } from './commands/extract';
@@ -26,6 +27,7 @@ const program = new Command('sitrep')
 registerServe(program);
 registerDatabase(program);
 registerBackup(program);
+registerCopy(program);
 registerToken(program);
 registerExtract(program);
 registerIngest(program);

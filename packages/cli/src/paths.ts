@@ -77,6 +77,6 @@ export function refuseUnsupportedPostgres(command: Command): void {
   const from = given === undefined ? '$SITREP_DB is a PostgreSQL URL' : '--db is a PostgreSQL URL';
   throw new SitrepError(
     'BAD_USER_INPUT',
-    `${from}, but \`${fullName(command)}\` does not run on PostgreSQL yet; only \`sitrep migrate\` does so far. Give it a SQLite file${given === undefined ? ' (unset SITREP_DB, or pass --db FILE)' : ''}.`,
+    `${from}, but \`${fullName(command)}\` does not run on PostgreSQL yet; only \`sitrep migrate\` does so far (and \`sitrep copy --to URL\` fills one from a SQLite file). Give it a SQLite file${given === undefined ? ' (unset SITREP_DB, or pass --db FILE)' : ''}.`,
   );
 }

@@ -153,3 +153,8 @@ function applyMigrations(sqlite: Database.Database, orm: Orm): void {
 export function inTransaction<T>(db: SitrepDatabase, work: () => T): T {
   return db.sqlite.transaction(work).immediate();
 }
+
+/** True when the database has every migration this Sitrep ships: a read-only open migrates nothing. */
+export function hasEveryMigration(db: SitrepDatabase): boolean {
+  return appliedMigrations(db.sqlite) >= shippedMigrations();
+}

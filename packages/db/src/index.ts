@@ -23,3 +23,5 @@ export * as pgSchema from './pg/schema';
 export * from './pg/search';
 export * from './pg/names';
 export * from './pg/changes';
+export * from './pg/copy-from-sqlite';
+export * from './store/index';

@@ -1,0 +1,31 @@
+import { asc } from 'drizzle-orm';
+import type { SitrepPostgres } from '../../postgres';
+import { articles } from '../../pg/schema';
+import { countSearchHitsPg, searchTextPg } from '../../pg/search';
+import type { Asynchronous, StoreReads } from '../reads';
+import { anyId, idArray } from './bind';
+import { claimReads } from './claims';
+import { articleHeadColumns } from './columns';
+import { entityReads } from './entities';
+import { statementReads } from './statements';
+
+/**
+ * The Store on PostgreSQL: the same reads as the SQLite store, each one statement prepared once
+ * (postgres.js prepares it on each connection at first use), every value bound.
+ */
+export function postgresStore(db: SitrepPostgres): Asynchronous<StoreReads> {
+  const heads = db.orm
+    .select(articleHeadColumns)
+    .from(articles)
+    .where(anyId(articles.id))
+    .orderBy(asc(articles.id))
+    .prepare('store_article_heads_by_ids');
+  return {
+    ...entityReads(db),
+    ...claimReads(db),
+    ...statementReads(db),
+    articleHeadsByIds: async (ids) => (ids.length === 0 ? [] : heads.execute({ ids: idArray(ids) })),
+    searchText: (text, kinds, page) => searchTextPg(db, text, kinds, page),
+    countSearchHits: (text, kinds) => countSearchHitsPg(db, text, kinds),
+  };
+}

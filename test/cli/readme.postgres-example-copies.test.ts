@@ -1,0 +1,45 @@
+import { execFileSync } from 'node:child_process';
+import { openDatabase, openPostgres } from '@sitrep/db';
+import { describe, expect, it } from 'vitest';
+import { SITREP_BIN, runSitrep, seededDatabase } from '../helpers';
+import { postgresDatabase } from '../helpers/postgres';
+import { readmeBlocks } from '../helpers/readme';
+
+const url = await postgresDatabase("the README's PostgreSQL example");
+const { dir, db } = seededDatabase('sitrep-readme-postgres-');
+
+const README_URL = 'postgres://localhost/sitrep';
+
+describe.skipIf(!url)("the README's PostgreSQL example", () => {
+  it('migrates a PostgreSQL database and copies the demo data into it, as its lines type them', async () => {
+    const shell = readmeBlocks().find((b) => b.lang === 'sh' && /sitrep copy --from/.test(b.text));
+    expect(shell, 'a ```sh block that runs sitrep copy').toBeDefined();
+    expect(shell!.text).toContain(README_URL);
+    const script = shell!.text
+      .replaceAll('npx -y pnpm@10.34.8 sitrep', `"${process.execPath}" "${SITREP_BIN}"`)
+      .replaceAll(README_URL, url!)
+      .replaceAll('data/sitrep.db', db);
+    const printed = execFileSync('sh', ['-ec', script], { cwd: dir, encoding: 'utf8', stdio: 'pipe' });
+    expect(printed).toMatch(/is up to date\.\n/);
+    expect(printed).toMatch(/^ {2}claims +\d+$/m);
+    expect(printed).toMatch(/^Committed \d+ tables, [\d,]+ rows in [\d.]+ s; each table's row count checked\.$/m);
+
+    const sqlite = openDatabase(db, { readonly: true });
+    await using pg = await openPostgres(url!);
+    try {
+      for (const table of ['entities', 'articles', 'claims', 'statements', 'statement_about']) {
+        const [row] = await pg.sql<{ n: number }[]>`select count(*)::int as n from ${pg.sql(table)}`;
+        expect(row!.n, table).toBe(sqlite.sqlite.prepare(`select count(*) from ${table}`).pluck().get());
+      }
+    } finally {
+      sqlite.close();
+    }
+  });
+
+  it('refuses to copy again into the database it filled, in one line', () => {
+    const again = runSitrep(['copy', '--from', db, '--to', url!]);
+    expect(again.status).toBe(1);
+    expect(again.stderr.trim().split('\n')).toHaveLength(1);
+    expect(again.stderr).toMatch(/already holds data \(in .*claims.*\); copy into a new, empty database/);
+  });
+});
