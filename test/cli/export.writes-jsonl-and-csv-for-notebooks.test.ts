@@ -67,9 +67,11 @@ describe('sitrep export', { timeout: 60_000 }, () => {
   it("runs the README's export lines as typed, into a folder of their own", () => {
     const shell = readmeBlocks().find((b) => b.lang === 'sh' && /sitrep export/.test(b.text));
     expect(shell, 'a ```sh block with sitrep export').toBeDefined();
+    // pnpm prints its script banner on standard output: a redirected line needs -s, or the file starts with it.
+    expect(shell!.text).not.toMatch(/pnpm@[\d.]+ sitrep[^\n]*>/);
     const folder = join(dir, 'readme');
     execFileSync('mkdir', [folder]);
-    const script = shell!.text.replaceAll('npx -y pnpm@10.34.8 sitrep', `"${process.execPath}" "${SITREP_BIN}"`);
+    const script = shell!.text.replace(/npx -y pnpm@10\.34\.8 (-s )?sitrep/g, `"${process.execPath}" "${SITREP_BIN}"`);
     execFileSync('sh', ['-ec', script], { cwd: folder, env: { ...process.env, SITREP_DB: db }, stdio: 'pipe' });
     expect(lines(readFileSync(join(folder, 'kb.jsonl'), 'utf8')).length).toBeGreaterThan(100);
     expect(JSON.parse(readFileSync(join(folder, 'kb.stix.json'), 'utf8'))).toMatchObject({ type: 'bundle' });

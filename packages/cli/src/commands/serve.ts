@@ -1,6 +1,7 @@
 import { type Command, Option } from 'commander';
 import { CREATE_OPTION, openForCommand } from '../open-database';
 import { DB_OPTION, databasePath } from '../paths';
+import { SitrepError } from '@sitrep/vocabulary';
 import { collectOrigins, parseCount, parsePort, parseWhole } from './options';
 
 interface ServeFlags {
@@ -117,6 +118,8 @@ export function registerServe(program: Command): void {
           ...(options.extractQueue != null && { queue: options.extractQueue }),
           ...(options.extractTimeout != null && { timeoutMs: options.extractTimeout * 1000 }),
         },
+      }).catch((error: unknown) => {
+        throw explainListenError(error, options.host, options.port);
       });
       console.log(`Sitrep is serving ${file}`);
       console.log(`GraphiQL and the API: ${server.url}`);
@@ -129,4 +132,29 @@ export function registerServe(program: Command): void {
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
     });
+}
+
+/** A port or address the machine will not give is the user's to change, not a bug to report. */
+function explainListenError(error: unknown, host: string, port: number | undefined): unknown {
+  const code = (error as { code?: unknown } | null)?.code;
+  const where = `${host}:${port ?? 4000}`;
+  if (code === 'EADDRINUSE') {
+    return new SitrepError(
+      'BAD_USER_INPUT',
+      `${where} is already in use (another sitrep serve?); choose another port with --port N or SITREP_PORT=N.`,
+    );
+  }
+  if (code === 'EACCES') {
+    return new SitrepError(
+      'BAD_USER_INPUT',
+      `this user may not listen on ${where}; choose a port above 1023 with --port N.`,
+    );
+  }
+  if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') {
+    return new SitrepError(
+      'BAD_USER_INPUT',
+      `${host} is not an address of this machine; try --host 127.0.0.1 or 0.0.0.0.`,
+    );
+  }
+  return error;
 }
