@@ -4,7 +4,7 @@ import type { SitrepDatabase } from '@sitrep/db';
 import type { ExtractOptions, Extraction } from '@sitrep/extract';
 import { SitrepError, decodeUtf8, refuseLongArticle } from '@sitrep/vocabulary';
 import type { Command } from 'commander';
-import { MAX_ARTICLE_OPTION } from '../options-article';
+import { DATE_OPTION, MAX_ARTICLE_OPTION } from '../options-article';
 import { titleFromIndex } from './article-files';
 import { forTerminal, jsonForTerminal } from './terminal-text';
 
@@ -51,8 +51,9 @@ export function registerExtract(program: Command): void {
     )
     .option('--json', 'print the extraction as JSON', false)
     .option(...MAX_ARTICLE_OPTION)
+    .option(...DATE_OPTION)
     .option('--db <file>', 'recognise and link the names this database knows (read only; default: none)')
-    .action(async (file: string, options: { json: boolean; db?: string; maxArticleChars: number }) => {
+    .action(async (file: string, options: { json: boolean; db?: string; maxArticleChars: number; date?: string }) => {
       // Loaded here, not at start-up: the language model costs most of a second.
       const { extractArticle } = await import('@sitrep/extract');
       if (statSync(file).isDirectory()) {
@@ -74,7 +75,16 @@ export function registerExtract(program: Command): void {
           published: page.publishedAt ?? null,
         };
       } else {
-        text = decodeUtf8(readFileSync(file), file);
+        // A note as ingest reads it: Markdown front matter (title, date, outlet) and the same refusal
+        // of an undated text, so `extract` shows what `ingest` would store.
+        const { readArticleFile } = await import('@sitrep/ingest');
+        const note = readArticleFile(file, decodeUtf8(readFileSync(file), file), { date: options.date });
+        text = note.text;
+        extractOptions = {
+          file,
+          title: note.title ?? extractOptions.title ?? null,
+          published: note.publishedAt ?? null,
+        };
       }
       refuseLongArticle(text, options.maxArticleChars, '--max-article-chars', file);
       if (!options.db) {
