@@ -9,6 +9,7 @@ import {
   iterateEntities,
   iterateStatements,
 } from '@sitrep/db';
+import type { EntityLocation } from '@sitrep/vocabulary';
 
 /** What is exported, as the JSON Lines records say it: one object per line, `type` first. */
 export interface EntityRecord {
@@ -22,13 +23,7 @@ export interface EntityRecord {
   role: string | null;
   affiliation: string | null;
   installationType: string | null;
-  location: {
-    place: string | null;
-    region: string | null;
-    country: string | null;
-    latitude: number | null;
-    longitude: number | null;
-  } | null;
+  location: EntityLocation | null;
   operator: string | null;
   hostCountry: string | null;
   reviewStatus: string;

@@ -21,6 +21,15 @@ export type ActorType = (typeof ACTOR_TYPES)[number];
 export const INSTALLATION_TYPES = ['airbase', 'naval_base', 'port', 'military_post', 'listening_post', 'base'] as const;
 export type InstallationType = (typeof INSTALLATION_TYPES)[number];
 
+/** Where an installation is, as the API and the exports give it. */
+export interface EntityLocation {
+  place: string | null;
+  region: string | null;
+  country: string | null;
+  latitude: number | null;
+  longitude: number | null;
+}
+
 // How a stored entity's type reads ("air base", "government ministry") in the extractor's subtypes.
 const STORED_TYPES: Record<string, ActorType | InstallationType> = {
   'air base': 'airbase',

@@ -1,4 +1,4 @@
-import type { EntityKind, EntityReviewStatus } from './entities';
+import type { EntityKind, EntityLocation, EntityReviewStatus } from './entities';
 import type { Stance } from './claims';
 import type { GraphQLName } from './graphql-names';
 
@@ -146,13 +146,7 @@ export interface EntityFacts {
   role?: string | null;
   affiliation?: { name: string } | null;
   installationType?: string | null;
-  location?: {
-    place: string | null;
-    region: string | null;
-    country: string | null;
-    latitude: number | null;
-    longitude: number | null;
-  } | null;
+  location?: EntityLocation | null;
   operator?: { name: string } | null;
   hostCountry?: { name: string } | null;
   claimStats: { claims: number; sources: number; latest: string | null };
