@@ -7,6 +7,16 @@ import { type ClaimAboutRow, type ClaimRow, claimAbout, claims, entityClaimStats
 import { inJsonIds, insertJsonRows, preparedOnce } from '../prepared';
 import { articlesByIds } from './articles';
 
+/**
+ * The day of an entity's latest claim, beside its row of entity_claim_stats; plain SQL, so both
+ * dialects' selects use it. Spelled out: drizzle leaves columns unqualified in a one-table select,
+ * and there the subquery's own `entity_id` would capture it (every entity's latest would be the
+ * newest claim's).
+ */
+export const LATEST_CLAIM_OF_STATS_ROW = sql<
+  string | null
+>`(select max(ca.said_on) from claim_about ca where ca.entity_id = entity_claim_stats.entity_id)`;
+
 export interface ClaimFilter extends DateRange {
   /** Claims about this entity. */
   about?: number | null;
@@ -230,10 +240,7 @@ export function claimStatsFor(
         entityId: entityClaimStats.entityId,
         claims: entityClaimStats.claims,
         sources: entityClaimStats.sources,
-        // Spelled out: drizzle leaves columns unqualified in a one-table select, which the subquery would capture.
-        latest: sql<
-          string | null
-        >`(select max(ca.said_on) from claim_about ca where ca.entity_id = entity_claim_stats.entity_id)`,
+        latest: LATEST_CLAIM_OF_STATS_ROW,
       })
       .from(entityClaimStats)
       .where(inJsonIds(entityClaimStats.entityId))

@@ -1,6 +1,7 @@
 import { asc, eq, getTableColumns, sql } from 'drizzle-orm';
 import { lookupKeys } from '@sitrep/names';
 import type { SitrepPostgres } from '../../postgres';
+import { LATEST_CLAIM_OF_STATS_ROW } from '../../queries/claims';
 import { aliases, entities, entityClaimStats } from '../../pg/schema';
 import type { Asynchronous, ClaimStats, StoreReads } from '../reads';
 import { anyId, idArray } from './bind';
@@ -34,11 +35,7 @@ export function entityReads({ orm }: SitrepPostgres): Asynchronous<EntityReads> 
       entityId: entityClaimStats.entityId,
       claims: entityClaimStats.claims,
       sources: entityClaimStats.sources,
-      // Spelled out: drizzle leaves columns unqualified in a one-table select, and there
-      // `entity_id` would be the subquery's own (every entity's latest would be the newest claim's).
-      latest: sql<
-        string | null
-      >`(select max(ca.said_on) from claim_about ca where ca.entity_id = entity_claim_stats.entity_id)`,
+      latest: LATEST_CLAIM_OF_STATS_ROW,
     })
     .from(entityClaimStats)
     .where(anyId(entityClaimStats.entityId))
