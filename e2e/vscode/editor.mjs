@@ -126,3 +126,12 @@ export async function drawnApart(page, word, plain) {
     [word, plain],
   );
 }
+
+/** Opens `name` from the Explorer and waits until the editor shows `word` of its text. */
+export async function openFromExplorer(page, name, word) {
+  await page.locator('.explorer-folders-view .monaco-list-row', { hasText: name }).first().click({ timeout: 30_000 });
+  await page
+    .locator('.editor-instance .monaco-editor .view-lines', { hasText: word })
+    .first()
+    .waitFor({ timeout: 30_000 });
+}

@@ -10,7 +10,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { clearHover, hover, probe, until, wordCentre } from './editor.mjs';
+import { clearHover, hover, openFromExplorer, probe, until, wordCentre } from './editor.mjs';
 import { throughTheApi } from './through-the-api.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -359,10 +359,7 @@ async function run() {
     await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
     const loaded = Date.now();
     log('workbench loaded');
-    await page.locator('.explorer-folders-view .monaco-list-row', { hasText: noteName }).click({ timeout: 30_000 });
-    await page
-      .locator('.editor-instance .monaco-editor .view-lines', { hasText: 'Hmeimim' })
-      .waitFor({ timeout: 30_000 });
+    await openFromExplorer(page, noteName, 'Hmeimim');
     log(`opened ${noteName}`);
 
     const h = truth.hmeimim;
@@ -455,13 +452,7 @@ async function run() {
       check('"Show all claims" in the hover opens every claim in a Markdown preview', false, error.message);
     }
 
-    /** Opens the note again and waits until its text shows. */
-    const backToNote = async () => {
-      await page.locator('.explorer-folders-view .monaco-list-row', { hasText: noteName }).click();
-      await page
-        .locator('.editor-instance .monaco-editor .view-lines', { hasText: 'Hmeimim' })
-        .waitFor({ timeout: 30_000 });
-    };
+    const backToNote = () => openFromExplorer(page, noteName, 'Hmeimim');
 
     try {
       // Go to Definition (F12) on a name: the entity's page, served by the language server, read-only.

@@ -1,7 +1,16 @@
 // The workbench features checked through VS Code's own command API (vscode.executeHoverProvider,
 // vscode.executeDefinitionProvider, …, asked through the test-only probe extension), so each check
 // is what VS Code itself got from the Sitrep extension; the page is used for the screenshots.
-import { clearHover, decodeTokens, drawnApart, hoverText, positionOf, until, wordCentre } from './editor.mjs';
+import {
+  clearHover,
+  decodeTokens,
+  drawnApart,
+  hoverText,
+  openFromExplorer,
+  positionOf,
+  until,
+  wordCentre,
+} from './editor.mjs';
 
 /** VS Code's severities (vscode.DiagnosticSeverity): Error 0, Warning 1, Information 2, Hint 3. */
 const INFORMATION = 2;
@@ -23,10 +32,7 @@ export async function throughTheApi(page, { truth, check, log, ask, note, draft,
   const h = truth.hmeimim;
   const noteUri = { $uri: note.path };
   const draftUri = { $uri: draft.path };
-  const showFile = async (name, word) => {
-    await page.locator('.explorer-folders-view .monaco-list-row', { hasText: name }).first().click();
-    await page.locator('.editor-instance .monaco-editor .view-lines', { hasText: word }).waitFor({ timeout: 30_000 });
-  };
+  const showFile = (name, word) => openFromExplorer(page, name, word);
 
   // The probe answers once its extension host has started; by now the Sitrep one has too.
   await until(
