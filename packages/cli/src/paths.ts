@@ -57,8 +57,20 @@ export const DB_OPTION = [
   'SQLite database file (default: $SITREP_DB, else data/sitrep.db in a checkout, else the user data folder)',
 ] as const;
 
+/** For the commands that also take a PostgreSQL URL. */
+export const DB_OR_URL_OPTION = [
+  '--db <file|url>',
+  'SQLite database file, or a postgres:// URL (default: $SITREP_DB, else data/sitrep.db in a checkout, else the user data folder)',
+] as const;
+
 /** The commands that run on PostgreSQL so far (issue 17 brings the rest). */
-const ON_POSTGRES = new Set(['sitrep migrate']);
+const ON_POSTGRES = new Set(['sitrep migrate', 'sitrep backup', 'sitrep restore']);
+
+/** "`sitrep migrate`, `sitrep backup` and `sitrep restore`" */
+function onPostgres(): string {
+  const names = [...ON_POSTGRES].map((name) => `\`${name}\``);
+  return names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : names.join('');
+}
 
 const fullName = (command: Command): string =>
   command.parent ? `${fullName(command.parent)} ${command.name()}` : command.name();
@@ -77,6 +89,6 @@ export function refuseUnsupportedPostgres(command: Command): void {
   const from = given === undefined ? '$SITREP_DB is a PostgreSQL URL' : '--db is a PostgreSQL URL';
   throw new SitrepError(
     'BAD_USER_INPUT',
-    `${from}, but \`${fullName(command)}\` does not run on PostgreSQL yet; only \`sitrep migrate\` does so far (and \`sitrep copy --to URL\` fills one from a SQLite file). Give it a SQLite file${given === undefined ? ' (unset SITREP_DB, or pass --db FILE)' : ''}.`,
+    `${from}, but \`${fullName(command)}\` does not run on PostgreSQL yet; only ${onPostgres()} do so far (and \`sitrep copy --to URL\` fills one from a SQLite file). Give it a SQLite file${given === undefined ? ' (unset SITREP_DB, or pass --db FILE)' : ''}.`,
   );
 }

@@ -2,8 +2,8 @@ import type { SitrepDatabase } from './database';
 import { SitrepError } from '@sitrep/vocabulary';
 
 /** Tables whose rows a person would miss, counted in backup and restore reports. */
-const COUNTED = ['entities', 'aliases', 'articles', 'mentions', 'claims', 'claim_about', 'api_tokens'] as const;
-export type TableCounts = Record<(typeof COUNTED)[number], number>;
+export const COUNTED_TABLES = ['entities', 'aliases', 'articles', 'mentions', 'claims', 'claim_about', 'api_tokens'] as const;
+export type TableCounts = Record<(typeof COUNTED_TABLES)[number], number>;
 
 /**
  * Copies the database to `file` with SQLite's online backup API, from one read snapshot: the
@@ -30,7 +30,7 @@ export function verifyDatabase(db: SitrepDatabase, name = db.file): TableCounts 
       (t) => t.name,
     ),
   );
-  const missing = COUNTED.filter((t) => !tables.has(t));
+  const missing = COUNTED_TABLES.filter((t) => !tables.has(t));
   if (missing.length > 0) {
     throw new SitrepError('BAD_USER_INPUT', `${name} is not a Sitrep database (no ${missing.join(', ')} table).`);
   }
@@ -69,7 +69,7 @@ export function checkIntegrity(
 }
 
 export function countRows(db: SitrepDatabase): TableCounts {
-  const select = COUNTED.map((t) => `(select count(*) from ${t}) as ${t}`).join(', ');
+  const select = COUNTED_TABLES.map((t) => `(select count(*) from ${t}) as ${t}`).join(', ');
   return db.sqlite.prepare(`select ${select}`).get() as TableCounts;
 }
 

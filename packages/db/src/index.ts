@@ -25,3 +25,4 @@ export * from './pg/names';
 export * from './pg/changes';
 export * from './pg/copy-from-sqlite';
 export * from './store/index';
+export * from './pg/backup';

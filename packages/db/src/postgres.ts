@@ -57,13 +57,15 @@ export async function openPostgres(url: string, options: OpenPostgresOptions = {
 }
 
 let shipped: number | undefined;
-function shippedPgMigrations(): number {
+/** How many migrations this Sitrep ships for PostgreSQL. */
+export function shippedPgMigrations(): number {
   const journal = readFileSync(`${PG_MIGRATIONS_FOLDER}/meta/_journal.json`, 'utf8');
   shipped ??= (JSON.parse(journal) as { entries: unknown[] }).entries.length;
   return shipped;
 }
 
-async function appliedPgMigrations(sql: postgres.Sql): Promise<number> {
+/** How many of them a database has applied: 0 when it is not (yet) Sitrep's. */
+export async function appliedPgMigrations(sql: postgres.Sql): Promise<number> {
   const [{ present } = { present: false }] = await sql<{ present: boolean }[]>`
     select to_regclass('drizzle.__drizzle_migrations') is not null as present`;
   if (!present) return 0;

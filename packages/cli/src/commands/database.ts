@@ -1,12 +1,6 @@
 import type { Command } from 'commander';
 import { CREATE_OPTION, openForCommand } from '../open-database';
-import { DB_OPTION, databasePath, databaseTarget } from '../paths';
-
-/** migrate alone takes a PostgreSQL URL so far. */
-const MIGRATE_DB_OPTION = [
-  '--db <file|url>',
-  'SQLite database file, or a postgres:// URL (default: $SITREP_DB, else data/sitrep.db in a checkout, else the user data folder)',
-] as const;
+import { DB_OPTION, DB_OR_URL_OPTION, databasePath, databaseTarget } from '../paths';
 
 export function registerDatabase(program: Command): void {
   program
@@ -14,7 +8,7 @@ export function registerDatabase(program: Command): void {
     .description(
       'Create the database or bring its tables up to date, grouping claims stored before statements existed.',
     )
-    .option(...MIGRATE_DB_OPTION)
+    .option(...DB_OR_URL_OPTION)
     .action(async (options: { db?: string }) => {
       const target = databaseTarget(options.db);
       if ('url' in target) {
