@@ -82,11 +82,7 @@ describe.skipIf(!url)('sitrep migrate --db postgres://…', () => {
 describe('a PostgreSQL URL given to a command that does not run on PostgreSQL yet', () => {
   it.each([
     [['serve', '--db', 'postgres://me:secret@127.0.0.1:1/kb'], {}, /`sitrep serve` does not run on PostgreSQL yet/],
-    [
-      ['token', 'list'],
-      { SITREP_DB: 'postgresql://127.0.0.1:1/kb' },
-      /\$SITREP_DB .* `sitrep token list` does not run/,
-    ],
+    [['seed'], { SITREP_DB: 'postgresql://127.0.0.1:1/kb' }, /\$SITREP_DB .* `sitrep seed` does not run/],
     [['export', '--out', '/nonexistent'], { SITREP_DB: 'postgres://127.0.0.1:1/kb' }, /`sitrep export` does not/],
     [['extract', 'README.md', '--db', 'postgres://127.0.0.1:1/kb'], {}, /`sitrep extract` does not run on PostgreSQL/],
   ])('is refused in one line: sitrep %s', (args, env, message) => {

@@ -64,7 +64,14 @@ export const DB_OR_URL_OPTION = [
 ] as const;
 
 /** The commands that run on PostgreSQL so far (issue 17 brings the rest). */
-const ON_POSTGRES = new Set(['sitrep migrate', 'sitrep backup', 'sitrep restore']);
+const ON_POSTGRES = new Set([
+  'sitrep migrate',
+  'sitrep backup',
+  'sitrep restore',
+  'sitrep token create',
+  'sitrep token list',
+  'sitrep token revoke',
+]);
 
 /** "`sitrep migrate`, `sitrep backup` and `sitrep restore`" */
 function onPostgres(): string {

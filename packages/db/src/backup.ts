@@ -2,7 +2,15 @@ import type { SitrepDatabase } from './database';
 import { SitrepError } from '@sitrep/vocabulary';
 
 /** Tables whose rows a person would miss, counted in backup and restore reports. */
-export const COUNTED_TABLES = ['entities', 'aliases', 'articles', 'mentions', 'claims', 'claim_about', 'api_tokens'] as const;
+export const COUNTED_TABLES = [
+  'entities',
+  'aliases',
+  'articles',
+  'mentions',
+  'claims',
+  'claim_about',
+  'api_tokens',
+] as const;
 export type TableCounts = Record<(typeof COUNTED_TABLES)[number], number>;
 
 /**

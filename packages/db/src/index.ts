@@ -26,3 +26,4 @@ export * from './pg/changes';
 export * from './pg/copy-from-sqlite';
 export * from './store/index';
 export * from './pg/backup';
+export * from './pg/tokens';

@@ -1,19 +1,45 @@
-import type { SitrepDatabase } from '@sitrep/db';
+import type { ApiTokenRow } from '@sitrep/db';
 import { TOKEN_SCOPES, type TokenScope } from '@sitrep/vocabulary';
 import { type Command, Option } from 'commander';
 import { CREATE_OPTION, openForCommand } from '../open-database';
-import { DB_OPTION } from '../paths';
+import { DB_OR_URL_OPTION, databaseTarget } from '../paths';
 import { parseId } from './options';
 
-async function withDatabase(
+/** What the token commands do, on either back end. */
+interface Tokens {
+  create(scope: TokenScope, name: string): Promise<{ token: ApiTokenRow; secret: string }>;
+  list(): Promise<ApiTokenRow[]>;
+  revoke(id: number): Promise<ApiTokenRow>;
+}
+
+async function withTokens(
   options: { db?: string; create?: boolean },
-  work: (db: SitrepDatabase) => void,
+  work: (tokens: Tokens) => Promise<void>,
 ): Promise<void> {
-  const db = await openForCommand(options.db, options.create ?? false);
+  const where = databaseTarget(options.db);
+  const db = await import('@sitrep/db');
+  if ('url' in where) {
+    // A PostgreSQL database is made by its administrator (createdb); opening it makes the tables.
+    const pg = await db.openPostgres(where.url, { max: 1 });
+    try {
+      return await work({
+        create: (scope, name) => db.createPgToken(pg, scope, name),
+        list: () => db.listPgTokens(pg),
+        revoke: (id) => db.revokePgToken(pg, id),
+      });
+    } finally {
+      await pg.close();
+    }
+  }
+  const sqlite = await openForCommand(options.db, options.create ?? false);
   try {
-    work(db);
+    await work({
+      create: async (scope, name) => db.createToken(sqlite, scope, name),
+      list: async () => db.listTokens(sqlite),
+      revoke: async (id) => db.revokeToken(sqlite, id),
+    });
   } finally {
-    db.close();
+    sqlite.close();
   }
 }
 
@@ -24,12 +50,11 @@ export function registerToken(program: Command): void {
     .description('Create a token; it is printed once and only its hash is stored.')
     .addOption(new Option('--scope <scope>', 'what the token may do').choices(TOKEN_SCOPES).makeOptionMandatory())
     .option('--name <name>', 'what the token is for', 'unnamed')
-    .option(...DB_OPTION)
+    .option(...DB_OR_URL_OPTION)
     .option(...CREATE_OPTION, false)
     .action(async (options: { scope: TokenScope; name: string; db?: string; create: boolean }) => {
-      const { createToken } = await import('@sitrep/db');
-      await withDatabase(options, (db) => {
-        const { token: row, secret } = createToken(db, options.scope, options.name);
+      await withTokens(options, async (tokens) => {
+        const { token: row, secret } = await tokens.create(options.scope, options.name);
         console.error(`Created ${row.scope} token ${row.id} (“${row.name}”). It is shown only now:`);
         console.log(secret);
       });
@@ -37,11 +62,10 @@ export function registerToken(program: Command): void {
   token
     .command('list')
     .description('List tokens (never their secrets).')
-    .option(...DB_OPTION)
+    .option(...DB_OR_URL_OPTION)
     .action(async (options: { db?: string }) => {
-      const { listTokens } = await import('@sitrep/db');
-      await withDatabase(options, (db) => {
-        for (const row of listTokens(db)) {
+      await withTokens(options, async (tokens) => {
+        for (const row of await tokens.list()) {
           const state = row.revokedAt ? `revoked ${row.revokedAt}` : 'live';
           console.log(`${row.id}\t${row.scope}\t${state}\t${row.createdAt}\t${row.name}`);
         }
@@ -50,11 +74,10 @@ export function registerToken(program: Command): void {
   token
     .command('revoke <id>')
     .description('Revoke a token by its id (see `token list`).')
-    .option(...DB_OPTION)
+    .option(...DB_OR_URL_OPTION)
     .action(async (id: string, options: { db?: string }) => {
-      const { revokeToken } = await import('@sitrep/db');
-      await withDatabase(options, (db) => {
-        const row = revokeToken(db, parseId(id));
+      await withTokens(options, async (tokens) => {
+        const row = await tokens.revoke(parseId(id));
         console.log(`Revoked token ${row.id} (“${row.name}”).`);
       });
     });

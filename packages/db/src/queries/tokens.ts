@@ -4,7 +4,11 @@ import type { SitrepDatabase } from '../database';
 import { type TokenScope, notFound } from '@sitrep/vocabulary';
 import { type ApiTokenRow, apiTokens } from '../schema';
 
-const hashToken = (secret: string) => createHash('sha256').update(secret, 'utf8').digest('hex');
+/** Only this is stored: a leaked database does not leak working tokens. */
+export const hashToken = (secret: string) => createHash('sha256').update(secret, 'utf8').digest('hex');
+
+/** A new secret; its prefix says what it is and what it may do when it turns up in a log. */
+export const newTokenSecret = (scope: TokenScope) => `sitrep_${scope}_${randomBytes(24).toString('base64url')}`;
 
 /** Creates a token; the secret is returned once and only its hash is stored. */
 export function createToken(
@@ -12,7 +16,7 @@ export function createToken(
   scope: TokenScope,
   name: string,
 ): { token: ApiTokenRow; secret: string } {
-  const secret = `sitrep_${scope}_${randomBytes(24).toString('base64url')}`;
+  const secret = newTokenSecret(scope);
   const token = db.orm
     .insert(apiTokens)
     .values({ name, scope, tokenHash: hashToken(secret) })
