@@ -25,6 +25,8 @@ export interface SitrepPostgres extends AsyncDisposable {
   readonly orm: PgOrm;
   /** The URL without its password: safe to print. */
   readonly url: string;
+  /** How many migrations opening it applied: 0 when it was up to date (or not migrated on open). */
+  readonly migrated: number;
   close(): Promise<void>;
 }
 
@@ -50,10 +52,10 @@ const MIGRATION_LOCK = 0x5173_7265; // "Sitre"
  */
 export async function openPostgres(url: string, options: OpenPostgresOptions = {}): Promise<SitrepPostgres> {
   const shown = redactUrl(url);
-  if (options.migrate ?? true) await applyPgMigrations(url, shown);
+  const migrated = (options.migrate ?? true) ? await applyPgMigrations(url, shown) : 0;
   const sql = postgres(url, { max: options.max ?? 10, connect_timeout: CONNECT_TIMEOUT_S, onnotice: () => {} });
   const close = () => sql.end({ timeout: 5 });
-  return { sql, orm: drizzle(sql, { schema: pgSchema }), url: shown, close, [Symbol.asyncDispose]: close };
+  return { sql, orm: drizzle(sql, { schema: pgSchema }), url: shown, migrated, close, [Symbol.asyncDispose]: close };
 }
 
 let shipped: number | undefined;
@@ -78,7 +80,7 @@ export async function appliedPgMigrations(sql: postgres.Sql): Promise<number> {
  * advisory lock so that two processes started at once do not both migrate. drizzle applies all
  * pending migrations in one transaction: a failure leaves the database as it was.
  */
-async function applyPgMigrations(url: string, shown: string): Promise<void> {
+async function applyPgMigrations(url: string, shown: string): Promise<number> {
   const sql = postgres(url, { max: 1, connect_timeout: CONNECT_TIMEOUT_S, onnotice: () => {} });
   try {
     await sql`select pg_advisory_lock(${MIGRATION_LOCK})`;
@@ -93,7 +95,7 @@ async function applyPgMigrations(url: string, shown: string): Promise<void> {
       throw new SitrepError('BAD_USER_INPUT', `${shown} was migrated by a newer Sitrep; use that version.`);
     }
     // Up to date: no migrator transaction at all.
-    if (applied === shippedPgMigrations()) return;
+    if (applied === shippedPgMigrations()) return 0;
     try {
       await migrate(drizzle(sql), { migrationsFolder: PG_MIGRATIONS_FOLDER });
     } catch (error) {
@@ -105,6 +107,7 @@ async function applyPgMigrations(url: string, shown: string): Promise<void> {
         `${shown} could not be brought up to date, and was left as it was: ${why}.`,
       );
     }
+    return shippedPgMigrations() - applied;
   } catch (error) {
     throw explainPostgresError(error, shown);
   } finally {

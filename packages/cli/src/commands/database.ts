@@ -16,7 +16,10 @@ export function registerDatabase(program: Command): void {
         const { openPostgres } = await import('@sitrep/db');
         const db = await openPostgres(target.url, { max: 1 });
         await db.close();
-        console.log(`${db.url} is up to date.`);
+        const applied = db.migrated === 1 ? '1 migration' : `${db.migrated} migrations`;
+        console.log(
+          db.migrated > 0 ? `Applied ${applied} to ${db.url}; it is up to date.` : `${db.url} is up to date.`,
+        );
         return;
       }
       const file = target.file;
