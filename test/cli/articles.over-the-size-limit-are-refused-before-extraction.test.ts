@@ -29,7 +29,7 @@ describe('the CLI applies the server’s article size limit', () => {
     expect(run.stderr).toMatch(
       /^failed: \S*huge\.txt: The article is \d+ characters; the limit \(--max-article-chars\)/m,
     );
-    expect(run.stdout).toMatch(/^1 articles ingested/m);
+    expect(run.stdout).toMatch(/^1 article ingested/m);
   });
 
   it('--max-article-chars sets another limit', () => {

@@ -177,7 +177,7 @@ describe('sitrep ingest https://…', () => {
     expect(failed('/broken')).toMatch(/^no article text found in the page/);
     expect(run.stderr).toMatch(/^failed: ftp:\/\/127\.0\.0\.1\/ports: the address .* is not http\(s\)/m);
     expect(run.stderr.trim().split('\n')).toHaveLength(9);
-    expect(run.stdout).toMatch(/^1 articles ingested, .* 9 failed\.$/m);
+    expect(run.stdout).toMatch(/^1 article ingested, .* 9 failed\.$/m);
     expect(storedArticles(db).map((a) => a.url)).toEqual(['https://harbour.example.org/ships']);
   });
 });

@@ -43,7 +43,7 @@ describe('sitrep ingest of saved web pages', () => {
     const file = write('one/ships.html', newsPage({ headline: JSON_LD.headline, paragraphs: QUAY, jsonLd: JSON_LD }));
     const run = runSitrep(['ingest', file, '--db', db, '--create']);
     expect(run.status, run.stderr).toBe(0);
-    expect(run.stdout).toMatch(/^1 articles ingested, .* 0 failed\.$/m);
+    expect(run.stdout).toMatch(/^1 article ingested, .* 0 failed\.$/m);
     const [article, ...others] = storedArticles(db);
     expect(others).toEqual([]);
     expect(article).toMatchObject({
@@ -101,7 +101,7 @@ describe('sitrep ingest of saved web pages', () => {
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/^failed: \S*a-empty\.html: no article text found in the page/m);
     expect(run.stderr).toMatch(/^failed: \S*b-undated\.html: no publication date: .*--date YYYY-MM-DD/m);
-    expect(run.stdout).toMatch(/^1 articles ingested, .* 2 failed\.$/m);
+    expect(run.stdout).toMatch(/^1 article ingested, .* 2 failed\.$/m);
     expect(storedArticles(db)).toHaveLength(1);
   });
 

@@ -65,7 +65,7 @@ describe('sitrep ingest of a note without a date', () => {
 
   it('refuses each, naming the file and saying which date to add, and takes the dated one', () => {
     expect(run.status).toBe(1);
-    expect(run.stdout).toMatch(/^1 articles ingested, .* 5 failed\.$/m);
+    expect(run.stdout).toMatch(/^1 article ingested, .* 5 failed\.$/m);
     expect(articleCount(db)).toBe(1);
     expect(failure('b-undated.txt')).toMatch(/^failed: \S*b-undated\.txt: /);
     expect(failure('b-undated.txt')).toMatch(ADD_A_DATE);

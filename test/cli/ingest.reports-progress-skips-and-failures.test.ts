@@ -20,7 +20,7 @@ const dir = mkdtempSync(join(tmpdir(), 'sitrep-cli-ingest-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const SUMMARY =
-  /^(\d+) articles ingested, (\d+) new entities, (\d+) claims, (\d+) mentions; (\d+) skipped \(already stored\), (\d+) failed\.$/m;
+  /^(\d+) articles? ingested, (\d+) new entit(?:y|ies), (\d+) claims?, (\d+) mentions?; (\d+) skipped \(already stored\), (\d+) failed\.$/m;
 
 function summaryOf(stdout: string) {
   const match = SUMMARY.exec(stdout);

@@ -41,7 +41,7 @@ describe('pnpm sitrep run from a folder below the checkout root', () => {
     const run = pnpmSitrep(['ingest', 'drafts', '--db', 'notes.db', '--create']);
     expect(existsSync(join(caller, 'notes.db'))).toBe(true);
     expect(run.stderr).toMatch(/^failed: drafts\/empty\.txt: /m);
-    expect(run.stdout).toMatch(/^1 articles ingested/m);
+    expect(run.stdout).toMatch(/^1 article ingested/m);
     expect(run.status).toBe(1);
   });
 });

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { plural } from '@sitrep/vocabulary';
 import { CREATE_OPTION, openForCommand } from '../open-database';
 import { DB_OPTION, DB_OR_URL_OPTION, databasePath, databaseTarget } from '../paths';
 
@@ -28,7 +29,7 @@ export function registerDatabase(program: Command): void {
       try {
         const { groupUngroupedClaims } = await import('@sitrep/ingest');
         const grouped = groupUngroupedClaims(db);
-        if (grouped > 0) console.log(`Claims of ${grouped} articles grouped into statements.`);
+        if (grouped > 0) console.log(`Claims of ${plural(grouped, 'article')} grouped into statements.`);
       } finally {
         db.close();
       }

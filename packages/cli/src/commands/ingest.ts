@@ -10,7 +10,7 @@ import {
   withArticleOptions,
   withFeedOptions,
 } from '../options-article';
-import { SitrepError } from '@sitrep/vocabulary';
+import { SitrepError, plural } from '@sitrep/vocabulary';
 
 export function registerIngest(program: Command): void {
   const command = program
@@ -94,11 +94,12 @@ export function registerIngest(program: Command): void {
             grouping?.update(done);
           });
           grouping?.stop();
-          console.log(`Claims of ${grouped} articles grouped into statements.`);
+          console.log(`Claims of ${plural(grouped, 'article')} grouped into statements.`);
         }
         console.log(
-          `${summary.articles} articles ingested, ${summary.newEntities} new entities, ${summary.claims} claims, ` +
-            `${summary.mentions} mentions; ${summary.skipped} skipped (already stored), ${summary.failed} failed.`,
+          `${plural(summary.articles, 'article')} ingested, ${plural(summary.newEntities, 'new entity', 'new entities')}, ` +
+            `${plural(summary.claims, 'claim')}, ${plural(summary.mentions, 'mention')}; ` +
+            `${summary.skipped} skipped (already stored), ${summary.failed} failed.`,
         );
         if (summary.failed > 0) process.exitCode = 1;
       } finally {
