@@ -159,6 +159,16 @@ describe('browser-facing guards', () => {
     await healthy(guarded);
   });
 
+  it('suggests the field meant after a misspelling, unless introspection is off', async () => {
+    const query = '{ entity(name: "Tartous") { nam } }';
+    const open = await server.gql(query);
+    expect(errorCodes(open)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+    expect(open.errors?.[0]?.message).toBe('Cannot query field "nam" on type "Entity". Did you mean "name"?');
+    const closed = await guarded.gql(query);
+    expect(errorCodes(closed)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+    expect(closed.errors?.[0]?.message).not.toMatch(/"name"/);
+  });
+
   it('answers a body over the limit with 413 naming the limit, declared or streamed', async () => {
     const big = JSON.stringify({ query: '{ __typename }', variables: { pad: 'x'.repeat(100_000) } });
     const declared = await post(guarded.url, big, { 'content-type': 'application/json' });

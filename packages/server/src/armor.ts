@@ -12,9 +12,15 @@ const tagged =
     Object.assign(error.extensions, { code: 'QUERY_TOO_COMPLEX', kind, limit });
   };
 
-/** Aliases, directives and tokens: what can be refused before execution, without the schema's costs. */
-export function useArmor(limits: QueryLimits) {
+/**
+ * Aliases, directives and tokens: what can be refused before execution, without the schema's costs.
+ * "Did you mean …?" after a misspelt field stays while introspection is on: the schema is public
+ * then, and the hint is what a person typing in GraphiQL needs; with introspection off it would
+ * let a stranger rebuild the schema field by field, so it is hidden too.
+ */
+export function useArmor(limits: QueryLimits, introspection: boolean) {
   return EnvelopArmorPlugin({
+    blockFieldSuggestion: { enabled: !introspection },
     // Depth and cost are Pothos' complexity plugin's job: it knows a connection's page size.
     maxDepth: { enabled: false },
     costLimit: { enabled: false },

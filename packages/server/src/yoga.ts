@@ -121,7 +121,7 @@ export function createSitrepYoga(
       },
       useBodyLimit(limits.maxBodyBytes),
       useCsrfPrevention(),
-      useArmor(limits),
+      useArmor(limits, options.introspection !== false),
       useExpectedErrors(),
       useAccessControl({ readsNeedToken: options.readsNeedToken ?? false }),
       ...(options.introspection === false ? [useDisableIntrospection()] : []),
