@@ -5,6 +5,17 @@ export {}; // a module: top-level await
 const endpoint = process.env.SITREP_ENDPOINT ?? 'http://127.0.0.1:4000/graphql';
 const name = process.argv[2] ?? 'Hmeimim';
 
+// With no server there, fetch fails with a bare "fetch failed" and a stack: say what to do instead.
+process.on('uncaughtException', (error) => {
+  const unreachable = error instanceof TypeError && error.message === 'fetch failed';
+  console.error(
+    unreachable
+      ? `No Sitrep server answers at ${endpoint}: start one with \`pnpm start\`, or set SITREP_ENDPOINT.`
+      : String(error),
+  );
+  process.exit(1);
+});
+
 // The README shows this part as it is: test/api/readme.examples-run-against-the-demo.test.ts checks.
 const response = await fetch(endpoint, {
   method: 'POST',

@@ -25,4 +25,16 @@ describe('examples/latest-claims.ts', () => {
     for (const line of lines.slice(1))
       expect(line).toMatch(/^- \d{4}-\d{2}-\d{2} .+ \[(affirms|denies|no_comment).*\]: “.+” \(.+\)$/);
   });
+
+  it('says in one line that no server answers, and how to start one, instead of a stack', async () => {
+    const run = await promisify(execFile)(TSX, [SCRIPT, 'Tartous'], {
+      cwd: REPO_ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, SITREP_ENDPOINT: 'http://127.0.0.1:1/graphql' },
+    }).catch((error: { code: number; stdout: string; stderr: string }) => error);
+    expect(run).toMatchObject({ code: 1, stdout: '' });
+    expect(run.stderr).toBe(
+      'No Sitrep server answers at http://127.0.0.1:1/graphql: start one with `pnpm start`, or set SITREP_ENDPOINT.\n',
+    );
+  });
 });
