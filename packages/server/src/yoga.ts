@@ -4,6 +4,7 @@ import type { SitrepDatabase } from '@sitrep/db';
 import { HOVER_QUERY } from '@sitrep/vocabulary';
 import { type Plugin, type YogaInitialContext, createYoga } from 'graphql-yoga';
 import { useArmor } from './armor';
+import { useCompressedPages } from './compress-pages';
 import { useAccessControl, viewerFrom } from './auth';
 import { useBodyLimit } from './body-limit';
 import { corsFor, useCsrfPrevention } from './browser-guards';
@@ -120,6 +121,7 @@ export function createSitrepYoga(
         },
       },
       useBodyLimit(limits.maxBodyBytes),
+      useCompressedPages(),
       useCsrfPrevention(),
       useArmor(limits, options.introspection !== false),
       useExpectedErrors(),
