@@ -1,5 +1,15 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { chownSync, closeSync, existsSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import {
+  chmodSync,
+  chownSync,
+  closeSync,
+  existsSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +24,8 @@ export interface PostgresCluster {
   /** `postgres://postgres@127.0.0.1:PORT/` + a database name gives a connection URL. */
   readonly baseUrl: string;
   readonly major: number;
+  /** Whether it also takes TLS connections (`?sslmode=require`): it does when openssl made it a certificate. */
+  readonly tls: boolean;
   stop(): Promise<void>;
 }
 
@@ -134,8 +146,10 @@ export async function startCluster(): Promise<PostgresCluster> {
   const [initdb, ...initArgs] = asServerUser(user, join(bin, 'initdb'), [
     ...['-D', data, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--locale=C', '--no-sync'],
   ]);
+  let tls: boolean;
   try {
     execFileSync(initdb!, initArgs, { stdio: 'pipe' });
+    tls = makeCertificate(data, user);
   } catch (error) {
     rmSync(dir, { recursive: true, force: true });
     throw error;
@@ -143,14 +157,14 @@ export async function startCluster(): Promise<PostgresCluster> {
   // A port free now may be taken before the server binds it: then the server exits, and we try another.
   for (let attempt = 1; ; attempt++) {
     const port = await freePort();
-    const server = launch(bin, user, dir, port);
+    const server = launch(bin, user, dir, port, tls);
     const stop = async () => {
       await stopGroup(server);
       rmSync(dir, { recursive: true, force: true });
     };
     try {
       await waitUntilReady(bin, port, server, join(dir, 'server.log'));
-      return { baseUrl: `postgres://postgres@127.0.0.1:${port}/`, major, stop };
+      return { baseUrl: `postgres://postgres@127.0.0.1:${port}/`, major, tls, stop };
     } catch (error) {
       await stopGroup(server);
       if (attempt === 3) {
@@ -161,7 +175,35 @@ export async function startCluster(): Promise<PostgresCluster> {
   }
 }
 
-function launch(bin: string, user: { uid: number; gid: number } | null, dir: string, port: number): ChildProcess {
+/**
+ * A self-signed certificate in the data folder (server.crt and server.key, the names the server
+ * looks for), so that the TLS options Sitrep documents are tested against a real handshake.
+ * Without openssl the cluster takes plain connections only.
+ */
+function makeCertificate(data: string, user: { uid: number; gid: number } | null): boolean {
+  const [crt, key] = [join(data, 'server.crt'), join(data, 'server.key')];
+  try {
+    execFileSync(
+      'openssl',
+      ['req', '-new', '-x509', '-days', '2', '-nodes', '-subj', '/CN=127.0.0.1', '-keyout', key, '-out', crt],
+      { stdio: 'pipe' },
+    );
+  } catch {
+    return false;
+  }
+  // The server refuses a key that others can read, or that is not its user's.
+  chmodSync(key, 0o600);
+  if (user) for (const file of [crt, key]) chownSync(file, user.uid, user.gid);
+  return true;
+}
+
+function launch(
+  bin: string,
+  user: { uid: number; gid: number } | null,
+  dir: string,
+  port: number,
+  tls: boolean,
+): ChildProcess {
   // A file, not a pipe: the server must not lose its stderr if this process dies before it.
   const logFd = openSync(join(dir, 'server.log'), 'a');
   const server = spawn(
@@ -174,6 +216,7 @@ function launch(bin: string, user: { uid: number; gid: number } | null, dir: str
         ...['-D', join(dir, 'data'), '-p', String(port), '-k', dir, '-c', 'listen_addresses=127.0.0.1'],
         // A throwaway cluster: durability costs time and buys nothing here.
         ...['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'],
+        ...(tls ? ['-c', 'ssl=on'] : []),
       ]),
     ],
     // detached: setsid(2), so the server and its backends are one group that stopGroup() signals whole.

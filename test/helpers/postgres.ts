@@ -8,7 +8,7 @@ declare module 'vitest' {
 }
 
 /** What the run's PostgreSQL broker answers (test/postgres-setup.ts). */
-export type DatabaseAnswer = { url: string } | { unavailable: string } | { error: string };
+export type DatabaseAnswer = { url: string; tls: boolean } | { unavailable: string } | { error: string };
 
 /**
  * A fresh, empty PostgreSQL database of its own for a test file, on the one server the run starts
@@ -20,10 +20,15 @@ export type DatabaseAnswer = { url: string } | { unavailable: string } | { error
  * @param what names the tests that need it, for the message and the database's name.
  */
 export async function postgresDatabase(what: string): Promise<string | null> {
+  return (await postgresServer(what))?.url ?? null;
+}
+
+/** postgresDatabase, and whether the server also takes TLS connections (it has a certificate). */
+export async function postgresServer(what: string): Promise<{ url: string; tls: boolean } | null> {
   const broker = new URL(inject('postgresBroker'));
   broker.searchParams.set('for', what);
   const answer = (await (await fetch(broker, { method: 'POST' })).json()) as DatabaseAnswer;
-  if ('url' in answer) return answer.url;
+  if ('url' in answer) return answer;
   if ('error' in answer) throw new Error(`PostgreSQL for ${what} did not start: ${answer.error}`);
   if (process.env.CI === 'true') throw new Error(`${what} cannot be skipped in CI: ${answer.unavailable}`);
   console.warn(`Skipping ${what}: ${answer.unavailable}`);

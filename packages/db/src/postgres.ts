@@ -40,6 +40,33 @@ export interface OpenPostgresOptions {
 /** Found beside this file's folder, in the sources and in the CLI's bundle alike (build.mjs copies it). */
 export const PG_MIGRATIONS_FOLDER = fileURLToPath(new URL('../pg-migrations', import.meta.url));
 
+/** Connections per process unless the URL says `?max=N`: enough for a busy API process. */
+const DEFAULT_POOL = 10;
+
+/**
+ * `?max=N` in the URL, the pool's size. postgres.js would take it as text and build a pool of one
+ * connection, so Sitrep reads it, checks it and hands the number over. Every other query parameter
+ * is the driver's: `sslmode` (TLS), and any server setting such as `statement_timeout=30000`, sent
+ * with each new connection.
+ */
+function poolSizeIn(url: string, shown: string): number | undefined {
+  let given: string | null;
+  try {
+    given = new URL(url).searchParams.get('max');
+  } catch {
+    return undefined;
+  }
+  if (given === null) return undefined;
+  const size = Number(given);
+  if (!Number.isInteger(size) || size < 1 || size > 1000) {
+    throw new SitrepError(
+      'BAD_USER_INPUT',
+      `${shown}: max=${given} is not a pool size (a whole number from 1 to 1000).`,
+    );
+  }
+  return size;
+}
+
 /** Seconds a connection attempt may take before the command says so. */
 const CONNECT_TIMEOUT_S = 10;
 /** Any number: the key of the advisory lock that lets one process migrate at a time. */
@@ -52,8 +79,15 @@ const MIGRATION_LOCK = 0x5173_7265; // "Sitre"
  */
 export async function openPostgres(url: string, options: OpenPostgresOptions = {}): Promise<SitrepPostgres> {
   const shown = redactUrl(url);
+  const max = options.max ?? poolSizeIn(url, shown) ?? DEFAULT_POOL;
   const migrated = (options.migrate ?? true) ? await applyPgMigrations(url, shown) : 0;
-  const sql = postgres(url, { max: options.max ?? 10, connect_timeout: CONNECT_TIMEOUT_S, onnotice: () => {} });
+  const sql = postgres(url, {
+    max,
+    connect_timeout: CONNECT_TIMEOUT_S,
+    // What a DBA sees in pg_stat_activity; `?application_name=` in the URL names it otherwise.
+    connection: { application_name: 'sitrep' },
+    onnotice: () => {},
+  });
   const close = () => sql.end({ timeout: 5 });
   return { sql, orm: drizzle(sql, { schema: pgSchema }), url: shown, migrated, close, [Symbol.asyncDispose]: close };
 }
