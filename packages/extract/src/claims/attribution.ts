@@ -47,8 +47,20 @@ const TRAILING_TOLD_TAIL = new RegExp(
   'u',
 );
 const TELLS = /^(?:tell|tells|told|inform|informs|informed)$/;
-const NO_COMMENT =
-  /\b(?:did not|didn['’]t|has not|have not|had not|could not|would not)\s+(?:immediately\s+)?(?:respond|reply|return)\s+(?:to\s+)?(?:an?\s+)?(?:[\p{Lu}][\p{L}]*\s+)?(?:requests?|calls?)\s+for\s+comment|\bdeclined\s+to\s+comment\b|\b(?:could|would)\s+not\s+(?:immediately\s+)?(?:be reached\s+for\s+)?comment\b|\bwas not (?:immediately )?available for comment\b/u;
+// Saying nothing is not denying anything: "did not (immediately) respond to a request for comment",
+// "declined/refused to comment", "has not commented", "had no immediate comment", "could not be reached".
+const NOT = `(?:did|does|has|have|had|could|would|will)(?:\\s+not|n['’]t)|cannot|can['’]t|won['’]t`;
+const NO_COMMENT = new RegExp(
+  [
+    `\\b(?:${NOT})\\s+(?:immediately\\s+)?(?:respond|reply|return|answer)(?:ed)?\\s+(?:to\\s+)?(?:an?\\s+|the\\s+)?(?:[\\p{L}-]+\\s+){0,2}?(?:requests?|calls?|questions?|queries|emails?|messages?)\\s+(?:for|seeking)\\s+comment`,
+    `\\b(?:declined|refused)\\s+to\\s+comment`,
+    `\\b(?:${NOT})\\s+(?:immediately\\s+|publicly\\s+)?(?:comment(?:ed)?|be\\s+reached\\s+for\\s+comment)`,
+    `\\b(?:${NOT})\\s+(?:immediately\\s+)?be\\s+(?:immediately\\s+)?reached(?:\\s+for\\s+comment)?`,
+    `\\b(?:was|were|is|are)\\s+not\\s+(?:immediately\\s+)?available\\s+(?:for|to)\\s+comment`,
+    `\\b(?:had|has|have|offered|made|gave)\\s+no\\s+(?:immediate\\s+)?comment`,
+  ].join('|'),
+  'u',
+);
 // Openings that are not part of the source: "But", "Earlier,", "When contacted on Friday,".
 const CONNECTOR =
   /^(?:(?:But|And|However|Earlier|Later|Meanwhile|Separately|Previously|Tonight|Overnight|Yesterday|Today|Also|Still|Instead|In [A-Z][a-z]+),?\s+|(?:When|After|Asked|Speaking|Responding|Commenting|Earlier|Later|In|On|At|During)\b[^,]{0,80},\s+)/;
@@ -57,8 +69,9 @@ const CONNECTOR =
 export const EVIDENCE_HEAD =
   /\b(?:imagery|images?|footage|photos?|photographs?|videos?|analysis|data|satellite|tracking)\b/i;
 
-// Every form ends in "comment": a text without the word is not searched.
-export const isNoComment = (text: string) => text.includes('comment') && NO_COMMENT.test(text);
+// Every form ends in "comment" or "reached": a text without either word is not searched.
+const NO_COMMENT_WORD = /comment|reached/;
+export const isNoComment = (text: string) => NO_COMMENT_WORD.test(text) && NO_COMMENT.test(text);
 
 // The patterns below are built once: a literal in a function body is a new RegExp object each
 // time the line runs, and these run for every sentence (trimSpan for every character it trims).
@@ -116,7 +129,7 @@ function subjectOf(clause: string): [number, number] | null {
 
 // Cue words of the frames that need no verb of the lexicon: evidence, "according to", "In his
 // words/view", "quoted … as saying", "cited … as showing", "did not respond to a request for comment".
-const OTHER_FRAME_CUE = /show|indicat|reveal|[Aa]ccording to|In |quoted|cited|comment|saying/;
+const OTHER_FRAME_CUE = /show|indicat|reveal|[Aa]ccording to|In |quoted|cited|comment|reached|saying/;
 // ", citing two Syrian military sources" (up to the next comma or the end).
 const CITING = /,\s+citing\s+([^,]+?)(?=,|\.?$)/u;
 // "…, X told Y, but said …" / "… and added that …": a second statement by the same source.
@@ -379,7 +392,7 @@ function framesOf(sentence: string): Frame[] {
   }
 
   // Russia’s defence ministry did not respond to a request for comment.
-  const noComment = sentence.includes('comment') ? NO_COMMENT.exec(sentence) : null;
+  const noComment = NO_COMMENT_WORD.test(sentence) ? NO_COMMENT.exec(sentence) : null;
   if (noComment) {
     const clauseStart = Math.max(sentence.lastIndexOf(', ', noComment.index) + 2, 0);
     const start = clauseStart > 1 ? clauseStart : connector;
