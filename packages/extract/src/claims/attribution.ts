@@ -33,17 +33,20 @@ const AFTER_TOLD = new RegExp(
 const LEADING = new RegExp(`^(.+?)\\s+${ADVERB}(${VERBS})\\b`, 'u');
 // "…, X said (on Friday)." / "…, said X." / "…, X told the channel in an interview", perhaps
 // "…, adding that …". What follows the verb (group 5) is checked apart by TRAILING_TAIL.
+// An appositive may follow the name ("…, said Jane Roe, an analyst at X." / "…, Jane Roe, an analyst, said.").
+const TRAILING_APPOSITIVE = `(?:,\\s+(?:an?|the)\\s+[^,]+?)`;
 const TRAILING = new RegExp(
-  `,\\s+(?:(${VERBS})\\s+([^,]+?)|([^,]+?)\\s+${ADVERB}(${VERBS})\\b([^,]{0,120}?))(?:,\\s+adding\\s+(?:that\\s+)?(.+?))?\\.?$`,
+  `,\\s+(?:(${VERBS})\\s+([^,]+?${TRAILING_APPOSITIVE}?)|([^,]+?(?:${TRAILING_APPOSITIVE},)?)\\s+${ADVERB}(${VERBS})\\b([^,]{0,120}?))(?:,\\s+adding\\s+(?:that\\s+)?(.+?))?\\.?$`,
   'u',
 );
 // After a trailing verb, only adverbials ("said in a statement on Friday", "said without
-// elaborating"), and after "told" its addressee too ("told reporters", "told the Al-X channel in an interview").
+// elaborating"), and after "told" its addressee too ("told reporters", "told the Al-X channel in an interview",
+// "told state television").
 const ADVERBIALS =
   '(?:\\s+(?:(?:on|in|at|during|after|before|late|early|last|this|over|by)\\s+[^,]{1,60}?|without elaborating|on condition of anonymity))*\\s*$';
 const TRAILING_TAIL = new RegExp(`^${ADVERBIALS}`, 'u');
 const TRAILING_TOLD_TAIL = new RegExp(
-  `^(?:\\s+(?:reporters|journalists|him|her|them|us|me|the\\s+[^,.]{1,60}?|an?\\s+[^,.]{1,60}?|[\\p{Lu}][^,.]{0,60}?))??${ADVERBIALS}`,
+  `^(?:\\s+(?:reporters|journalists|him|her|them|us|me|the\\s+[^,.]{1,60}?|an?\\s+[^,.]{1,60}?|[\\p{Lu}][^,.]{0,60}?|[\\p{Ll}][\\p{L}-]*(?:\\s+[\\p{L}-]+){0,2}?))??${ADVERBIALS}`,
   'u',
 );
 const TELLS = /^(?:tell|tells|told|inform|informs|informed)$/;
@@ -253,6 +256,9 @@ function framesOf(sentence: string): Frame[] {
 
   // Satellite imagery shows that … (content after "that") / An image taken on Dec. 9 showed three ships (all of it).
   const evidence = EVIDENCE_VERB.test(sentence) ? EVIDENCE_SHOWS.exec(sentence) : null;
+  // "Satellite photos show …, said X, an analyst": X is who says it; the photos are what X cites.
+  const speaker = evidence && REPORTING_WORD.test(sentence) ? trailingSpeaker(sentence) : null;
+  if (speaker) return framesOfTrailing(sentence, speaker);
   if (evidence && EVIDENCE_HEAD.test(evidence[1]!.split(SPACES).slice(0, 3).join(' '))) {
     const source: [number, number] = trimSpan(sentence, 0, evidence[1]!.length);
     const start = evidence[3] ? evidence[0].length : 0;
@@ -344,9 +350,12 @@ function framesOf(sentence: string): Frame[] {
     const rest = (leading[2] === 'told' ? AFTER_TOLD : AFTER_VERB).exec(afterVerb);
     const contentStart =
       verbEnd + (toThat && !ENDS_IN_THAT.test(rest?.[0] ?? '') ? toThat[0].length : (rest?.[0].length ?? 0));
-    const source: [number, number] = [sourceStart, sourceEnd];
+    // "X, a Y, said": the comma closing the appositive is not part of the name.
+    const source: [number, number] = trimSpan(sentence, sourceStart, sourceEnd);
     const adding = ADDING.exec(sentence.slice(contentStart));
-    const contentEnd = adding ? contentStart + adding.index : sentence.length;
+    // "X said …, two officials told reporters": the second frame relays the first; neither is content.
+    const relayed = adding ? null : trailingSpeaker(sentence.slice(contentStart));
+    const contentEnd = adding ? contentStart + adding.index : relayed ? contentStart + relayed.at : sentence.length;
     const content = trimSpan(sentence, contentStart, contentEnd);
     const hedgedVerb = HEDGING_VERB.test(leading[2]!);
     const denyingVerb = DENYING_VERB.test(leading[2]!);
@@ -375,21 +384,8 @@ function framesOf(sentence: string): Frame[] {
   }
 
   // …, X said (on Friday).  /  …, said X.
-  const trailing = reports ? TRAILING.exec(sentence) : null;
-  const tail = trailing?.[5];
-  if (trailing && (tail === undefined || (TELLS.test(trailing[4]!) ? TRAILING_TOLD_TAIL : TRAILING_TAIL).test(tail))) {
-    const sourceText = trailing[2] ?? trailing[3]!;
-    if (sourceLike(sourceText)) {
-      const sourceStart = trailing.index + trailing[0].indexOf(sourceText);
-      const source: [number, number] = [sourceStart, sourceStart + sourceText.length];
-      frames.push({ content: trimSpan(sentence, 0, trailing.index), source, noComment: false });
-      if (trailing[6]) {
-        const at = sentence.lastIndexOf(trailing[6]);
-        frames.push({ content: trimSpan(sentence, at, at + trailing[6].length), source, noComment: false });
-      }
-      return frames;
-    }
-  }
+  const trailing = reports ? trailingSpeaker(sentence) : null;
+  if (trailing) return framesOfTrailing(sentence, trailing);
 
   // Russia’s defence ministry did not respond to a request for comment.
   const noComment = NO_COMMENT_WORD.test(sentence) ? NO_COMMENT.exec(sentence) : null;
@@ -400,6 +396,37 @@ function framesOf(sentence: string): Frame[] {
     return [{ content: trimSpan(sentence, start, noComment.index + noComment[0].length), source, noComment: true }];
   }
   return [];
+}
+
+interface TrailingSpeaker {
+  /** Where the frame starts: the content ends there. */
+  at: number;
+  source: [number, number];
+  /** ", adding that …": a second statement. */
+  adding: [number, number] | null;
+}
+
+/** "…, X said (on Friday)." / "…, said X, a Y.": where the frame starts, who speaks, and what they added. */
+function trailingSpeaker(sentence: string): TrailingSpeaker | null {
+  const trailing = TRAILING.exec(sentence);
+  const tail = trailing?.[5];
+  if (!trailing || (tail !== undefined && !(TELLS.test(trailing[4]!) ? TRAILING_TOLD_TAIL : TRAILING_TAIL).test(tail)))
+    return null;
+  const sourceText = trailing[2] ?? trailing[3]!;
+  if (!sourceLike(sourceText.replace(APPOSITIVE, ''))) return null;
+  const sourceStart = trailing.index + trailing[0].indexOf(sourceText);
+  const at = trailing[6] === undefined ? -1 : sentence.lastIndexOf(trailing[6]);
+  return {
+    at: trailing.index,
+    source: trimSpan(sentence, sourceStart, sourceStart + sourceText.length),
+    adding: at < 0 ? null : trimSpan(sentence, at, at + trailing[6]!.length),
+  };
+}
+
+/** What a trailing speaker said: the sentence up to the frame, and what they added. */
+function framesOfTrailing(sentence: string, { at, source, adding }: TrailingSpeaker): Frame[] {
+  const said: Frame = { content: trimSpan(sentence, 0, at), source, noComment: false };
+  return adding ? [said, { content: adding, source, noComment: false }] : [said];
 }
 
 const REPORTING_TOKEN = new RegExp(`^(?:${VERBS})$`);
