@@ -107,11 +107,18 @@ const QUOTED_THEN_SOURCE = new RegExp(
   `^[“"]?(.+?)(?:[,.!?][”"],?|[”"],)\\s+(?:(?:${VERBS})\\s+([^.]+?)|([^.]+?)\\s+${ADVERB}(?:told\\s+(?:reporters|journalists|(?:his|her|their|its|the|an?)\\s+[^.,]{1,60}?|[\\p{Lu}][\\p{L}]+(?: [\\p{Lu}][\\p{L}]+)*)|${VERBS}))(?:,\\s+adding\\s+(?:that\\s+)?(.+?))?(?:\\s+without elaborating)?\\.?$`,
   'su',
 );
-// ", after satellite images showed (that) …", ", which Israeli analysts warn could …".
+// ", after satellite images showed (that) …", ", which Israeli analysts warn could …", ", but B denied it".
 const SECOND_SPEAKER = new RegExp(
-  `,\\s+(?:after|as|when|while|since|which)\\s+((?:[\\p{L}\\d’'-]+\\s+){0,5}?[\\p{L}\\d’'-]+)\\s+(${VERBS}|showed|shows|indicated|revealed)\\s+(?:that\\s+)?(?=\\S)`,
+  `,\\s+(?:after|as|when|while|whereas|since|which|but|and)\\s+((?:[\\p{L}\\d’'-]+\\s+){0,5}?[\\p{L}\\d’'-]+)\\s+(${VERBS}|showed|shows|indicated|revealed)\\s+(?:that\\s+)?(?=\\S)`,
   'u',
 );
+// Not a speaker of its own: a "subject" that starts with a reporting verb (", but said …" is the first
+// speaker's) or holds a negation (", but Moscow has not confirmed this" says what was not said).
+const NOT_A_SECOND_SPEAKER = new RegExp(`^(?:${VERBS})\\b|n['’]t\\b|\\b(?:not|never)\\b`, 'u');
+// "denied it", "confirmed this", "disputed the report": the object points back at what was said before.
+// A noun of the reporting lexicon comes here blanked out (maskNounUses): "the ______".
+const ANAPHORIC_OBJECT =
+  /^(?:it|this|that|so|them|these|those|the\s+(?:claims?|reports?|allegations?|accounts?|statements?|assertions?|_+))\s*[.!]?\s*$/i;
 // "The company cited satellite imagery as showing that …": the subject reads the evidence.
 const CITED_AS = /^(.+?)\s+cited\s+.+?\s+as\s+(?:showing|saying|indicating|proving)\s+(?:that\s+)?/u;
 // "Russian claims that …", "claims by the ministry that …": what the claimants said, they named.
@@ -196,13 +203,17 @@ function framesAround(sentence: string): Frame[] {
   // "…, after satellite images showed …", "…, which analysts warn could …": a second speaker in a
   // clause of its own; the first part is read on its own.
   const clause = SECOND_SPEAKER.exec(sentence);
-  if (clause && clause.index > 0 && sourceLike(clause[1]!)) {
+  if (clause && clause.index > 0 && sourceLike(clause[1]!) && !NOT_A_SECOND_SPEAKER.test(clause[1]!)) {
     const first = framesAround(sentence.slice(0, clause.index));
     const at = clause.index + clause[0].indexOf(clause[1]!);
     const contentAt = clause.index + clause[0].length;
     const main =
       first.length > 0 ? first : [{ content: trimSpan(sentence, 0, clause.index), source: null, noComment: false }];
-    return [...main, statementAfter(sentence, contentAt, trimSpan(sentence, at, at + clause[1]!.length), clause[2]!)];
+    const source = trimSpan(sentence, at, at + clause[1]!.length);
+    const second = statementAfter(sentence, contentAt, source, clause[2]!);
+    // "but B denied it": what B denied is only pointed at; the claim is B's clause itself.
+    if (ANAPHORIC_OBJECT.test(sentence.slice(contentAt))) second.content = trimSpan(sentence, at, sentence.length);
+    return [...main, second];
   }
   const saying = SAYING.exec(sentence);
   if (saying && saying.index > 0) {
