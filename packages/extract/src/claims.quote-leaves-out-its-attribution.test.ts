@@ -39,4 +39,40 @@ describe('a quote without its attribution, a source without its punctuation', ()
     );
     expect(result.claims.map((c) => [c.quote, c.stance])).toEqual([['the Qarawi airbase would close', 'denies']]);
   });
+
+  it('ends the source of `“…,” X, a Y, said` before its comma', () => {
+    const result = extractChecked(
+      article('“The tugs have sailed,” Mara Lind, a researcher at the Dockside Institute, said.'),
+    );
+    expect(result.claims.map((c) => [c.quote, c.source?.text])).toEqual([
+      ['The tugs have sailed', 'Mara Lind, a researcher at the Dockside Institute'],
+    ]);
+  });
+
+  it('reads a quotation split by `X said` as two quotes of X, neither holding the frame', () => {
+    const result = extractChecked(
+      article('“Malta will keep the pier open,” the Kremlin said, “and the tugs will stay there.”'),
+    );
+    expect(result.claims.map((c) => [c.quote, c.source?.text])).toEqual([
+      ['Malta will keep the pier open', 'the Kremlin'],
+      ['and the tugs will stay there', 'the Kremlin'],
+    ]);
+  });
+
+  it('leaves a `, X said,` inside a sentence out of both of its parts', () => {
+    const result = extractChecked(
+      article('Malta will keep the pier open on Monday, the Kremlin said, and the tugs will stay there.'),
+    );
+    expect(result.claims.map((c) => [c.quote, c.source?.text])).toEqual([
+      ['Malta will keep the pier open on Monday', 'the Kremlin'],
+      ['the tugs will stay there', 'the Kremlin'],
+    ]);
+  });
+
+  it('reads `A, X said, will …` as what X said, from the verb on', () => {
+    const result = extractChecked(article('Malta, the Kremlin said, will keep the pier open.'));
+    expect(result.claims.map((c) => [c.quote, c.source?.text, c.about])).toEqual([
+      ['will keep the pier open', 'the Kremlin', ['Malta']],
+    ]);
+  });
 });

@@ -119,6 +119,19 @@ const NOT_A_SECOND_SPEAKER = new RegExp(`^(?:${VERBS})\\b|n['’]t\\b|\\b(?:not|
 // A noun of the reporting lexicon comes here blanked out (maskNounUses): "the ______".
 const ANAPHORIC_OBJECT =
   /^(?:it|this|that|so|them|these|those|the\s+(?:claims?|reports?|allegations?|accounts?|statements?|assertions?|_+))\s*[.!]?\s*$/i;
+// “A,” the Kremlin said, “B.”: one quotation split by its frame; both halves are the speaker's.
+const SPLIT_QUOTE = new RegExp(
+  `^[“"](.+?)[,.!?]?[”"]\\s+(?:(?:${VERBS})\\s+([^,“”"]+?)|([^,“”"]+?)\\s+${ADVERB}(?:${VERBS}))\\s*[,:]\\s*[“"](.+?)[,.!?]?[”"]?$`,
+  'dsu',
+);
+// "A, the Kremlin said, and B" / "Malta, the Kremlin said, will …": a frame that interrupts the sentence.
+const INTERRUPTING = new RegExp(
+  `^(.+?),\\s+(?:(?:${VERBS})\\s+([^,]+?)|([^,]+?)\\s+${ADVERB}(?:${VERBS}))(?:\\s+${DAY})?,\\s+(?:(?:and|but)\\s+)?(?=[\\p{Ll}“"])(.+?)\\.?$`,
+  'du',
+);
+/** Fewer words than this before an interrupting frame are the subject alone ("Malta, X said, will …"). */
+const MIN_PART_WORDS = 3;
+const FINITE_START = /^(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|did|does|do|had)\b/;
 // "The company cited satellite imagery as showing that …": the subject reads the evidence.
 const CITED_AS = /^(.+?)\s+cited\s+.+?\s+as\s+(?:showing|saying|indicating|proving)\s+(?:that\s+)?/u;
 // "Russian claims that …", "claims by the ministry that …": what the claimants said, they named.
@@ -250,12 +263,25 @@ function statementAfter(sentence: string, at: number, source: [number, number], 
 function framesOf(sentence: string): Frame[] {
   const frames: Frame[] = [];
 
+  // “A,” the Kremlin said, “B.”
+  const split = CLOSING_QUOTE.test(sentence) ? SPLIT_QUOTE.exec(sentence) : null;
+  const splitSource = split?.indices?.[2] ?? split?.indices?.[3];
+  if (split?.indices && splitSource && sourceLike(sentence.slice(...splitSource))) {
+    const source = trimSpan(sentence, ...splitSource);
+    return [split.indices[1]!, split.indices[4]!].map(([a, b]) => ({
+      content: trimSpan(sentence, a, b),
+      source,
+      noComment: false,
+    }));
+  }
+
   // “…,” said the official, adding that …  /  “…,” he added.  /  …,” Sharaa, who spoke in Arabic, told Putin.
   const quoted = CLOSING_QUOTE.test(sentence) ? QUOTED_THEN_SOURCE.exec(sentence) : null;
   if (quoted && sourceLike((quoted[2] ?? quoted[3]!).replace(APPOSITIVE, ''))) {
     const sourceText = quoted[2] ?? quoted[3]!;
     const sourceStart = sentence.indexOf(sourceText, quoted[1]!.length);
-    const source: [number, number] = [sourceStart, sourceStart + sourceText.length];
+    // "“…,” X, a Y, said": the comma closing the appositive is not part of the name.
+    const source: [number, number] = trimSpan(sentence, sourceStart, sourceStart + sourceText.length);
     const open = OPENING_QUOTE.test(sentence) ? 1 : 0;
     frames.push({ content: trimSpan(sentence, open, open + quoted[1]!.length), source, noComment: false });
     if (quoted[4]) {
@@ -397,6 +423,21 @@ function framesOf(sentence: string): Frame[] {
   // …, X said (on Friday).  /  …, said X.
   const trailing = reports ? trailingSpeaker(sentence) : null;
   if (trailing) return framesOfTrailing(sentence, trailing);
+
+  // A, the Kremlin said, and B.  /  Malta, the Kremlin said, will …
+  const interrupted = reports ? INTERRUPTING.exec(sentence) : null;
+  const interruptingSource = interrupted?.indices?.[2] ?? interrupted?.indices?.[3];
+  if (interrupted?.indices && interruptingSource && sourceLike(sentence.slice(...interruptingSource))) {
+    const source = trimSpan(sentence, ...interruptingSource);
+    const rest = interrupted.indices[4]!;
+    const long = interrupted[1]!.trim().split(SPACES).length >= MIN_PART_WORDS;
+    // After a short first part, the rest must go on with its verb: "Russia, Syria and Iran said, in a
+    // statement, …" is a list of speakers, not a subject.
+    if (long || FINITE_START.test(interrupted[4]!)) {
+      const parts = long ? [interrupted.indices[1]!, rest] : [rest];
+      return parts.map(([a, b]) => ({ content: trimSpan(sentence, a, b), source, noComment: false }));
+    }
+  }
 
   // Russia’s defence ministry did not respond to a request for comment.
   const noComment = NO_COMMENT_WORD.test(sentence) ? NO_COMMENT.exec(sentence) : null;
