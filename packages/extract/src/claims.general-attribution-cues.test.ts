@@ -517,7 +517,7 @@ describe('who speaks inside a long source', () => {
       ),
       'no Libyan party',
     );
-    expect(c.source).toMatchObject({ text: 'the Russian ambassador in Tripoli, Karim Haddad,', actor: 'Karim Haddad' });
+    expect(c.source).toMatchObject({ text: 'the Russian ambassador in Tripoli, Karim Haddad', actor: 'Karim Haddad' });
   });
 
   it('a source introduced as "an expert" and named later as "the expert, X" is X from the start', () => {

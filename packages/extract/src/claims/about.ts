@@ -2,6 +2,7 @@ import type { ActorType } from '@sitrep/vocabulary';
 import type { EntityRecord, EntityTable } from '../entities/table';
 import type { Sentence } from '../segment';
 import type { ExtractedClaim } from '../types';
+import { onlyLocates } from './located';
 import { Substrings } from './substrings';
 
 // Plural references to bases point at every base the article names.
@@ -31,18 +32,33 @@ export class About {
   private readonly sides = new Map<string, EntityRecord[]>();
   private names: Substrings<EntityRecord> | undefined;
 
-  constructor(private readonly table: EntityTable) {
+  constructor(
+    private readonly table: EntityTable,
+    private readonly text: string,
+  ) {
     const all = table.all();
     this.bases = all.filter((e) => e.type === 'installation' && e.subtype.includes('base'));
     for (const entity of [...all].reverse()) this.byName.set(entity.name, entity);
   }
 
-  /** The entities with a mention overlapping [start, end), in the table's order. */
+  /**
+   * The entities with a mention overlapping [start, end), in the table's order, but for those named
+   * there only to say where something else is ("near Qarawi").
+   */
   private entitiesIn(start: number, end: number): EntityRecord[] {
-    return this.table.entitiesOf(this.table.overlapping(start, end));
+    const found = this.table.overlapping(start, end);
+    const named = new Set(found.filter((f) => !onlyLocates(this.text, f)).map((f) => f.entity));
+    return this.table.entitiesOf(found.filter((f) => named.has(f.entity)));
   }
 
-  of(text: string, span: [number, number], sentence: Sentence, sourceSpan: [number, number] | null): string[] {
+  /** Whether the claim names this entity, and only to say where something else is. */
+  private onlyLocatedIn(claim: ExtractedClaim, entity: EntityRecord): boolean {
+    const found = this.table.overlapping(claim.start, claim.end).filter((f) => f.entity === entity);
+    return found.length > 0 && found.every((f) => onlyLocates(this.text, f));
+  }
+
+  of(span: [number, number], sentence: Sentence, sourceSpan: [number, number] | null): string[] {
+    const text = this.text;
     const names = new Set<string>();
     for (const entity of this.entitiesIn(span[0], span[1])) names.add(entity.name);
     // "is not leaving its two main bases": a claim with no subject of its own is about the sentence's subject.
@@ -88,7 +104,15 @@ export class About {
           for (const e of named) about.add(e.name);
       }
       const hasInstallation = [...about].some((name) => installationNames.has(name));
-      if (topic && !hasInstallation && (about.size === 0 || TOPICAL.test(claim.quote))) about.add(topic.name);
+      // The article's topic fills in a claim that names no installation, but not one that names the
+      // topic's place only to locate something else ("near Qarawi").
+      if (
+        topic &&
+        !hasInstallation &&
+        (about.size === 0 || TOPICAL.test(claim.quote)) &&
+        !this.onlyLocatedIn(claim, topic)
+      )
+        about.add(topic.name);
       claim.about = [...about];
     }
   }

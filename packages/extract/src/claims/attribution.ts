@@ -33,22 +33,37 @@ const AFTER_TOLD = new RegExp(
 const LEADING = new RegExp(`^(.+?)\\s+${ADVERB}(${VERBS})\\b`, 'u');
 // "…, X said (on Friday)." / "…, said X." / "…, X told the channel in an interview", perhaps
 // "…, adding that …". What follows the verb (group 5) is checked apart by TRAILING_TAIL.
+// An appositive may follow the name ("…, said Jane Roe, an analyst at X." / "…, Jane Roe, an analyst, said.").
+const TRAILING_APPOSITIVE = `(?:,\\s+(?:an?|the)\\s+[^,]+?)`;
 const TRAILING = new RegExp(
-  `,\\s+(?:(${VERBS})\\s+([^,]+?)|([^,]+?)\\s+${ADVERB}(${VERBS})\\b([^,]{0,120}?))(?:,\\s+adding\\s+(?:that\\s+)?(.+?))?\\.?$`,
+  `,\\s+(?:(${VERBS})\\s+([^,]+?${TRAILING_APPOSITIVE}?)|([^,]+?(?:${TRAILING_APPOSITIVE},)?)\\s+${ADVERB}(${VERBS})\\b([^,]{0,120}?))(?:,\\s+adding\\s+(?:that\\s+)?(.+?))?\\.?$`,
   'u',
 );
 // After a trailing verb, only adverbials ("said in a statement on Friday", "said without
-// elaborating"), and after "told" its addressee too ("told reporters", "told the Al-X channel in an interview").
+// elaborating"), and after "told" its addressee too ("told reporters", "told the Al-X channel in an interview",
+// "told state television").
 const ADVERBIALS =
   '(?:\\s+(?:(?:on|in|at|during|after|before|late|early|last|this|over|by)\\s+[^,]{1,60}?|without elaborating|on condition of anonymity))*\\s*$';
 const TRAILING_TAIL = new RegExp(`^${ADVERBIALS}`, 'u');
 const TRAILING_TOLD_TAIL = new RegExp(
-  `^(?:\\s+(?:reporters|journalists|him|her|them|us|me|the\\s+[^,.]{1,60}?|an?\\s+[^,.]{1,60}?|[\\p{Lu}][^,.]{0,60}?))??${ADVERBIALS}`,
+  `^(?:\\s+(?:reporters|journalists|him|her|them|us|me|the\\s+[^,.]{1,60}?|an?\\s+[^,.]{1,60}?|[\\p{Lu}][^,.]{0,60}?|[\\p{Ll}][\\p{L}-]*(?:\\s+[\\p{L}-]+){0,2}?))??${ADVERBIALS}`,
   'u',
 );
 const TELLS = /^(?:tell|tells|told|inform|informs|informed)$/;
-const NO_COMMENT =
-  /\b(?:did not|didn['’]t|has not|have not|had not|could not|would not)\s+(?:immediately\s+)?(?:respond|reply|return)\s+(?:to\s+)?(?:an?\s+)?(?:[\p{Lu}][\p{L}]*\s+)?(?:requests?|calls?)\s+for\s+comment|\bdeclined\s+to\s+comment\b|\b(?:could|would)\s+not\s+(?:immediately\s+)?(?:be reached\s+for\s+)?comment\b|\bwas not (?:immediately )?available for comment\b/u;
+// Saying nothing is not denying anything: "did not (immediately) respond to a request for comment",
+// "declined/refused to comment", "has not commented", "had no immediate comment", "could not be reached".
+const NOT = `(?:did|does|has|have|had|could|would|will)(?:\\s+not|n['’]t)|cannot|can['’]t|won['’]t`;
+const NO_COMMENT = new RegExp(
+  [
+    `\\b(?:${NOT})\\s+(?:immediately\\s+)?(?:respond|reply|return|answer)(?:ed)?\\s+(?:to\\s+)?(?:an?\\s+|the\\s+)?(?:[\\p{L}-]+\\s+){0,2}?(?:requests?|calls?|questions?|queries|emails?|messages?)\\s+(?:for|seeking)\\s+comment`,
+    `\\b(?:declined|refused)\\s+to\\s+comment`,
+    `\\b(?:${NOT})\\s+(?:immediately\\s+|publicly\\s+)?(?:comment(?:ed)?|be\\s+reached\\s+for\\s+comment)`,
+    `\\b(?:${NOT})\\s+(?:immediately\\s+)?be\\s+(?:immediately\\s+)?reached(?:\\s+for\\s+comment)?`,
+    `\\b(?:was|were|is|are)\\s+not\\s+(?:immediately\\s+)?available\\s+(?:for|to)\\s+comment`,
+    `\\b(?:had|has|have|offered|made|gave)\\s+no\\s+(?:immediate\\s+)?comment`,
+  ].join('|'),
+  'u',
+);
 // Openings that are not part of the source: "But", "Earlier,", "When contacted on Friday,".
 const CONNECTOR =
   /^(?:(?:But|And|However|Earlier|Later|Meanwhile|Separately|Previously|Tonight|Overnight|Yesterday|Today|Also|Still|Instead|In [A-Z][a-z]+),?\s+|(?:When|After|Asked|Speaking|Responding|Commenting|Earlier|Later|In|On|At|During)\b[^,]{0,80},\s+)/;
@@ -57,8 +72,9 @@ const CONNECTOR =
 export const EVIDENCE_HEAD =
   /\b(?:imagery|images?|footage|photos?|photographs?|videos?|analysis|data|satellite|tracking)\b/i;
 
-// Every form ends in "comment": a text without the word is not searched.
-export const isNoComment = (text: string) => text.includes('comment') && NO_COMMENT.test(text);
+// Every form ends in "comment" or "reached": a text without either word is not searched.
+const NO_COMMENT_WORD = /comment|reached/;
+export const isNoComment = (text: string) => NO_COMMENT_WORD.test(text) && NO_COMMENT.test(text);
 
 // The patterns below are built once: a literal in a function body is a new RegExp object each
 // time the line runs, and these run for every sentence (trimSpan for every character it trims).
@@ -91,11 +107,31 @@ const QUOTED_THEN_SOURCE = new RegExp(
   `^[“"]?(.+?)(?:[,.!?][”"],?|[”"],)\\s+(?:(?:${VERBS})\\s+([^.]+?)|([^.]+?)\\s+${ADVERB}(?:told\\s+(?:reporters|journalists|(?:his|her|their|its|the|an?)\\s+[^.,]{1,60}?|[\\p{Lu}][\\p{L}]+(?: [\\p{Lu}][\\p{L}]+)*)|${VERBS}))(?:,\\s+adding\\s+(?:that\\s+)?(.+?))?(?:\\s+without elaborating)?\\.?$`,
   'su',
 );
-// ", after satellite images showed (that) …", ", which Israeli analysts warn could …".
+// ", after satellite images showed (that) …", ", which Israeli analysts warn could …", ", but B denied it".
 const SECOND_SPEAKER = new RegExp(
-  `,\\s+(?:after|as|when|while|since|which)\\s+((?:[\\p{L}\\d’'-]+\\s+){0,5}?[\\p{L}\\d’'-]+)\\s+(${VERBS}|showed|shows|indicated|revealed)\\s+(?:that\\s+)?(?=\\S)`,
+  `,\\s+(?:after|as|when|while|whereas|since|which|but|and)\\s+((?:[\\p{L}\\d’'-]+\\s+){0,5}?[\\p{L}\\d’'-]+)\\s+(${VERBS}|showed|shows|indicated|revealed)\\s+(?:that\\s+)?(?=\\S)`,
   'u',
 );
+// Not a speaker of its own: a "subject" that starts with a reporting verb (", but said …" is the first
+// speaker's) or holds a negation (", but Moscow has not confirmed this" says what was not said).
+const NOT_A_SECOND_SPEAKER = new RegExp(`^(?:${VERBS})\\b|n['’]t\\b|\\b(?:not|never)\\b`, 'u');
+// "denied it", "confirmed this", "disputed the report": the object points back at what was said before.
+// A noun of the reporting lexicon comes here blanked out (maskNounUses): "the ______".
+const ANAPHORIC_OBJECT =
+  /^(?:it|this|that|so|them|these|those|the\s+(?:claims?|reports?|allegations?|accounts?|statements?|assertions?|_+))\s*[.!]?\s*$/i;
+// “A,” the Kremlin said, “B.”: one quotation split by its frame; both halves are the speaker's.
+const SPLIT_QUOTE = new RegExp(
+  `^[“"](.+?)[,.!?]?[”"]\\s+(?:(?:${VERBS})\\s+([^,“”"]+?)|([^,“”"]+?)\\s+${ADVERB}(?:${VERBS}))\\s*[,:]\\s*[“"](.+?)[,.!?]?[”"]?$`,
+  'dsu',
+);
+// "A, the Kremlin said, and B" / "Malta, the Kremlin said, will …": a frame that interrupts the sentence.
+const INTERRUPTING = new RegExp(
+  `^(.+?),\\s+(?:(?:${VERBS})\\s+([^,]+?)|([^,]+?)\\s+${ADVERB}(?:${VERBS}))(?:\\s+${DAY})?,\\s+(?:(?:and|but)\\s+)?(?=[\\p{Ll}“"])(.+?)\\.?$`,
+  'du',
+);
+/** Fewer words than this before an interrupting frame are the subject alone ("Malta, X said, will …"). */
+const MIN_PART_WORDS = 3;
+const FINITE_START = /^(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|did|does|do|had)\b/;
 // "The company cited satellite imagery as showing that …": the subject reads the evidence.
 const CITED_AS = /^(.+?)\s+cited\s+.+?\s+as\s+(?:showing|saying|indicating|proving)\s+(?:that\s+)?/u;
 // "Russian claims that …", "claims by the ministry that …": what the claimants said, they named.
@@ -116,7 +152,7 @@ function subjectOf(clause: string): [number, number] | null {
 
 // Cue words of the frames that need no verb of the lexicon: evidence, "according to", "In his
 // words/view", "quoted … as saying", "cited … as showing", "did not respond to a request for comment".
-const OTHER_FRAME_CUE = /show|indicat|reveal|[Aa]ccording to|In |quoted|cited|comment|saying/;
+const OTHER_FRAME_CUE = /show|indicat|reveal|[Aa]ccording to|In |quoted|cited|comment|reached|saying/;
 // ", citing two Syrian military sources" (up to the next comma or the end).
 const CITING = /,\s+citing\s+([^,]+?)(?=,|\.?$)/u;
 // "…, X told Y, but said …" / "… and added that …": a second statement by the same source.
@@ -180,13 +216,17 @@ function framesAround(sentence: string): Frame[] {
   // "…, after satellite images showed …", "…, which analysts warn could …": a second speaker in a
   // clause of its own; the first part is read on its own.
   const clause = SECOND_SPEAKER.exec(sentence);
-  if (clause && clause.index > 0 && sourceLike(clause[1]!)) {
+  if (clause && clause.index > 0 && sourceLike(clause[1]!) && !NOT_A_SECOND_SPEAKER.test(clause[1]!)) {
     const first = framesAround(sentence.slice(0, clause.index));
     const at = clause.index + clause[0].indexOf(clause[1]!);
     const contentAt = clause.index + clause[0].length;
     const main =
       first.length > 0 ? first : [{ content: trimSpan(sentence, 0, clause.index), source: null, noComment: false }];
-    return [...main, statementAfter(sentence, contentAt, trimSpan(sentence, at, at + clause[1]!.length), clause[2]!)];
+    const source = trimSpan(sentence, at, at + clause[1]!.length);
+    const second = statementAfter(sentence, contentAt, source, clause[2]!);
+    // "but B denied it": what B denied is only pointed at; the claim is B's clause itself.
+    if (ANAPHORIC_OBJECT.test(sentence.slice(contentAt))) second.content = trimSpan(sentence, at, sentence.length);
+    return [...main, second];
   }
   const saying = SAYING.exec(sentence);
   if (saying && saying.index > 0) {
@@ -223,12 +263,25 @@ function statementAfter(sentence: string, at: number, source: [number, number], 
 function framesOf(sentence: string): Frame[] {
   const frames: Frame[] = [];
 
+  // “A,” the Kremlin said, “B.”
+  const split = CLOSING_QUOTE.test(sentence) ? SPLIT_QUOTE.exec(sentence) : null;
+  const splitSource = split?.indices?.[2] ?? split?.indices?.[3];
+  if (split?.indices && splitSource && sourceLike(sentence.slice(...splitSource))) {
+    const source = trimSpan(sentence, ...splitSource);
+    return [split.indices[1]!, split.indices[4]!].map(([a, b]) => ({
+      content: trimSpan(sentence, a, b),
+      source,
+      noComment: false,
+    }));
+  }
+
   // “…,” said the official, adding that …  /  “…,” he added.  /  …,” Sharaa, who spoke in Arabic, told Putin.
   const quoted = CLOSING_QUOTE.test(sentence) ? QUOTED_THEN_SOURCE.exec(sentence) : null;
   if (quoted && sourceLike((quoted[2] ?? quoted[3]!).replace(APPOSITIVE, ''))) {
     const sourceText = quoted[2] ?? quoted[3]!;
     const sourceStart = sentence.indexOf(sourceText, quoted[1]!.length);
-    const source: [number, number] = [sourceStart, sourceStart + sourceText.length];
+    // "“…,” X, a Y, said": the comma closing the appositive is not part of the name.
+    const source: [number, number] = trimSpan(sentence, sourceStart, sourceStart + sourceText.length);
     const open = OPENING_QUOTE.test(sentence) ? 1 : 0;
     frames.push({ content: trimSpan(sentence, open, open + quoted[1]!.length), source, noComment: false });
     if (quoted[4]) {
@@ -240,6 +293,9 @@ function framesOf(sentence: string): Frame[] {
 
   // Satellite imagery shows that … (content after "that") / An image taken on Dec. 9 showed three ships (all of it).
   const evidence = EVIDENCE_VERB.test(sentence) ? EVIDENCE_SHOWS.exec(sentence) : null;
+  // "Satellite photos show …, said X, an analyst": X is who says it; the photos are what X cites.
+  const speaker = evidence && REPORTING_WORD.test(sentence) ? trailingSpeaker(sentence) : null;
+  if (speaker) return framesOfTrailing(sentence, speaker);
   if (evidence && EVIDENCE_HEAD.test(evidence[1]!.split(SPACES).slice(0, 3).join(' '))) {
     const source: [number, number] = trimSpan(sentence, 0, evidence[1]!.length);
     const start = evidence[3] ? evidence[0].length : 0;
@@ -331,9 +387,12 @@ function framesOf(sentence: string): Frame[] {
     const rest = (leading[2] === 'told' ? AFTER_TOLD : AFTER_VERB).exec(afterVerb);
     const contentStart =
       verbEnd + (toThat && !ENDS_IN_THAT.test(rest?.[0] ?? '') ? toThat[0].length : (rest?.[0].length ?? 0));
-    const source: [number, number] = [sourceStart, sourceEnd];
+    // "X, a Y, said": the comma closing the appositive is not part of the name.
+    const source: [number, number] = trimSpan(sentence, sourceStart, sourceEnd);
     const adding = ADDING.exec(sentence.slice(contentStart));
-    const contentEnd = adding ? contentStart + adding.index : sentence.length;
+    // "X said …, two officials told reporters": the second frame relays the first; neither is content.
+    const relayed = adding ? null : trailingSpeaker(sentence.slice(contentStart));
+    const contentEnd = adding ? contentStart + adding.index : relayed ? contentStart + relayed.at : sentence.length;
     const content = trimSpan(sentence, contentStart, contentEnd);
     const hedgedVerb = HEDGING_VERB.test(leading[2]!);
     const denyingVerb = DENYING_VERB.test(leading[2]!);
@@ -362,24 +421,26 @@ function framesOf(sentence: string): Frame[] {
   }
 
   // …, X said (on Friday).  /  …, said X.
-  const trailing = reports ? TRAILING.exec(sentence) : null;
-  const tail = trailing?.[5];
-  if (trailing && (tail === undefined || (TELLS.test(trailing[4]!) ? TRAILING_TOLD_TAIL : TRAILING_TAIL).test(tail))) {
-    const sourceText = trailing[2] ?? trailing[3]!;
-    if (sourceLike(sourceText)) {
-      const sourceStart = trailing.index + trailing[0].indexOf(sourceText);
-      const source: [number, number] = [sourceStart, sourceStart + sourceText.length];
-      frames.push({ content: trimSpan(sentence, 0, trailing.index), source, noComment: false });
-      if (trailing[6]) {
-        const at = sentence.lastIndexOf(trailing[6]);
-        frames.push({ content: trimSpan(sentence, at, at + trailing[6].length), source, noComment: false });
-      }
-      return frames;
+  const trailing = reports ? trailingSpeaker(sentence) : null;
+  if (trailing) return framesOfTrailing(sentence, trailing);
+
+  // A, the Kremlin said, and B.  /  Malta, the Kremlin said, will …
+  const interrupted = reports ? INTERRUPTING.exec(sentence) : null;
+  const interruptingSource = interrupted?.indices?.[2] ?? interrupted?.indices?.[3];
+  if (interrupted?.indices && interruptingSource && sourceLike(sentence.slice(...interruptingSource))) {
+    const source = trimSpan(sentence, ...interruptingSource);
+    const rest = interrupted.indices[4]!;
+    const long = interrupted[1]!.trim().split(SPACES).length >= MIN_PART_WORDS;
+    // After a short first part, the rest must go on with its verb: "Russia, Syria and Iran said, in a
+    // statement, …" is a list of speakers, not a subject.
+    if (long || FINITE_START.test(interrupted[4]!)) {
+      const parts = long ? [interrupted.indices[1]!, rest] : [rest];
+      return parts.map(([a, b]) => ({ content: trimSpan(sentence, a, b), source, noComment: false }));
     }
   }
 
   // Russia’s defence ministry did not respond to a request for comment.
-  const noComment = sentence.includes('comment') ? NO_COMMENT.exec(sentence) : null;
+  const noComment = NO_COMMENT_WORD.test(sentence) ? NO_COMMENT.exec(sentence) : null;
   if (noComment) {
     const clauseStart = Math.max(sentence.lastIndexOf(', ', noComment.index) + 2, 0);
     const start = clauseStart > 1 ? clauseStart : connector;
@@ -387,6 +448,37 @@ function framesOf(sentence: string): Frame[] {
     return [{ content: trimSpan(sentence, start, noComment.index + noComment[0].length), source, noComment: true }];
   }
   return [];
+}
+
+interface TrailingSpeaker {
+  /** Where the frame starts: the content ends there. */
+  at: number;
+  source: [number, number];
+  /** ", adding that …": a second statement. */
+  adding: [number, number] | null;
+}
+
+/** "…, X said (on Friday)." / "…, said X, a Y.": where the frame starts, who speaks, and what they added. */
+function trailingSpeaker(sentence: string): TrailingSpeaker | null {
+  const trailing = TRAILING.exec(sentence);
+  const tail = trailing?.[5];
+  if (!trailing || (tail !== undefined && !(TELLS.test(trailing[4]!) ? TRAILING_TOLD_TAIL : TRAILING_TAIL).test(tail)))
+    return null;
+  const sourceText = trailing[2] ?? trailing[3]!;
+  if (!sourceLike(sourceText.replace(APPOSITIVE, ''))) return null;
+  const sourceStart = trailing.index + trailing[0].indexOf(sourceText);
+  const at = trailing[6] === undefined ? -1 : sentence.lastIndexOf(trailing[6]);
+  return {
+    at: trailing.index,
+    source: trimSpan(sentence, sourceStart, sourceStart + sourceText.length),
+    adding: at < 0 ? null : trimSpan(sentence, at, at + trailing[6]!.length),
+  };
+}
+
+/** What a trailing speaker said: the sentence up to the frame, and what they added. */
+function framesOfTrailing(sentence: string, { at, source, adding }: TrailingSpeaker): Frame[] {
+  const said: Frame = { content: trimSpan(sentence, 0, at), source, noComment: false };
+  return adding ? [said, { content: adding, source, noComment: false }] : [said];
 }
 
 const REPORTING_TOKEN = new RegExp(`^(?:${VERBS})$`);

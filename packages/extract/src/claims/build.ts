@@ -139,9 +139,9 @@ export function buildClaims(
 ): ExtractedClaim[] {
   const claims: ExtractedClaim[] = [];
   const sources = sourceLog();
-  const about = new About(table);
+  const about = new About(table, text);
   const aboutOf = (span: [number, number], sentence: Sentence, sourceSpan: [number, number] | null) =>
-    about.of(text, span, sentence, sourceSpan);
+    about.of(span, sentence, sourceSpan);
   const quoted = new WhollyQuoted(text, sentences);
   let lastQuoted: { paragraph: number; source: ExtractedClaim['source'] } | null = null;
   // Quoted sentences whose speaker is named only at the end of the quote: “A. B,” X said.

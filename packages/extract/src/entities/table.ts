@@ -63,7 +63,7 @@ interface Kept {
   generation: number;
 }
 
-type FiledMention = Filed<EntityRecord, Mention>;
+export type FiledMention = Filed<EntityRecord, Mention>;
 
 /**
  * The entities of one article, each mention of each, and which text span is already spoken for.
