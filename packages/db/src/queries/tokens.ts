@@ -4,7 +4,8 @@ import type { SitrepDatabase } from '../database';
 import { type TokenScope, notFound } from '@sitrep/vocabulary';
 import { type ApiTokenRow, apiTokens } from '../schema';
 
-const hashToken = (secret: string) => createHash('sha256').update(secret, 'utf8').digest('hex');
+/** Only a secret's hash is stored: both back ends look a token up by it. */
+export const hashToken = (secret: string) => createHash('sha256').update(secret, 'utf8').digest('hex');
 
 /** Creates a token; the secret is returned once and only its hash is stored. */
 export function createToken(

@@ -6,7 +6,10 @@ import type { Asynchronous, StoreReads } from '../reads';
 import { anyId, idArray } from './bind';
 import { claimReads } from './claims';
 import { articleHeadColumns } from './columns';
+import { claimLists } from './claim-lists';
 import { entityReads } from './entities';
+import { listReads } from './lists';
+import { rowReads } from './rows';
 import { statementReads } from './statements';
 
 /**
@@ -24,6 +27,9 @@ export function postgresStore(db: SitrepPostgres): Asynchronous<StoreReads> {
     ...entityReads(db),
     ...claimReads(db),
     ...statementReads(db),
+    ...rowReads(db),
+    ...claimLists(db),
+    ...listReads(db),
     articleHeadsByIds: async (ids) => (ids.length === 0 ? [] : heads.execute({ ids: idArray(ids) })),
     searchText: (text, kinds, page) => searchTextPg(db, text, kinds, page),
     countSearchHits: (text, kinds) => countSearchHitsPg(db, text, kinds),
