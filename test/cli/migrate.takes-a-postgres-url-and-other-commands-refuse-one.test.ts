@@ -81,7 +81,11 @@ describe.skipIf(!url)('sitrep migrate --db postgres://…', () => {
 
 describe('a PostgreSQL URL given to a command that does not run on PostgreSQL yet', () => {
   it.each([
-    [['serve', '--db', 'postgres://me:secret@127.0.0.1:1/kb'], {}, /`sitrep serve` does not run on PostgreSQL yet/],
+    [
+      ['ingest', 'notes', '--db', 'postgres://me:secret@127.0.0.1:1/kb'],
+      {},
+      /`sitrep ingest` does not run on PostgreSQL yet/,
+    ],
     [
       ['token', 'list'],
       { SITREP_DB: 'postgresql://127.0.0.1:1/kb' },
@@ -92,15 +96,18 @@ describe('a PostgreSQL URL given to a command that does not run on PostgreSQL ye
   ])('is refused in one line: sitrep %s', (args, env, message) => {
     const result = runSitrep(args, env);
     expectOneLineRefusal(result, message);
-    expect(result.stderr).toMatch(/only `sitrep migrate` does so far/);
+    expect(result.stderr).toMatch(/only `sitrep migrate` and `sitrep serve` \(read-only\) do so far/);
     expect(result.stderr).not.toContain('secret');
   });
 
-  it('an unreachable server is named, without its password, in one line', () => {
-    const result = runSitrep(['migrate', '--db', 'postgres://me:secret@127.0.0.1:1/kb']);
-    expectOneLineRefusal(
-      result,
-      /^sitrep: postgres:\/\/me:\*\*\*@127\.0\.0\.1:1\/kb: nothing accepts connections there/,
-    );
-  });
+  it.each([['migrate'], ['serve']])(
+    'an unreachable server is named, without its password, in one line: sitrep %s',
+    (command) => {
+      const result = runSitrep([command, '--db', 'postgres://me:secret@127.0.0.1:1/kb']);
+      expectOneLineRefusal(
+        result,
+        /^sitrep: postgres:\/\/me:\*\*\*@127\.0\.0\.1:1\/kb: nothing accepts connections there/,
+      );
+    },
+  );
 });

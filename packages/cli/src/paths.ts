@@ -58,7 +58,7 @@ export const DB_OPTION = [
 ] as const;
 
 /** The commands that run on PostgreSQL so far (issue 17 brings the rest). */
-const ON_POSTGRES = new Set(['sitrep migrate']);
+const ON_POSTGRES = new Set(['sitrep migrate', 'sitrep serve']);
 
 const fullName = (command: Command): string =>
   command.parent ? `${fullName(command.parent)} ${command.name()}` : command.name();
@@ -77,6 +77,6 @@ export function refuseUnsupportedPostgres(command: Command): void {
   const from = given === undefined ? '$SITREP_DB is a PostgreSQL URL' : '--db is a PostgreSQL URL';
   throw new SitrepError(
     'BAD_USER_INPUT',
-    `${from}, but \`${fullName(command)}\` does not run on PostgreSQL yet; only \`sitrep migrate\` does so far (and \`sitrep copy --to URL\` fills one from a SQLite file). Give it a SQLite file${given === undefined ? ' (unset SITREP_DB, or pass --db FILE)' : ''}.`,
+    `${from}, but \`${fullName(command)}\` does not run on PostgreSQL yet; only \`sitrep migrate\` and \`sitrep serve\` (read-only) do so far (and \`sitrep copy --to URL\` fills one from a SQLite file). Give it a SQLite file${given === undefined ? ' (unset SITREP_DB, or pass --db FILE)' : ''}.`,
   );
 }

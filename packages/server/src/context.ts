@@ -18,8 +18,8 @@ export interface Viewer {
 export interface Context {
   /** What every query reads through, on either back end. */
   store: ServerStore;
-  /** The database mutations write to (SQLite); reading it on PostgreSQL refuses with NOT_SUPPORTED. */
-  readonly db: SitrepDatabase;
+  /** The database mutations write to (SQLite); any use of it on PostgreSQL fails with NOT_SUPPORTED. */
+  db: SitrepDatabase;
   viewer: Viewer;
   /** Per-request batching caches: one SQL statement per kind of row, however wide the query. */
   loaders: Loaders;
@@ -45,9 +45,7 @@ export function createContext(
 ): Context {
   return {
     store,
-    get db() {
-      return writableOf(store);
-    },
+    db: writableOf(store),
     viewer,
     limits,
     writes,

@@ -56,8 +56,9 @@ export class PgChanges implements Changes {
   }
 
   private start(): void {
-    this.marks = this.highest();
     this.unlisten = listenForCommits(this.db, () => this.enqueue());
+    // What is there once LISTEN is in place: every commit after it is heard, and is new.
+    this.marks = this.unlisten.then(() => this.highest());
     // A failed LISTEN (the database went away) must not be an unhandled rejection; readChange reports it.
     this.unlisten.catch(() => {});
     this.marks.catch(() => {});

@@ -5,6 +5,7 @@ import { FastPathPlans } from './fast-path/plans';
 import type { FastPathState } from './fast-path/plugin';
 import { ReadTransactions } from './fast-path/read-transaction';
 import { createCapacity, type CapacityStats } from './capacity';
+import { HEALTH_PATH, healthOf } from './health';
 import { DEFAULT_LIMITS, DEFAULT_SERVER_LIMITS, type QueryLimits, type ServerLimits } from './limits';
 import { GRAPHQL_PATH, type SitrepYogaOptions, createSitrepYoga, storeOf } from './yoga';
 
@@ -63,6 +64,14 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     // The root is not an API: send people to GraphiQL.
     if (req.url === '/' || req.url === '') {
       res.writeHead(302, { location: GRAPHQL_PATH }).end();
+      return;
+    }
+    if (req.url === HEALTH_PATH && req.method === 'GET') {
+      void healthOf(store).then(({ status, body }) =>
+        res
+          .writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' })
+          .end(JSON.stringify(body)),
+      );
       return;
     }
     if (fastPath?.handle(req, res)) return;

@@ -14,6 +14,8 @@ import type { IndependentSource } from '@sitrep/ingest';
 import { SitrepError } from '@sitrep/vocabulary';
 import { ChangeWatcher, type Changes } from './changes';
 import { PgChanges } from './pg-changes';
+import { namedThroughStore } from './pg-names';
+import { READ_ONLY_MESSAGE } from './read-only';
 import { entityNamedOnSqlite } from './schema/entity-named';
 import { sourcesThroughStore } from './statement-sources';
 
@@ -52,29 +54,33 @@ export function sqliteServerStore(db: SitrepDatabase): ServerStore {
   };
 }
 
-/**
- * Read-only for now (issue 17): queries and subscriptions; mutations are refused (see
- * refuseWrites). A name is looked up as an exact alias in any spelling; the knowledge base's
- * looser matches (a transliteration no alias holds) are SQLite's only, so far.
- */
+/** Read-only for now (issue 17): queries and subscriptions; mutations are refused (read-only.ts). */
 export function postgresServerStore(db: SitrepPostgres): ServerStore {
   const store = postgresStore(db);
   return {
     ...store,
     kind: 'postgres',
     sqlite: null,
-    entityNamed: (name) => store.entityByName(name),
+    entityNamed: namedThroughStore(store),
     statementSources: (ids) => sourcesThroughStore(store, ids),
     watchChanges: () => new PgChanges(db),
     migrationState: () => pgMigrationState(db),
   };
 }
 
-/** The SQLite database to write to, or NOT_SUPPORTED on a back end that takes no writes yet. */
-export function writableOf(store: ServerStore): SitrepDatabase {
-  if (store.sqlite) return store.sqlite;
-  throw new SitrepError(
-    'NOT_SUPPORTED',
-    `Writes on PostgreSQL are not available yet: this server answers queries and subscriptions only. Write through a SQLite Sitrep and copy it (\`sitrep copy --to postgres://…\`).`,
-  );
-}
+/**
+ * What a context's `db` is where there is no SQLite database: any use of it fails NOT_SUPPORTED.
+ * useReadOnly refuses mutations before they run; this makes sure nothing writes past it. A proxy,
+ * not a getter on the context: envelop copies contexts with Object.assign, which reads getters.
+ */
+const REFUSING_DATABASE = new Proxy(
+  {},
+  {
+    get() {
+      throw new SitrepError('NOT_SUPPORTED', READ_ONLY_MESSAGE);
+    },
+  },
+) as SitrepDatabase; // Never read: every property access throws.
+
+/** The SQLite database mutations write to, or one that refuses every use (PostgreSQL, so far). */
+export const writableOf = (store: ServerStore): SitrepDatabase => store.sqlite ?? REFUSING_DATABASE;

@@ -16,6 +16,7 @@ import { linkVariables } from './graphiql-link';
 import { type FastPathState, fastPathPlugins } from './fast-path/plugin';
 import { DEFAULT_LIMITS, type QueryLimits } from './limits';
 import type { ExtractionPolicy } from '@sitrep/ingest';
+import { useReadOnly } from './read-only';
 import { schema } from './schema';
 import { type ServerStore, sqliteServerStore } from './store';
 import { DEFAULT_WRITE_POLICY, type WritePolicy } from './write-retry';
@@ -140,6 +141,7 @@ export function createSitrepYoga(
       useCsrfPrevention(),
       useArmor(limits),
       useExpectedErrors(),
+      useReadOnly(store),
       useAccessControl({ readsNeedToken: options.readsNeedToken ?? false }),
       ...(options.introspection === false ? [useDisableIntrospection()] : []),
       ...(fastPath ? fastPathPlugins(fastPath, options.plugins ?? []) : (options.plugins ?? [])),

@@ -2,7 +2,7 @@ import type { EntityKind, ReliabilityGrade } from '@sitrep/vocabulary';
 import type { Page, DateRange } from '../page';
 import type { ArticleFilter, ArticleHead } from '../queries/articles';
 import type { ClaimFilter, ClaimOrder } from '../queries/claims';
-import type { EntityFilter, EntityHead } from '../queries/entities';
+import type { EntityFilter, EntityHead, EntityNames } from '../queries/entities';
 import type { MentionFilter } from '../queries/mentions';
 import type { StatementFilter } from '../queries/statements';
 import type {
@@ -34,6 +34,7 @@ export interface RowReads {
   /** The other articles of each article's story, oldest first, every article asked for a key. */
   copiesOfArticles(ids: readonly number[]): MaybePromise<Map<number, ArticleHead[]>>;
   claimsByIds(ids: readonly number[]): MaybePromise<ClaimRow[]>;
+  /** Each claim's subjects by entity id (the claims themselves in no particular order). */
   claimAboutForClaims(claimIds: readonly number[]): MaybePromise<ClaimAboutRow[]>;
   mentionsByIds(ids: readonly number[]): MaybePromise<MentionRow[]>;
   statementsByIds(ids: readonly number[]): MaybePromise<StatementRow[]>;
@@ -68,4 +69,6 @@ export interface ListReads {
   allAliases(): MaybePromise<DictionaryAlias[]>;
   /** Changes whenever a name is added, moved or removed. */
   aliasDictionaryVersion(): MaybePromise<string>;
+  /** Every entity with its kind, type and other names, by id: what a knowledge base of names is built from. */
+  entityNames(): MaybePromise<EntityNames[]>;
 }

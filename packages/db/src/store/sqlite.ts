@@ -12,6 +12,7 @@ import {
   aliasDictionaryVersion,
   aliasesForEntities,
   allAliases,
+  allEntityNames,
   countEntities,
   entitiesByIds,
   entityHeadsByIds,
@@ -83,5 +84,6 @@ export function sqliteStore(db: SitrepDatabase): Synchronous<StoreReads> {
     countTimeline: (entityId, range) => countTimeline(db, entityId, range),
     allAliases: () => allAliases(db),
     aliasDictionaryVersion: () => aliasDictionaryVersion(db),
+    entityNames: () => allEntityNames(db),
   };
 }

@@ -3,7 +3,7 @@ import { normalizeName } from '@sitrep/names';
 import type { SitrepPostgres } from '../../postgres';
 import { aliases, articles, entities, mentions, statementAbout, statements } from '../../pg/schema';
 import type { ArticleFilter } from '../../queries/articles';
-import type { EntityFilter } from '../../queries/entities';
+import type { EntityFilter, EntityNames } from '../../queries/entities';
 import type { MentionFilter } from '../../queries/mentions';
 import type { StatementFilter } from '../../queries/statements';
 import type { Asynchronous } from '../reads';
@@ -89,7 +89,32 @@ export function listReads({ orm }: SitrepPostgres): Asynchronous<Lists> {
     .from(aliases)
     .prepare('store_alias_dictionary_version');
 
+  // The entity's type: an actor's or an installation's, as SQLite's allEntityNames reads it.
+  const type = sql<
+    string | null
+  >`case ${entities.kind} when 'actor' then ${entities.actorType} else ${entities.installationType} end`;
+
   return {
+    async entityNames() {
+      // One snapshot, as on SQLite: a commit between the two reads would split an entity from its names.
+      const [rows, names] = await orm.transaction(
+        (tx) =>
+          Promise.all([
+            tx
+              .select({ id: entities.id, kind: entities.kind, name: entities.name, type })
+              .from(entities)
+              .orderBy(asc(entities.id)),
+            tx.select({ entityId: aliases.entityId, name: aliases.name }).from(aliases).orderBy(asc(aliases.id)),
+          ]),
+        { isolationLevel: 'repeatable read', accessMode: 'read only' },
+      );
+      const byId = new Map<number, EntityNames>(rows.map((row) => [row.id, { ...row, aliases: [] }]));
+      for (const { entityId, name } of names) {
+        const entity = byId.get(entityId);
+        if (entity && name !== entity.name) entity.aliases.push(name);
+      }
+      return [...byId.values()];
+    },
     listEntities: (filter, page) =>
       orm
         .select()

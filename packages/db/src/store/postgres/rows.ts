@@ -51,7 +51,13 @@ export function rowReads({ orm }: SitrepPostgres): Asynchronous<RowReads> {
     .orderBy(sql`asked.id`, asc(articles.id))
     .prepare('store_copies_of_articles');
   const claimRows = orm.select(claimColumns).from(claims).where(anyId(claims.id)).prepare('store_claims_by_ids');
-  const abouts = orm.select().from(claimAbout).where(anyId(claimAbout.claimId)).prepare('store_claim_about_for_claims');
+  // Each claim's subjects by entity id: the order SQLite's look-up through the (claim, entity) key gives.
+  const abouts = orm
+    .select()
+    .from(claimAbout)
+    .where(anyId(claimAbout.claimId))
+    .orderBy(asc(claimAbout.claimId), asc(claimAbout.entityId))
+    .prepare('store_claim_about_for_claims');
   const mentionRows = orm.select().from(mentions).where(anyId(mentions.id)).prepare('store_mentions_by_ids');
   const statementRows = orm.select().from(statements).where(anyId(statements.id)).prepare('store_statements_by_ids');
   const statementAbouts = orm
