@@ -15,9 +15,10 @@ export async function sourcesThroughStore(
   const claimIds = await store.claimIdsOfStatements(ids);
   const rows = new Map((await store.claimsByIds([...claimIds.values()].flat())).map((c) => [c.id, c]));
   const articleIds = [...new Set([...rows.values()].map((c) => c.articleId))];
-  const articles = new Map((await store.articleHeadsByIds(articleIds)).map((a) => [a.id, a]));
   const actors = [...new Set([...rows.values()].flatMap((c) => (c.sourceActorId == null ? [] : [c.sourceActorId])))];
-  const grades = await store.reliabilityOf(actors);
+  // Both at once: on PostgreSQL each read is a round trip.
+  const [heads, grades] = await Promise.all([store.articleHeadsByIds(articleIds), store.reliabilityOf(actors)]);
+  const articles = new Map(heads.map((a) => [a.id, a]));
   const sources = new Map<number, IndependentSource[]>();
   for (const [id, ofStatement] of claimIds) {
     const own = ofStatement.flatMap((claimId) => rows.get(claimId) ?? []);
