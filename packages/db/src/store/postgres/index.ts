@@ -8,6 +8,7 @@ import { anyId, idArray } from './bind';
 import { claimReads } from './claims';
 import { articleHeadColumns } from './columns';
 import { claimLists } from './claim-lists';
+import { nameReads } from './dictionary';
 import { entityReads } from './entities';
 import { listReads } from './lists';
 import { rowReads } from './rows';
@@ -38,6 +39,7 @@ export function postgresStore(db: SitrepPostgres): Asynchronous<StoreReads> {
     ...rowReads(db),
     ...claimLists(db),
     ...lists,
+    ...nameReads(db),
     listStatements: (filter, page) =>
       aboutOnly(filter)
         ? statements.statementsAbout(filter.about, filter.contested ?? null, page)
