@@ -83,22 +83,29 @@ describe.skipIf(!url)('sitrep migrate --db postgres://…', () => {
 
 describe('a PostgreSQL URL given to a command that does not run on PostgreSQL yet', () => {
   it.each([
-    [['serve', '--db', 'postgres://me:secret@127.0.0.1:1/kb'], {}, /`sitrep serve` does not run on PostgreSQL yet/],
+    [
+      ['ingest', 'notes', '--db', 'postgres://me:secret@127.0.0.1:1/kb'],
+      {},
+      /`sitrep ingest` does not run on PostgreSQL yet/,
+    ],
     [['seed'], { SITREP_DB: 'postgresql://127.0.0.1:1/kb' }, /\$SITREP_DB .* `sitrep seed` does not run/],
     [['export', '--out', '/nonexistent'], { SITREP_DB: 'postgres://127.0.0.1:1/kb' }, /`sitrep export` does not/],
     [['extract', 'README.md', '--db', 'postgres://127.0.0.1:1/kb'], {}, /`sitrep extract` does not run on PostgreSQL/],
   ])('is refused in one line: sitrep %s', (args, env, message) => {
     const result = runSitrep(args, env);
     expectOneLineRefusal(result, message);
-    expect(result.stderr).toMatch(/only `sitrep migrate`, .* do so far/);
+    expect(result.stderr).toMatch(/only `sitrep migrate`, `sitrep serve`, .* do so far/);
     expect(result.stderr).not.toContain('secret');
   });
 
-  it('an unreachable server is named, without its password, in one line', () => {
-    const result = runSitrep(['migrate', '--db', 'postgres://me:secret@127.0.0.1:1/kb']);
-    expectOneLineRefusal(
-      result,
-      /^sitrep: postgres:\/\/me:\*\*\*@127\.0\.0\.1:1\/kb: nothing accepts connections there/,
-    );
-  });
+  it.each([['migrate'], ['serve']])(
+    'an unreachable server is named, without its password, in one line: sitrep %s',
+    (command) => {
+      const result = runSitrep([command, '--db', 'postgres://me:secret@127.0.0.1:1/kb']);
+      expectOneLineRefusal(
+        result,
+        /^sitrep: postgres:\/\/me:\*\*\*@127\.0\.0\.1:1\/kb: nothing accepts connections there/,
+      );
+    },
+  );
 });

@@ -1,4 +1,4 @@
-import { findLivePgToken, openPostgres } from '@sitrep/db';
+import { openPostgres, postgresStore } from '@sitrep/db';
 import { describe, expect, it } from 'vitest';
 import { runSitrep } from '../helpers';
 import { postgresDatabase } from '../helpers/postgres';
@@ -15,7 +15,9 @@ describe.skipIf(!url)('sitrep token on PostgreSQL', () => {
     expect(secret).toMatch(/^sitrep_write_[\w-]{32}$/);
 
     await using pg = await openPostgres(url!);
-    const stored = await findLivePgToken(pg, secret);
+    // As the server looks a bearer token up.
+    const store = postgresStore(pg);
+    const stored = await store.liveToken(secret);
     expect(stored).toMatchObject({ id: 1, scope: 'write', name: 'desk laptop', revokedAt: null });
     const [raw] = await pg.sql<{ token_hash: string }[]>`select token_hash from api_tokens`;
     expect(raw!.token_hash).not.toContain(secret.slice(13));
@@ -25,7 +27,7 @@ describe.skipIf(!url)('sitrep token on PostgreSQL', () => {
 
     const revoked = runSitrep(['token', 'revoke', '1', '--db', url!]);
     expect(revoked.stdout).toBe('Revoked token 1 (“desk laptop”).\n');
-    expect(await findLivePgToken(pg, secret)).toBeUndefined();
+    expect(await store.liveToken(secret)).toBeUndefined();
     expect(runSitrep(['token', 'list', '--db', url!]).stdout).toMatch(/^1\twrite\trevoked \d{4}-[\d:.T-]+Z\t/);
   });
 

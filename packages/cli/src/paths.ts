@@ -66,6 +66,7 @@ export const DB_OR_URL_OPTION = [
 /** The commands that run on PostgreSQL so far (issue 17 brings the rest). */
 const ON_POSTGRES = new Set([
   'sitrep migrate',
+  'sitrep serve',
   'sitrep backup',
   'sitrep restore',
   'sitrep token create',
@@ -73,7 +74,7 @@ const ON_POSTGRES = new Set([
   'sitrep token revoke',
 ]);
 
-/** "`sitrep migrate`, `sitrep backup` and `sitrep restore`" */
+/** "`sitrep migrate`, `sitrep serve`, … and `sitrep token revoke`" */
 function onPostgres(): string {
   const names = [...ON_POSTGRES].map((name) => `\`${name}\``);
   return names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : names.join('');

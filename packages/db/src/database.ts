@@ -154,6 +154,17 @@ export function inTransaction<T>(db: SitrepDatabase, work: () => T): T {
   return db.sqlite.transaction(work).immediate();
 }
 
+/** How many migrations this database has, and how many this Sitrep ships (for /health). */
+export interface MigrationState {
+  applied: number;
+  shipped: number;
+}
+
+export const migrationState = (db: SitrepDatabase): MigrationState => ({
+  applied: appliedMigrations(db.sqlite),
+  shipped: shippedMigrations(),
+});
+
 /** True when the database has every migration this Sitrep ships: a read-only open migrates nothing. */
 export function hasEveryMigration(db: SitrepDatabase): boolean {
   return appliedMigrations(db.sqlite) >= shippedMigrations();

@@ -14,6 +14,7 @@ import { migrate } from 'drizzle-orm/postgres-js/migrator';
  */
 import postgres from 'postgres';
 import * as pgSchema from './pg/schema';
+import type { MigrationState } from './database';
 import { redactUrl } from './url';
 import { SitrepError } from '@sitrep/vocabulary';
 
@@ -98,6 +99,11 @@ export function shippedPgMigrations(): number {
   const journal = readFileSync(`${PG_MIGRATIONS_FOLDER}/meta/_journal.json`, 'utf8');
   shipped ??= (JSON.parse(journal) as { entries: unknown[] }).entries.length;
   return shipped;
+}
+
+/** migrationState on PostgreSQL: drizzle's own record of what it applied. */
+export async function pgMigrationState(db: SitrepPostgres): Promise<MigrationState> {
+  return { applied: await appliedPgMigrations(db.sql), shipped: shippedPgMigrations() };
 }
 
 /** How many of them a database has applied: 0 when it is not (yet) Sitrep's. */

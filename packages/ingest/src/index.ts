@@ -35,7 +35,7 @@ export {
 export { HostPacer, DEFAULT_PER_HOST_DELAY_MS } from './feed/host-pacer';
 export { feedOutcomeLine, feedSummaryLine } from './feed/feed-lines';
 export { parseFeedText, type FeedItem, type ParsedFeed } from './feed/parse-feed';
-export { knowledgeOf, knownEntityNamed, type DatabaseKnowledge } from './knowledge';
+export { knowledgeOf, knowledgeOfNames, knownEntityNamed, type DatabaseKnowledge } from './knowledge';
 export { ExtractionPool, DEFAULT_EXTRACTION, type ExtractionPolicy } from './extraction/pool';
 export { COPY_CONTAINMENT, COPY_MIN_SHARED, findStory, type StoryMatch } from './copies/story';
 export { FINGERPRINT_SAMPLE, containment, fingerprints, sharedCount, shingles } from './copies/shingles';

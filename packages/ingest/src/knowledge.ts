@@ -55,6 +55,10 @@ export class DatabaseKnowledge implements Knowledge {
   }
 }
 
+/** The knowledge of these names, built whole: for a database knowledgeOf does not watch (PostgreSQL). */
+export const knowledgeOfNames = (entities: readonly EntityNames[]): DatabaseKnowledge =>
+  new DatabaseKnowledge(knowledgeBaseOf(entities), null);
+
 interface Built {
   /** entityNamesStamp when last checked: while it holds, no name can have changed. */
   stamp: string;

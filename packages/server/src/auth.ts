@@ -1,21 +1,33 @@
-import { type SitrepDatabase, findLiveToken } from '@sitrep/db';
+import { type ApiTokenRow, type MaybePromise, type SitrepDatabase, findLiveToken, thenMaybe } from '@sitrep/db';
 import { GraphQLError, getOperationAST } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Context, Viewer } from './context';
+import type { ServerStore } from './store';
 
 const ANONYMOUS: Viewer = { scope: null, tokenId: null, badToken: false };
+const BEARER = /^Bearer\s+(\S+)\s*$/i;
+
+/** Who a sent token makes the viewer: its scope, or a bad token when none was found. */
+const viewerOf = (token: ApiTokenRow | undefined): Viewer =>
+  token ? { scope: token.scope, tokenId: token.id, badToken: false } : { ...ANONYMOUS, badToken: true };
 
 /** Reads `Authorization: Bearer <token>` and looks the token up (only its hash is stored). */
-export function viewerFrom(db: SitrepDatabase, request: Request): Viewer {
-  return viewerFromAuthorization(db, request.headers.get('authorization'));
+export function viewerFrom(store: ServerStore, request: Request): MaybePromise<Viewer> {
+  return viewerFromAuthorization(store, request.headers.get('authorization'));
 }
 
 /** The same, from the header's value: the fast path has node's headers, not a fetch Request. */
-export function viewerFromAuthorization(db: SitrepDatabase, header: string | null | undefined): Viewer {
+export function viewerFromAuthorization(store: ServerStore, header: string | null | undefined): MaybePromise<Viewer> {
   if (!header) return ANONYMOUS;
-  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
-  const token = match ? findLiveToken(db, match[1]!) : undefined;
-  return token ? { scope: token.scope, tokenId: token.id, badToken: false } : { ...ANONYMOUS, badToken: true };
+  const secret = BEARER.exec(header)?.[1];
+  return secret === undefined ? viewerOf(undefined) : thenMaybe(store.liveToken(secret), viewerOf);
+}
+
+/** The same on the fast path, which runs on SQLite only: synchronous. */
+export function viewerOnSqlite(db: SitrepDatabase, header: string | null | undefined): Viewer {
+  if (!header) return ANONYMOUS;
+  const secret = BEARER.exec(header)?.[1];
+  return viewerOf(secret === undefined ? undefined : findLiveToken(db, secret));
 }
 
 const HOW_TO_GET_A_TOKEN =

@@ -4,6 +4,7 @@ import RelayPlugin from '@pothos/plugin-relay';
 import { SitrepError } from '@sitrep/vocabulary';
 import { GraphQLError, Kind, type ValueNode, print } from 'graphql';
 import { DateTimeResolver, LocalDateResolver } from 'graphql-scalars';
+import type { MaybePromise } from '@sitrep/db';
 import type { Context } from './context';
 import { decodeGlobalId, encodeGlobalId } from './global-id';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './pagination';
@@ -15,7 +16,7 @@ export const builder = new SchemaBuilder<{
     DateTime: { Input: Date; Output: Date | string };
   };
   /** Every connection carries a lazy total, so the COUNT runs only when a client asks for it. */
-  Connection: { totalCount: () => number };
+  Connection: { totalCount: () => MaybePromise<number> };
   DefaultFieldNullability: false;
   DefaultEdgesNullability: false;
   DefaultNodeNullability: false;

@@ -27,6 +27,17 @@ interface Marks {
 
 type Listener = (change: KnowledgeChange) => void;
 
+/** Commits as subscriptions hear them: SQLite's ChangeWatcher, or LISTEN on PostgreSQL (pg-changes.ts). */
+export interface Changes {
+  /** Hears every change until the returned function is called. */
+  listen(listener: Listener): () => void;
+  /** Changes as an async iterator, for a GraphQL subscription. */
+  changes(): AsyncIterableIterator<KnowledgeChange>;
+  /** Listeners now, and whether the database is being watched. */
+  readonly state: { listeners: number; watching: boolean };
+  close(): void;
+}
+
 /**
  * Notices every commit to the database, whoever wrote it (this server's mutations, or `sitrep
  * ingest` in another process): a connection of its own asks SQLite's `data_version`, which moves
@@ -34,7 +45,7 @@ type Listener = (change: KnowledgeChange) => void;
  * since. Ids only grow, so new rows are found by the highest ids seen; changes to existing rows
  * are reported as `edited`.
  */
-export class ChangeWatcher {
+export class ChangeWatcher implements Changes {
   private readonly listeners = new Set<Listener>();
   private connection: SitrepDatabase | null = null;
   private timer: NodeJS.Timeout | null = null;

@@ -1,9 +1,10 @@
 import type { SitrepDatabase } from '@sitrep/db';
 import type { TokenScope } from '@sitrep/vocabulary';
-import type { ChangeWatcher } from './changes';
+import type { Changes } from './changes';
 import { ServerExtraction } from './extraction';
 import type { QueryLimits } from './limits';
 import { type Loaders, createLoaders } from './loaders';
+import { type ServerStore, writableOf } from './store';
 import { DEFAULT_WRITE_POLICY, type WritePolicy } from './write-retry';
 
 /** Who is asking: the scope of the bearer token, or anonymous. */
@@ -15,6 +16,9 @@ export interface Viewer {
 }
 
 export interface Context {
+  /** What every query reads through, on either back end. */
+  store: ServerStore;
+  /** The database mutations write to (SQLite); any use of it on PostgreSQL fails with NOT_SUPPORTED. */
   db: SitrepDatabase;
   viewer: Viewer;
   /** Per-request batching caches: one SQL statement per kind of row, however wide the query. */
@@ -25,19 +29,28 @@ export interface Context {
   /** Reads articles for ingestArticle off the server's thread. */
   extraction: ServerExtraction;
   /** Commits to the database, for subscriptions; null where nothing watches (the fast path, memory). */
-  changes: ChangeWatcher | null;
+  changes: Changes | null;
 }
 
 /** For contexts that never ingest (the fast path answers queries only): reads on this thread. */
 const ON_THIS_THREAD = new ServerExtraction({ threads: 0 });
 
 export function createContext(
-  db: SitrepDatabase,
+  store: ServerStore,
   viewer: Viewer,
   limits: QueryLimits,
   writes: WritePolicy = DEFAULT_WRITE_POLICY,
   extraction: ServerExtraction = ON_THIS_THREAD,
-  changes: ChangeWatcher | null = null,
+  changes: Changes | null = null,
 ): Context {
-  return { db, viewer, limits, writes, extraction, changes, loaders: createLoaders(db) };
+  return {
+    store,
+    db: writableOf(store),
+    viewer,
+    limits,
+    writes,
+    extraction,
+    changes,
+    loaders: createLoaders(store),
+  };
 }

@@ -8,3 +8,6 @@ export { CHANGES_SUBSCRIPTION } from './default-query';
 export { MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE } from './pagination';
 export { printedSchema, SCHEMA_FILE } from './print-schema';
 export { CSRF_HEADERS } from './browser-guards';
+export { postgresServerStore, sqliteServerStore, type ServerStore } from './store';
+export { HEALTH_PATH, type Health } from './health';
+export { READ_ONLY_MESSAGE } from './read-only';

@@ -1,13 +1,23 @@
 import { SitrepError } from '@sitrep/vocabulary';
 import { describe, expect, it } from 'vitest';
-import { MAX_PAGE_SIZE, offsetConnection } from './pagination';
+import type { MaybePromise } from '@sitrep/db';
+import { type Connection, MAX_PAGE_SIZE, offsetConnection } from './pagination';
 
 const items = Array.from({ length: 25 }, (_, i) => i);
+
+/** A connection over values is there at once (SQLite's reads): no promise to await. */
+function now<T>(connection: MaybePromise<Connection<T>>): Connection<T> {
+  expect(connection).not.toBeInstanceOf(Promise);
+  return connection as Connection<T>;
+}
+
 const list = (args: Parameters<typeof offsetConnection>[0]) =>
-  offsetConnection(
-    args,
-    ({ limit, offset }) => items.slice(offset, offset + limit),
-    () => items.length,
+  now(
+    offsetConnection(
+      args,
+      ({ limit, offset }) => items.slice(offset, offset + limit),
+      () => items.length,
+    ),
   );
 
 describe('offsetConnection', () => {
@@ -31,15 +41,34 @@ describe('offsetConnection', () => {
 
   it('counts only when asked', () => {
     let counted = 0;
-    const connection = offsetConnection(
-      { first: 2 },
-      () => [1, 2, 3],
-      () => ++counted,
+    const connection = now(
+      offsetConnection(
+        { first: 2 },
+        () => [1, 2, 3],
+        () => ++counted,
+      ),
     );
     expect(counted).toBe(0);
     connection.totalCount();
     connection.totalCount();
     expect(counted).toBe(1);
+  });
+
+  it('answers the same pages with promises when the reads are promises (PostgreSQL)', async () => {
+    const later = (args: Parameters<typeof offsetConnection>[0]) =>
+      offsetConnection(
+        args,
+        async ({ limit, offset }) => items.slice(offset, offset + limit),
+        async () => items.length,
+      );
+    for (const args of [{ first: 10 }, { last: 5 }, { last: 5, before: list({ last: 5 }).pageInfo.startCursor }]) {
+      const answer = later(args);
+      expect(answer).toBeInstanceOf(Promise);
+      const { totalCount, ...rest } = await answer;
+      const { totalCount: expected, ...sync } = list(args);
+      expect(rest).toStrictEqual(sync);
+      expect(await totalCount()).toBe(expected());
+    }
   });
 
   it('reports page sizes over the limit and foreign cursors as user errors', () => {

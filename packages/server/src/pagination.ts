@@ -1,4 +1,4 @@
-import { type Page } from '@sitrep/db';
+import { type MaybePromise, type Page, thenMaybe } from '@sitrep/db';
 import { SitrepError } from '@sitrep/vocabulary';
 
 /** The largest page a client may ask for; `first`/`last` above it is an error, not a silent clamp. */
@@ -15,7 +15,7 @@ export interface ConnectionArgs {
 export interface Connection<T> {
   edges: Array<{ cursor: string; node: T }>;
   pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
-  totalCount: () => number;
+  totalCount: () => MaybePromise<number>;
 }
 
 const encodeCursor = (offset: number) => Buffer.from(`offset:${offset}`, 'utf8').toString('base64url');
@@ -52,11 +52,14 @@ interface Window {
   start: number;
   limit: number;
   beforeIndex: number | null;
-  totalCount: () => number;
+  totalCount: () => MaybePromise<number>;
 }
 
-/** Which rows of the ordered list the arguments ask for. */
-function windowOf(args: ConnectionArgs, count: () => number): Window {
+/**
+ * Which rows of the ordered list the arguments ask for: at once, unless `last` without `before`
+ * needs the count and the count is a promise (PostgreSQL).
+ */
+function windowOf(args: ConnectionArgs, count: () => MaybePromise<number>): MaybePromise<Window> {
   checkSize(args.first, 'first');
   checkSize(args.last, 'last');
   if (args.first != null && args.last != null) {
@@ -65,15 +68,16 @@ function windowOf(args: ConnectionArgs, count: () => number): Window {
   const totalCount = once(count);
   const afterIndex = args.after != null ? decodeCursor(args.after, 'after') : -1;
   const beforeIndex = args.before != null ? decodeCursor(args.before, 'before') : null;
-  let start = afterIndex + 1;
-  let end = beforeIndex ?? Number.POSITIVE_INFINITY;
-  if (args.last != null) {
-    if (beforeIndex == null) end = totalCount();
-    start = Math.max(start, end - args.last);
-  } else {
-    end = Math.min(end, start + (args.first ?? DEFAULT_PAGE_SIZE));
+  const after = afterIndex + 1;
+  const last = args.last;
+  if (last == null) {
+    const end = Math.min(beforeIndex ?? Number.POSITIVE_INFINITY, after + (args.first ?? DEFAULT_PAGE_SIZE));
+    return { start: after, limit: Math.max(0, end - after), beforeIndex, totalCount };
   }
-  return { start, limit: Math.max(0, end - start), beforeIndex, totalCount };
+  return thenMaybe(beforeIndex ?? totalCount(), (end) => {
+    const start = Math.max(after, end - last);
+    return { start, limit: Math.max(0, end - start), beforeIndex, totalCount };
+  });
 }
 
 /** One row past the window tells whether there is a next page without a COUNT. */
@@ -99,21 +103,23 @@ function connectionOf<T>(rows: T[], w: Window, args: ConnectionArgs): Connection
  * Cursors are positions in that order; `count` runs only if `totalCount` (or `last` without
  * `before`) needs it.
  */
-export function offsetConnection<T>(
+export function offsetConnection<Rows extends MaybePromise<unknown[]>>(
   args: ConnectionArgs,
-  fetch: (page: Page) => T[],
-  count: () => number,
-): Connection<T> {
-  const w = windowOf(args, count);
-  return connectionOf(fetch(pageOf(w)), w, args);
+  fetch: (page: Page) => Rows,
+  count: () => MaybePromise<number>,
+): MaybePromise<Connection<Awaited<Rows>[number]>> {
+  // Typed by the rows' whole type: inferring T from `T[] | Promise<T[]>` gives unknown.
+  return thenMaybe(windowOf(args, count), (w) =>
+    thenMaybe(fetch(pageOf(w)) as MaybePromise<Awaited<Rows>>, (rows) => connectionOf(rows, w, args)),
+  );
 }
 
 /** offsetConnection for a window a loader reads, batched with its siblings' (a statement's claims). */
 export async function loadedConnection<T>(
   args: ConnectionArgs,
   fetch: (page: Page) => Promise<T[]>,
-  count: () => number,
+  count: () => MaybePromise<number>,
 ): Promise<Connection<T>> {
-  const w = windowOf(args, count);
+  const w = await windowOf(args, count);
   return connectionOf(await fetch(pageOf(w)), w, args);
 }

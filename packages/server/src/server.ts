@@ -5,9 +5,9 @@ import { FastPathPlans } from './fast-path/plans';
 import type { FastPathState } from './fast-path/plugin';
 import { ReadTransactions } from './fast-path/read-transaction';
 import { createCapacity, type CapacityStats } from './capacity';
-import { ChangeWatcher } from './changes';
+import { HEALTH_PATH, healthOf } from './health';
 import { DEFAULT_LIMITS, DEFAULT_SERVER_LIMITS, type QueryLimits, type ServerLimits } from './limits';
-import { GRAPHQL_PATH, type SitrepYogaOptions, createSitrepYoga } from './yoga';
+import { GRAPHQL_PATH, type SitrepYogaOptions, createSitrepYoga, storeOf } from './yoga';
 
 export interface ServeOptions extends SitrepYogaOptions {
   /** Default: 4000; 0 picks a free port. */
@@ -33,19 +33,23 @@ export interface RunningServer {
 
 /** Starts the HTTP server; resolves once it is listening. */
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
+  const store = storeOf(options);
+  // The fast path compiles plans for SQLite's synchronous reads: on PostgreSQL, plain Yoga answers.
+  const sqlite = store.sqlite;
   const state: FastPathState | undefined =
-    options.fastPath === false
+    options.fastPath === false || !sqlite
       ? undefined
-      : { plans: new FastPathPlans(), reads: new ReadTransactions(options.db), runsPlugins: false, stepsAside: null };
-  const changes = new ChangeWatcher(options.db.file, options.changePollMs);
-  const yoga = createSitrepYoga(options, state, changes);
+      : { plans: new FastPathPlans(), reads: new ReadTransactions(sqlite), runsPlugins: false, stepsAside: null };
+  const changes = store.watchChanges(options.changePollMs);
+  const yoga = createSitrepYoga(options, state, store, changes);
   // Slower, not wrong: say so once, where whoever added the plugin looks.
   if (state?.stepsAside) yoga.logger.warn(`The fast path is off: ${state.stepsAside}.`);
   const fastPath =
-    state && state.stepsAside === null
+    state && sqlite && state.stepsAside === null
       ? createFastPath({
           ...state,
-          db: options.db,
+          db: sqlite,
+          store,
           limits: { ...DEFAULT_LIMITS, ...options.limits },
           readsNeedToken: options.readsNeedToken ?? false,
           path: GRAPHQL_PATH,
@@ -60,6 +64,14 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     // The root is not an API: send people to GraphiQL.
     if (req.url === '/' || req.url === '') {
       res.writeHead(302, { location: GRAPHQL_PATH }).end();
+      return;
+    }
+    if (req.url === HEALTH_PATH && req.method === 'GET') {
+      void healthOf(store).then(({ status, body }) =>
+        res
+          .writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' })
+          .end(JSON.stringify(body)),
+      );
       return;
     }
     if (fastPath?.handle(req, res)) return;

@@ -1,6 +1,6 @@
 import type { Plugin as EnvelopPlugin } from '@envelop/core';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
-import type { SitrepDatabase } from '@sitrep/db';
+import { type SitrepDatabase, thenMaybe } from '@sitrep/db';
 import { HOVER_QUERY } from '@sitrep/vocabulary';
 import { type Plugin, type YogaInitialContext, createYoga } from 'graphql-yoga';
 import { useArmor } from './armor';
@@ -8,7 +8,7 @@ import { useCompressedPages } from './compress-pages';
 import { useAccessControl, viewerFrom } from './auth';
 import { useBodyLimit } from './body-limit';
 import { corsFor, useCsrfPrevention } from './browser-guards';
-import { ChangeWatcher } from './changes';
+import type { Changes } from './changes';
 import { type Context, createContext } from './context';
 import { CHANGES_SUBSCRIPTION } from './default-query';
 import { useExpectedErrors } from './errors';
@@ -17,11 +17,19 @@ import { linkVariables } from './graphiql-link';
 import { type FastPathState, fastPathPlugins } from './fast-path/plugin';
 import { DEFAULT_LIMITS, type QueryLimits } from './limits';
 import type { ExtractionPolicy } from '@sitrep/ingest';
+import { useReadOnly } from './read-only';
 import { schema } from './schema';
+import { type ServerStore, sqliteServerStore } from './store';
 import { DEFAULT_WRITE_POLICY, type WritePolicy } from './write-retry';
 
 export interface SitrepYogaOptions {
-  db: SitrepDatabase;
+  /** A SQLite database: the server reads through sqliteServerStore(db) and writes to it. */
+  db?: SitrepDatabase;
+  /**
+   * Or the store to read through (postgresServerStore: read-only on PostgreSQL, with no fast path).
+   * Give `db` or `store`.
+   */
+  store?: ServerStore;
   /** Query and request limits; each missing one takes its default from DEFAULT_LIMITS. */
   limits?: Partial<QueryLimits>;
   /** Require a token for queries too, not only for mutations. Default: false. */
@@ -69,6 +77,13 @@ export type ServerPlugin = Plugin<YogaInitialContext & Context>;
 
 export const GRAPHQL_PATH = '/graphql';
 
+/** The store the options name: theirs, or SQLite's on `db`. */
+export function storeOf(options: Pick<SitrepYogaOptions, 'db' | 'store'>): ServerStore {
+  if (options.store) return options.store;
+  if (!options.db) throw new TypeError('Sitrep needs a database: pass `db` (SQLite) or `store`.');
+  return sqliteServerStore(options.db);
+}
+
 /**
  * The GraphQL server as a fetch handler, not yet listening: tests call `yoga.fetch`. With
  * `fastPath`, it tells the HTTP server's fast path what it accepts and when it writes, and runs
@@ -77,13 +92,14 @@ export const GRAPHQL_PATH = '/graphql';
 export function createSitrepYoga(
   options: SitrepYogaOptions,
   fastPath?: FastPathState,
-  changes = new ChangeWatcher(options.db.file, options.changePollMs),
+  store: ServerStore = storeOf(options),
+  changes: Changes = store.watchChanges(options.changePollMs),
 ) {
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const writes = { ...DEFAULT_WRITE_POLICY, ...options.writes };
   // SQLite waits for a lock by sleeping in the thread that serves every request: only briefly.
   // Reads in WAL mode do not wait for writers; mutations retry with timers (write-retry.ts).
-  options.db.sqlite.pragma(`busy_timeout = ${Math.max(0, Math.trunc(writes.busyTimeoutMs))}`);
+  store.sqlite?.sqlite.pragma(`busy_timeout = ${Math.max(0, Math.trunc(writes.busyTimeoutMs))}`);
   const extraction = new ServerExtraction(options.extraction);
   return createYoga<{ request: Request }, Context>({
     schema,
@@ -91,7 +107,9 @@ export function createSitrepYoga(
     landingPage: false,
     cors: corsFor(options.corsOrigins ?? []),
     context: ({ request }) =>
-      createContext(options.db, viewerFrom(options.db, request), limits, writes, extraction, changes),
+      thenMaybe(viewerFrom(store, request), (viewer) =>
+        createContext(store, viewer, limits, writes, extraction, changes),
+      ),
     // Served from the installed package, inlined: GraphiQL works on a closed network. The
     // bundle is 9 MB, so it is loaded on the first GraphiQL request, not at start-up.
     renderGraphiQL: async (graphiqlOptions) =>
@@ -125,6 +143,7 @@ export function createSitrepYoga(
       useCsrfPrevention(),
       useArmor(limits, options.introspection !== false),
       useExpectedErrors(),
+      useReadOnly(store),
       useAccessControl({ readsNeedToken: options.readsNeedToken ?? false }),
       ...(options.introspection === false ? [useDisableIntrospection()] : []),
       ...(fastPath ? fastPathPlugins(fastPath, options.plugins ?? []) : (options.plugins ?? [])),

@@ -8,7 +8,9 @@ export type SitrepErrorCode =
   /** Another process held the database's write lock past the deadline; retry after `retryAfterSeconds`. */
   | 'DATABASE_BUSY'
   /** The server is at a capacity limit (connections, bodies, articles being read); retry after `retryAfterSeconds`. */
-  | 'SERVER_BUSY';
+  | 'SERVER_BUSY'
+  /** What was asked is not available on this back end yet (writes on PostgreSQL). */
+  | 'NOT_SUPPORTED';
 
 /** An expected failure with a message meant for the user (never a raw database message). */
 export class SitrepError extends Error {

@@ -1,35 +1,21 @@
 import { type Command, Option } from 'commander';
 import { CREATE_OPTION, openForCommand } from '../open-database';
-import { DB_OPTION, databasePath } from '../paths';
-import { SitrepError } from '@sitrep/vocabulary';
+import { DB_OPTION, databasePath, databaseTarget } from '../paths';
 import { collectOrigins, parseCount, parsePort, parseWhole } from './options';
+import { type ServeFlags, explainListenError, serveOptions } from './serve-options';
+import { servePostgres } from './serve-postgres';
 
-interface ServeFlags {
-  db?: string;
-  create: boolean;
-  port: number;
-  host: string;
-  demo: boolean;
-  readsNeedToken: boolean;
-  corsOrigin: string[];
-  introspection: boolean;
-  maxBodyBytes?: number;
-  maxArticleChars?: number;
-  maxConnections?: number;
-  maxInflightBodyBytes?: number;
-  requestTimeout?: number;
-  headersTimeout?: number;
-  writeDeadline?: number;
-  extractThreads?: number;
-  extractQueue?: number;
-  extractTimeout?: number;
-}
+/** serve takes a PostgreSQL URL too: it answers queries and subscriptions there, and refuses writes. */
+const SERVE_DB_OPTION = [
+  '--db <file|url>',
+  `${DB_OPTION[1].replace(/^SQLite database file/, 'SQLite database file, or a postgres:// URL (read-only so far)')}`,
+] as const;
 
 export function registerServe(program: Command): void {
   program
     .command('serve')
     .description('Start the GraphQL server with GraphiQL; loads the demo data into an empty database.')
-    .option(...DB_OPTION)
+    .option(...SERVE_DB_OPTION)
     .option(...CREATE_OPTION, false)
     .addOption(
       new Option('--port <n>', 'port to listen on; 0 picks a free one')
@@ -77,6 +63,8 @@ export function registerServe(program: Command): void {
     )
     .option('--extract-timeout <seconds>', 'longest one article may take to read (default: 60)', parseCount)
     .action(async (options: ServeFlags) => {
+      const target = databaseTarget(options.db);
+      if ('url' in target) return servePostgres(target.url, options);
       // Loaded when serving, so other commands start fast.
       const [{ isEmpty, seedDemo }, { startServer }] = await Promise.all([
         import('@sitrep/demo-data'),
@@ -99,25 +87,7 @@ export function registerServe(program: Command): void {
       }
       const server = await startServer({
         db,
-        port: options.port,
-        host: options.host,
-        readsNeedToken: options.readsNeedToken,
-        corsOrigins: options.corsOrigin,
-        introspection: options.introspection,
-        limits: {
-          ...(options.maxBodyBytes != null && { maxBodyBytes: options.maxBodyBytes }),
-          ...(options.maxArticleChars != null && { maxArticleChars: options.maxArticleChars }),
-          ...(options.maxConnections != null && { maxConnections: options.maxConnections }),
-          ...(options.maxInflightBodyBytes != null && { maxInflightBodyBytes: options.maxInflightBodyBytes }),
-          ...(options.requestTimeout != null && { requestTimeoutMs: options.requestTimeout * 1000 }),
-          ...(options.headersTimeout != null && { headersTimeoutMs: options.headersTimeout * 1000 }),
-        },
-        ...(options.writeDeadline != null && { writes: { deadlineMs: options.writeDeadline * 1000 } }),
-        extraction: {
-          ...(options.extractThreads != null && { threads: options.extractThreads }),
-          ...(options.extractQueue != null && { queue: options.extractQueue }),
-          ...(options.extractTimeout != null && { timeoutMs: options.extractTimeout * 1000 }),
-        },
+        ...serveOptions(options),
       }).catch((error: unknown) => {
         throw explainListenError(error, options.host, options.port);
       });
@@ -132,29 +102,4 @@ export function registerServe(program: Command): void {
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
     });
-}
-
-/** A port or address the machine will not give is the user's to change, not a bug to report. */
-function explainListenError(error: unknown, host: string, port: number | undefined): unknown {
-  const code = (error as { code?: unknown } | null)?.code;
-  const where = `${host}:${port ?? 4000}`;
-  if (code === 'EADDRINUSE') {
-    return new SitrepError(
-      'BAD_USER_INPUT',
-      `${where} is already in use (another sitrep serve?); choose another port with --port N or SITREP_PORT=N.`,
-    );
-  }
-  if (code === 'EACCES') {
-    return new SitrepError(
-      'BAD_USER_INPUT',
-      `this user may not listen on ${where}; choose a port above 1023 with --port N.`,
-    );
-  }
-  if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') {
-    return new SitrepError(
-      'BAD_USER_INPUT',
-      `${host} is not an address of this machine; try --host 127.0.0.1 or 0.0.0.0.`,
-    );
-  }
-  return error;
 }

@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import { type TokenScope, notFound } from '@sitrep/vocabulary';
 import type { SitrepPostgres } from '../postgres';
 import { hashToken, newTokenSecret } from '../queries/tokens';
@@ -6,7 +6,7 @@ import type { ApiTokenRow } from '../schema';
 import { apiTokens } from './schema';
 
 /*
- * queries/tokens.ts on PostgreSQL: the same rows (the timestamps are written in the same ISO form
+ * queries/tokens.ts's writes and list on PostgreSQL (a token is looked up by the Store: liveToken): the same rows (the timestamps are written in the same ISO form
  * by the column default), returned as promises.
  */
 
@@ -21,15 +21,6 @@ export async function createPgToken(
     .values({ name, scope, tokenHash: hashToken(secret) })
     .returning();
   return { token: token!, secret };
-}
-
-/** The live (not revoked) token with this secret, if any. */
-export async function findLivePgToken(db: SitrepPostgres, secret: string): Promise<ApiTokenRow | undefined> {
-  const [row] = await db.orm
-    .select()
-    .from(apiTokens)
-    .where(and(eq(apiTokens.tokenHash, hashToken(secret)), isNull(apiTokens.revokedAt)));
-  return row;
 }
 
 export function listPgTokens(db: SitrepPostgres): Promise<ApiTokenRow[]> {

@@ -4,7 +4,7 @@ import type { SitrepDatabase } from '../database';
 import { type TokenScope, notFound } from '@sitrep/vocabulary';
 import { type ApiTokenRow, apiTokens } from '../schema';
 
-/** Only this is stored: a leaked database does not leak working tokens. */
+/** Only a secret's hash is stored (a leaked database leaks no working token); both back ends look a token up by it. */
 export const hashToken = (secret: string) => createHash('sha256').update(secret, 'utf8').digest('hex');
 
 /** A new secret; its prefix says what it is and what it may do when it turns up in a log. */

@@ -4,6 +4,7 @@ import type { ArticleHead } from '../queries/articles';
 import type { SearchHit } from '../queries/search';
 import type { AliasRow, ClaimRow, EntityRow, StatementConflictRow, StatementRow } from '../schema';
 import type { MaybePromise } from './maybe-promise';
+import type { ListReads, RowReads } from './reads-more';
 
 /** How many claims are about an entity, from how many distinct sources, and the latest day said. */
 export interface ClaimStats {
@@ -14,12 +15,12 @@ export interface ClaimStats {
 }
 
 /**
- * What a hover asks of the knowledge base, as named reads that both back ends answer alike: the
- * same rows, in the same order, with the same JavaScript types. Lists "by ids" come in id order
+ * What the server asks of the knowledge base (the hover's reads here, the others in
+ * reads-more.ts), as named reads that both back ends answer alike: the same rows, in the same order, with the same JavaScript types. Lists "by ids" come in id order
  * (callers key them by id); pages come latest first with ids breaking ties, as SQLite lists them.
  * test/postgres/store.*.test.ts holds the two implementations to that.
  */
-export interface StoreReads {
+export interface StoreReads extends RowReads, ListReads {
   /** The entity any spelling of one of its names resolves to (see @sitrep/names' lookupKeys). */
   entityByName(name: string): MaybePromise<EntityRow | undefined>;
   entitiesByIds(ids: readonly number[]): MaybePromise<EntityRow[]>;

@@ -1,7 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { SitrepDatabase } from '@sitrep/db';
-import { refusal, viewerFromAuthorization } from '../auth';
+import { refusal, viewerOnSqlite } from '../auth';
 import { createContext } from '../context';
+import type { ServerStore } from '../store';
 import type { QueryLimits } from '../limits';
 import type { SitrepYoga } from '../yoga';
 import type { Plan } from './plans';
@@ -29,6 +30,8 @@ const FAST_PATH_MAX_BODY = 64 * 1024;
 
 export interface FastPathOptions extends FastPathState {
   db: SitrepDatabase;
+  /** The Store on `db` that Yoga's contexts read through, for the same resolvers here. */
+  store: ServerStore;
   limits: QueryLimits;
   readsNeedToken: boolean;
   /** The path Yoga serves GraphQL on. */
@@ -55,7 +58,7 @@ export interface FastPathStats {
  * true when the fast path has taken it, answering it itself or handing it over to Yoga.
  */
 export function createFastPath(options: FastPathOptions) {
-  const { db, limits, plans, reads, yoga } = options;
+  const { db, store, limits, plans, reads, yoga } = options;
   // Each is a property lookup through the server adapter's proxy, which binds a new function.
   const { fetchAPI, getEnveloped, waitUntil } = yoga;
   const maxBody = Math.min(FAST_PATH_MAX_BODY, limits.maxBodyBytes);
@@ -81,9 +84,9 @@ export function createFastPath(options: FastPathOptions) {
    * refuses this viewer.
    */
   const direct = (req: IncomingMessage, params: FastParams, plan: Plan): Promise<unknown> | null => {
-    const viewer = viewerFromAuthorization(db, req.headers.authorization);
+    const viewer = viewerOnSqlite(db, req.headers.authorization);
     if (refusal(viewer, false, options.readsNeedToken)) return null;
-    return inReadTransaction(() => plan.run(createContext(db, viewer, limits), params.variables));
+    return inReadTransaction(() => plan.run(createContext(store, viewer, limits), params.variables));
   };
 
   /** Every plugin's envelop hooks, as Yoga runs them. */

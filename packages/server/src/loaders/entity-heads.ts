@@ -1,14 +1,15 @@
-import { type EntityHead, type SitrepDatabase, entityHeadsByIds } from '@sitrep/db';
+import type { EntityHead } from '@sitrep/db';
 import DataLoader from 'dataloader';
 import { type GraphQLResolveInfo, Kind, type SelectionSetNode } from 'graphql';
+import type { ServerStore } from '../store';
 
 // Fields of Entity, Actor and Installation that an EntityHead answers (`id` and the type need kind).
 const HEAD_FIELDS = new Set(['id', 'kind', 'name', '__typename']);
 
 /** A per-request loader of entity heads (id, kind, name). */
-export function entityHeadLoader(db: SitrepDatabase) {
+export function entityHeadLoader(store: ServerStore) {
   return new DataLoader<number, EntityHead | null>(async (ids) => {
-    const heads = new Map(entityHeadsByIds(db, ids).map((head) => [head.id, head]));
+    const heads = new Map((await store.entityHeadsByIds(ids)).map((head) => [head.id, head]));
     return ids.map((id) => heads.get(id) ?? null);
   });
 }

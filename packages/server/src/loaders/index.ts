@@ -1,32 +1,20 @@
 import DataLoader from 'dataloader';
 import type { GraphQLResolveInfo } from 'graphql';
-import {
-  type AliasRow,
-  type ArticleHead,
-  type ClaimAboutRow,
-  type ClaimRow,
-  type EntityRow,
-  type MentionRow,
-  type Page,
-  type SitrepDatabase,
-  aliasesForEntities,
-  articleHeadsByIds,
-  articleTextsByIds,
-  claimAboutForClaims,
-  claimStatsFor,
-  claimsByIds,
-  copiesOfArticles,
-  entitiesByIds,
-  latestClaimsOfStatements,
-  mentionsByIds,
-  type StatementConflictRow,
-  type StatementRow,
-  conflictsOf,
-  statementAboutFor,
-  statementsByIds,
+import type {
+  AliasRow,
+  ArticleHead,
+  ClaimAboutRow,
+  ClaimRow,
+  EntityRow,
+  MaybePromise,
+  MentionRow,
+  Page,
+  StatementConflictRow,
+  StatementRow,
 } from '@sitrep/db';
 import type { IndependentSource } from '@sitrep/ingest';
 import { notFound } from '@sitrep/vocabulary';
+import type { ServerStore } from '../store';
 import { asksOnlyForHead, entityHeadLoader } from './entity-heads';
 
 export interface ClaimStats {
@@ -35,38 +23,43 @@ export interface ClaimStats {
   latest: string | null;
 }
 
+/*
+ * Batch functions await the Store's reads: a value on SQLite (awaiting it costs one microtask per
+ * batch, not per row), a promise on PostgreSQL.
+ */
+
 /** One loader per row kind: `load(id)` resolves to the row or null. */
-function byId<Row extends { id: number }>(fetch: (ids: readonly number[]) => Row[]) {
+function byId<Row extends { id: number }>(fetch: (ids: readonly number[]) => MaybePromise<Row[]>) {
   return new DataLoader<number, Row | null>(async (ids) => {
-    const rows = new Map(fetch(ids).map((row) => [row.id, row]));
+    const rows = new Map((await fetch(ids)).map((row) => [row.id, row]));
     return ids.map((id) => rows.get(id) ?? null);
   });
 }
 
 /** One loader per child kind: `load(parentId)` resolves to the parent's children, in fetch order. */
-function groupedBy<Row>(fetch: (ids: readonly number[]) => Row[], parentOf: (row: Row) => number) {
+function groupedBy<Row>(fetch: (ids: readonly number[]) => MaybePromise<Row[]>, parentOf: (row: Row) => number) {
   return new DataLoader<number, Row[]>(async (ids) => {
     const groups = new Map<number, Row[]>(ids.map((id) => [id, []]));
-    for (const row of fetch(ids)) groups.get(parentOf(row))?.push(row);
+    for (const row of await fetch(ids)) groups.get(parentOf(row))?.push(row);
     return ids.map((id) => groups.get(id) ?? []);
   });
 }
 
-export function createLoaders(db: SitrepDatabase) {
+export function createLoaders(store: ServerStore) {
   return {
-    entity: byId<EntityRow>((ids) => entitiesByIds(db, ids)),
-    entityHead: entityHeadLoader(db),
+    entity: byId<EntityRow>((ids) => store.entitiesByIds(ids)),
+    entityHead: entityHeadLoader(store),
     /** Articles without their text (see articleText): lists of claims show titles, never texts. */
-    article: byId<ArticleHead>((ids) => articleHeadsByIds(db, ids)),
-    articleText: byId<{ id: number; text: string }>((ids) => articleTextsByIds(db, ids)),
+    article: byId<ArticleHead>((ids) => store.articleHeadsByIds(ids)),
+    articleText: byId<{ id: number; text: string }>((ids) => store.articleTextsByIds(ids)),
     /** The other articles of an article's story (copies of one wire report). */
     copies: new DataLoader<number, ArticleHead[]>(async (ids) => {
-      const copies = copiesOfArticles(db, ids);
+      const copies = await store.copiesOfArticles(ids);
       return ids.map((id) => copies.get(id) ?? []);
     }),
-    claim: byId<ClaimRow>((ids) => claimsByIds(db, ids)),
-    mention: byId<MentionRow>((ids) => mentionsByIds(db, ids)),
-    statement: byId<StatementRow>((ids) => statementsByIds(db, ids)),
+    claim: byId<ClaimRow>((ids) => store.claimsByIds(ids)),
+    mention: byId<MentionRow>((ids) => store.mentionsByIds(ids)),
+    statement: byId<StatementRow>((ids) => store.statementsByIds(ids)),
     /** A page of a statement's latest claims; siblings asking the same page are read in one query. */
     statementClaims: new DataLoader<{ statementId: number } & Page, ClaimRow[], string>(
       async (keys) => {
@@ -75,37 +68,35 @@ export function createLoaders(db: SitrepDatabase) {
           const page = `${limit}:${offset}`;
           if (pages.has(page)) continue;
           const ids = keys.filter((k) => k.limit === limit && k.offset === offset).map((k) => k.statementId);
-          pages.set(page, latestClaimsOfStatements(db, ids, { limit, offset }));
+          pages.set(page, await store.latestClaimsOfStatements(ids, { limit, offset }));
         }
         return keys.map((k) => pages.get(`${k.limit}:${k.offset}`)!.get(k.statementId) ?? []);
       },
       { cacheKeyFn: (k) => `${k.statementId}:${k.limit}:${k.offset}` },
     ),
     statementAbout: groupedBy(
-      (ids) => statementAboutFor(db, ids),
+      (ids) => store.statementAboutFor(ids),
       (row) => row.statementId,
     ),
     /** Who stands behind each statement: computed from its claims, articles and the curators' grades. */
     statementSources: new DataLoader<number, IndependentSource[]>(async (ids) => {
-      // Loaded when first asked: the ingest package is not needed to answer most queries.
-      const { sourcesOfStatements } = await import('@sitrep/ingest');
-      const sources = sourcesOfStatements(db, ids);
+      const sources = await store.statementSources(ids);
       return ids.map((id) => sources.get(id) ?? []);
     }),
     statementConflicts: groupedBy<StatementConflictRow>(
-      (ids) => conflictsOf(db, ids),
+      (ids) => store.statementConflicts(ids),
       (row) => row.statementId,
     ),
     aliases: groupedBy<AliasRow>(
-      (ids) => aliasesForEntities(db, ids),
+      (ids) => store.aliasesOfEntities(ids),
       (row) => row.entityId,
     ),
     claimAbout: groupedBy<ClaimAboutRow>(
-      (ids) => claimAboutForClaims(db, ids),
+      (ids) => store.claimAboutForClaims(ids),
       (row) => row.claimId,
     ),
     claimStats: new DataLoader<number, ClaimStats>(async (ids) => {
-      const stats = new Map(claimStatsFor(db, ids).map((s) => [s.entityId, s]));
+      const stats = new Map((await store.claimStatsOf(ids)).map((s) => [s.entityId, s]));
       return ids.map((id) => stats.get(id) ?? { claims: 0, sources: 0, latest: null });
     }),
   };

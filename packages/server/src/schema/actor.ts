@@ -1,4 +1,4 @@
-import { countEntities, createEntity, listEntities } from '@sitrep/db';
+import { createEntity } from '@sitrep/db';
 import { builder } from '../builder';
 import { rowIdOf } from '../global-id';
 import { loadEach, loadEntity, loadOrThrow } from '../loaders';
@@ -39,8 +39,8 @@ builder.queryFields((t) => ({
         const filter = { kind: 'actor' as const, type: args.type ?? null };
         return offsetConnection(
           args,
-          (page) => listEntities(ctx.db, filter, page),
-          () => countEntities(ctx.db, filter),
+          (page) => ctx.store.listEntities(filter, page),
+          () => ctx.store.countEntities(filter),
         );
       },
     },

@@ -1,13 +1,4 @@
-import {
-  type ArticleFilter,
-  countArticles,
-  countClaims,
-  countMentions,
-  createArticle,
-  listArticles,
-  listClaims,
-  listMentions,
-} from '@sitrep/db';
+import { type ArticleFilter, createArticle, thenMaybe } from '@sitrep/db';
 import { refuseLongArticle } from '@sitrep/vocabulary';
 import { builder } from '../builder';
 import { loadEach, loadOrThrow } from '../loaders';
@@ -68,12 +59,14 @@ builder.node(ArticleRef, {
         description: 'The claims this article makes, in reading order.',
         args: { filter: t.arg({ type: ClaimFilterInput }) },
         resolve: (article, args, ctx) => {
-          const filter = { ...claimFilterFrom(ctx.db, args.filter), articleId: article.id };
-          return offsetConnection(
-            args,
-            (page) => listClaims(ctx.db, filter, page, 'position'),
-            () => countClaims(ctx.db, filter),
-          );
+          return thenMaybe(claimFilterFrom(ctx.store, args.filter), (asked) => {
+            const filter = { ...asked, articleId: article.id };
+            return offsetConnection(
+              args,
+              (page) => ctx.store.listClaims(filter, page, 'position'),
+              () => ctx.store.countClaims(filter),
+            );
+          });
         },
       },
       ClaimConnection,
@@ -85,8 +78,8 @@ builder.node(ArticleRef, {
         resolve: (article, args, ctx) =>
           offsetConnection(
             args,
-            (page) => listMentions(ctx.db, { articleId: article.id }, page),
-            () => countMentions(ctx.db, { articleId: article.id }),
+            (page) => ctx.store.listMentions({ articleId: article.id }, page),
+            () => ctx.store.countMentions({ articleId: article.id }),
           ),
       },
       MentionConnection,
@@ -101,16 +94,24 @@ builder.queryFields((t) => ({
       description: 'Articles, newest first.',
       args: { filter: t.arg({ type: ArticleFilterInput }) },
       resolve: (_root, args, ctx) => {
-        const filter: ArticleFilter = {
-          from: args.filter?.from ?? null,
-          to: args.filter?.to ?? null,
-          mentioning: filterEntityId(ctx.db, 'mentioning', args.filter?.mentioning, args.filter?.mentioningName),
-        };
-        return offsetConnection(
-          args,
-          (page) => listArticles(ctx.db, filter, page),
-          () => countArticles(ctx.db, filter),
+        const mentioning = filterEntityId(
+          ctx.store,
+          'mentioning',
+          args.filter?.mentioning,
+          args.filter?.mentioningName,
         );
+        return thenMaybe(mentioning, (entityId) => {
+          const filter: ArticleFilter = {
+            from: args.filter?.from ?? null,
+            to: args.filter?.to ?? null,
+            mentioning: entityId,
+          };
+          return offsetConnection(
+            args,
+            (page) => ctx.store.listArticles(filter, page),
+            () => ctx.store.countArticles(filter),
+          );
+        });
       },
     },
     ArticleConnection,

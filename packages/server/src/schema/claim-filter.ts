@@ -1,12 +1,13 @@
-import type { ClaimFilter, SitrepDatabase } from '@sitrep/db';
+import { type ClaimFilter, type MaybePromise, thenMaybe } from '@sitrep/db';
 import { rowIdOf } from '../global-id';
+import type { ServerStore } from '../store';
 import { filterEntityId } from './entity-named';
 
 type GlobalId = { typename: string; id: string };
 
 /** Turns the GraphQL ClaimFilter input into the database's filter, checking the kinds of the IDs. */
 export function claimFilterFrom(
-  db: SitrepDatabase,
+  store: ServerStore,
   input:
     | {
         about?: GlobalId | null;
@@ -19,14 +20,14 @@ export function claimFilterFrom(
       }
     | null
     | undefined,
-): ClaimFilter {
+): MaybePromise<ClaimFilter> {
   if (!input) return {};
-  return {
-    about: filterEntityId(db, 'about', input.about, input.aboutName),
+  return thenMaybe(filterEntityId(store, 'about', input.about, input.aboutName), (about) => ({
+    about,
     sourceActor: input.sourceActor ? rowIdOf(input.sourceActor, ['Actor'], 'filter.sourceActor') : null,
     stance: input.stance ?? null,
     reviewStatus: input.reviewStatus ?? null,
     from: input.from ?? null,
     to: input.to ?? null,
-  };
+  }));
 }

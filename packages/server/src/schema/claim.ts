@@ -1,4 +1,4 @@
-import { type ClaimRow, countClaims, createClaim, inTransaction, listClaims, setClaimReviewStatus } from '@sitrep/db';
+import { type ClaimRow, createClaim, inTransaction, setClaimReviewStatus, thenMaybe } from '@sitrep/db';
 import type { AboutRole } from '@sitrep/vocabulary';
 import { builder } from '../builder';
 import { ENTITY_TYPENAMES, rowIdOf } from '../global-id';
@@ -90,11 +90,12 @@ builder.queryFields((t) => ({
       description: 'Claims, latest first.',
       args: { filter: t.arg({ type: ClaimFilterInput }) },
       resolve: (_root, args, ctx) => {
-        const filter = claimFilterFrom(ctx.db, args.filter);
-        return offsetConnection(
-          args,
-          (page) => listClaims(ctx.db, filter, page),
-          () => countClaims(ctx.db, filter),
+        return thenMaybe(claimFilterFrom(ctx.store, args.filter), (filter) =>
+          offsetConnection(
+            args,
+            (page) => ctx.store.listClaims(filter, page, 'latest'),
+            () => ctx.store.countClaims(filter),
+          ),
         );
       },
     },

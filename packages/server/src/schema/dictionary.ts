@@ -1,4 +1,4 @@
-import { aliasDictionaryVersion, allAliases } from '@sitrep/db';
+import { thenMaybe } from '@sitrep/db';
 import type { EntityKind } from '@sitrep/vocabulary';
 import { builder } from '../builder';
 import { encodeGlobalId, entityTypename } from '../global-id';
@@ -36,7 +36,7 @@ const AliasDictionaryRef = builder.objectRef<{ version: string }>('AliasDictiona
       type: [DictionaryEntryRef],
       // One flat list, fetched rarely: it costs what a page would, not ten per entry.
       complexity: { field: 10, multiplier: 1 },
-      resolve: (_d, _args, ctx) => allAliases(ctx.db),
+      resolve: (_d, _args, ctx) => ctx.store.allAliases(),
     }),
   }),
 });
@@ -44,6 +44,6 @@ const AliasDictionaryRef = builder.objectRef<{ version: string }>('AliasDictiona
 builder.queryFields((t) => ({
   aliasDictionary: t.field({
     type: AliasDictionaryRef,
-    resolve: (_root, _args, ctx) => ({ version: aliasDictionaryVersion(ctx.db) }),
+    resolve: (_root, _args, ctx) => thenMaybe(ctx.store.aliasDictionaryVersion(), (version) => ({ version })),
   }),
 }));

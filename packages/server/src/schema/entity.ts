@@ -1,22 +1,10 @@
-import {
-  type ClaimFilter,
-  addAlias,
-  countClaims,
-  countEntities,
-  countMentions,
-  listClaims,
-  listEntities,
-  listMentions,
-  mergeEntities,
-  setEntityReviewStatus,
-} from '@sitrep/db';
+import { type ClaimFilter, addAlias, mergeEntities, setEntityReviewStatus, thenMaybe } from '@sitrep/db';
 import { MAX_NAME_CHARS, SitrepError, refuseLongText } from '@sitrep/vocabulary';
 import { builder } from '../builder';
 import { ENTITY_TYPENAMES, encodeGlobalId, entityTypename, rowIdOf } from '../global-id';
 import { loadOrThrow } from '../loaders';
 import { offsetConnection } from '../pagination';
 import { claimFilterFrom } from './claim-filter';
-import { entityNamed } from './entity-named';
 import { EntityKindEnum, EntityReviewStatusEnum } from './enums';
 import { ClaimFilterInput, EntityFilterInput } from './filters';
 import { ClaimConnection, ClaimRef, EntityConnection, EntityRef, MentionConnection, MentionRef } from './refs';
@@ -71,12 +59,14 @@ EntityRef.implement({
               'Entity.claims lists the claims about this entity; filter.about and filter.aboutName belong to Query.claims.',
             );
           }
-          const filter: ClaimFilter = { ...claimFilterFrom(ctx.db, args.filter), about: e.id };
-          return offsetConnection(
-            args,
-            (page) => listClaims(ctx.db, filter, page),
-            () => countClaims(ctx.db, filter),
-          );
+          return thenMaybe(claimFilterFrom(ctx.store, args.filter), (asked) => {
+            const filter: ClaimFilter = { ...asked, about: e.id };
+            return offsetConnection(
+              args,
+              (page) => ctx.store.listClaims(filter, page, 'latest'),
+              () => ctx.store.countClaims(filter),
+            );
+          });
         },
       },
       ClaimConnection,
@@ -88,8 +78,8 @@ EntityRef.implement({
         resolve: (e, args, ctx) =>
           offsetConnection(
             args,
-            (page) => listMentions(ctx.db, { entityId: e.id }, page),
-            () => countMentions(ctx.db, { entityId: e.id }),
+            (page) => ctx.store.listMentions({ entityId: e.id }, page),
+            () => ctx.store.countMentions({ entityId: e.id }),
           ),
       },
       MentionConnection,
@@ -120,7 +110,7 @@ builder.queryFields((t) => ({
         throw new SitrepError('BAD_USER_INPUT', 'entity: give a name (any alias, e.g. "Hmeimim") or an id.');
       }
       refuseLongText('name', args.name, MAX_NAME_CHARS);
-      return entityNamed(ctx.db, args.name) ?? null;
+      return (await ctx.store.entityNamed(args.name)) ?? null;
     },
   }),
   entities: t.connection(
@@ -133,8 +123,8 @@ builder.queryFields((t) => ({
         if (filter.nameContains != null) refuseLongText('filter.nameContains', filter.nameContains, MAX_NAME_CHARS);
         return offsetConnection(
           args,
-          (page) => listEntities(ctx.db, filter, page),
-          () => countEntities(ctx.db, filter),
+          (page) => ctx.store.listEntities(filter, page),
+          () => ctx.store.countEntities(filter),
         );
       },
     },

@@ -1,4 +1,4 @@
-import { type EntityRow, countEntities, createEntity, listEntities } from '@sitrep/db';
+import { type EntityRow, createEntity } from '@sitrep/db';
 import { builder } from '../builder';
 import { rowIdOf } from '../global-id';
 import { loadEach, loadEntity, loadOrThrow } from '../loaders';
@@ -67,8 +67,8 @@ builder.queryFields((t) => ({
         const filter = { kind: 'installation' as const, type: args.type ?? null };
         return offsetConnection(
           args,
-          (page) => listEntities(ctx.db, filter, page),
-          () => countEntities(ctx.db, filter),
+          (page) => ctx.store.listEntities(filter, page),
+          () => ctx.store.countEntities(filter),
         );
       },
     },

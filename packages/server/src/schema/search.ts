@@ -1,4 +1,4 @@
-import { RANKED_MATCHES_PER_KIND, type SearchHit, countSearchHits, searchText } from '@sitrep/db';
+import { RANKED_MATCHES_PER_KIND, type SearchHit } from '@sitrep/db';
 import { builder } from '../builder';
 import { loadOrThrow } from '../loaders';
 import { offsetConnection } from '../pagination';
@@ -55,8 +55,8 @@ builder.queryFields((t) => ({
       resolve: (_root, args, ctx) =>
         offsetConnection(
           args,
-          (page) => searchText(ctx.db, args.query, args.kinds, page),
-          () => countSearchHits(ctx.db, args.query, args.kinds),
+          (page) => ctx.store.searchText(args.query, args.kinds ?? null, page),
+          () => ctx.store.countSearchHits(args.query, args.kinds ?? null),
         ),
     },
     SearchHitConnection,

@@ -4,14 +4,13 @@ import {
   deleteStatementIfEmpty,
   inTransaction,
   markCurated,
-  reliabilityChanges,
-  reliabilityOf,
   requireEntity,
   setSourceReliability,
   statementIdsWithSourceActor,
   type SitrepDatabase,
   type SourceReliabilityChangeRow,
   claimIdsOfStatements,
+  thenMaybe,
 } from '@sitrep/db';
 import type { refreshStatements } from '@sitrep/ingest';
 import { DEFAULT_RELIABILITY, SitrepError } from '@sitrep/vocabulary';
@@ -41,12 +40,13 @@ builder.objectFields(ActorRef, (t) => ({
   reliability: t.field({
     type: ReliabilityGradeEnum,
     description: 'How reliable this actor has been as a source, as curators grade it (A–F); F until one does.',
-    resolve: (actor, _args, ctx) => reliabilityOf(ctx.db, [actor.id]).get(actor.id) ?? DEFAULT_RELIABILITY,
+    resolve: (actor, _args, ctx) =>
+      thenMaybe(ctx.store.reliabilityOf([actor.id]), (grades) => grades.get(actor.id) ?? DEFAULT_RELIABILITY),
   }),
   reliabilityChanges: t.field({
     type: [ReliabilityChangeRef],
     description: 'Every change of its grade, newest first: who and when.',
-    resolve: (actor, _args, ctx) => reliabilityChanges(ctx.db, [actor.id]),
+    resolve: (actor, _args, ctx) => ctx.store.reliabilityChanges([actor.id]),
   }),
 }));
 

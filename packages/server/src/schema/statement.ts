@@ -1,4 +1,5 @@
-import { type SitrepDatabase, countStatements, countTimeline, listStatements, timelineOf } from '@sitrep/db';
+import { thenMaybe } from '@sitrep/db';
+import type { ServerStore } from '../store';
 import type { IndependentSource } from '@sitrep/ingest';
 import { builder } from '../builder';
 import { loadEach, loadEntity, loadEntityOrThrow, loadOrThrow } from '../loaders';
@@ -132,7 +133,7 @@ builder.objectField(ClaimRef, 'statement', (t) =>
 
 /** A page of statements about `about` (any, when null) under a filter's contested flag and dates. */
 function statementPage(
-  db: SitrepDatabase,
+  store: ServerStore,
   args: ConnectionArgs & { filter?: { contested?: boolean | null; from?: string | null; to?: string | null } | null },
   about: number | null,
 ) {
@@ -144,8 +145,8 @@ function statementPage(
   };
   return offsetConnection(
     args,
-    (page) => listStatements(db, filter, page),
-    () => countStatements(db, filter),
+    (page) => store.listStatements(filter, page),
+    () => store.countStatements(filter),
   );
 }
 
@@ -156,7 +157,9 @@ builder.queryFields((t) => ({
       description: 'Statements, last said first.',
       args: { filter: t.arg({ type: StatementFilterInput }) },
       resolve: (_root, args, ctx) =>
-        statementPage(ctx.db, args, filterEntityId(ctx.db, 'about', args.filter?.about, args.filter?.aboutName)),
+        thenMaybe(filterEntityId(ctx.store, 'about', args.filter?.about, args.filter?.aboutName), (about) =>
+          statementPage(ctx.store, args, about),
+        ),
     },
     StatementConnection,
   ),
@@ -168,7 +171,7 @@ builder.interfaceFields(EntityRef, (t) => ({
       type: StatementRef,
       description: 'Statements about this entity, last said first: what is said about it, and how well established.',
       args: { filter: t.arg({ type: EntityStatementFilterInput }) },
-      resolve: (e, args, ctx) => statementPage(ctx.db, args, e.id),
+      resolve: (e, args, ctx) => statementPage(ctx.store, args, e.id),
     },
     StatementConnection,
   ),
@@ -185,8 +188,8 @@ builder.interfaceFields(EntityRef, (t) => ({
         const range = { from: args.from ?? null, to: args.to ?? null };
         return offsetConnection(
           args,
-          (page) => timelineOf(ctx.db, e.id, range, page),
-          () => countTimeline(ctx.db, e.id, range),
+          (page) => ctx.store.timelineOf(e.id, range, page),
+          () => ctx.store.countTimeline(e.id, range),
         );
       },
     },

@@ -49,7 +49,7 @@ async function* changesFor(ctx: Context, keep: (change: KnowledgeChange) => bool
     throw new SitrepError('BAD_USER_INPUT', 'This server does not watch for changes (an in-memory database).');
   for await (const change of ctx.changes.changes()) {
     if (!keep(change)) continue;
-    ctx.loaders = createLoaders(ctx.db);
+    ctx.loaders = createLoaders(ctx.store);
     yield change;
   }
 }

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { SITREP_BIN, runSitrep, seededDatabase } from '../helpers';
 import { postgresDatabase } from '../helpers/postgres';
 import { readmeBlocks } from '../helpers/readme';
+import { serveProcess } from '../helpers/serve-process';
 
 const url = await postgresDatabase("the README's PostgreSQL example");
 const { dir, db } = seededDatabase('sitrep-readme-postgres-');
@@ -41,5 +42,37 @@ describe.skipIf(!url)("the README's PostgreSQL example", () => {
     expect(again.status).toBe(1);
     expect(again.stderr.trim().split('\n')).toHaveLength(1);
     expect(again.stderr).toMatch(/already holds data \(in .*claims.*\); copy into a new, empty database/);
+  });
+
+  it('serves the copied database read-only as its line types it: the README’s first query, /health, a refused mutation', async () => {
+    const shell = readmeBlocks().find((b) => b.lang === 'sh' && /sitrep serve --db postgres:/.test(b.text));
+    expect(shell, 'a ```sh block that runs sitrep serve on PostgreSQL').toBeDefined();
+    const [command, ...args] = shell!.text.trim().replace('npx -y pnpm@10.34.8 sitrep ', '').split(/\s+/);
+    expect(command).toBe('serve');
+    // Its own URL, and a free port (serveProcess passes --port 0) instead of the README's.
+    const given = args.map((arg) => arg.replace(README_URL, url!));
+    const port = given.indexOf('--port');
+    if (port >= 0) given.splice(port, 2);
+    const server = await serveProcess(given);
+    try {
+      const first = readmeBlocks().find((b) => b.lang === 'graphql')!.text;
+      const ask = async (query: string) =>
+        (await (
+          await fetch(server.url, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ query }),
+          })
+        ).json()) as { data?: { entity?: { name: string } }; errors?: Array<{ extensions: { code: string } }> };
+      expect(await ask(first)).toMatchObject({ data: { entity: { name: 'Hmeimim Air Base' } } });
+      const health = await fetch(`${server.origin}/health`);
+      expect(await health.json()).toMatchObject({ status: 'ok', database: { kind: 'postgres', reachable: true } });
+      const refused = await ask(
+        'mutation { addAlias(input: { entity: "QWN0b3I6MQ==", name: "Rossiya" }) { entity { id } } }',
+      );
+      expect(refused.errors?.map((e) => e.extensions.code)).toEqual(['NOT_SUPPORTED']);
+    } finally {
+      await server.stop();
+    }
   });
 });
