@@ -67,7 +67,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       return;
     }
     if (req.url === HEALTH_PATH && req.method === 'GET') {
-      void healthOf(store).then(({ status, body }) =>
+      void healthOf(store, options.readStore).then(({ status, body }) =>
         res
           .writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' })
           .end(JSON.stringify(body)),

@@ -18,6 +18,7 @@ import { type FastPathState, fastPathPlugins } from './fast-path/plugin';
 import { DEFAULT_LIMITS, type QueryLimits } from './limits';
 import type { ExtractionPolicy } from '@sitrep/ingest';
 import { useReadOnly } from './read-only';
+import { useWritesAndSubscriptionsOnPrimary } from './read-replica';
 import { schema } from './schema';
 import { type ServerStore, sqliteServerStore } from './store';
 import { DEFAULT_WRITE_POLICY, type WritePolicy } from './write-retry';
@@ -30,6 +31,11 @@ export interface SitrepYogaOptions {
    * Give `db` or `store`.
    */
   store?: ServerStore;
+  /**
+   * A read replica of `store`'s database (`--read-db`): queries read from it; mutations,
+   * subscriptions and bearer tokens keep to the primary (see read-replica.ts).
+   */
+  readStore?: ServerStore;
   /** Query and request limits; each missing one takes its default from DEFAULT_LIMITS. */
   limits?: Partial<QueryLimits>;
   /** Require a token for queries too, not only for mutations. Default: false. */
@@ -108,7 +114,7 @@ export function createSitrepYoga(
     cors: corsFor(options.corsOrigins ?? []),
     context: ({ request }) =>
       thenMaybe(viewerFrom(store, request), (viewer) =>
-        createContext(store, viewer, limits, writes, extraction, changes),
+        createContext(options.readStore ?? store, viewer, limits, writes, extraction, changes),
       ),
     // Served from the installed package, inlined: GraphiQL works on a closed network. The
     // bundle is 9 MB, so it is loaded on the first GraphiQL request, not at start-up.
@@ -144,6 +150,7 @@ export function createSitrepYoga(
       useArmor(limits, options.introspection !== false),
       useExpectedErrors(),
       useReadOnly(store),
+      ...(options.readStore ? [useWritesAndSubscriptionsOnPrimary(store)] : []),
       useAccessControl({ readsNeedToken: options.readsNeedToken ?? false }),
       ...(options.introspection === false ? [useDisableIntrospection()] : []),
       ...(fastPath ? fastPathPlugins(fastPath, options.plugins ?? []) : (options.plugins ?? [])),
