@@ -404,6 +404,23 @@ class CandidateReader {
     this.known.delete(into);
   }
 
+  /**
+   * Puts the statements `ids` as this article left them back in the connection's shared reads:
+   * writing them dropped them there (`watchStatementWrites`), yet `joined` and `conflicted` kept
+   * them exactly as the database now holds them, and the next article about the same entities
+   * meets most of them again. Call once the article's last write to claims and conflicts is done.
+   */
+  shareWritten(ids: Iterable<number>): void {
+    const shared = this.shared.statements;
+    for (const id of ids) {
+      const known = this.known.get(id);
+      if (known === undefined || this.gone.has(id)) continue;
+      if (shared.size >= SHARED_LIMIT) shared.clear();
+      // As `load` reads it: the count of its latest rows, one past those compared at most.
+      shared.set(id, { ...known, total: Math.min(known.total ?? known.claims.length, COMPARED_PER_STATEMENT + 1) });
+    }
+  }
+
   private load(wantedIds: readonly number[]): void {
     const ids: number[] = [];
     for (const id of wantedIds) {
@@ -631,6 +648,7 @@ export function groupClaims(db: SitrepDatabase, claims: readonly ClaimRow[]): Ma
   }
   writeTally(db);
   refreshStatements(db, [...touched.keys()]);
+  reader.shareWritten(touched.keys());
   sharedReadsDone(db, shared);
   return placed;
 }
