@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import {
+  type ClaimFeaturesRow,
   type ClaimRow,
   type EntityRow,
   type SitrepDatabase,
@@ -8,6 +10,7 @@ import {
   assignClaims,
   claimAboutForClaims,
   claimIdsOfStatements,
+  claimFeaturesByIds,
   claimsByIds,
   conflictsOf,
   addTermCounts,
@@ -15,6 +18,7 @@ import {
   deleteStatementIfEmpty,
   entitiesByIds,
   recordConflict,
+  saveClaimFeatures,
   type StatementAboutRow,
   candidateStatementRows,
   dataVersionOf,
@@ -39,6 +43,9 @@ import {
   type TermWeights,
   contradictionsOf,
   dayOf,
+  featuresContent,
+  featuresFromJson,
+  featuresToJson,
   placeClaim,
   readClaim,
 } from '@sitrep/corroborate';
@@ -128,7 +135,8 @@ function entityIdsOf(claims: readonly ReadClaim[], keys?: ReadonlySet<string>): 
 
 /**
  * Stored claims as the corroboration library reads them: entities as their ids, installations as
- * their place (`keyOf`).
+ * their place (`keyOf`). Their features are read from claim_features where they were stored from
+ * what the claim says now, else read and stored there (inside the caller's transaction).
  */
 export function readStored(db: SitrepDatabase, rows: readonly ClaimRow[]): Map<number, ReadClaim> {
   const result = new Map<number, ReadClaim>();
@@ -151,6 +159,12 @@ export function readStored(db: SitrepDatabase, rows: readonly ClaimRow[]): Map<n
   const stories = new Map(
     articleHeadsByIds(db, [...new Set(missing.map((c) => c.articleId))]).map((a) => [a.id, a.storyId ?? a.id]),
   );
+  // Features read in an earlier process, where they were read from what the claim says now.
+  const stored = claimFeaturesByIds(
+    db,
+    missing.map((c) => c.id),
+  );
+  const toStore: ClaimFeaturesRow[] = [];
   for (const row of missing) {
     const entities = about.get(row.id) ?? [];
     const byKey = new Map<string, number[]>();
@@ -177,8 +191,14 @@ export function readStored(db: SitrepDatabase, rows: readonly ClaimRow[]): Map<n
             },
     };
     entityIdsByKey.set(facts, byKey);
-    result.set(row.id, remember(cache, row.id, readClaim(facts)));
+    const content = createHash('sha1').update(featuresContent(facts)).digest('base64');
+    const kept = stored.get(row.id);
+    const known = kept?.content === content ? featuresFromJson(kept.features) : undefined;
+    const claim = readClaim(facts, known);
+    if (!known) toStore.push({ claimId: row.id, content, features: featuresToJson(claim.features) });
+    result.set(row.id, remember(cache, row.id, claim));
   }
+  saveClaimFeatures(db, toStore);
   return result;
 }
 
