@@ -167,7 +167,7 @@ export function renderMarkdown(r: BenchResult, targets: TargetCheck[]): string {
       .slice(0, 6)
       .map(([step, seconds]) => `${step} ${n(seconds, 1)} s`)
       .join(', ')} |`,
-    `| statements laid over the claims (not counted in the build) | ${n(b.statements.statements)}, ${n(b.statements.contested)} contested, in ${n(b.statements.seconds, 1)} s |`,
+    `| statements laid over the claims (not counted in the build) | ${n(b.statements.statements)}, ${n(b.statements.contested)} contested, in ${n(b.statements.seconds, 1)} s; claims' features stored in ${n(b.statements.featureSeconds, 1)} s |`,
     `| database file | ${n(b.fileBytes / 1e6, 1)} MB (${n(b.fileBytes / b.claims)} bytes per claim) |`,
     'skipped' in r.ingest
       ? `| ingest | skipped: ${r.ingest.skipped} |`

@@ -400,6 +400,11 @@ export function readClaim(facts: ClaimFacts, known?: ClaimFeatures): ReadClaim {
   return { facts, features };
 }
 
+/** Forgets the features read by content (`readClaim`): what follows reads as a new process would. For benchmarks. */
+export function forgetFeaturesByContent(): void {
+  byContent.clear();
+}
+
 /**
  * Raised whenever `featuresOf` reads a claim differently (a rule, the lexicon or the language
  * model changed): features stored under an older version no longer match any claim's

@@ -1,5 +1,13 @@
 export type { ClaimFacts, ClaimFeatures, ClaimSource, Quantity, ReadClaim, Stance } from './types';
-export { FEATURES_VERSION, featuresContent, featuresFromJson, featuresOf, featuresToJson, readClaim } from './features';
+export {
+  FEATURES_VERSION,
+  featuresContent,
+  featuresFromJson,
+  featuresOf,
+  featuresToJson,
+  forgetFeaturesByContent,
+  readClaim,
+} from './features';
 export { TermStatistics, type TermWeights, UNIFORM_WEIGHTS } from './term-statistics';
 export { type Comparison, compareClaims, sameStatementScore } from './similarity';
 export {
