@@ -8,7 +8,7 @@ export {
   forgetFeaturesByContent,
   readClaim,
 } from './features';
-export { TermStatistics, type TermWeights, UNIFORM_WEIGHTS } from './term-statistics';
+export { TermStatistics, type TermWeights, UNIFORM_WEIGHTS, termWeightOf } from './term-statistics';
 export { type Comparison, compareClaims, sameStatementScore } from './similarity';
 export {
   type Contradiction,

@@ -39,7 +39,6 @@ import {
   DURABLE_WINDOW_DAYS,
   type ReadClaim,
   SpeakerContext,
-  TermStatistics,
   type TermWeights,
   contradictionsOf,
   dayOf,
@@ -48,6 +47,7 @@ import {
   featuresToJson,
   placeClaim,
   readClaim,
+  termWeightOf,
 } from '@sitrep/corroborate';
 import { foldWord, normalizeName } from '@sitrep/names';
 import { refreshStatements } from './figures';
@@ -580,7 +580,7 @@ export function weightsFor(db: SitrepDatabase): TermWeights {
           df = (termCountsOf(db, [term]).counts.get(term) ?? 0) + (tallies.get(db.sqlite)?.terms.get(term) ?? 0);
           counts.set(term, df);
         }
-        weight = new TermStatistics([[term, df]], claims).weight(term);
+        weight = termWeightOf(df, claims);
         weights.set(term, weight);
       }
       return weight;
