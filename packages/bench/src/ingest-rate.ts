@@ -65,6 +65,12 @@ export interface IngestFigures {
   ingested: number;
   /** Articles stored per second; refused ones count as time spent, not as articles. */
   ingestPerSecond: number;
+  /**
+   * The process's CPU time per article, extracting alone and ingesting (extraction included): what
+   * other work on a shared machine barely moves, where articles/s follow the load average.
+   */
+  extractCpuMsPerArticle: number;
+  ingestCpuMsPerArticle: number;
   claimsStored: number;
   /** Building the knowledge base of the database's names, once per connection: not part of the rate. */
   knowledgeSeconds: number;
@@ -73,17 +79,24 @@ export interface IngestFigures {
   firstRefusal: string | null;
 }
 
+function cpuMsSince(start: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1000;
+}
+
 /** Articles per second through extractArticle alone, then through ingestArticle, each for about `seconds`. */
 export function measureIngest(db: SitrepDatabase, corpus: readonly CorpusArticle[], seconds: number): IngestFigures {
   // The first extraction loads the language model: not part of the rate.
   for (const article of corpus) extractArticle(article.text);
   let extracted = 0;
   let t0 = performance.now();
+  let cpu0 = process.cpuUsage();
   while (performance.now() - t0 < seconds * 1000 || extracted === 0) {
     extractArticle(variant(corpus[extracted % corpus.length]!, extracted));
     extracted += 1;
   }
   const extractSeconds = (performance.now() - t0) / 1000;
+  const extractCpuMs = cpuMsSince(cpu0);
 
   // Once per connection, as the language model once per process: timed apart.
   const k0 = performance.now();
@@ -96,6 +109,7 @@ export function measureIngest(db: SitrepDatabase, corpus: readonly CorpusArticle
   let refused = 0;
   let firstRefusal: string | null = null;
   t0 = performance.now();
+  cpu0 = process.cpuUsage();
   // As `sitrep ingest` runs: extraction outside transactions, commits grouped (ingestArticles).
   while (performance.now() - t0 < seconds * 1000 || attempts < corpus.length) {
     const group = Array.from({ length: INGEST_GROUP }, (_, i) => corpus[(attempts + i) % corpus.length]!);
@@ -120,12 +134,15 @@ export function measureIngest(db: SitrepDatabase, corpus: readonly CorpusArticle
     });
   }
   const ingestSeconds = (performance.now() - t0) / 1000;
+  const ingestCpuMs = cpuMsSince(cpu0);
   return {
     corpusArticles: corpus.length,
     extracted,
     extractPerSecond: extracted / extractSeconds,
     ingested,
     ingestPerSecond: ingested / ingestSeconds,
+    extractCpuMsPerArticle: extractCpuMs / extracted,
+    ingestCpuMsPerArticle: ingestCpuMs / Math.max(1, ingested),
     claimsStored,
     knowledgeSeconds,
     refused,

@@ -167,11 +167,11 @@ export function renderMarkdown(r: BenchResult, targets: TargetCheck[]): string {
       .slice(0, 6)
       .map(([step, seconds]) => `${step} ${n(seconds, 1)} s`)
       .join(', ')} |`,
-    `| statements laid over the claims (not counted in the build) | ${n(b.statements.statements)}, ${n(b.statements.contested)} contested, in ${n(b.statements.seconds, 1)} s |`,
+    `| statements laid over the claims (not counted in the build) | ${n(b.statements.statements)}, ${n(b.statements.contested)} contested, in ${n(b.statements.seconds, 1)} s; claims' features stored in ${n(b.statements.featureSeconds, 1)} s |`,
     `| database file | ${n(b.fileBytes / 1e6, 1)} MB (${n(b.fileBytes / b.claims)} bytes per claim) |`,
     'skipped' in r.ingest
       ? `| ingest | skipped: ${r.ingest.skipped} |`
-      : `| extractArticle | ${n(r.ingest.extractPerSecond, 1)} articles/s (${n(r.ingest.extracted)} articles) |\n| ingest (ingestArticles, grouped commits) | ${n(r.ingest.ingestPerSecond, 1)} articles/s (${n(r.ingest.ingested)} articles, ${n(r.ingest.claimsStored)} claims stored; ${n(r.ingest.refused)} refused; knowledge base of names built once in ${n(r.ingest.knowledgeSeconds, 2)} s, not counted${r.ingest.firstRefusal ? `, first: ${r.ingest.firstRefusal.replace(/\|/g, '/')}` : ''}) |`,
+      : `| extractArticle | ${n(r.ingest.extractPerSecond, 1)} articles/s (${n(r.ingest.extracted)} articles; CPU ${n(r.ingest.extractCpuMsPerArticle, 2)} ms per article) |\n| ingest (ingestArticles, grouped commits) | ${n(r.ingest.ingestPerSecond, 1)} articles/s (${n(r.ingest.ingested)} articles, CPU ${n(r.ingest.ingestCpuMsPerArticle, 2)} ms per article, extraction included, ${n(r.ingest.claimsStored)} claims stored; ${n(r.ingest.refused)} refused; knowledge base of names built once in ${n(r.ingest.knowledgeSeconds, 2)} s, not counted${r.ingest.firstRefusal ? `, first: ${r.ingest.firstRefusal.replace(/\|/g, '/')}` : ''}) |`,
     `| name scan | ${n(r.nameScan.mbPerSecond, 1)} MB/s (median of ${r.nameScan.runs}: ${n(r.nameScan.documentBytes / 1e6, 2)} MB, ${n(r.nameScan.names)} names, ${n(r.nameScan.matches)} matches; matcher built in ${n(r.nameScan.buildSeconds, 2)} s) |`,
     ...editorRows(r.editor),
     `| start-up of the built command (median of ${r.startup.runs}) | bare node ${n(r.startup.bareNode, 2)} s; sitrep --version ${n(r.startup.version, 2)} s; serve to first answer ${n(r.startup.serveFirstAnswer, 2)} s; extract one article ${n(r.startup.extract, 2)} s |`,

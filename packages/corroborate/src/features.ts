@@ -378,8 +378,12 @@ function contentKey(f: ClaimFacts): string {
   return JSON.stringify([f.quote, f.saidOn, f.eventDate, f.stance, f.hedged, f.about, f.installations ?? []]);
 }
 
-/** The claim with its features, read once per claim object and once per content. */
-export function readClaim(facts: ClaimFacts): ReadClaim {
+/**
+ * The claim with its features, read once per claim object and once per content; `known` are
+ * features read from the same content before (stored with `featuresContent`), used rather than
+ * reading them again.
+ */
+export function readClaim(facts: ClaimFacts, known?: ClaimFeatures): ReadClaim {
   let features = cache.get(facts);
   if (!features) {
     const key = contentKey(facts);
@@ -387,11 +391,75 @@ export function readClaim(facts: ClaimFacts): ReadClaim {
     if (features) {
       byContent.delete(key);
     } else {
-      features = featuresOf(facts);
+      features = known ?? featuresOf(facts);
       if (byContent.size >= BY_CONTENT_LIMIT) byContent.delete(byContent.keys().next().value!);
     }
     byContent.set(key, features);
     cache.set(facts, features);
   }
   return { facts, features };
+}
+
+/** Forgets the features read by content (`readClaim`): what follows reads as a new process would. For benchmarks. */
+export function forgetFeaturesByContent(): void {
+  byContent.clear();
+}
+
+/**
+ * Raised whenever `featuresOf` reads a claim differently (a rule, the lexicon or the language
+ * model changed): features stored under an older version no longer match any claim's
+ * `featuresContent` and are read again. features.version-pins-what-features-read.test.ts fails
+ * until it is raised.
+ */
+export const FEATURES_VERSION = 1;
+
+/** What a claim's features are read from, and by which version of the rules: equal strings, equal features. */
+export function featuresContent(facts: ClaimFacts): string {
+  return `${FEATURES_VERSION} ${contentKey(facts)}`;
+}
+
+/** ClaimFeatures' fields in their stored order, and whether each is a set. */
+const STORED_FIELDS: ReadonlyArray<readonly [keyof ClaimFeatures, boolean]> = [
+  ['terms', true],
+  ['names', true],
+  ['predicate', false],
+  ['predicateClass', false],
+  ['verbClasses', true],
+  ['eventClasses', true],
+  ['eventVerbs', true],
+  ['subjectClass', false],
+  ['subjectNamed', false],
+  ['passive', false],
+  ['purpose', false],
+  ['negated', false],
+  ['quantities', false],
+  ['dates', false],
+  ['stance', false],
+  ['hedged', false],
+  ['tentative', false],
+  ['about', true],
+  ['installations', true],
+];
+
+/**
+ * Features as text, to store: their values in STORED_FIELDS' order (a million claims' names of
+ * fields would weigh more than their values), sets as arrays in their order (sums over terms are
+ * taken in it).
+ */
+export function featuresToJson(features: ClaimFeatures): string {
+  return JSON.stringify(
+    STORED_FIELDS.map(([field, isSet]) => (isSet ? [...(features[field] as ReadonlySet<string>)] : features[field])),
+  );
+}
+
+/**
+ * Features stored by `featuresToJson`, as they were; undefined for text of another shape (stored
+ * by a version that forgot to raise FEATURES_VERSION): read them again rather than trust it.
+ */
+export function featuresFromJson(text: string): ClaimFeatures | undefined {
+  const values = JSON.parse(text) as unknown;
+  if (!Array.isArray(values) || values.length !== STORED_FIELDS.length) return undefined;
+  return Object.fromEntries(
+    STORED_FIELDS.map(([field, isSet], i) => [field, isSet ? new Set(values[i] as string[]) : values[i]]),
+  ) as unknown as ClaimFeatures;
 }

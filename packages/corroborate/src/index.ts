@@ -1,6 +1,14 @@
 export type { ClaimFacts, ClaimFeatures, ClaimSource, Quantity, ReadClaim, Stance } from './types';
-export { featuresOf, readClaim } from './features';
-export { TermStatistics, type TermWeights, UNIFORM_WEIGHTS } from './term-statistics';
+export {
+  FEATURES_VERSION,
+  featuresContent,
+  featuresFromJson,
+  featuresOf,
+  featuresToJson,
+  forgetFeaturesByContent,
+  readClaim,
+} from './features';
+export { TermStatistics, type TermWeights, UNIFORM_WEIGHTS, termWeightOf } from './term-statistics';
 export { type Comparison, compareClaims, sameStatementScore } from './similarity';
 export {
   type Contradiction,

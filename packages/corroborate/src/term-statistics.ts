@@ -46,13 +46,17 @@ export class TermStatistics implements TermWeights {
    * terms two claims share are the ones counted in both and would weigh least exactly when they match.
    */
   weight(term: string): number {
-    const df = this.counts.get(term) ?? 0;
-    return Math.log(1 + (this.claims + PRIOR_CLAIMS - df + 0.5) / (df + 0.5));
+    return termWeightOf(this.counts.get(term) ?? 0, this.claims);
   }
 
   entries(): IterableIterator<[string, number]> {
     return this.counts.entries();
   }
+}
+
+/** A term's weight (`TermStatistics.weight`) from the claims it occurs in and the claims counted. */
+export function termWeightOf(df: number, claims: number): number {
+  return Math.log(1 + (claims + PRIOR_CLAIMS - df + 0.5) / (df + 0.5));
 }
 
 /**

@@ -16,6 +16,7 @@ export * from './ownership';
 export * from './queries/stories';
 export * from './queries/statements';
 export * from './queries/statement-candidates';
+export * from './queries/claim-features';
 export * from './queries/export';
 export * from './postgres';
 export * from './url';

@@ -338,6 +338,21 @@ export const termCounts = sqliteTable('term_counts', {
   claims: integer('claims').notNull(),
 });
 
+/**
+ * What statement grouping reads from a claim (its features: lemmas, counts, dates, predicate; see
+ * packages/corroborate), kept so that a claim compared again in a later process is not read
+ * through the language model again. `content` names what they were read from (the quote, dates,
+ * stance, entities, and the features' version): features whose claim has changed since (edited,
+ * or its entities merged) no longer match it and are read again.
+ */
+export const claimFeatures = sqliteTable('claim_features', {
+  claimId: integer('claim_id')
+    .primaryKey()
+    .references(() => claims.id, { onDelete: 'cascade' }),
+  content: text('content').notNull(),
+  features: text('features').notNull(),
+});
+
 /** A curator's grade for a source actor (default F when none). */
 export const sourceReliability = sqliteTable(
   'source_reliability',
@@ -411,6 +426,7 @@ export type AliasRow = typeof aliases.$inferSelect;
 export type ArticleRow = typeof articles.$inferSelect;
 export type MentionRow = typeof mentions.$inferSelect;
 export type ClaimRow = typeof claims.$inferSelect;
+export type ClaimFeaturesRow = typeof claimFeatures.$inferSelect;
 export type ClaimAboutRow = typeof claimAbout.$inferSelect;
 export type ApiTokenRow = typeof apiTokens.$inferSelect;
 export type StatementRow = typeof statements.$inferSelect;

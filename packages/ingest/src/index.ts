@@ -43,6 +43,8 @@ export { refreshStatements, sourcesOfStatements } from './statements/figures';
 export { credibilityOf, type Credibility } from './statements/credibility';
 export { independentSources, independenceKey, type IndependentSource, type Telling } from './statements/independence';
 export { groupClaims, groupUngroupedClaims, readStored, weightsFor } from './statements/group';
+// For benchmarks that measure grouping as a new process meets it (see readStored).
+export { forgetFeaturesByContent } from '@sitrep/corroborate';
 export { readArticleFile, isCalendarDate, todayAnywhere, type GivenMetadata, type IndexMetadata } from './article-file';
 export { readPage, readPageArticle, isPageFile, type PageFallback, type PageSource } from './page/read-page';
 export { fetchPage, isUrl, DEFAULT_FETCH_LIMITS, type FetchLimits, type FetchedPage } from './page/fetch-page';

@@ -311,6 +311,14 @@ export const termCounts = pgTable('term_counts', {
   claims: integer('claims').notNull(),
 });
 
+export const claimFeatures = pgTable('claim_features', {
+  claimId: integer('claim_id')
+    .primaryKey()
+    .references(() => claims.id, { onDelete: 'cascade' }),
+  content: text('content').notNull(),
+  features: text('features').notNull(),
+});
+
 export const sourceReliability = pgTable(
   'source_reliability',
   {

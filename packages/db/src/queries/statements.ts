@@ -2,7 +2,7 @@ import type { ReliabilityGrade } from '@sitrep/vocabulary';
 import type { SitrepDatabase } from '../database';
 import type { DateRange, Page } from '../page';
 import { preparedOnce } from '../prepared';
-import type { SourceReliabilityChangeRow, StatementConflictRow, StatementRow } from '../schema';
+import type { ClaimRow, SourceReliabilityChangeRow, StatementConflictRow, StatementRow } from '../schema';
 
 export interface StatementFilter extends DateRange {
   /** Statements about this entity. */
@@ -132,6 +132,47 @@ export function claimIdsOfStatements(db: SitrepDatabase, ids: readonly number[])
     ),
   );
   for (const row of statement.all(JSON.stringify(ids))) result.get(row.statementId)!.push(row.id);
+  return result;
+}
+
+/** A statement's claim as its figures read it (`tellingsOfStatements`). */
+export interface TellingRow {
+  statementId: number;
+  claimId: number;
+  storyId: number;
+  outlet: string | null;
+  stance: ClaimRow['stance'];
+  hedged: boolean;
+  sourceText: string | null;
+  sourceActorId: number | null;
+  sourceCount: number | null;
+  sourceAnonymous: boolean;
+  saidOn: string;
+  eventDate: string | null;
+}
+
+type RawTelling = Omit<TellingRow, 'hedged' | 'sourceAnonymous'> & { hedged: number; sourceAnonymous: number };
+
+/**
+ * Each statement's claims, oldest first (as `claimIdsOfStatements` orders them), with only what
+ * regrading reads and their article's story and outlet, in one query: regrading a statement reads
+ * every claim it holds, and whole claim rows (quotes, spans) through the ORM cost most of it.
+ */
+export function tellingsOfStatements(db: SitrepDatabase, ids: readonly number[]): Map<number, TellingRow[]> {
+  const result = new Map<number, TellingRow[]>(ids.map((id) => [id, []]));
+  if (ids.length === 0) return result;
+  const statement = preparedOnce(db, 'statements.tellings', () =>
+    db.sqlite.prepare<[string], RawTelling>(
+      `select c.statement_id as statementId, c.id as claimId, coalesce(a.story_id, a.id, c.article_id) as storyId,
+         a.outlet as outlet, c.stance as stance, c.hedged as hedged, c.source_text as sourceText,
+         c.source_actor_id as sourceActorId, c.source_count as sourceCount,
+         c.source_anonymous as sourceAnonymous, c.said_on as saidOn, c.event_date as eventDate
+        from claims c left join articles a on a.id = c.article_id
+        where c.statement_id in (select value from json_each(?)) order by c.statement_id, c.said_on, c.id`,
+    ),
+  );
+  for (const row of statement.all(JSON.stringify(ids)))
+    result.get(row.statementId)!.push({ ...row, hedged: row.hedged === 1, sourceAnonymous: row.sourceAnonymous === 1 });
   return result;
 }
 

@@ -1,13 +1,11 @@
 import {
-  type ClaimRow,
   type SitrepDatabase,
   type StatementFigures,
-  articleHeadsByIds,
-  claimIdsOfStatements,
-  claimsByIds,
+  type TellingRow,
   conflictsOf,
   reliabilityOf,
   saveStatementFigures,
+  tellingsOfStatements,
 } from '@sitrep/db';
 import { RELIABILITY_GRADES, type ReliabilityGrade } from '@sitrep/vocabulary';
 import { credibilityOf } from './credibility';
@@ -15,43 +13,33 @@ import { type IndependentSource, type Telling, independentSources } from './inde
 
 /** Everything a statement's figures are computed from, read once for a batch of statements. */
 interface Evidence {
-  claims: Map<number, ClaimRow[]>;
+  claims: Map<number, TellingRow[]>;
   sources: Map<number, IndependentSource[]>;
 }
 
 function gatherEvidence(db: SitrepDatabase, ids: readonly number[]): Evidence {
-  const claimIds = claimIdsOfStatements(db, ids);
-  const rows = new Map(claimsByIds(db, [...claimIds.values()].flat()).map((c) => [c.id, c]));
-  const articles = new Map(
-    articleHeadsByIds(db, [...new Set([...rows.values()].map((c) => c.articleId))]).map((a) => [a.id, a]),
-  );
+  const claims = tellingsOfStatements(db, ids);
   const grades = reliabilityOf(db, [
-    ...new Set([...rows.values()].flatMap((c) => (c.sourceActorId == null ? [] : [c.sourceActorId]))),
+    ...new Set([...claims.values()].flat().flatMap((c) => (c.sourceActorId == null ? [] : [c.sourceActorId]))),
   ]);
-  const claims = new Map<number, ClaimRow[]>();
   const sources = new Map<number, IndependentSource[]>();
-  for (const [id, ofStatement] of claimIds) {
-    const own = ofStatement.map((claimId) => rows.get(claimId)!).filter(Boolean);
-    claims.set(id, own);
-    const tellings = own.map((claim): Telling => {
-      const article = articles.get(claim.articleId);
-      return {
-        claimId: claim.id,
-        storyId: article?.storyId ?? claim.articleId,
-        outlet: article?.outlet ?? null,
-        stance: claim.stance,
-        hedged: claim.hedged,
-        source:
-          claim.sourceText == null && claim.sourceActorId == null
-            ? null
-            : {
-                actorId: claim.sourceActorId,
-                text: claim.sourceText,
-                anonymous: claim.sourceAnonymous,
-                count: claim.sourceCount,
-              },
-      };
-    });
+  for (const [id, own] of claims) {
+    const tellings = own.map((claim): Telling => ({
+      claimId: claim.claimId,
+      storyId: claim.storyId,
+      outlet: claim.outlet,
+      stance: claim.stance,
+      hedged: claim.hedged,
+      source:
+        claim.sourceText == null && claim.sourceActorId == null
+          ? null
+          : {
+              actorId: claim.sourceActorId,
+              text: claim.sourceText,
+              anonymous: claim.sourceAnonymous,
+              count: claim.sourceCount,
+            },
+    }));
     sources.set(
       id,
       independentSources(tellings, (actorId) => grades.get(actorId)),
@@ -70,7 +58,7 @@ export function sourcesOfStatements(db: SitrepDatabase, ids: readonly number[]):
  * grouped apart, and conflict. Its backing is the sources that say it so; against it stand those
  * that say the opposite within it, and those that back a statement it conflicts with.
  */
-function sides(claims: readonly ClaimRow[], sources: readonly IndependentSource[]) {
+function sides(claims: readonly TellingRow[], sources: readonly IndependentSource[]) {
   const denials = claims.filter((c) => c.stance === 'denies').length;
   const affirmations = claims.filter((c) => c.stance === 'affirms').length;
   const denies = denials > affirmations;

@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import {
+  type ClaimFeaturesRow,
   type ClaimRow,
   type EntityRow,
   type SitrepDatabase,
@@ -8,6 +10,7 @@ import {
   assignClaims,
   claimAboutForClaims,
   claimIdsOfStatements,
+  claimFeaturesByIds,
   claimsByIds,
   conflictsOf,
   addTermCounts,
@@ -15,6 +18,7 @@ import {
   deleteStatementIfEmpty,
   entitiesByIds,
   recordConflict,
+  saveClaimFeatures,
   type StatementAboutRow,
   candidateStatementRows,
   dataVersionOf,
@@ -35,12 +39,15 @@ import {
   DURABLE_WINDOW_DAYS,
   type ReadClaim,
   SpeakerContext,
-  TermStatistics,
   type TermWeights,
   contradictionsOf,
   dayOf,
+  featuresContent,
+  featuresFromJson,
+  featuresToJson,
   placeClaim,
   readClaim,
+  termWeightOf,
 } from '@sitrep/corroborate';
 import { foldWord, normalizeName } from '@sitrep/names';
 import { refreshStatements } from './figures';
@@ -128,7 +135,8 @@ function entityIdsOf(claims: readonly ReadClaim[], keys?: ReadonlySet<string>): 
 
 /**
  * Stored claims as the corroboration library reads them: entities as their ids, installations as
- * their place (`keyOf`).
+ * their place (`keyOf`). Their features are read from claim_features where they were stored from
+ * what the claim says now, else read and stored there (inside the caller's transaction).
  */
 export function readStored(db: SitrepDatabase, rows: readonly ClaimRow[]): Map<number, ReadClaim> {
   const result = new Map<number, ReadClaim>();
@@ -151,6 +159,12 @@ export function readStored(db: SitrepDatabase, rows: readonly ClaimRow[]): Map<n
   const stories = new Map(
     articleHeadsByIds(db, [...new Set(missing.map((c) => c.articleId))]).map((a) => [a.id, a.storyId ?? a.id]),
   );
+  // Features read in an earlier process, where they were read from what the claim says now.
+  const stored = claimFeaturesByIds(
+    db,
+    missing.map((c) => c.id),
+  );
+  const toStore: ClaimFeaturesRow[] = [];
   for (const row of missing) {
     const entities = about.get(row.id) ?? [];
     const byKey = new Map<string, number[]>();
@@ -177,8 +191,14 @@ export function readStored(db: SitrepDatabase, rows: readonly ClaimRow[]): Map<n
             },
     };
     entityIdsByKey.set(facts, byKey);
-    result.set(row.id, remember(cache, row.id, readClaim(facts)));
+    const content = createHash('sha1').update(featuresContent(facts)).digest('base64');
+    const kept = stored.get(row.id);
+    const known = kept?.content === content ? featuresFromJson(kept.features) : undefined;
+    const claim = readClaim(facts, known);
+    if (!known) toStore.push({ claimId: row.id, content, features: featuresToJson(claim.features) });
+    result.set(row.id, remember(cache, row.id, claim));
   }
+  saveClaimFeatures(db, toStore);
   return result;
 }
 
@@ -404,6 +424,23 @@ class CandidateReader {
     this.known.delete(into);
   }
 
+  /**
+   * Puts the statements `ids` as this article left them back in the connection's shared reads:
+   * writing them dropped them there (`watchStatementWrites`), yet `joined` and `conflicted` kept
+   * them exactly as the database now holds them, and the next article about the same entities
+   * meets most of them again. Call once the article's last write to claims and conflicts is done.
+   */
+  shareWritten(ids: Iterable<number>): void {
+    const shared = this.shared.statements;
+    for (const id of ids) {
+      const known = this.known.get(id);
+      if (known === undefined || this.gone.has(id)) continue;
+      if (shared.size >= SHARED_LIMIT) shared.clear();
+      // As `load` reads it: the count of its latest rows, one past those compared at most.
+      shared.set(id, { ...known, total: Math.min(known.total ?? known.claims.length, COMPARED_PER_STATEMENT + 1) });
+    }
+  }
+
   private load(wantedIds: readonly number[]): void {
     const ids: number[] = [];
     for (const id of wantedIds) {
@@ -543,7 +580,7 @@ export function weightsFor(db: SitrepDatabase): TermWeights {
           df = (termCountsOf(db, [term]).counts.get(term) ?? 0) + (tallies.get(db.sqlite)?.terms.get(term) ?? 0);
           counts.set(term, df);
         }
-        weight = new TermStatistics([[term, df]], claims).weight(term);
+        weight = termWeightOf(df, claims);
         weights.set(term, weight);
       }
       return weight;
@@ -631,6 +668,7 @@ export function groupClaims(db: SitrepDatabase, claims: readonly ClaimRow[]): Ma
   }
   writeTally(db);
   refreshStatements(db, [...touched.keys()]);
+  reader.shareWritten(touched.keys());
   sharedReadsDone(db, shared);
   return placed;
 }

@@ -1,0 +1,27 @@
+import type { SitrepDatabase } from '../database';
+import { preparedOnce } from '../prepared';
+import type { ClaimFeaturesRow } from '../schema';
+
+/** Claims' stored features (see claimFeatures), by claim id; claims with none are left out. */
+export function claimFeaturesByIds(db: SitrepDatabase, ids: readonly number[]): Map<number, ClaimFeaturesRow> {
+  if (ids.length === 0) return new Map();
+  const statement = preparedOnce(db, 'claimFeatures.byIds', () =>
+    db.sqlite.prepare<[string], ClaimFeaturesRow>(
+      `select claim_id as claimId, content, features from claim_features
+        where claim_id in (select value from json_each(?))`,
+    ),
+  );
+  return new Map(statement.all(JSON.stringify(ids)).map((row) => [row.claimId, row]));
+}
+
+/** Stores claims' features, in place of any they had. */
+export function saveClaimFeatures(db: SitrepDatabase, rows: readonly ClaimFeaturesRow[]): void {
+  if (rows.length === 0) return;
+  const statement = preparedOnce(db, 'claimFeatures.save', () =>
+    db.sqlite.prepare<[string]>(
+      `insert or replace into claim_features (claim_id, content, features)
+         select value ->> '$[0]', value ->> '$[1]', value ->> '$[2]' from json_each(?)`,
+    ),
+  );
+  statement.run(JSON.stringify(rows.map((r) => [r.claimId, r.content, r.features])));
+}
