@@ -217,6 +217,8 @@ function launch(
         // A throwaway cluster: durability costs time and buys nothing here.
         ...['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'],
         ...(tls ? ['-c', 'ssl=on'] : []),
+        // Logical replication, so a test can feed a read replica (test/helpers/postgres-replica.ts).
+        ...['-c', 'wal_level=logical'],
       ]),
     ],
     // detached: setsid(2), so the server and its backends are one group that stopGroup() signals whole.

@@ -3,6 +3,8 @@ import { SitrepError } from '@sitrep/vocabulary';
 
 export interface ServeFlags {
   db?: string;
+  /** A read replica's URL (PostgreSQL only). */
+  readDb?: string;
   create: boolean;
   port: number;
   host: string;

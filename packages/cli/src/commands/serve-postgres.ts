@@ -1,3 +1,4 @@
+import { SitrepError } from '@sitrep/vocabulary';
 import { type ServeFlags, explainListenError, serveOptions } from './serve-options';
 
 /**
@@ -5,24 +6,42 @@ import { type ServeFlags, explainListenError, serveOptions } from './serve-optio
  * and subscriptions answer from PostgreSQL; mutations are refused with NOT_SUPPORTED. Nothing is
  * seeded: fill the database with `sitrep copy --to URL`.
  */
+/** The replica, refused in one line unless it is a PostgreSQL URL of a Sitrep database. */
+async function openReplica(url: string) {
+  const { isPostgresUrl, openPostgres } = await import('@sitrep/db');
+  if (!isPostgresUrl(url)) throw new SitrepError('BAD_USER_INPUT', `--read-db must be a postgres:// URL, not ${url}.`);
+  return openPostgres(url, { migrate: false });
+}
+
 export async function servePostgres(url: string, options: ServeFlags): Promise<void> {
   const [{ openPostgres }, { postgresServerStore, startServer }] = await Promise.all([
     import('@sitrep/db'),
     import('@sitrep/server'),
   ]);
   const db = await openPostgres(url);
-  const server = await startServer({ ...serveOptions(options), store: postgresServerStore(db) }).catch(
-    async (error: unknown) => {
-      await db.close();
-      throw explainListenError(error, options.host, options.port);
-    },
-  );
+  // A replica is migrated by replication, never by Sitrep: it is opened as it is.
+  const replica = options.readDb
+    ? await openReplica(options.readDb).catch(async (error: unknown) => {
+        await db.close();
+        throw error;
+      })
+    : null;
+  const closeAll = () => Promise.all([db.close(), replica?.close()]);
+  const server = await startServer({
+    ...serveOptions(options),
+    store: postgresServerStore(db),
+    ...(replica && { readStore: postgresServerStore(replica) }),
+  }).catch(async (error: unknown) => {
+    await closeAll();
+    throw explainListenError(error, options.host, options.port);
+  });
   console.log(`Sitrep is serving ${db.url} (PostgreSQL: queries and subscriptions; writes are not available yet)`);
+  if (replica) console.log(`Queries read from the replica ${replica.url}`);
   console.log(`GraphiQL and the API: ${server.url}`);
   const stop = () => {
     void server
       .close()
-      .then(() => db.close())
+      .then(closeAll)
       .finally(() => process.exit(0));
   };
   process.once('SIGINT', stop);

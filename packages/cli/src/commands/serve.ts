@@ -1,3 +1,4 @@
+import { SitrepError } from '@sitrep/vocabulary';
 import { type Command, Option } from 'commander';
 import { CREATE_OPTION, openForCommand } from '../open-database';
 import { DB_OPTION, databasePath, databaseTarget } from '../paths';
@@ -16,6 +17,12 @@ export function registerServe(program: Command): void {
     .command('serve')
     .description('Start the GraphQL server with GraphiQL; loads the demo data into an empty database.')
     .option(...SERVE_DB_OPTION)
+    .addOption(
+      new Option(
+        '--read-db <url>',
+        'a read replica of the PostgreSQL database: queries read from it; subscriptions, tokens and writes use --db',
+      ).env('SITREP_READ_DB'),
+    )
     .option(...CREATE_OPTION, false)
     .addOption(
       new Option('--port <n>', 'port to listen on; 0 picks a free one')
@@ -65,6 +72,12 @@ export function registerServe(program: Command): void {
     .action(async (options: ServeFlags) => {
       const target = databaseTarget(options.db);
       if ('url' in target) return servePostgres(target.url, options);
+      if (options.readDb) {
+        throw new SitrepError(
+          'BAD_USER_INPUT',
+          '--read-db names a PostgreSQL replica; give --db the primary as a postgres:// URL too.',
+        );
+      }
       // Loaded when serving, so other commands start fast.
       const [{ isEmpty, seedDemo }, { startServer }] = await Promise.all([
         import('@sitrep/demo-data'),
