@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { postgresDatabase } from '@sitrep/test';
 import { describe, expect, it } from 'vitest';
 import { checkTargets, renderMarkdown } from './report';
 import { runBench } from './run-bench';
@@ -13,6 +14,8 @@ const alive = (pid: number) => {
   }
 };
 
+const postgresUrl = await postgresDatabase('the bench on PostgreSQL');
+
 // The small scale end to end with very short loads: the benchmark works, every GraphQL server and
 // the baseline agree, and it leaves nothing behind. No timing is asserted: this machine is shared.
 describe('pnpm bench --scale small', () => {
@@ -24,6 +27,8 @@ describe('pnpm bench --scale small', () => {
       scanBytes: 64 * 1024,
       scanRuns: 1,
       extraction: { sizes: [20_000, 80_000], runs: 1 },
+      // The server on a PostgreSQL copy too, as `pnpm bench --db postgres://…` loads it.
+      ...(postgresUrl && { postgresUrl }),
     });
 
     expect(result.build).toMatchObject({ claims: 10_000, articles: 500, entities: 2_000, aliases: 6_000 });
@@ -34,7 +39,8 @@ describe('pnpm bench --scale small', () => {
     expect(result.agreement.withContested).toBeGreaterThan(0);
     expect(result.build.statements.contested).toBeGreaterThan(0);
     const variants = [...result.hover.variants, ...result.list.variants];
-    expect(variants.map((v) => v.variant)).toEqual(['yoga-jit', 'yoga', 'yoga-jit', 'yoga']);
+    const loaded = postgresUrl ? ['yoga-jit', 'yoga', 'postgres'] : ['yoga-jit', 'yoga'];
+    expect(variants.map((v) => v.variant)).toEqual([...loaded, ...loaded]);
     for (const side of [
       result.hover.graphql,
       result.hover.baseline,
@@ -76,6 +82,10 @@ describe('pnpm bench --scale small', () => {
     expect(markdown).toContain('| hover | ratio |');
     expect(markdown).toMatch(/\| hover, a subscription open \| ratio \| \d+\.\d+× \|/);
     expect(markdown).toContain('| list of 50 | GraphQL (Yoga + @envelop/graphql-jit) |');
+    if (postgresUrl) {
+      expect(markdown).toContain('| hover | GraphQL on PostgreSQL (Yoga, no fast path) |');
+      expect(markdown).toMatch(/\| list req\/s on PostgreSQL vs baseline \| [\d.]+ × \|/);
+    }
     expect(markdown).toMatch(/\| build \| [\d,]+ claims\/s/);
     expect(markdown).toContain('## Extraction throughput');
     expect(markdown).toMatch(/\| extraction linearity, worst shape: \w+/);

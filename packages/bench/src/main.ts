@@ -1,4 +1,4 @@
-// `pnpm bench [--scale small|medium|large] [--json FILE] [--seed N] [--writer api|sql] [--variants LIST] [--keep] [--startup-only] [--extract-only] [--editor-only]`
+// `pnpm bench [--scale small|medium|large] [--json FILE] [--seed N] [--writer api|sql] [--variants LIST] [--keep] [--startup-only] [--extract-only] [--editor-only] [--db postgres://…]`
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { BuildTimeout } from './build-database';
@@ -13,7 +13,8 @@ import { DEFAULT_SEED, SCALES, SCALE_NAMES, type ScaleName } from './scales';
 import { WRITERS, type WriterName } from './writers';
 
 const USAGE =
-  'usage: pnpm bench [--scale small|medium|large] [--json FILE] [--seed N] [--writer api|sql] [--variants LIST] [--keep] [--startup-only] [--extract-only] [--editor-only]\n' +
+  'usage: pnpm bench [--scale small|medium|large] [--json FILE] [--seed N] [--writer api|sql] [--variants LIST] [--keep] [--startup-only] [--extract-only] [--editor-only] [--db postgres://…]\n' +
+  '  --db postgres://… copies the built database into that empty PostgreSQL database and loads the server on it beside the others\n' +
   '  --editor-only builds the database at the scale and measures only the language server (hover, tokens, completion, definition)\n' +
   '  --startup-only measures only how fast the built sitrep command starts\n' +
   '  --extract-only measures only extraction throughput on prose and pathological text (about a minute)\n' +
@@ -35,6 +36,7 @@ async function main(): Promise<number> {
       'startup-only': { type: 'boolean', default: false },
       'extract-only': { type: 'boolean', default: false },
       'editor-only': { type: 'boolean', default: false },
+      db: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -78,6 +80,10 @@ async function main(): Promise<number> {
     return 2;
   }
   const variants = variantNames?.filter(isServerVariant);
+  if (values.db !== undefined && !/^postgres(ql)?:\/\//.test(values.db)) {
+    console.error(`--db takes an empty PostgreSQL database's postgres:// URL\n${USAGE}`);
+    return 2;
+  }
 
   const resources = new Resources();
   const abort = new AbortController();
@@ -100,6 +106,7 @@ async function main(): Promise<number> {
       seed,
       writer,
       variants,
+      ...(values.db && { postgresUrl: values.db }),
       keep: values.keep,
       signal: abort.signal,
       log: (line: string) => console.error(line),

@@ -37,6 +37,11 @@ export function checkTargets(r: BenchResult): TargetCheck[] {
     check('hover p99 (GraphQL)', r.hover.graphql.p99, 'ms', '< 5 ms', (v) => v < 5),
     check('hover req/s vs baseline', r.hover.ratio, '×', '≥ 0.6×', (v) => v >= 0.6),
     check('list req/s vs baseline', r.list.ratio, '×', '≥ 0.5×', (v) => v >= 0.5),
+    // On PostgreSQL (issue 17), against the same SQLite baseline; only when --db asked for it.
+    ...(['hover', 'list'] as const).flatMap((query) => {
+      const pg = r[query].variants.find((v) => v.variant === 'postgres');
+      return pg ? [check(`${query} req/s on PostgreSQL vs baseline`, pg.ratio, '×', '≥ 0.5×', (v) => v >= 0.5)] : [];
+    }),
     check('ingest', ingest, 'articles/s', '≥ 200 articles/s', (v) => v >= 200),
     // The target is for the real write path; a database written with --writer sql says nothing about it.
     r.build.writer === 'api'

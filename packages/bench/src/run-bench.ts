@@ -39,6 +39,11 @@ export interface RunOptions {
    * server-variants.ts). Default: DEFAULT_VARIANTS.
    */
   variants?: readonly ServerVariant[];
+  /**
+   * An empty PostgreSQL database: the built database is copied into it (`sitrep copy`), and the
+   * shipped server on it is loaded as the `postgres` variant beside the others.
+   */
+  postgresUrl?: string;
   log?: (line: string) => void;
   signal?: AbortSignal;
 }
@@ -143,6 +148,22 @@ async function compare(
   };
 }
 
+/** The built database into PostgreSQL, as `sitrep copy` does it, timed. */
+async function copyToPostgres(file: string, url: string, log: (line: string) => void): Promise<void> {
+  const { copySqliteToPostgres, openDatabase, openPostgres } = await import('@sitrep/db');
+  log(`copying the database into ${url.replace(/\/\/[^@/]*@/, '//')}…`);
+  const started = performance.now();
+  const source = openDatabase(file, { readonly: true });
+  try {
+    await using target = await openPostgres(url, { max: 2 });
+    const copied = await copySqliteToPostgres(source, target);
+    const rows = copied.reduce((sum, table) => sum + table.rows, 0);
+    log(`  ${rows.toLocaleString('en')} rows in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  } finally {
+    source.close();
+  }
+}
+
 /**
  * The whole benchmark at one scale: build a database through the real write path, then measure
  * it against the real server and a baseline side by side. Everything it starts or writes is
@@ -192,9 +213,14 @@ export async function runBench(options: RunOptions, resources = new Resources())
     const baseline = await startChildServer('baseline-child.ts', [file]);
     servers.push(baseline);
     const variants: Served[] = [];
-    for (const variant of options.variants ?? DEFAULT_VARIANTS) {
-      if (variant === SHIPPED) continue;
-      const child = await startChildServer('server-child.ts', [file, variant]);
+    if (options.postgresUrl) await copyToPostgres(file, options.postgresUrl, log);
+    const variantsAsked = options.variants ?? DEFAULT_VARIANTS;
+    for (const variant of options.postgresUrl ? [...variantsAsked, 'postgres' as const] : variantsAsked) {
+      if (variant === SHIPPED || (variant === 'postgres' && !options.postgresUrl)) continue;
+      const child = await startChildServer('server-child.ts', [
+        variant === 'postgres' ? options.postgresUrl! : file,
+        variant,
+      ]);
       servers.push(child);
       variants.push({ variant, server: child });
     }

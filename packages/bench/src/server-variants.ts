@@ -5,9 +5,11 @@ import type { ServeOptions } from '@sitrep/server';
  * Ways of serving the same schema over the same database, loaded side by side: the server as
  * shipped (Yoga with its fast path in front), Yoga with @envelop/graphql-jit as its executor, and
  * Yoga alone (graphql-js); on request, the shipped server with one envelop plugin added, which
- * makes the fast path run envelop's phases through Yoga. Only the first is what `sitrep serve` runs.
+ * makes the fast path run envelop's phases through Yoga; and with `--db postgres://…`, the shipped
+ * server over a PostgreSQL copy of the database (`sitrep serve --db postgres://…`). The first is
+ * what `sitrep serve` runs on a SQLite file.
  */
-export const SERVER_VARIANTS = ['fast-path', 'yoga-jit', 'yoga', 'fast-path-plugin'] as const;
+export const SERVER_VARIANTS = ['fast-path', 'yoga-jit', 'yoga', 'fast-path-plugin', 'postgres'] as const;
 export type ServerVariant = (typeof SERVER_VARIANTS)[number];
 
 export const SHIPPED: ServerVariant = 'fast-path';
@@ -20,6 +22,7 @@ export const VARIANT_LABELS: Record<ServerVariant, string> = {
   'yoga-jit': 'GraphQL (Yoga + @envelop/graphql-jit)',
   yoga: 'GraphQL (Yoga alone, graphql-js)',
   'fast-path-plugin': 'GraphQL (Yoga + fast path, one envelop plugin added)',
+  postgres: 'GraphQL on PostgreSQL (Yoga, no fast path)',
 };
 
 /** startServer's options for `variant` (beside the database, host and port). */
@@ -34,6 +37,9 @@ export function variantOptions(variant: ServerVariant): Partial<ServeOptions> {
     case 'fast-path-plugin':
       // Looks at every execution and changes nothing: what covering plugins costs the fast path.
       return { plugins: [{ onExecute: () => {} }] };
+    case 'postgres':
+      // As shipped: server-child.ts gives it the PostgreSQL store, where there is no fast path.
+      return {};
   }
 }
 
