@@ -41,7 +41,14 @@ export { COPY_CONTAINMENT, COPY_MIN_SHARED, findStory, type StoryMatch } from '.
 export { FINGERPRINT_SAMPLE, containment, fingerprints, sharedCount, shingles } from './copies/shingles';
 export { refreshStatements, sourcesOfStatements } from './statements/figures';
 export { credibilityOf, type Credibility } from './statements/credibility';
-export { independentSources, independenceKey, type IndependentSource, type Telling } from './statements/independence';
+export {
+  independentSources,
+  independenceKey,
+  sourcesOfTellings,
+  type IndependentSource,
+  type Telling,
+  type TellingFields,
+} from './statements/independence';
 export { groupClaims, groupUngroupedClaims, readStored, weightsFor } from './statements/group';
 // For benchmarks that measure grouping as a new process meets it (see readStored).
 export { forgetFeaturesByContent } from '@sitrep/corroborate';

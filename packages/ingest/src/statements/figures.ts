@@ -9,7 +9,7 @@ import {
 } from '@sitrep/db';
 import { RELIABILITY_GRADES, type ReliabilityGrade } from '@sitrep/vocabulary';
 import { credibilityOf } from './credibility';
-import { type IndependentSource, type Telling, independentSources } from './independence';
+import { type IndependentSource, sourcesOfTellings } from './independence';
 
 /** Everything a statement's figures are computed from, read once for a batch of statements. */
 interface Evidence {
@@ -22,29 +22,7 @@ function gatherEvidence(db: SitrepDatabase, ids: readonly number[]): Evidence {
   const grades = reliabilityOf(db, [
     ...new Set([...claims.values()].flat().flatMap((c) => (c.sourceActorId == null ? [] : [c.sourceActorId]))),
   ]);
-  const sources = new Map<number, IndependentSource[]>();
-  for (const [id, own] of claims) {
-    const tellings = own.map((claim): Telling => ({
-      claimId: claim.claimId,
-      storyId: claim.storyId,
-      outlet: claim.outlet,
-      stance: claim.stance,
-      hedged: claim.hedged,
-      source:
-        claim.sourceText == null && claim.sourceActorId == null
-          ? null
-          : {
-              actorId: claim.sourceActorId,
-              text: claim.sourceText,
-              anonymous: claim.sourceAnonymous,
-              count: claim.sourceCount,
-            },
-    }));
-    sources.set(
-      id,
-      independentSources(tellings, (actorId) => grades.get(actorId)),
-    );
-  }
+  const sources = sourcesOfTellings(claims, grades);
   return { claims, sources };
 }
 

@@ -1,3 +1,4 @@
+import type { TellingRow } from '@sitrep/db';
 import { DEFAULT_RELIABILITY, type ReliabilityGrade, type Stance } from '@sitrep/vocabulary';
 
 /** One claim of a statement, as independence sees it. */
@@ -80,4 +81,52 @@ export function independentSources(
     if (!telling.hedged) source.hedged = false;
   }
   return [...sources.values()];
+}
+
+/** What a telling's row holds of it: a claim with its story and outlet (TellingRow has these and more). */
+export type TellingFields = Pick<
+  TellingRow,
+  | 'claimId'
+  | 'storyId'
+  | 'outlet'
+  | 'stance'
+  | 'hedged'
+  | 'sourceText'
+  | 'sourceActorId'
+  | 'sourceAnonymous'
+  | 'sourceCount'
+>;
+
+/**
+ * The independent sources behind each statement, from its tellings and its source actors' grades:
+ * one computation for ingest's figures (SQLite) and the server's `Statement.sources` on any store.
+ */
+export function sourcesOfTellings(
+  tellingsOf: ReadonlyMap<number, readonly TellingFields[]>,
+  grades: ReadonlyMap<number, ReliabilityGrade>,
+): Map<number, IndependentSource[]> {
+  const sources = new Map<number, IndependentSource[]>();
+  for (const [id, rows] of tellingsOf) {
+    const tellings = rows.map((row): Telling => ({
+      claimId: row.claimId,
+      storyId: row.storyId,
+      outlet: row.outlet,
+      stance: row.stance,
+      hedged: row.hedged,
+      source:
+        row.sourceText == null && row.sourceActorId == null
+          ? null
+          : {
+              actorId: row.sourceActorId,
+              text: row.sourceText,
+              anonymous: row.sourceAnonymous,
+              count: row.sourceCount,
+            },
+    }));
+    sources.set(
+      id,
+      independentSources(tellings, (actorId) => grades.get(actorId)),
+    );
+  }
+  return sources;
 }
