@@ -19,7 +19,8 @@ export const LISTED = 1000;
 /** How often the database is asked whether anyone committed: one pragma, microseconds. */
 export const DEFAULT_POLL_MS = 250;
 
-interface Marks {
+/** The highest ids seen: ids only grow, so what is above them is new. */
+export interface Marks {
   article: number;
   claim: number;
   entity: number;
@@ -39,23 +40,16 @@ export interface Changes {
 }
 
 /**
- * Notices every commit to the database, whoever wrote it (this server's mutations, or `sitrep
- * ingest` in another process): a connection of its own asks SQLite's `data_version`, which moves
- * when another connection commits, every `pollMs` while anyone listens, and reads what is new
- * since. Ids only grow, so new rows are found by the highest ids seen; changes to existing rows
- * are reported as `edited`.
+ * What both back ends share: the listeners, watching only while there is one, and the change as
+ * subscribers see it. A back end says how it watches (start, stop, watching) and tells changes.
  */
-export class ChangeWatcher implements Changes {
-  private readonly listeners = new Set<Listener>();
-  private connection: SitrepDatabase | null = null;
-  private timer: NodeJS.Timeout | null = null;
-  private version = 0;
-  private marks: Marks = { article: 0, claim: 0, entity: 0 };
+export abstract class WatchedChanges implements Changes {
+  protected readonly listeners = new Set<Listener>();
 
-  constructor(
-    private readonly file: string,
-    private readonly pollMs = DEFAULT_POLL_MS,
-  ) {}
+  protected abstract start(): void;
+  protected abstract stop(): void;
+  /** Whether the database is being watched now (a timer, a connection, a LISTEN held). */
+  protected abstract get watching(): boolean;
 
   /** Hears every change until the returned function is called. */
   listen(listener: Listener): () => void {
@@ -80,9 +74,9 @@ export class ChangeWatcher implements Changes {
     }, new SlidingBuffer(16));
   }
 
-  /** Listeners now, and whether the database is being watched (a timer and a connection held). */
+  /** Listeners now, and whether the database is being watched. */
   get state(): { listeners: number; watching: boolean } {
-    return { listeners: this.listeners.size, watching: this.timer !== null };
+    return { listeners: this.listeners.size, watching: this.watching };
   }
 
   close(): void {
@@ -90,7 +84,54 @@ export class ChangeWatcher implements Changes {
     this.stop();
   }
 
-  private start(): void {
+  protected tell(change: KnowledgeChange): void {
+    for (const listener of [...this.listeners]) listener(change);
+  }
+}
+
+/** The change between two marks, from the new rows' ids (each list at most LISTED long). */
+export function changeBetween(
+  before: Marks,
+  now: Marks,
+  ids: { articleIds: number[]; claimIds: number[]; entityIds: number[] },
+): KnowledgeChange {
+  const newClaims = now.claim - before.claim;
+  const { articleIds, claimIds, entityIds } = ids;
+  return {
+    articleIds,
+    claimIds,
+    entityIds,
+    newClaims,
+    edited: articleIds.length === 0 && newClaims === 0 && entityIds.length === 0,
+    at: new Date(),
+  };
+}
+
+/**
+ * Notices every commit to the database, whoever wrote it (this server's mutations, or `sitrep
+ * ingest` in another process): a connection of its own asks SQLite's `data_version`, which moves
+ * when another connection commits, every `pollMs` while anyone listens, and reads what is new
+ * since. Ids only grow, so new rows are found by the highest ids seen; changes to existing rows
+ * are reported as `edited`.
+ */
+export class ChangeWatcher extends WatchedChanges {
+  private connection: SitrepDatabase | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private version = 0;
+  private marks: Marks = { article: 0, claim: 0, entity: 0 };
+
+  constructor(
+    private readonly file: string,
+    private readonly pollMs = DEFAULT_POLL_MS,
+  ) {
+    super();
+  }
+
+  protected get watching(): boolean {
+    return this.timer !== null;
+  }
+
+  protected start(): void {
     // An in-memory database has no other connection to tell; nothing to watch.
     if (this.file === '' || this.file === ':memory:') return;
     this.connection = openDatabase(this.file, { readonly: true });
@@ -100,7 +141,7 @@ export class ChangeWatcher implements Changes {
     this.timer.unref();
   }
 
-  private stop(): void {
+  protected stop(): void {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
     this.connection?.close();
@@ -124,8 +165,7 @@ export class ChangeWatcher implements Changes {
     const version = this.dataVersion();
     if (version === this.version) return;
     this.version = version;
-    const change = this.readChange();
-    for (const listener of [...this.listeners]) listener(change);
+    this.tell(this.readChange());
   }
 
   private readChange(): KnowledgeChange {
@@ -143,14 +183,6 @@ export class ChangeWatcher implements Changes {
         ...ids('select distinct entity_id from claim_about where claim_id > ? limit ?', before.claim),
       ]),
     ].slice(0, LISTED);
-    const newClaims = now.claim - before.claim;
-    return {
-      articleIds,
-      claimIds,
-      entityIds,
-      newClaims,
-      edited: articleIds.length === 0 && newClaims === 0 && entityIds.length === 0,
-      at: new Date(),
-    };
+    return changeBetween(before, now, { articleIds, claimIds, entityIds });
   }
 }

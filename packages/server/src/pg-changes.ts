@@ -1,14 +1,5 @@
 import { type SitrepPostgres, listenForCommits } from '@sitrep/db';
-import { Repeater, SlidingBuffer } from 'graphql-yoga';
-import { type Changes, type KnowledgeChange, LISTED } from './changes';
-
-interface Marks {
-  article: number;
-  claim: number;
-  entity: number;
-}
-
-type Listener = (change: KnowledgeChange) => void;
+import { type KnowledgeChange, LISTED, type Marks, WatchedChanges, changeBetween } from './changes';
 
 /**
  * ChangeWatcher's twin on PostgreSQL: every commit that changes the knowledge base, through any
@@ -16,38 +7,17 @@ type Listener = (change: KnowledgeChange) => void;
  * it and what is new since the last change is read by the highest ids seen, as on SQLite.
  * Notifications are handled one at a time, in order.
  */
-export class PgChanges implements Changes {
-  private readonly listeners = new Set<Listener>();
+export class PgChanges extends WatchedChanges {
   private unlisten: Promise<() => Promise<void>> | null = null;
   private marks: Promise<Marks> | null = null;
   private queue: Promise<void> = Promise.resolve();
 
-  constructor(private readonly db: SitrepPostgres) {}
-
-  listen(listener: Listener): () => void {
-    if (this.listeners.size === 0) this.start();
-    this.listeners.add(listener);
-    return () => {
-      this.listeners.delete(listener);
-      if (this.listeners.size === 0) this.stop();
-    };
+  constructor(private readonly db: SitrepPostgres) {
+    super();
   }
 
-  changes(): AsyncIterableIterator<KnowledgeChange> {
-    return new Repeater<KnowledgeChange>(async (push, stop) => {
-      const off = this.listen((change) => void push(change));
-      await stop;
-      off();
-    }, new SlidingBuffer(16));
-  }
-
-  get state(): { listeners: number; watching: boolean } {
-    return { listeners: this.listeners.size, watching: this.unlisten !== null };
-  }
-
-  close(): void {
-    this.listeners.clear();
-    this.stop();
+  protected get watching(): boolean {
+    return this.unlisten !== null;
   }
 
   /** Resolves once LISTEN is in place: a commit after it is heard (for tests and start-up). */
@@ -55,7 +25,7 @@ export class PgChanges implements Changes {
     await this.unlisten;
   }
 
-  private start(): void {
+  protected start(): void {
     this.unlisten = listenForCommits(this.db, () => this.enqueue());
     // What is there once LISTEN is in place: every commit after it is heard, and is new.
     this.marks = this.unlisten.then(() => this.highest());
@@ -64,7 +34,7 @@ export class PgChanges implements Changes {
     this.marks.catch(() => {});
   }
 
-  private stop(): void {
+  protected stop(): void {
     const unlisten = this.unlisten;
     this.unlisten = null;
     this.marks = null;
@@ -75,7 +45,7 @@ export class PgChanges implements Changes {
     this.queue = this.queue.then(async () => {
       if (!this.marks) return;
       const change = await this.readChange().catch(() => null);
-      if (change) for (const listener of [...this.listeners]) listener(change);
+      if (change) this.tell(change);
     });
   }
 
@@ -100,14 +70,6 @@ export class PgChanges implements Changes {
       ids(sql`select distinct entity_id as id from claim_about where claim_id > ${before.claim} limit ${LISTED}`),
     ]);
     const entityIds = [...new Set([...entities, ...claimed])].slice(0, LISTED);
-    const newClaims = now.claim - before.claim;
-    return {
-      articleIds,
-      claimIds,
-      entityIds,
-      newClaims,
-      edited: articleIds.length === 0 && newClaims === 0 && entityIds.length === 0,
-      at: new Date(),
-    };
+    return changeBetween(before, now, { articleIds, claimIds, entityIds });
   }
 }
