@@ -4,3 +4,5 @@ export type { Asynchronous, ClaimStats, StoreReads, Synchronous } from './reads'
 export { sqliteStore } from './sqlite';
 export { postgresStore } from './postgres/index';
 export type { DictionaryAlias, ListReads, RowReads } from './reads-more';
+export type { IngestQueries, IngestTarget, IngestWrites, StatementWatch } from './writes';
+export { sqliteIngestWrites, writesOf } from './writes';

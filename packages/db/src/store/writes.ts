@@ -1,0 +1,159 @@
+import type { SitrepDatabase } from '../database';
+import { inTransaction } from '../database';
+import { isBulkLoading } from '../bulk-load';
+import { articleHeadsByIds, articleTextsByIds, createArticle, findArticleByHash } from '../queries/articles';
+import { claimFeaturesByIds, saveClaimFeatures } from '../queries/claim-features';
+import { claimAboutForClaims, claimsByIds, createClaims, listClaims } from '../queries/claims';
+import {
+  addAlias,
+  aliasTotals,
+  allEntityNames,
+  createEntity,
+  entitiesByIds,
+  entityNamesStamp,
+  findEntityByAlias,
+} from '../queries/entities';
+import { createMentions } from '../queries/mentions';
+import {
+  candidateStatementRows,
+  dataVersionOf,
+  setStatementWatchEpoch,
+  statementWatchEpoch,
+  statementsAboutEntity,
+  watchStatementWrites,
+} from '../queries/statement-candidates';
+import {
+  addTermCounts,
+  articlesWithUngroupedClaims,
+  assignClaims,
+  claimIdsOfStatements,
+  conflictsOf,
+  createStatement,
+  deleteStatementIfEmpty,
+  recordConflict,
+  reliabilityOf,
+  saveStatementFigures,
+  tellingsOfStatements,
+  termCountsOf,
+} from '../queries/statements';
+import { recordStory, storyCandidates } from '../queries/stories';
+import type { ClaimRow } from '../schema';
+
+/** The claims of one article, in the order they were told: what grouping reads of a story's first article. */
+const claimsOfArticle = (db: SitrepDatabase, articleId: number): ClaimRow[] =>
+  listClaims(db, { articleId }, { limit: 100_000, offset: 0 }, 'position');
+
+/**
+ * The named reads and writes an ingest makes, each taking the database first as on SQLite: the
+ * article, its entities, mentions and claims, its story, and the grouping of its claims into
+ * statements with their figures. Both back ends answer them alike (`IngestWrites`).
+ */
+const ingestQueries = {
+  findArticleByHash,
+  createArticle,
+  articleHeadsByIds,
+  articleTextsByIds,
+  storyCandidates,
+  recordStory,
+  entitiesByIds,
+  findEntityByAlias,
+  createEntity,
+  addAlias,
+  allEntityNames,
+  aliasTotals,
+  entityNamesStamp,
+  createMentions,
+  createClaims,
+  claimsByIds,
+  claimAboutForClaims,
+  claimsOfArticle,
+  articlesWithUngroupedClaims,
+  createStatement,
+  assignClaims,
+  claimIdsOfStatements,
+  deleteStatementIfEmpty,
+  conflictsOf,
+  recordConflict,
+  addTermCounts,
+  termCountsOf,
+  reliabilityOf,
+  tellingsOfStatements,
+  saveStatementFigures,
+  candidateStatementRows,
+  statementsAboutEntity,
+  claimFeaturesByIds,
+  saveClaimFeatures,
+};
+
+type Bound<F> = F extends (db: SitrepDatabase, ...args: infer A) => infer R ? (...args: A) => R : never;
+
+/** The ingest's queries with the database bound, as both back ends answer them. */
+export type IngestQueries = { [K in keyof typeof ingestQueries]: Bound<(typeof ingestQueries)[K]> };
+
+/**
+ * What an ingest asks of the database it writes to, synchronously: SQLite's own connection, or
+ * PostgreSQL through a thread that waits for it (pg/sync-writes.ts). Besides the named queries, a
+ * transaction and the connection caches grouping keeps between articles, which only SQLite can
+ * vouch for (it sees every write on its connection); PostgreSQL's other processes write unseen.
+ */
+export interface IngestWrites extends IngestQueries {
+  readonly kind: 'sqlite' | 'postgres';
+  /** What per-connection caches are kept under: one object per connection. */
+  readonly cacheKey: object;
+  /** Runs `work` in one write transaction (a savepoint inside one): all of it lands, or none of it. */
+  transaction<T>(work: () => T): T;
+  /** Inside a bulk load (SQLite only), whose indexes grouping reads are set aside. */
+  isBulkLoading(): boolean;
+  /**
+   * Caches of statements shared from one article to the next (see group.ts), null where the back
+   * end cannot tell when they go stale: grouping then reads every article's candidates afresh.
+   */
+  readonly statementWatch: StatementWatch | null;
+  /** Whether claims read once may be kept by id for later articles (true where this connection is the only writer that matters). */
+  readonly keepsReadClaims: boolean;
+}
+
+/** SQLite's watch of writes to statements on its connection (statement-candidates.ts). */
+export interface StatementWatch {
+  dataVersion(): number;
+  epoch(): number | null;
+  setEpoch(epoch: number): void;
+  watch(listener: Parameters<typeof watchStatementWrites>[1], epoch: number): void;
+}
+
+const sqliteWrites = new WeakMap<SitrepDatabase['sqlite'], IngestWrites>();
+
+/** The ingest's queries on a SQLite connection, made once per connection. */
+export function sqliteIngestWrites(db: SitrepDatabase): IngestWrites {
+  let writes = sqliteWrites.get(db.sqlite);
+  if (writes) return writes;
+  const bound = Object.fromEntries(
+    Object.entries(ingestQueries).map(([name, fn]) => [
+      name,
+      (...args: unknown[]) => (fn as (db: SitrepDatabase, ...rest: unknown[]) => unknown)(db, ...args),
+    ]),
+  ) as IngestQueries;
+  writes = {
+    ...bound,
+    kind: 'sqlite',
+    cacheKey: db.sqlite,
+    transaction: (work) => inTransaction(db, work),
+    isBulkLoading: () => isBulkLoading(db),
+    statementWatch: {
+      dataVersion: () => dataVersionOf(db),
+      epoch: () => statementWatchEpoch(db),
+      setEpoch: (epoch) => setStatementWatchEpoch(db, epoch),
+      watch: (listener, epoch) => watchStatementWrites(db, listener, epoch),
+    },
+    keepsReadClaims: true,
+  };
+  sqliteWrites.set(db.sqlite, writes);
+  return writes;
+}
+
+/** A SQLite connection or the ingest's queries on any back end: what ingest functions take. */
+export type IngestTarget = SitrepDatabase | IngestWrites;
+
+/** The ingest's queries on `target`. */
+export const writesOf = (target: IngestTarget): IngestWrites =>
+  'cacheKey' in target ? target : sqliteIngestWrites(target);
