@@ -2,20 +2,11 @@ import {
   type ArticleRow,
   type ClaimRow,
   type EntityRow,
+  type IngestTarget,
+  type IngestWrites,
   type NewMention,
-  type SitrepDatabase,
-  addAlias,
   contentHash,
-  createArticle,
-  createClaims,
-  createEntity,
-  createMentions,
-  entitiesByIds,
-  findArticleByHash,
-  findEntityByAlias,
-  inTransaction,
-  isBulkLoading,
-  recordStory,
+  writesOf,
 } from '@sitrep/db';
 import { SitrepError, refuseOddText } from '@sitrep/vocabulary';
 import {
@@ -96,22 +87,23 @@ const namesOf = (entity: ExtractedEntity) => [
  * is generic (a demonym, "Arab"; a bare noun): it would answer to that word ever after.
  */
 export function findStoredEntity(
-  db: SitrepDatabase,
+  target: IngestTarget,
   entity: ExtractedEntity,
   knowledge: DatabaseKnowledge,
 ): EntityRow | null | undefined {
+  const w = writesOf(target);
   if (entity.known !== undefined) {
-    const [known] = entitiesByIds(db, [Number(entity.known)]);
+    const [known] = w.entitiesByIds([Number(entity.known)]);
     if (known) return known;
   }
   if (isGenericName(entity.name)) return null;
   const names = namesOf(entity);
   for (const name of names) {
-    const known = findEntityByAlias(db, name);
+    const known = w.findEntityByAlias(name);
     if (known) return known;
   }
   for (const name of names) {
-    const known = knownEntityNamed(db, knowledge, name);
+    const known = knownEntityNamed(w, knowledge, name);
     if (known) return known;
   }
   return undefined;
@@ -119,15 +111,15 @@ export function findStoredEntity(
 
 /** The stored entity for an extracted one (findStoredEntity), or a new one: linking wins over creating. */
 function resolveEntity(
-  db: SitrepDatabase,
+  w: IngestWrites,
   entity: ExtractedEntity,
   knowledge: DatabaseKnowledge,
   created: EntityRow[],
 ): EntityRow | null {
-  const stored = findStoredEntity(db, entity, knowledge);
+  const stored = findStoredEntity(w, entity, knowledge);
   if (stored !== undefined) return stored;
   const kind = entity.type;
-  const row = createEntity(db, {
+  const row = w.createEntity({
     kind,
     name: entity.name,
     actorType: kind === 'actor' ? words(entity.subtype) : null,
@@ -136,7 +128,7 @@ function resolveEntity(
   });
   for (const alias of namesOf(entity)) {
     try {
-      addAlias(db, row.id, alias);
+      w.addAlias(row.id, alias);
     } catch (error) {
       // A name another entity already has stays with it; the two can be merged by a person.
       if (!(error instanceof SitrepError && error.code === 'CONFLICT')) throw error;
@@ -147,10 +139,10 @@ function resolveEntity(
 }
 
 /** Writes an extraction: the article, its entities (linked or new), mentions and claims. Call inside a transaction. */
-function store(db: SitrepDatabase, { input, extraction }: PreparedArticle): IngestResult {
+function store(w: IngestWrites, { input, extraction }: PreparedArticle): IngestResult {
   // Linked against the names as they are now, the articles stored before this one included.
-  const knowledge = knowledgeOf(db);
-  const article = createArticle(db, {
+  const knowledge = knowledgeOf(w);
+  const article = w.createArticle({
     title: extraction.article.title,
     publishedAt: extraction.article.published ?? input.publishedAt ?? '',
     dateline: extraction.article.dateline,
@@ -160,25 +152,24 @@ function store(db: SitrepDatabase, { input, extraction }: PreparedArticle): Inge
     text: input.text,
   });
   // Before its own fingerprints are stored, so the article is not found as a copy of itself.
-  const story = findStory(db, input.text);
-  recordStory(db, article.id, story.storyId, story.fingerprints);
+  const story = findStory(w, input.text);
+  w.recordStory(article.id, story.storyId, story.fingerprints);
   const created: EntityRow[] = [];
   // null: an entity not stored, whose name must not be looked up as an alias either.
   const ids = new Map<string, number | null>();
   const mentions: NewMention[] = [];
   for (const entity of extraction.entities) {
-    const row = resolveEntity(db, entity, knowledge, created);
+    const row = resolveEntity(w, entity, knowledge, created);
     ids.set(entity.name, row?.id ?? null);
     if (!row) continue;
     for (const mention of entity.mentions) {
       mentions.push({ articleId: article.id, entityId: row.id, start: mention.start, end: mention.end });
     }
   }
-  createMentions(db, input.text, mentions);
+  w.createMentions(input.text, mentions);
   const idOf = (name: string | null) =>
-    name == null ? null : ids.has(name) ? ids.get(name)! : (findEntityByAlias(db, name)?.id ?? null);
-  const claims = createClaims(
-    db,
+    name == null ? null : ids.has(name) ? ids.get(name)! : (w.findEntityByAlias(name)?.id ?? null);
+  const claims = w.createClaims(
     extraction.claims.map((claim) => ({
       articleId: article.id,
       quote: claim.quote,
@@ -201,7 +192,7 @@ function store(db: SitrepDatabase, { input, extraction }: PreparedArticle): Inge
     })),
   );
   // A bulk load sets the indexes grouping reads aside: it groups everything once they are back.
-  const placed = isBulkLoading(db) ? new Map<number, number>() : groupClaims(db, claims);
+  const placed = w.isBulkLoading() ? new Map<number, number>() : groupClaims(w, claims);
   return {
     article: { ...article, storyId: story.storyId },
     claims: claims.map((claim) => ({ ...claim, statementId: placed.get(claim.id) ?? null })),
@@ -222,11 +213,11 @@ export interface PreparedArticle {
  * dated, and not stored already (DuplicateArticle). Returns its content hash. Cheap: the server
  * runs it on its own thread and only then hands the text to an extraction thread.
  */
-export function checkArticle(db: SitrepDatabase, input: ArticleInput): string {
+export function checkArticle(target: IngestTarget, input: ArticleInput): string {
   if (input.text.trim() === '') throw new SitrepError('BAD_USER_INPUT', `${input.file ?? 'The article'} is empty.`);
   refuseOddText('The article', input.text);
   const hash = contentHash(input.text);
-  const existing = findArticleByHash(db, hash);
+  const existing = writesOf(target).findArticleByHash(hash);
   if (existing) throw new DuplicateArticle(existing);
   // Over the API a missing date line can be made up for with publishedAt; a file's parser error says more.
   if (!input.file && !input.publishedAt && !hasDateHeader(input.text) && !datedWireDateline(input.text)) {
@@ -253,11 +244,11 @@ export function extractInput(input: ArticleInput, knowledge: Knowledge): Extract
  * is stored already. `knowledge` is the database's names to extract with (by default, as they are now).
  */
 export function prepareArticle(
-  db: SitrepDatabase,
+  target: IngestTarget,
   input: ArticleInput,
-  knowledge: Knowledge = knowledgeOf(db),
+  knowledge: Knowledge = knowledgeOf(target),
 ): PreparedArticle {
-  const hash = checkArticle(db, input);
+  const hash = checkArticle(target, input);
   return { input, hash, extraction: extractInput(input, knowledge) };
 }
 
@@ -265,13 +256,14 @@ export function prepareArticle(
  * Stores a prepared article in one transaction (a savepoint when called inside one): the article,
  * its mentions, claims and new entities all land, or none of them does.
  */
-export function storeArticle(db: SitrepDatabase, prepared: PreparedArticle): IngestResult {
+export function storeArticle(target: IngestTarget, prepared: PreparedArticle): IngestResult {
+  const w = writesOf(target);
   try {
-    return inTransaction(db, () => store(db, prepared));
+    return w.transaction(() => store(w, prepared));
   } catch (error) {
     // Another writer stored the same text between our check and our transaction.
     const stored =
-      error instanceof SitrepError && error.code === 'CONFLICT' ? findArticleByHash(db, prepared.hash) : undefined;
+      error instanceof SitrepError && error.code === 'CONFLICT' ? w.findArticleByHash(prepared.hash) : undefined;
     if (stored) throw new DuplicateArticle(stored);
     throw error;
   }
@@ -281,6 +273,6 @@ export function storeArticle(db: SitrepDatabase, prepared: PreparedArticle): Ing
  * Extracts and stores one article in a single transaction: the article, its mentions, claims and
  * new entities all land, or none of them does. The same text twice throws DuplicateArticle.
  */
-export function ingestArticle(db: SitrepDatabase, input: ArticleInput): IngestResult {
-  return storeArticle(db, prepareArticle(db, input));
+export function ingestArticle(target: IngestTarget, input: ArticleInput): IngestResult {
+  return storeArticle(target, prepareArticle(target, input));
 }

@@ -1,4 +1,4 @@
-import { type SitrepDatabase, inTransaction, isBusy } from '@sitrep/db';
+import { type IngestTarget, isBusy, writesOf } from '@sitrep/db';
 import { SitrepError } from '@sitrep/vocabulary';
 import { knowledgeOf } from './knowledge';
 import {
@@ -46,7 +46,7 @@ function outcomeOf(error: unknown): ArticleOutcome {
  * rolls back alone; `onOutcome` hears of each article, in order, once its group has committed.
  */
 export function ingestArticles(
-  db: SitrepDatabase,
+  target: IngestTarget,
   sources: ReadonlyArray<() => ArticleInput>,
   onOutcome: (index: number, outcome: ArticleOutcome) => void,
   limits: GroupLimits = DEFAULT_GROUP,
@@ -55,17 +55,18 @@ export function ingestArticles(
   // Every article of the batch is extracted with the names known when the batch began, so how
   // the articles fall into commit groups (by count and by time) never changes what is extracted;
   // names the batch adds are linked when each article is stored.
-  const knowledge = knowledgeOf(db);
+  const w = writesOf(target);
+  const knowledge = knowledgeOf(w);
   let started = performance.now();
   const flush = () => {
     const pending = group;
     group = [];
     try {
-      inTransaction(db, () => {
+      w.transaction(() => {
         for (const item of pending) {
           if (!item.prepared) continue;
           try {
-            item.outcome = { status: 'ingested', result: storeArticle(db, item.prepared) };
+            item.outcome = { status: 'ingested', result: storeArticle(w, item.prepared) };
           } catch (error) {
             item.outcome = outcomeOf(error);
           }
@@ -80,7 +81,7 @@ export function ingestArticles(
   };
   sources.forEach((source, index) => {
     try {
-      group.push({ index, prepared: prepareArticle(db, source(), knowledge) });
+      group.push({ index, prepared: prepareArticle(w, source(), knowledge) });
     } catch (error) {
       group.push({ index, outcome: outcomeOf(error) });
     }

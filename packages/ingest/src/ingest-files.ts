@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
-import { type SitrepDatabase } from '@sitrep/db';
+import type { IngestTarget } from '@sitrep/db';
 import { MAX_ARTICLE_CHARS, SitrepError, decodeUtf8, refuseLongArticle } from '@sitrep/vocabulary';
 import { type GivenMetadata, readArticleFile } from './article-file';
 import { decodePage } from './page/decode-page';
@@ -110,13 +110,13 @@ export interface NamedSource {
  * grouped), counting each outcome into `summary` and reporting it once its group has committed.
  */
 export function ingestNamed(
-  db: SitrepDatabase,
+  target: IngestTarget,
   sources: readonly NamedSource[],
   onProgress: (done: number, total: number, outcome: FileOutcome) => void = () => {},
   summary: IngestSummary = emptySummary(),
 ): IngestSummary {
   ingestArticles(
-    db,
+    target,
     sources.map((source) => source.read),
     (i, articleOutcome) => {
       const outcome: FileOutcome = { file: sources[i]!.name, ...articleOutcome };
@@ -136,7 +136,7 @@ export function ingestNamed(
  * Progress is reported once an article's group has committed.
  */
 export function ingestFiles(
-  db: SitrepDatabase,
+  target: IngestTarget,
   paths: readonly string[],
   onProgress: (done: number, total: number, outcome: FileOutcome) => void = () => {},
   maxArticleChars = MAX_ARTICLE_CHARS,
@@ -164,5 +164,5 @@ export function ingestFiles(
       return input;
     },
   }));
-  return ingestNamed(db, sources, onProgress);
+  return ingestNamed(target, sources, onProgress);
 }

@@ -2,11 +2,9 @@ import {
   type AliasTotals,
   type EntityNames,
   type EntityRow,
-  type SitrepDatabase,
-  aliasTotals,
-  allEntityNames,
-  entitiesByIds,
-  entityNamesStamp,
+  type IngestTarget,
+  type IngestWrites,
+  writesOf,
 } from '@sitrep/db';
 import {
   type Knowledge,
@@ -75,9 +73,9 @@ const NONE: AliasTotals = { count: 0, top: 0, owners: 0 };
 const baseUnchanged = (base: AliasTotals, since: AliasTotals, now: AliasTotals) =>
   base.count + since.count === now.count && base.owners + since.owners === now.owners;
 
-function buildAll(db: SitrepDatabase, stamp: string): Built {
-  const entities = allEntityNames(db);
-  const base = aliasTotals(db);
+function buildAll(w: IngestWrites, stamp: string): Built {
+  const entities = w.allEntityNames();
+  const base = w.aliasTotals();
   return { stamp, knowledge: new DatabaseKnowledge(knowledgeBaseOf(entities), null), base, recent: NONE };
 }
 
@@ -87,31 +85,32 @@ function buildAll(db: SitrepDatabase, stamp: string): Built {
  * the names after someone wrote. A name of the base removed or moved (a merge) makes it build
  * everything again; the recent names are read again whenever they changed.
  */
-export function knowledgeOf(db: SitrepDatabase): DatabaseKnowledge {
-  const stamp = entityNamesStamp(db);
-  const last = built.get(db.sqlite);
+export function knowledgeOf(target: IngestTarget): DatabaseKnowledge {
+  const w = writesOf(target);
+  const stamp = w.entityNamesStamp();
+  const last = built.get(w.cacheKey);
   if (last?.stamp === stamp) return last.knowledge;
   // One snapshot: the totals read are the totals of the names read.
-  const next = db.sqlite.transaction((): Built => {
-    if (!last) return buildAll(db, stamp);
-    const since = aliasTotals(db, last.base.top);
-    if (!baseUnchanged(last.base, since, aliasTotals(db)) || since.count * 16 > Math.max(last.base.count, 4096)) {
-      return buildAll(db, stamp);
+  const next = w.snapshot((): Built => {
+    if (!last) return buildAll(w, stamp);
+    const since = w.aliasTotals(last.base.top);
+    if (!baseUnchanged(last.base, since, w.aliasTotals()) || since.count * 16 > Math.max(last.base.count, 4096)) {
+      return buildAll(w, stamp);
     }
     if (since.count === last.recent.count && since.owners === last.recent.owners) return { ...last, stamp };
-    const recent = since.count === 0 ? null : knowledgeBaseOf(allEntityNames(db, last.base.top));
+    const recent = since.count === 0 ? null : knowledgeBaseOf(w.allEntityNames(last.base.top));
     return { ...last, stamp, recent: since, knowledge: new DatabaseKnowledge(last.knowledge.base, recent) };
-  })();
-  built.set(db.sqlite, next);
+  });
+  built.set(w.cacheKey, next);
   return next.knowledge;
 }
 
 /** The stored entity the knowledge finds as the whole of `name`, its spelling folded, if it still exists. */
 export function knownEntityNamed(
-  db: SitrepDatabase,
+  target: IngestTarget,
   knowledge: DatabaseKnowledge,
   name: string,
 ): EntityRow | undefined {
   const known = knowledge.lookup(name);
-  return known && entitiesByIds(db, [Number(known.id)])[0];
+  return known && writesOf(target).entitiesByIds([Number(known.id)])[0];
 }

@@ -102,6 +102,8 @@ export interface IngestWrites extends IngestQueries {
   readonly cacheKey: object;
   /** Runs `work` in one write transaction (a savepoint inside one): all of it lands, or none of it. */
   transaction<T>(work: () => T): T;
+  /** Runs `work` reading one snapshot of the database, taking no write lock where the back end has one. */
+  snapshot<T>(work: () => T): T;
   /** Inside a bulk load (SQLite only), whose indexes grouping reads are set aside. */
   isBulkLoading(): boolean;
   /**
@@ -138,6 +140,7 @@ export function sqliteIngestWrites(db: SitrepDatabase): IngestWrites {
     kind: 'sqlite',
     cacheKey: db.sqlite,
     transaction: (work) => inTransaction(db, work),
+    snapshot: (work) => db.sqlite.transaction(work)(),
     isBulkLoading: () => isBulkLoading(db),
     statementWatch: {
       dataVersion: () => dataVersionOf(db),

@@ -1,4 +1,4 @@
-import { type SitrepDatabase, articleTextsByIds, storyCandidates } from '@sitrep/db';
+import { type IngestTarget, writesOf } from '@sitrep/db';
 import { containment, fingerprints, sharedCount, shingles } from './shingles';
 
 /**
@@ -23,11 +23,12 @@ export interface StoryMatch {
 }
 
 /** Which stored story, if any, a new text is a copy of. */
-export function findStory(db: SitrepDatabase, text: string): StoryMatch {
+export function findStory(target: IngestTarget, text: string): StoryMatch {
+  const w = writesOf(target);
   const own = shingles(text);
   const prints = fingerprints(own);
-  for (const candidate of storyCandidates(db, prints, MIN_SHARED_FINGERPRINTS, CANDIDATES)) {
-    const [stored] = articleTextsByIds(db, [candidate.articleId]);
+  for (const candidate of w.storyCandidates(prints, MIN_SHARED_FINGERPRINTS, CANDIDATES)) {
+    const [stored] = w.articleTextsByIds([candidate.articleId]);
     if (!stored) continue;
     const other = shingles(stored.text);
     if (sharedCount(own, other) >= COPY_MIN_SHARED && containment(own, other) >= COPY_CONTAINMENT) {

@@ -1,12 +1,4 @@
-import {
-  type SitrepDatabase,
-  type StatementFigures,
-  type TellingRow,
-  conflictsOf,
-  reliabilityOf,
-  saveStatementFigures,
-  tellingsOfStatements,
-} from '@sitrep/db';
+import { type IngestTarget, type IngestWrites, type StatementFigures, type TellingRow, writesOf } from '@sitrep/db';
 import { RELIABILITY_GRADES, type ReliabilityGrade } from '@sitrep/vocabulary';
 import { credibilityOf } from './credibility';
 import { type IndependentSource, sourcesOfTellings } from './independence';
@@ -17,9 +9,9 @@ interface Evidence {
   sources: Map<number, IndependentSource[]>;
 }
 
-function gatherEvidence(db: SitrepDatabase, ids: readonly number[]): Evidence {
-  const claims = tellingsOfStatements(db, ids);
-  const grades = reliabilityOf(db, [
+function gatherEvidence(w: IngestWrites, ids: readonly number[]): Evidence {
+  const claims = w.tellingsOfStatements(ids);
+  const grades = w.reliabilityOf([
     ...new Set([...claims.values()].flat().flatMap((c) => (c.sourceActorId == null ? [] : [c.sourceActorId]))),
   ]);
   const sources = sourcesOfTellings(claims, grades);
@@ -27,8 +19,8 @@ function gatherEvidence(db: SitrepDatabase, ids: readonly number[]): Evidence {
 }
 
 /** The independent sources behind each statement (see independentSources). */
-export function sourcesOfStatements(db: SitrepDatabase, ids: readonly number[]): Map<number, IndependentSource[]> {
-  return gatherEvidence(db, ids).sources;
+export function sourcesOfStatements(target: IngestTarget, ids: readonly number[]): Map<number, IndependentSource[]> {
+  return gatherEvidence(writesOf(target), ids).sources;
 }
 
 /**
@@ -56,11 +48,12 @@ const bestReliability = (sources: readonly IndependentSource[]): ReliabilityGrad
  * contested flag and credibility) and of the statements they conflict with, whose credibility
  * depends on them. Statements with no claims are left to their caller to delete.
  */
-export function refreshStatements(db: SitrepDatabase, ids: readonly number[]): void {
-  const conflicts = conflictsOf(db, ids);
+export function refreshStatements(target: IngestTarget, ids: readonly number[]): void {
+  const w = writesOf(target);
+  const conflicts = w.conflictsOf(ids);
   const all = [...new Set([...ids, ...conflicts.map((c) => c.otherId)])];
-  const neighbours = conflictsOf(db, all);
-  const evidence = gatherEvidence(db, [...new Set([...all, ...neighbours.map((c) => c.otherId)])]);
+  const neighbours = w.conflictsOf(all);
+  const evidence = gatherEvidence(w, [...new Set([...all, ...neighbours.map((c) => c.otherId)])]);
   const backingOf = (id: number) => sides(evidence.claims.get(id) ?? [], evidence.sources.get(id) ?? []).backing;
   for (const id of all) {
     const claims = evidence.claims.get(id) ?? [];
@@ -88,6 +81,6 @@ export function refreshStatements(db: SitrepDatabase, ids: readonly number[]): v
       credibilityReason: reason,
       reliability: bestReliability(backing),
     };
-    saveStatementFigures(db, id, figures);
+    w.saveStatementFigures(id, figures);
   }
 }

@@ -3,31 +3,11 @@ import {
   type ClaimFeaturesRow,
   type ClaimRow,
   type EntityRow,
-  type SitrepDatabase,
-  articleHeadsByIds,
-  articlesWithUngroupedClaims,
-  listClaims,
-  assignClaims,
-  claimAboutForClaims,
-  claimIdsOfStatements,
-  claimFeaturesByIds,
-  claimsByIds,
-  conflictsOf,
-  addTermCounts,
-  createStatement,
-  deleteStatementIfEmpty,
-  entitiesByIds,
-  recordConflict,
-  saveClaimFeatures,
+  type IngestTarget,
+  type IngestWrites,
   type StatementAboutRow,
-  candidateStatementRows,
-  dataVersionOf,
   rankCandidates,
-  setStatementWatchEpoch,
-  statementWatchEpoch,
-  watchStatementWrites,
-  statementsAboutEntity,
-  termCountsOf,
+  writesOf,
 } from '@sitrep/db';
 import {
   CANDIDATE_WINDOW_DAYS,
@@ -65,12 +45,14 @@ const MAX_DURABLE_CANDIDATES = 4 * MAX_CANDIDATES;
  * (lemmas, counts, dates) costs a pass of the language model, and a statement's latest claims are
  * read again for every claim that may join it.
  */
-const readCaches = new WeakMap<SitrepDatabase['sqlite'], Map<number, ReadClaim>>();
+const readCaches = new WeakMap<object, Map<number, ReadClaim>>();
 const CACHE_LIMIT = 50_000;
 
-function cacheOf(db: SitrepDatabase): Map<number, ReadClaim> {
-  let cache = readCaches.get(db.sqlite);
-  if (!cache) readCaches.set(db.sqlite, (cache = new Map()));
+function cacheOf(w: IngestWrites): Map<number, ReadClaim> {
+  // Another process may edit a claim unseen: kept only where this connection sees every write.
+  if (!w.keepsReadClaims) return new Map();
+  let cache = readCaches.get(w.cacheKey);
+  if (!cache) readCaches.set(w.cacheKey, (cache = new Map()));
   return cache;
 }
 
@@ -138,9 +120,10 @@ function entityIdsOf(claims: readonly ReadClaim[], keys?: ReadonlySet<string>): 
  * their place (`keyOf`). Their features are read from claim_features where they were stored from
  * what the claim says now, else read and stored there (inside the caller's transaction).
  */
-export function readStored(db: SitrepDatabase, rows: readonly ClaimRow[]): Map<number, ReadClaim> {
+export function readStored(target: IngestTarget, rows: readonly ClaimRow[]): Map<number, ReadClaim> {
+  const w = writesOf(target);
   const result = new Map<number, ReadClaim>();
-  const cache = cacheOf(db);
+  const cache = cacheOf(w);
   const missing = rows.filter((row) => {
     const cached = cache.get(row.id);
     if (cached) result.set(row.id, cached);
@@ -148,22 +131,16 @@ export function readStored(db: SitrepDatabase, rows: readonly ClaimRow[]): Map<n
   });
   if (missing.length === 0) return result;
   const about = new Map<number, number[]>();
-  for (const a of claimAboutForClaims(
-    db,
-    missing.map((c) => c.id),
-  )) {
+  for (const a of w.claimAboutForClaims(missing.map((c) => c.id))) {
     about.set(a.claimId, [...(about.get(a.claimId) ?? []), a.entityId]);
   }
-  const keys = new Map(entitiesByIds(db, [...new Set([...about.values()].flat())]).map((e) => [e.id, keyOf(e)]));
+  const keys = new Map(w.entitiesByIds([...new Set([...about.values()].flat())]).map((e) => [e.id, keyOf(e)]));
   const key = (id: number) => keys.get(id) ?? String(id);
   const stories = new Map(
-    articleHeadsByIds(db, [...new Set(missing.map((c) => c.articleId))]).map((a) => [a.id, a.storyId ?? a.id]),
+    w.articleHeadsByIds([...new Set(missing.map((c) => c.articleId))]).map((a) => [a.id, a.storyId ?? a.id]),
   );
   // Features read in an earlier process, where they were read from what the claim says now.
-  const stored = claimFeaturesByIds(
-    db,
-    missing.map((c) => c.id),
-  );
+  const stored = w.claimFeaturesByIds(missing.map((c) => c.id));
   const toStore: ClaimFeaturesRow[] = [];
   for (const row of missing) {
     const entities = about.get(row.id) ?? [];
@@ -198,7 +175,7 @@ export function readStored(db: SitrepDatabase, rows: readonly ClaimRow[]): Map<n
     if (!known) toStore.push({ claimId: row.id, content, features: featuresToJson(claim.features) });
     result.set(row.id, remember(cache, row.id, claim));
   }
-  saveClaimFeatures(db, toStore);
+  w.saveClaimFeatures(toStore);
   return result;
 }
 
@@ -220,7 +197,7 @@ interface SharedReads {
   aboutKeys: Map<number, string[]>;
 }
 
-const sharedReads = new WeakMap<SitrepDatabase['sqlite'], SharedReads>();
+const sharedReads = new WeakMap<object, SharedReads>();
 /** Entries kept at most, of each kind: past it they start over. */
 const SHARED_LIMIT = 20_000;
 
@@ -228,27 +205,23 @@ const SHARED_LIMIT = 20_000;
  * The connection's shared reads, checked for this article (see SharedReads), and marked as in use:
  * until `sharedReadsDone` records the article's epoch, a failure leaves them unusable.
  */
-function sharedReadsFor(db: SitrepDatabase): SharedReads {
-  const dataVersion = dataVersionOf(db);
-  let shared = sharedReads.get(db.sqlite);
-  const epoch = statementWatchEpoch(db);
+function sharedReadsFor(w: IngestWrites): SharedReads {
+  const watch = w.statementWatch;
+  let shared = sharedReads.get(w.cacheKey);
+  // Without a watch, every article starts from what the database holds.
+  if (!watch) return freshSharedReads(shared, 0);
+  const dataVersion = watch.dataVersion();
+  const epoch = watch.epoch();
   if (!shared || epoch === null || epoch !== shared.epoch || dataVersion !== shared.dataVersion) {
-    const fresh: SharedReads = {
-      epoch: (shared?.epoch ?? 0) + 1,
-      dataVersion,
-      statements: new Map(),
-      about: new Map(),
-      aboutKeys: new Map(),
-    };
+    const fresh = freshSharedReads(shared, dataVersion);
     shared = fresh;
-    sharedReads.set(db.sqlite, fresh);
+    sharedReads.set(w.cacheKey, fresh);
     // The listener reads whichever shared reads are the connection's when a write happens.
-    watchStatementWrites(
-      db,
+    watch.watch(
       {
-        statement: (id) => sharedReads.get(db.sqlite)?.statements.delete(id),
+        statement: (id) => sharedReads.get(w.cacheKey)?.statements.delete(id),
         entity: (id) => {
-          const current = sharedReads.get(db.sqlite);
+          const current = sharedReads.get(w.cacheKey);
           for (const key of current?.aboutKeys.get(id) ?? []) current!.about.delete(key);
           current?.aboutKeys.delete(id);
         },
@@ -260,18 +233,28 @@ function sharedReadsFor(db: SitrepDatabase): SharedReads {
   return shared;
 }
 
+const freshSharedReads = (last: SharedReads | undefined, dataVersion: number): SharedReads => ({
+  epoch: (last?.epoch ?? 0) + 1,
+  dataVersion,
+  statements: new Map(),
+  about: new Map(),
+  aboutKeys: new Map(),
+});
+
 /**
  * The connection's shared reads that are still usable (as the next article would find them) and
  * differ from what the database answers now, by id or key: none, unless something wrote around
  * the watch. Empty when nothing is shared. For tests.
  */
-export function staleSharedReads(db: SitrepDatabase): { checked: number; stale: string[] } {
-  const shared = sharedReads.get(db.sqlite);
-  const epoch = statementWatchEpoch(db);
-  if (!shared || epoch !== shared.epoch || dataVersionOf(db) !== shared.dataVersion) return { checked: 0, stale: [] };
+export function staleSharedReads(target: IngestTarget): { checked: number; stale: string[] } {
+  const w = writesOf(target);
+  const shared = sharedReads.get(w.cacheKey);
+  const watch = w.statementWatch;
+  if (!shared || !watch || watch.epoch() !== shared.epoch || watch.dataVersion() !== shared.dataVersion)
+    return { checked: 0, stale: [] };
   const stale: string[] = [];
   const ids = [...shared.statements.keys()];
-  for (const row of candidateStatementRows(db, ids, COMPARED_PER_STATEMENT + 1)) {
+  for (const row of w.candidateStatementRows(ids, COMPARED_PER_STATEMENT + 1)) {
     const kept = shared.statements.get(row.id)!;
     const now = {
       claims: row.latest.slice(-COMPARED_PER_STATEMENT).map(String),
@@ -290,15 +273,15 @@ export function staleSharedReads(db: SitrepDatabase): { checked: number; stale: 
   for (const [entity, keys] of shared.aboutKeys)
     for (const key of keys) {
       const [, since, until, limit] = key.split(' ');
-      const now = statementsAboutEntity(db, entity, since!, until!, Number(limit));
+      const now = w.statementsAboutEntity(entity, since!, until!, Number(limit));
       if (JSON.stringify(now) !== JSON.stringify(shared.about.get(key))) stale.push(`about ${key}`);
     }
   return { checked: ids.length + shared.about.size, stale };
 }
 
 /** The article's grouping is written: the shared reads hold for the transaction as it now stands. */
-function sharedReadsDone(db: SitrepDatabase, shared: SharedReads): void {
-  setStatementWatchEpoch(db, shared.epoch);
+function sharedReadsDone(w: IngestWrites, shared: SharedReads): void {
+  w.statementWatch?.setEpoch(shared.epoch);
 }
 
 /**
@@ -318,7 +301,7 @@ class CandidateReader {
   private readonly about = new Map<string, StatementAboutRow[]>();
 
   constructor(
-    private readonly db: SitrepDatabase,
+    private readonly w: IngestWrites,
     private readonly shared: SharedReads,
   ) {}
 
@@ -333,12 +316,7 @@ class CandidateReader {
     if (facts.storyId == null || facts.storyId === facts.articleId) return [];
     if (this.story?.id !== facts.storyId) {
       const statements = new Map<string, number>();
-      for (const c of listClaims(
-        this.db,
-        { articleId: Number(facts.storyId) },
-        { limit: 100_000, offset: 0 },
-        'position',
-      ))
+      for (const c of this.w.claimsOfArticle(Number(facts.storyId)))
         if (c.statementId != null) statements.set(c.quote, c.statementId);
       this.story = { id: facts.storyId, statements };
     }
@@ -363,7 +341,7 @@ class CandidateReader {
       const key = `${id} ${since} ${until} ${limit}`;
       let rows = this.about.get(key) ?? this.shared.about.get(key);
       if (!rows) {
-        rows = statementsAboutEntity(this.db, id, since, until, limit);
+        rows = this.w.statementsAboutEntity(id, since, until, limit);
         const shared = this.shared;
         if (shared.about.size >= SHARED_LIMIT) {
           shared.about.clear();
@@ -449,24 +427,17 @@ class CandidateReader {
       else ids.push(id);
     }
     if (ids.length === 0) return;
-    const db = this.db;
+    const w = this.w;
     // One more than are compared, to know whether they are all it holds.
-    const rows = candidateStatementRows(db, ids, COMPARED_PER_STATEMENT + 1);
-    const cache = cacheOf(db);
+    const rows = w.candidateStatementRows(ids, COMPARED_PER_STATEMENT + 1);
+    const cache = cacheOf(w);
     const wanted = [...new Set(rows.flatMap((row) => row.latest.slice(-COMPARED_PER_STATEMENT)))];
     const read = new Map<number, ReadClaim>();
     for (const id of wanted) {
       const cached = cache.get(id);
       if (cached) read.set(id, cached);
     }
-    for (const [id, claim] of readStored(
-      db,
-      claimsByIds(
-        db,
-        wanted.filter((id) => !read.has(id)),
-      ),
-    ))
-      read.set(id, claim);
+    for (const [id, claim] of readStored(w, w.claimsByIds(wanted.filter((id) => !read.has(id))))) read.set(id, claim);
     const shared = this.shared.statements;
     if (shared.size + rows.length > SHARED_LIMIT) shared.clear();
     for (const row of rows) {
@@ -521,10 +492,10 @@ function candidatesAbout(
  * Merges statement `from` into `into`: its claims move, its conflicts are carried over, and it is
  * deleted (its conflicts and entities go with it).
  */
-function mergeStatement(db: SitrepDatabase, from: number, into: number): void {
-  assignClaims(db, claimIdsOfStatements(db, [from]).get(from) ?? [], into);
-  for (const c of conflictsOf(db, [from])) if (c.otherId !== into) recordConflict(db, into, c.otherId, c.why);
-  deleteStatementIfEmpty(db, from);
+function mergeStatement(w: IngestWrites, from: number, into: number): void {
+  w.assignClaims(w.claimIdsOfStatements([from]).get(from) ?? [], into);
+  for (const c of w.conflictsOf([from])) if (c.otherId !== into) w.recordConflict(into, c.otherId, c.why);
+  w.deleteStatementIfEmpty(from);
 }
 
 /**
@@ -541,17 +512,17 @@ const termCache = new WeakMap<object, { claims: number; counts: Map<string, numb
  */
 const tallies = new WeakMap<object, { claims: number; terms: Map<string, number> }>();
 
-function tallyOf(db: SitrepDatabase): { claims: number; terms: Map<string, number> } {
-  let tally = tallies.get(db.sqlite);
-  if (!tally) tallies.set(db.sqlite, (tally = { claims: 0, terms: new Map() }));
+function tallyOf(w: IngestWrites): { claims: number; terms: Map<string, number> } {
+  let tally = tallies.get(w.cacheKey);
+  if (!tally) tallies.set(w.cacheKey, (tally = { claims: 0, terms: new Map() }));
   return tally;
 }
 
 /** Writes the article's tally (`tallies`) and starts the next one empty. */
-function writeTally(db: SitrepDatabase): void {
-  const tally = tallyOf(db);
-  addTermCounts(db, tally.claims, tally.terms);
-  tallies.delete(db.sqlite);
+function writeTally(w: IngestWrites): void {
+  const tally = tallyOf(w);
+  w.addTermCounts(tally.claims, tally.terms);
+  tallies.delete(w.cacheKey);
 }
 
 /**
@@ -560,12 +531,13 @@ function writeTally(db: SitrepDatabase): void {
  * the comparisons. A weight, once asked for, holds for the rest of the article (one claim moves a
  * weight by a hair).
  */
-export function weightsFor(db: SitrepDatabase): TermWeights {
-  const total = termCountsOf(db, []).claims;
-  let cache = termCache.get(db.sqlite);
+export function weightsFor(target: IngestTarget): TermWeights {
+  const w = writesOf(target);
+  const total = w.termCountsOf([]).claims;
+  let cache = termCache.get(w.cacheKey);
   if (!cache || Math.abs(total - cache.claims) > Math.max(50, cache.claims / 10)) {
     cache = { claims: total, counts: new Map() };
-    termCache.set(db.sqlite, cache);
+    termCache.set(w.cacheKey, cache);
   }
   const counts = cache.counts;
   const claims = cache.claims;
@@ -577,7 +549,7 @@ export function weightsFor(db: SitrepDatabase): TermWeights {
       if (weight === undefined) {
         let df = counts.get(term);
         if (df === undefined) {
-          df = (termCountsOf(db, [term]).counts.get(term) ?? 0) + (tallies.get(db.sqlite)?.terms.get(term) ?? 0);
+          df = (w.termCountsOf([term]).counts.get(term) ?? 0) + (tallies.get(w.cacheKey)?.terms.get(term) ?? 0);
           counts.set(term, df);
         }
         weight = termWeightOf(df, claims);
@@ -589,12 +561,12 @@ export function weightsFor(db: SitrepDatabase): TermWeights {
 }
 
 /** Counts a claim's terms, in the article's tally (`tallies`) and in this connection's cache. */
-function countTerms(db: SitrepDatabase, claim: ReadClaim): void {
+function countTerms(w: IngestWrites, claim: ReadClaim): void {
   const terms = claim.features.terms;
-  const tally = tallyOf(db);
+  const tally = tallyOf(w);
   tally.claims++;
   for (const term of terms) tally.terms.set(term, (tally.terms.get(term) ?? 0) + 1);
-  const cache = termCache.get(db.sqlite);
+  const cache = termCache.get(w.cacheKey);
   if (!cache) return;
   cache.claims++;
   for (const term of terms) if (cache.counts.has(term)) cache.counts.set(term, cache.counts.get(term)! + 1);
@@ -609,11 +581,12 @@ function countTerms(db: SitrepDatabase, claim: ReadClaim): void {
  * source spoke of before in the article) are recorded; every statement touched is regraded.
  * Returns each claim's statement.
  */
-export function groupClaims(db: SitrepDatabase, claims: readonly ClaimRow[]): Map<number, number> {
+export function groupClaims(target: IngestTarget, claims: readonly ClaimRow[]): Map<number, number> {
+  const w = writesOf(target);
   const placed = new Map<number, number>();
   if (claims.length === 0) return placed;
   // A tally left by an article that failed was rolled back with it.
-  tallies.delete(db.sqlite);
+  tallies.delete(w.cacheKey);
   // Statements this article touched and the entities it added to them: statement_about has them
   // only once they are regraded, at the end.
   const touched = new Map<number, Set<string>>();
@@ -623,27 +596,27 @@ export function groupClaims(db: SitrepDatabase, claims: readonly ClaimRow[]): Ma
     touched.set(id, set);
   };
   const context = new SpeakerContext();
-  const shared = sharedReadsFor(db);
-  const reader = new CandidateReader(db, shared);
-  const read = readStored(db, claims);
-  const articleWeights = weightsFor(db);
+  const shared = sharedReadsFor(w);
+  const reader = new CandidateReader(w, shared);
+  const read = readStored(w, claims);
+  const articleWeights = weightsFor(w);
   for (const row of claims) {
     const claim = read.get(row.id)!;
     // Counted before it is placed, as the grouper counts it.
-    countTerms(db, claim);
+    countTerms(w, claim);
     const candidates = candidatesAbout(reader, claim, claim.features.about, entityIdsOf([claim]), touched);
     const weights = articleWeights;
     const { joined, merged } = placeClaim(claim, candidates, weights);
-    const statementId = joined ? Number(joined.id) : createStatement(db, row.saidOn);
+    const statementId = joined ? Number(joined.id) : w.createStatement(row.saidOn);
     for (const id of merged.map(Number)) {
-      mergeStatement(db, id, statementId);
+      mergeStatement(w, id, statementId);
       reader.merged(id, statementId);
       touch(statementId, touched.get(id) ?? []);
       touched.delete(id);
       for (const [claimId, at] of placed) if (at === id) placed.set(claimId, statementId);
     }
     reader.joined(statementId, claim, !joined);
-    assignClaims(db, [row.id], statementId);
+    w.assignClaims([row.id], statementId);
     placed.set(row.id, statementId);
     touch(statementId, claim.features.about);
     const spoken = context.of(claim.facts);
@@ -661,15 +634,15 @@ export function groupClaims(db: SitrepDatabase, claims: readonly ClaimRow[]): Ma
     const known = reader.read([statementId])[0]!.conflicts;
     const found = contradictionsOf(claim, String(statementId), disputed, weights, { known, context: spoken });
     for (const conflict of found) {
-      recordConflict(db, statementId, Number(conflict.statement), conflict.why);
+      w.recordConflict(statementId, Number(conflict.statement), conflict.why);
       reader.conflicted(statementId, Number(conflict.statement));
       touch(Number(conflict.statement));
     }
   }
-  writeTally(db);
-  refreshStatements(db, [...touched.keys()]);
+  writeTally(w);
+  refreshStatements(w, [...touched.keys()]);
   reader.shareWritten(touched.keys());
-  sharedReadsDone(db, shared);
+  sharedReadsDone(w, shared);
   return placed;
 }
 
@@ -677,16 +650,16 @@ export function groupClaims(db: SitrepDatabase, claims: readonly ClaimRow[]): Ma
  * Groups the claims a bulk load stored without grouping (its indexes were set aside), article by
  * article in publication order, each article in a transaction of its own.
  */
-export function groupUngroupedClaims(db: SitrepDatabase, onArticle?: (done: number, total: number) => void): number {
-  const articles = articlesWithUngroupedClaims(db);
+export function groupUngroupedClaims(target: IngestTarget, onArticle?: (done: number, total: number) => void): number {
+  const w = writesOf(target);
+  const articles = w.articlesWithUngroupedClaims();
   articles.forEach((articleId, i) => {
-    db.sqlite.transaction(() => {
-      const rows = listClaims(db, { articleId }, { limit: 100_000, offset: 0 }, 'position');
+    w.transaction(() =>
       groupClaims(
-        db,
-        rows.filter((c) => c.statementId == null),
-      );
-    })();
+        w,
+        w.claimsOfArticle(articleId).filter((c) => c.statementId == null),
+      ),
+    );
     onArticle?.(i + 1, articles.length);
   });
   return articles.length;
