@@ -251,7 +251,7 @@ export function claimStatsFor(
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-function locateQuote(text: string, claim: NewClaim): { start: number; end: number } {
+export function locateQuote(text: string, claim: NewClaim): { start: number; end: number } {
   const { quote } = claim;
   if (claim.start != null || claim.end != null) {
     const start = claim.start ?? -1;
@@ -283,7 +283,7 @@ export function sourceKey(source: NewClaim['source'], outlet: string | null): st
   return `outlet:${outlet ?? ''}`;
 }
 
-function checkClaim(claim: NewClaim): void {
+export function checkClaim(claim: NewClaim): void {
   if (claim.quote.trim() === '') throw new SitrepError('BAD_USER_INPUT', 'A claim needs a non-empty quote.');
   if (claim.eventDate != null && !DATE.test(claim.eventDate)) {
     throw new SitrepError('BAD_USER_INPUT', `eventDate must be YYYY-MM-DD, got “${claim.eventDate}”.`);

@@ -50,7 +50,7 @@ export interface NewMention {
 }
 
 /** The mention with its text taken from the article; a span outside the article is the caller's error. */
-function mentionRow(articleText: string, mention: NewMention): Omit<MentionRow, 'id'> {
+export function mentionRow(articleText: string, mention: NewMention): Omit<MentionRow, 'id'> {
   const { start, end } = mention;
   if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end <= start || end > articleText.length) {
     throw new SitrepError(

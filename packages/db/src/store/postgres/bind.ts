@@ -16,3 +16,26 @@ export function idArray(ids: readonly number[]): string {
   if (bad !== undefined) throw new SitrepError('BAD_USER_INPUT', `${bad} is not an id.`);
   return `{${ids.join(',')}}`;
 }
+
+/** Whole numbers (fingerprint hashes, not ids) as an array literal, `{1,2,3}`, for a `bigint[]` placeholder. */
+export function intArray(values: readonly number[]): string {
+  const bad = values.find((value) => !Number.isSafeInteger(value));
+  if (bad !== undefined) throw new SitrepError('BAD_USER_INPUT', `${bad} is not a whole number.`);
+  return `{${values.join(',')}}`;
+}
+
+/**
+ * A unique violation (SQLSTATE 23505) as a CONFLICT, other errors as they are. The ingest's own
+ * conflicts (a stored text, a taken name) are found without a failing statement, leaving the
+ * transaction usable; this is for what only a concurrent writer can still cause, after which the
+ * transaction is aborted and must be rolled back.
+ */
+export function conflictOnDuplicate(error: unknown): never {
+  const { code, constraint_name: constraint } = (error ?? {}) as { code?: unknown; constraint_name?: unknown };
+  if (code === '23505') {
+    throw new SitrepError('CONFLICT', 'Another writer stored the same row first; try again.', {
+      constraint: typeof constraint === 'string' ? constraint : null,
+    });
+  }
+  throw error;
+}

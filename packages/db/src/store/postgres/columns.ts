@@ -6,6 +6,7 @@ import { articles, claims } from '../../pg/schema';
  * no read returns (it is the search index, not data).
  */
 const { searchVector: _claimWords, ...claimColumns } = getTableColumns(claims);
-const { searchVector: _articleWords, text: _text, ...articleHeadColumns } = getTableColumns(articles);
+const { searchVector: _articleWords, ...articleColumns } = getTableColumns(articles);
+const { text: _text, ...articleHeadColumns } = articleColumns;
 
-export { articleHeadColumns, claimColumns };
+export { articleColumns, articleHeadColumns, claimColumns };

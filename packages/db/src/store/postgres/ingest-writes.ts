@@ -1,0 +1,37 @@
+import type { SitrepPostgres } from '../../postgres';
+import type { Asynchronous } from '../reads';
+import type { IngestQueries } from '../writes';
+import { conflictOnDuplicate } from './bind';
+import { ingestArticles } from './ingest-articles';
+import { ingestClaims } from './ingest-claims';
+import { ingestEntities } from './ingest-entities';
+import { ingestStatements } from './ingest-statements';
+
+/**
+ * The ingest's queries on PostgreSQL (store/writes.ts): each answers as its SQLite function does
+ * (test/postgres/ingest-queries.answer-as-sqlite-does.test.ts), every value bound, the hot ones
+ * prepared. They open no transaction: the caller runs them inside one of its own, on one
+ * connection (a pool of one). A name or text already stored is found without a failing statement,
+ * so the CONFLICT the ingest catches leaves that transaction usable; a unique violation only a
+ * concurrent writer can still cause is a CONFLICT too (and the transaction is then aborted).
+ */
+export function postgresIngestQueries(db: SitrepPostgres): Asynchronous<IngestQueries> {
+  const queries: Asynchronous<IngestQueries> = {
+    ...ingestArticles(db),
+    ...ingestEntities(db),
+    ...ingestClaims(db),
+    ...ingestStatements(db),
+  };
+  return Object.fromEntries(
+    Object.entries(queries).map(([name, query]) => [
+      name,
+      async (...args: unknown[]) => {
+        try {
+          return await (query as (...rest: unknown[]) => Promise<unknown>)(...args);
+        } catch (error) {
+          return conflictOnDuplicate(error);
+        }
+      },
+    ]),
+  ) as Asynchronous<IngestQueries>;
+}
