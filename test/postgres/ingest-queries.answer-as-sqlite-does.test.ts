@@ -533,4 +533,50 @@ describe.skipIf(!url)('the ingest’s queries on SQLite and on PostgreSQL', () =
     await sameRows('select count(*) as n from claims', 'select count(*)::int as n from claims');
     await sameRows('select count(*) as n from aliases', 'select count(*)::int as n from aliases');
   });
+
+  it('finds a name or text another writer stores at the same moment without a failing statement', async () => {
+    // Past the comparisons: the other writer's rows spend ids SQLite never sees.
+    const other = await openPostgres(url!, { migrate: false, max: 1 });
+    const pause = () => new Promise((resolve) => setTimeout(resolve, 300));
+    try {
+      await pg.sql`begin`;
+      const [next] = await pg.sql<Array<{ id: number }>>`select coalesce(max(id), 0)::int + 1 as id from entities`;
+      await other.sql`begin`;
+      await other.sql`insert into aliases (entity_id, name, normalized)
+        values (${actors[2]!}, 'Raced Name', 'raced name'), (${actors[2]!}, 'Raced Too', 'raced too')`;
+      const article = await other.sql<Array<{ id: number }>>`
+        insert into articles (title, published_at, text, word_count, content_hash)
+        values ('Raced', '2024-12-23', 'Raced text.', 2, ${contentHash('Raced text.')}) returning id`;
+      // Each waits for the other writer's transaction, then finds its rows committed.
+      const adding = onPostgres.addAlias(made, ' raced NAME ').catch((error: unknown) => error);
+      const creating = onPostgres
+        .createEntity({ kind: 'actor', name: 'Fresh Actor' }, ['Raced Too'])
+        .catch((error: unknown) => error);
+      await pause();
+      await other.sql`commit`;
+      expect(await adding).toMatchObject({ code: 'CONFLICT', details: { entityId: actors[2]! } });
+      expect(await creating).toMatchObject({ code: 'CONFLICT', details: { entityId: actors[2]! } });
+      expect(await onPostgres.entitiesByIds([next!.id, next!.id + 1])).toEqual([]);
+      await other.sql`begin`;
+      await other.sql`insert into articles (title, published_at, text, word_count, content_hash)
+        values ('Raced again', '2024-12-23', 'Raced again.', 2, ${contentHash('Raced again.')})`;
+      const storing = onPostgres
+        .createArticle({ title: 'Mine', publishedAt: '2024-12-24', text: 'Raced again.' })
+        .catch((error: unknown) => error);
+      await pause();
+      await other.sql`commit`;
+      expect(await storing).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('Raced again') });
+      await expect(
+        onPostgres.createArticle({ title: 'Mine', publishedAt: '2024-12-24', text: 'Raced text.' }),
+      ).rejects.toMatchObject({
+        code: 'CONFLICT',
+        details: { articleId: article[0]!.id },
+      });
+      // Nothing failed: the transaction goes on and commits.
+      expect((await onPostgres.addAlias(made, 'After The Race')).name).toBe('After The Race');
+      await pg.sql`commit`;
+    } finally {
+      await other.close();
+    }
+  });
 });

@@ -136,11 +136,14 @@ export function ingestEntities(db: SitrepPostgres): Asynchronous<EntityQueries> 
       const [row] = await insertEntity.execute({ ...withEveryField(entity), name });
       const added = await insertAliases(row!.id, [...names.values()]);
       if (added.length < names.size) {
-        // A name another writer added since it was checked: the entity goes again, as SQLite's savepoint would take it.
-        await client`delete from entities where id = ${row!.id}::int`;
+        // A name another writer added since it was checked: the entity goes again, as SQLite's
+        // savepoint would take it, and the first name now another's is the conflict.
         const now = await ownersOf([...names.keys()]);
-        const first = [...names.values()].find(({ normalized }) => now.get(normalized)?.entityId !== row!.id)!;
-        throw taken(first.name, now.get(first.normalized) ?? ANOTHER);
+        await client`delete from entities where id = ${row!.id}::int`;
+        const lost = [...names.values()].find(
+          ({ normalized }) => (now.get(normalized)?.entityId ?? row!.id) !== row!.id,
+        );
+        throw taken(lost?.name ?? name, (lost && now.get(lost.normalized)) || ANOTHER);
       }
       namesChanged();
       return row!;
