@@ -136,11 +136,14 @@ export function ingestEntities(db: SitrepPostgres): Asynchronous<EntityQueries> 
       const [row] = await insertEntity.execute({ ...withEveryField(entity), name });
       const added = await insertAliases(row!.id, [...names.values()]);
       if (added.length < names.size) {
-        // A name another writer added since it was checked: the entity goes again, as SQLite's savepoint would take it.
-        await client`delete from entities where id = ${row!.id}::int`;
+        // A name another writer added since it was checked: the entity goes again, as SQLite's
+        // savepoint would take it, and the first name now another's is the conflict.
         const now = await ownersOf([...names.keys()]);
-        const first = [...names.values()].find(({ normalized }) => now.get(normalized)?.entityId !== row!.id)!;
-        throw taken(first.name, now.get(first.normalized) ?? ANOTHER);
+        await client`delete from entities where id = ${row!.id}::int`;
+        const lost = [...names.values()].find(
+          ({ normalized }) => (now.get(normalized)?.entityId ?? row!.id) !== row!.id,
+        );
+        throw taken(lost?.name ?? name, (lost && now.get(lost.normalized)) || ANOTHER);
       }
       namesChanged();
       return row!;
@@ -148,21 +151,29 @@ export function ingestEntities(db: SitrepPostgres): Asynchronous<EntityQueries> 
     async addAlias(entityId, name) {
       const entity = await requireEntity(entityId);
       const wanted = folded(name);
-      for (let attempt = 0; ; attempt++) {
-        const owner = (await ownersOf([wanted.normalized])).get(wanted.normalized);
-        if (owner) {
-          if (owner.entityId !== entity.id) throw taken(wanted.name, owner);
-          const { owner: _owner, ...alias } = owner;
-          return alias;
-        }
-        const [row] = await insertAliases(entity.id, [wanted]);
-        if (row) {
-          namesChanged();
-          return row;
-        }
-        // Another writer added the name between the two statements: whose it is now decides.
-        if (attempt > 0) throw taken(wanted.name, ANOTHER);
-      }
+      // The name's owner, or the name added when it has none, in one statement.
+      const [found] = await client<Array<Owned & { added: boolean }>>`
+        with owner as (
+          select a.id, a.entity_id as "entityId", a.name, a.normalized, e.name as owner
+            from aliases a join entities e on e.id = a.entity_id
+           where a.normalized = ${wanted.normalized}::text
+        ), added as (
+          insert into aliases (entity_id, name, normalized)
+          select ${entity.id}::int, ${wanted.name}::text, ${wanted.normalized}::text
+           where not exists (select 1 from owner)
+          on conflict (normalized) do nothing
+          returning id, entity_id as "entityId", name, normalized
+        )
+        select *, null::text as owner, true as added from added
+        union all
+        select *, false as added from owner`;
+      // None: another writer added it between the look-up and the insert; it is committed now.
+      const owner = found ?? (await ownersOf([wanted.normalized])).get(wanted.normalized);
+      if (!owner) throw taken(wanted.name, ANOTHER);
+      if (owner.entityId !== entity.id) throw taken(wanted.name, owner);
+      const { owner: _owner, added, ...alias } = owner as Owned & { added?: boolean };
+      if (added) namesChanged();
+      return alias;
     },
     async allEntityNames(afterAliasId = 0) {
       // One statement, so one snapshot: a commit between two reads would split an entity from its names.
