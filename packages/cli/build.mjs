@@ -15,6 +15,7 @@ const EXTERNAL = [
   'wink-eng-lite-web-model', // megabytes of JSON models: Node's JSON.parse reads them faster than bundled JS
   'world-countries', // the same
   'tinypool', // starts its threads from its own files, which a bundle would not have beside it
+  'synckit', // the same; bundled, the thread it starts never answers
 ];
 
 const manifest = JSON.parse(readFileSync('package.json', 'utf8'));
@@ -26,8 +27,13 @@ if (undeclared.length > 0) {
 
 const result = await build({
   absWorkingDir: here,
-  // The server's extraction threads run extract-worker.mjs, found beside the chunk that starts them.
-  entryPoints: { main: 'src/main.ts', 'extract-worker': '../ingest/src/extraction/worker.ts' },
+  // The server's extraction threads run extract-worker.mjs, and PostgreSQL ingests write through
+  // pg-writer.mjs: each is found beside the chunk that starts it.
+  entryPoints: {
+    main: 'src/main.ts',
+    'extract-worker': '../ingest/src/extraction/worker.ts',
+    'pg-writer': '../db/src/pg/sync-writes/worker.ts',
+  },
   outdir: 'dist',
   // Every chunk sits beside main.mjs, so `../migrations` from any of them is this package's copy.
   chunkNames: '[name]-[hash]',

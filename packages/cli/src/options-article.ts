@@ -1,7 +1,7 @@
 import { MAX_ARTICLE_CHARS, SitrepError } from '@sitrep/vocabulary';
 import type { Command } from 'commander';
 import { CREATE_OPTION } from './open-database';
-import { DB_OPTION } from './paths';
+import { DB_OPTION, type DB_OR_URL_OPTION } from './paths';
 import { collect, parseCount, parseDate, parseSeconds, parseUrl } from './commands/options';
 
 /** The server's article size limit, for the commands that read article files. */
@@ -64,9 +64,12 @@ export interface FeedCommandOptions {
 }
 
 /** A command that stores articles (`ingest`, `watch`): the database, the size limit, the metadata files may lack. */
-export const withArticleOptions = (command: Command): Command =>
+export const withArticleOptions = (
+  command: Command,
+  [flags, description]: typeof DB_OPTION | typeof DB_OR_URL_OPTION = DB_OPTION,
+): Command =>
   command
-    .option(...DB_OPTION)
+    .option(flags, description)
     .option(...CREATE_OPTION, false)
     .option(...MAX_ARTICLE_OPTION)
     .option(...DATE_OPTION)

@@ -66,6 +66,7 @@ export const DB_OR_URL_OPTION = [
 /** The commands that run on PostgreSQL so far (issue 17 brings the rest). */
 const ON_POSTGRES = new Set([
   'sitrep migrate',
+  'sitrep ingest',
   'sitrep serve',
   'sitrep backup',
   'sitrep restore',

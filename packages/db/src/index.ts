@@ -28,3 +28,4 @@ export * from './pg/copy-from-sqlite';
 export * from './store/index';
 export * from './pg/backup';
 export * from './pg/tokens';
+export * from './pg/sync-writes/index';

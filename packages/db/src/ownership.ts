@@ -17,10 +17,13 @@ const SQLITE_ADVICE: Record<string, string> = {
   SQLITE_READONLY: 'make the file and its folder writable by this user',
 };
 
-/** SQLITE_BUSY and its extended codes (BUSY_SNAPSHOT, BUSY_RECOVERY, BUSY_TIMEOUT): the lock, not the data. */
+/** PostgreSQL's ingest lock was held by another process (pg/sync-writes): like SQLITE_BUSY, nothing was written. */
+export const WRITE_LOCK_BUSY = 'SITREP_WRITE_LOCK_BUSY';
+
+/** SQLITE_BUSY and its extended codes (BUSY_SNAPSHOT, BUSY_RECOVERY, BUSY_TIMEOUT), or WRITE_LOCK_BUSY: the lock, not the data. */
 export function isBusy(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && code.startsWith('SQLITE_BUSY');
+  return typeof code === 'string' && (code.startsWith('SQLITE_BUSY') || code === WRITE_LOCK_BUSY);
 }
 
 /** A SitrepError naming `file` for the SQLite errors a person can act on; other errors unchanged. */

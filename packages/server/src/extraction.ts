@@ -1,4 +1,4 @@
-import type { SitrepDatabase } from '@sitrep/db';
+import type { IngestTarget } from '@sitrep/db';
 import type { ArticleInput, ExtractionPolicy, ExtractionPool, PreparedArticle } from '@sitrep/ingest';
 
 /**
@@ -11,7 +11,7 @@ export class ServerExtraction {
   constructor(private readonly policy: Partial<ExtractionPolicy> = {}) {}
 
   /** Checks an article here and reads it on an extraction thread: see ExtractionPool.prepare. */
-  async prepare(db: SitrepDatabase, input: ArticleInput): Promise<PreparedArticle> {
+  async prepare(db: IngestTarget, input: ArticleInput): Promise<PreparedArticle> {
     this.pool ??= import('@sitrep/ingest').then(
       ({ ExtractionPool, DEFAULT_EXTRACTION }) => new ExtractionPool({ ...DEFAULT_EXTRACTION, ...this.policy }),
     );

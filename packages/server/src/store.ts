@@ -1,5 +1,8 @@
 import {
   type EntityRow,
+  type IngestWrites,
+  openPostgresIngestWrites,
+  sqliteIngestWrites,
   type MigrationState,
   type MaybePromise,
   type SitrepDatabase,
@@ -28,6 +31,13 @@ export interface ServerStore extends StoreReads {
   readonly kind: 'sqlite' | 'postgres';
   /** The SQLite database under the store (mutations and the fast path use it); null on PostgreSQL. */
   readonly sqlite: SitrepDatabase | null;
+  /**
+   * What ingestArticle stores through, opened on first use; null where the store takes no
+   * ingests (a PostgreSQL store opened without its URL: a replica, the bench's reader).
+   */
+  ingestWrites(): IngestWrites | null;
+  /** Closes what the store opened itself (ingestWrites' connection). */
+  close(): void;
   /** The entity called `name`: an exact alias first, else the knowledge base ingestion links with. */
   entityNamed(name: string): MaybePromise<EntityRow | undefined>;
   /** The independent sources behind each statement, every statement asked for a key. */
@@ -43,6 +53,8 @@ export function sqliteServerStore(db: SitrepDatabase): ServerStore {
     ...sqliteStore(db),
     kind: 'sqlite',
     sqlite: db,
+    ingestWrites: () => sqliteIngestWrites(db),
+    close: () => {},
     entityNamed: (name) => entityNamedOnSqlite(db, name),
     async statementSources(ids) {
       // Loaded when first asked: the ingest package is not needed to answer most queries.
@@ -54,13 +66,20 @@ export function sqliteServerStore(db: SitrepDatabase): ServerStore {
   };
 }
 
-/** Read-only for now (issue 17): queries and subscriptions; mutations are refused (read-only.ts). */
-export function postgresServerStore(db: SitrepPostgres): ServerStore {
+/**
+ * Queries and subscriptions, and ingests through `url` (the database's, password and all) when it
+ * is given; the other mutations are refused (read-only.ts). Its one thread never waits for another
+ * process's ingest: a write that finds one under way is tried again later (write-retry.ts).
+ */
+export function postgresServerStore(db: SitrepPostgres, url: string | null = null): ServerStore {
   const store = postgresStore(db);
+  let writes: ReturnType<typeof openPostgresIngestWrites> | undefined;
   return {
     ...store,
     kind: 'postgres',
     sqlite: null,
+    ingestWrites: () => (url === null ? null : (writes ??= openPostgresIngestWrites(url, { waitForLock: false }))),
+    close: () => writes?.close(),
     entityNamed: namedThroughStore(store),
     statementSources: (ids) => sourcesThroughStore(store, ids),
     watchChanges: () => new PgChanges(db),

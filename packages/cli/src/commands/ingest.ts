@@ -3,6 +3,7 @@ import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import type { FeedRead, FileOutcome, IngestSummary } from '@sitrep/ingest';
 import { openForCommand } from '../open-database';
+import { DB_OR_URL_OPTION, databaseTarget } from '../paths';
 import {
   type ArticleCommandOptions,
   type FeedCommandOptions,
@@ -20,7 +21,7 @@ export function registerIngest(program: Command): void {
         'A file dates itself with a first line "date YYYY-MM-DD PLACE: ", Markdown front matter (date:, outlet:, url:, title:) ' +
         'or a wire dateline that writes the year ("KAZAN, Feb 3, 2025 (AFP) -"); a web page by its JSON-LD or meta tags; otherwise give --date.',
     );
-  withFeedOptions(withArticleOptions(command))
+  withFeedOptions(withArticleOptions(command, DB_OR_URL_OPTION))
     .option(
       '--bulk',
       'for large batches: one transaction, indexes and search index built once at the end (nothing shows, and other writers wait, until it finishes)',
@@ -30,9 +31,13 @@ export function registerIngest(program: Command): void {
         throw new SitrepError('BAD_USER_INPUT', 'nothing to ingest: give files, folders or URLs, or --feed URL|FILE.');
       }
       refuseUrlWithFeeds(options);
-      const [{ bulkLoad }, ingest] = await Promise.all([import('@sitrep/db'), import('@sitrep/ingest')]);
+      const where = databaseTarget(options.db);
+      if ('url' in where) refuseOnPostgres(options);
+      const [{ bulkLoad, openPostgres, openPostgresIngestWrites }, ingest] = await Promise.all([
+        import('@sitrep/db'),
+        import('@sitrep/ingest'),
+      ]);
       const { fetchPage, groupUngroupedClaims, ingestFiles, isUrl } = ingest;
-      const db = await openForCommand(options.db, options.create);
       // Pages are fetched first, one after the other, so no transaction waits on the network.
       const fetched = new Map<string, Awaited<ReturnType<typeof fetchPage>> | Error>();
       for (const url of new Set(paths.filter(isUrl))) {
@@ -43,6 +48,21 @@ export function registerIngest(program: Command): void {
           ),
         );
       }
+      const given = { date: options.date ?? null, outlet: options.outlet ?? null, url: options.url ?? null };
+      const progress = progressReporter(ingest.shownPath);
+      if ('url' in where) {
+        // A PostgreSQL database is made by its administrator (createdb); its tables by this.
+        await (await openPostgres(where.url, { max: 1 })).close();
+        const writes = openPostgresIngestWrites(where.url);
+        try {
+          report(ingestFiles(writes, paths, progress.tell, options.maxArticleChars, given, fetched));
+        } finally {
+          progress.stop();
+          writes.close();
+        }
+        return;
+      }
+      const db = await openForCommand(options.db, options.create);
       // Feeds and their items' pages too, before any transaction; one pacer spaces all their requests.
       const pacer = new ingest.HostPacer(options.perHostDelay * 1000);
       const feeds: Array<{ read: FeedRead; stored: IngestSummary }> = [];
@@ -51,24 +71,9 @@ export function registerIngest(program: Command): void {
         const read = await ingest.readFeed(db, feed, { limits, pacer, maxItems: options.maxItems });
         feeds.push({ read, stored: ingest.emptySummary() });
       }
-      // A bar only where someone watches; logs and pipes get plain lines.
-      const bar = process.stderr.isTTY
-        ? new SingleBar({ format: 'ingest [{bar}] {value}/{total} {file}', hideCursor: true }, undefined)
-        : null;
-      const name = ingest.shownPath;
       try {
-        const progress = (done: number, total: number, outcome: { file: string; status: string; reason?: string }) => {
-          if (bar) {
-            if (done === 1) bar.start(total, 0, { file: '' });
-            bar.update(done, { file: name(outcome.file) });
-            if (done === total) bar.stop();
-          }
-          if (outcome.status !== 'ingested')
-            console.error(`${outcome.status}: ${name(outcome.file)}: ${outcome.reason}`);
-        };
-        const given = { date: options.date ?? null, outlet: options.outlet ?? null, url: options.url ?? null };
         const run = () => {
-          const summary = ingestFiles(db, paths, progress, options.maxArticleChars, given, fetched);
+          const summary = ingestFiles(db, paths, progress.tell, options.maxArticleChars, given, fetched);
           for (const feed of feeds) {
             const tell = (outcome: FileOutcome) => {
               const line = ingest.feedOutcomeLine(feed.read, outcome);
@@ -96,15 +101,47 @@ export function registerIngest(program: Command): void {
           grouping?.stop();
           console.log(`Claims of ${plural(grouped, 'article')} grouped into statements.`);
         }
-        console.log(
-          `${plural(summary.articles, 'article')} ingested, ${plural(summary.newEntities, 'new entity', 'new entities')}, ` +
-            `${plural(summary.claims, 'claim')}, ${plural(summary.mentions, 'mention')}; ` +
-            `${summary.skipped} skipped (already stored), ${summary.failed} failed.`,
-        );
-        if (summary.failed > 0) process.exitCode = 1;
+        report(summary);
       } finally {
-        bar?.stop();
+        progress.stop();
         db.close();
       }
     });
+}
+
+/** What PostgreSQL cannot do yet: feeds keep their state in SQLite's tables, and --bulk is SQLite's loader. */
+function refuseOnPostgres(options: FeedCommandOptions & { bulk?: boolean }): void {
+  const unsupported = [options.feed.length > 0 ? '--feed' : null, options.bulk ? '--bulk' : null].filter(Boolean);
+  if (unsupported.length === 0) return;
+  throw new SitrepError(
+    'BAD_USER_INPUT',
+    `${unsupported.join(' and ')} ${unsupported.length > 1 ? 'do' : 'does'} not run on PostgreSQL yet; ingest files, folders and URLs there (each group of articles commits on its own), or give a SQLite file.`,
+  );
+}
+
+/** Progress on stderr: a bar only where someone watches (logs and pipes get plain lines), and every article not ingested. */
+function progressReporter(name: (file: string) => string) {
+  const bar = process.stderr.isTTY
+    ? new SingleBar({ format: 'ingest [{bar}] {value}/{total} {file}', hideCursor: true }, undefined)
+    : null;
+  return {
+    tell(done: number, total: number, outcome: { file: string; status: string; reason?: string }) {
+      if (bar) {
+        if (done === 1) bar.start(total, 0, { file: '' });
+        bar.update(done, { file: name(outcome.file) });
+        if (done === total) bar.stop();
+      }
+      if (outcome.status !== 'ingested') console.error(`${outcome.status}: ${name(outcome.file)}: ${outcome.reason}`);
+    },
+    stop: () => bar?.stop(),
+  };
+}
+
+function report(summary: IngestSummary): void {
+  console.log(
+    `${plural(summary.articles, 'article')} ingested, ${plural(summary.newEntities, 'new entity', 'new entities')}, ` +
+      `${plural(summary.claims, 'claim')}, ${plural(summary.mentions, 'mention')}; ` +
+      `${summary.skipped} skipped (already stored), ${summary.failed} failed.`,
+  );
+  if (summary.failed > 0) process.exitCode = 1;
 }

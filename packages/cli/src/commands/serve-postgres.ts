@@ -1,11 +1,6 @@
 import { SitrepError } from '@sitrep/vocabulary';
 import { type ServeFlags, explainListenError, serveOptions } from './serve-options';
 
-/**
- * `sitrep serve --db postgres://…`: the same GraphQL server, read-only for now (issue 17). Queries
- * and subscriptions answer from PostgreSQL; mutations are refused with NOT_SUPPORTED. Nothing is
- * seeded: fill the database with `sitrep copy --to URL`.
- */
 /** The replica, refused in one line unless it is a PostgreSQL URL of a Sitrep database. */
 async function openReplica(url: string) {
   const { isPostgresUrl, openPostgres } = await import('@sitrep/db');
@@ -13,6 +8,11 @@ async function openReplica(url: string) {
   return openPostgres(url, { migrate: false });
 }
 
+/**
+ * `sitrep serve --db postgres://…`: the same GraphQL server. Queries and subscriptions answer from
+ * PostgreSQL, and ingestArticle stores there; the other mutations are refused with NOT_SUPPORTED
+ * for now (issue 17). Nothing is seeded: fill the database with `sitrep ingest` or `sitrep copy --to URL`.
+ */
 export async function servePostgres(url: string, options: ServeFlags): Promise<void> {
   const [{ openPostgres }, { postgresServerStore, startServer }] = await Promise.all([
     import('@sitrep/db'),
@@ -26,16 +26,20 @@ export async function servePostgres(url: string, options: ServeFlags): Promise<v
         throw error;
       })
     : null;
-  const closeAll = () => Promise.all([db.close(), replica?.close()]);
+  const store = postgresServerStore(db, url);
+  const closeAll = () => {
+    store.close();
+    return Promise.all([db.close(), replica?.close()]);
+  };
   const server = await startServer({
     ...serveOptions(options),
-    store: postgresServerStore(db),
+    store,
     ...(replica && { readStore: postgresServerStore(replica) }),
   }).catch(async (error: unknown) => {
     await closeAll();
     throw explainListenError(error, options.host, options.port);
   });
-  console.log(`Sitrep is serving ${db.url} (PostgreSQL: queries and subscriptions; writes are not available yet)`);
+  console.log(`Sitrep is serving ${db.url} (PostgreSQL: queries, subscriptions and ingestArticle)`);
   if (replica) console.log(`Queries read from the replica ${replica.url}`);
   console.log(`GraphiQL and the API: ${server.url}`);
   const stop = () => {

@@ -87,6 +87,9 @@ const ingestQueries = {
 
 type Bound<F> = F extends (db: SitrepDatabase, ...args: infer A) => infer R ? (...args: A) => R : never;
 
+/** Their names, for a back end that answers them by name (pg/sync-writes). */
+export const INGEST_QUERY_NAMES = Object.keys(ingestQueries) as Array<keyof typeof ingestQueries>;
+
 /** The ingest's queries with the database bound, as both back ends answer them. */
 export type IngestQueries = { [K in keyof typeof ingestQueries]: Bound<(typeof ingestQueries)[K]> };
 
@@ -98,6 +101,8 @@ export type IngestQueries = { [K in keyof typeof ingestQueries]: Bound<(typeof i
  */
 export interface IngestWrites extends IngestQueries {
   readonly kind: 'sqlite' | 'postgres';
+  /** The SQLite file or the PostgreSQL URL (password and all): where another thread opens the same database. */
+  readonly location: string;
   /** What per-connection caches are kept under: one object per connection. */
   readonly cacheKey: object;
   /** Runs `work` in one write transaction (a savepoint inside one): all of it lands, or none of it. */
@@ -138,6 +143,7 @@ export function sqliteIngestWrites(db: SitrepDatabase): IngestWrites {
   writes = {
     ...bound,
     kind: 'sqlite',
+    location: db.file,
     cacheKey: db.sqlite,
     transaction: (work) => inTransaction(db, work),
     snapshot: (work) => db.sqlite.transaction(work)(),

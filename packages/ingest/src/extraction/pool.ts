@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import type { SitrepDatabase } from '@sitrep/db';
+import { type IngestTarget, writesOf } from '@sitrep/db';
 import { SitrepError } from '@sitrep/vocabulary';
 import Tinypool from 'tinypool';
 import { type ArticleInput, type PreparedArticle, checkArticle, extractInput } from '../ingest-article';
@@ -54,13 +54,14 @@ export class ExtractionPool {
   constructor(readonly policy: ExtractionPolicy = { ...DEFAULT_EXTRACTION }) {}
 
   /** Like prepareArticle, without blocking the calling thread while the article is read. */
-  async prepare(db: SitrepDatabase, input: ArticleInput): Promise<PreparedArticle> {
+  async prepare(target: IngestTarget, input: ArticleInput): Promise<PreparedArticle> {
+    const db = writesOf(target);
     const hash = checkArticle(db, input);
     // An in-memory database is this connection's alone: no other thread can open it.
-    if (this.policy.threads <= 0 || db.file === ':memory:') {
+    if (this.policy.threads <= 0 || db.location === ':memory:') {
       return { input, hash, extraction: extractInput(input, knowledgeOf(db)) };
     }
-    const reply = await this.run({ file: db.file, input });
+    const reply = await this.run({ database: db.location, input });
     if ('error' in reply) throw new SitrepError(reply.error.code, reply.error.message, reply.error.details);
     return { input, hash, extraction: reply.extraction };
   }

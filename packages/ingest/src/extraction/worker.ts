@@ -1,15 +1,16 @@
 // One extraction thread's work: the server's thread checks an article, this reads it. Each thread
 // keeps a read-only connection and the knowledge base built from it, so the names it links are
 // the database's as they are now, and only names added since cost anything.
-import { type SitrepDatabase, openDatabase } from '@sitrep/db';
+import { type IngestWrites, openDatabase, openPostgresIngestWrites, sqliteIngestWrites } from '@sitrep/db';
+import { isPostgresUrl } from '@sitrep/db/url';
 import type { Extraction } from '@sitrep/extract';
 import { SitrepError, type SitrepErrorCode } from '@sitrep/vocabulary';
 import { type ArticleInput, extractInput } from '../ingest-article';
 import { knowledgeOf } from '../knowledge';
 
 export interface ExtractionTask {
-  /** The database file whose names to link; the thread opens it read-only. */
-  file: string;
+  /** The database whose names to link (a SQLite file, which the thread opens read-only, or a PostgreSQL URL). */
+  database: string;
   input: ArticleInput;
 }
 
@@ -17,19 +18,25 @@ export interface ExtractionTask {
 export type ExtractionReply =
   { extraction: Extraction } | { error: { code: SitrepErrorCode; message: string; details: Record<string, unknown> } };
 
-let connection: SitrepDatabase | undefined;
+let connection: { location: string; writes: IngestWrites; close(): void } | undefined;
 
-function database(file: string): SitrepDatabase {
-  if (connection?.file !== file) {
+function opened(location: string): IngestWrites {
+  if (connection?.location !== location) {
     connection?.close();
-    connection = openDatabase(file, { readonly: true });
+    if (isPostgresUrl(location)) {
+      const writes = openPostgresIngestWrites(location);
+      connection = { location, writes, close: writes.close };
+    } else {
+      const db = openDatabase(location, { readonly: true });
+      connection = { location, writes: sqliteIngestWrites(db), close: () => db.close() };
+    }
   }
-  return connection;
+  return connection.writes;
 }
 
-export default function extractInThread({ file, input }: ExtractionTask): ExtractionReply {
+export default function extractInThread({ database, input }: ExtractionTask): ExtractionReply {
   try {
-    return { extraction: extractInput(input, knowledgeOf(database(file))) };
+    return { extraction: extractInput(input, knowledgeOf(opened(database))) };
   } catch (error) {
     if (!(error instanceof SitrepError)) throw error;
     return { error: { code: error.code, message: error.message, details: error.details } };

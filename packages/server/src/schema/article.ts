@@ -1,5 +1,6 @@
 import { type ArticleFilter, createArticle, thenMaybe } from '@sitrep/db';
-import { refuseLongArticle } from '@sitrep/vocabulary';
+import { SitrepError, refuseLongArticle } from '@sitrep/vocabulary';
+import { READ_ONLY_MESSAGE } from '../read-only';
 import { builder } from '../builder';
 import { loadEach, loadOrThrow } from '../loaders';
 import { offsetConnection } from '../pagination';
@@ -170,10 +171,12 @@ builder.relayMutationField(
     resolve: async (_root, { input }, ctx) => {
       refuseLongArticle(input.text, ctx.limits.maxArticleChars, 'maxArticleChars');
       checkInputText(input);
-      const prepared = await ctx.extraction.prepare(ctx.db, input);
+      const writes = ctx.store.ingestWrites();
+      if (!writes) throw new SitrepError('NOT_SUPPORTED', READ_ONLY_MESSAGE);
+      const prepared = await ctx.extraction.prepare(writes, input);
       // Loaded on the first ingest: the extractor's language model is not needed to serve queries.
       const { storeArticle } = await import('@sitrep/ingest');
-      return withWriteRetry(ctx.writes, () => storeArticle(ctx.db, prepared));
+      return withWriteRetry(ctx.writes, () => storeArticle(writes, prepared));
     },
   },
   {
