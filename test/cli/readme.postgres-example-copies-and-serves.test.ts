@@ -1,9 +1,12 @@
 import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
 import { openDatabase, openPostgres } from '@sitrep/db';
 import { describe, expect, it } from 'vitest';
 import { SITREP_BIN, runSitrep, seededDatabase } from '../helpers';
 import { postgresDatabase } from '../helpers/postgres';
 import { readmeBlocks } from '../helpers/readme';
+import { writeFileIn } from '../helpers/stored-articles';
+import { wireArticle } from '../hardening/wire-articles';
 import { serveProcess } from '../helpers/serve-process';
 
 const url = await postgresDatabase("the README's PostgreSQL example");
@@ -12,7 +15,7 @@ const { dir, db } = seededDatabase('sitrep-readme-postgres-');
 const README_URL = 'postgres://localhost/sitrep';
 
 describe.skipIf(!url)("the README's PostgreSQL example", () => {
-  it('migrates a PostgreSQL database and copies the demo data into it, as its lines type them', async () => {
+  it('migrates a PostgreSQL database, copies the demo data into it and ingests a folder, as its lines type them', async () => {
     const shell = readmeBlocks().find((b) => b.lang === 'sh' && /sitrep copy --from/.test(b.text));
     expect(shell, 'a ```sh block that runs sitrep copy').toBeDefined();
     expect(shell!.text).toContain(README_URL);
@@ -20,17 +23,25 @@ describe.skipIf(!url)("the README's PostgreSQL example", () => {
       .replaceAll('npx -y pnpm@10.34.8 sitrep', `"${process.execPath}" "${SITREP_BIN}"`)
       .replaceAll(README_URL, url!)
       .replaceAll('data/sitrep.db', db);
+    // The folder its ingest line names, with a report of our own.
+    writeFileIn(join(dir, 'my-articles'), 'report.txt', wireArticle(7).text);
     const printed = execFileSync('sh', ['-ec', script], { cwd: dir, encoding: 'utf8', stdio: 'pipe' });
     expect(printed).toMatch(/is up to date\.\n/);
     expect(printed).toMatch(/^ {2}claims +\d+$/m);
     expect(printed).toMatch(/^Committed \d+ tables, [\d,]+ rows in [\d.]+ s; each table's row count checked\.$/m);
+    expect(printed).toMatch(/^1 article ingested, \d+ new entities, \d+ claims, \d+ mentions; 0 skipped/m);
 
     const sqlite = openDatabase(db, { readonly: true });
     await using pg = await openPostgres(url!);
     try {
-      for (const table of ['entities', 'articles', 'claims', 'statements', 'statement_about']) {
+      // What the copy brought, and the ingested report's article.
+      const [articles] = await pg.sql<{ n: number }[]>`select count(*)::int as n from articles`;
+      expect(articles!.n).toBe(Number(sqlite.sqlite.prepare('select count(*) from articles').pluck().get()) + 1);
+      for (const table of ['entities', 'claims', 'statements', 'statement_about']) {
         const [row] = await pg.sql<{ n: number }[]>`select count(*)::int as n from ${pg.sql(table)}`;
-        expect(row!.n, table).toBe(sqlite.sqlite.prepare(`select count(*) from ${table}`).pluck().get());
+        expect(row!.n, table).toBeGreaterThan(
+          Number(sqlite.sqlite.prepare(`select count(*) from ${table}`).pluck().get()),
+        );
       }
     } finally {
       sqlite.close();
@@ -44,7 +55,7 @@ describe.skipIf(!url)("the README's PostgreSQL example", () => {
     expect(again.stderr).toMatch(/already holds data \(in .*claims.*\); copy into a new, empty database/);
   });
 
-  it('serves the copied database read-only as its line types it: the README’s first query, /health, a refused mutation', async () => {
+  it('serves the database as its line types it: the README’s first query, /health, a mutation PostgreSQL does not take yet', async () => {
     const shell = readmeBlocks().find((b) => b.lang === 'sh' && /sitrep serve --db postgres:/.test(b.text));
     expect(shell, 'a ```sh block that runs sitrep serve on PostgreSQL').toBeDefined();
     const [command, ...args] = shell!.text.trim().replace('npx -y pnpm@10.34.8 sitrep ', '').split(/\s+/);

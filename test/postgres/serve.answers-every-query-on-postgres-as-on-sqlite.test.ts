@@ -119,8 +119,10 @@ describe.skipIf(!url)('sitrep serve on PostgreSQL, beside sitrep serve on the SQ
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('says it serves PostgreSQL read-only, without the password', () => {
-    expect(onPostgres.output()).toMatch(/Sitrep is serving postgres:\/\/.*\(PostgreSQL: queries and subscriptions/);
+  it('says what it serves on PostgreSQL, without the password', () => {
+    expect(onPostgres.output()).toMatch(
+      /Sitrep is serving postgres:\/\/.*\(PostgreSQL: queries, subscriptions and ingestArticle\)/,
+    );
   });
 
   it.each(readmeQueries.map((query, i) => [i + 1, query] as const))(

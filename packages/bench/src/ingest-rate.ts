@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { SitrepDatabase } from '@sitrep/db';
+import type { IngestTarget } from '@sitrep/db';
 import { extractArticle } from '@sitrep/extract';
 import { ingestArticles, knowledgeOf } from '@sitrep/ingest';
 import { Random } from './random';
@@ -85,7 +85,7 @@ function cpuMsSince(start: NodeJS.CpuUsage): number {
 }
 
 /** Articles per second through extractArticle alone, then through ingestArticle, each for about `seconds`. */
-export function measureIngest(db: SitrepDatabase, corpus: readonly CorpusArticle[], seconds: number): IngestFigures {
+export function measureIngest(db: IngestTarget, corpus: readonly CorpusArticle[], seconds: number): IngestFigures {
   // The first extraction loads the language model: not part of the rate.
   for (const article of corpus) extractArticle(article.text);
   let extracted = 0;

@@ -43,6 +43,17 @@ export function checkTargets(r: BenchResult): TargetCheck[] {
       return pg ? [check(`${query} req/s on PostgreSQL vs baseline`, pg.ratio, '×', '≥ 0.5×', (v) => v >= 0.5)] : [];
     }),
     check('ingest', ingest, 'articles/s', '≥ 200 articles/s', (v) => v >= 200),
+    ...(r.ingestPostgres
+      ? [
+          check(
+            'ingest on PostgreSQL',
+            r.ingestPostgres.ingestPerSecond,
+            'articles/s',
+            '≥ 150 articles/s',
+            (v) => v >= 150,
+          ),
+        ]
+      : []),
     // The target is for the real write path; a database written with --writer sql says nothing about it.
     r.build.writer === 'api'
       ? check('build', r.build.claimsPerSecond, 'claims/s', '≥ 100,000 claims/s', (v) => v >= 100_000)
@@ -177,6 +188,11 @@ export function renderMarkdown(r: BenchResult, targets: TargetCheck[]): string {
     'skipped' in r.ingest
       ? `| ingest | skipped: ${r.ingest.skipped} |`
       : `| extractArticle | ${n(r.ingest.extractPerSecond, 1)} articles/s (${n(r.ingest.extracted)} articles; CPU ${n(r.ingest.extractCpuMsPerArticle, 2)} ms per article) |\n| ingest (ingestArticles, grouped commits) | ${n(r.ingest.ingestPerSecond, 1)} articles/s (${n(r.ingest.ingested)} articles, CPU ${n(r.ingest.ingestCpuMsPerArticle, 2)} ms per article, extraction included, ${n(r.ingest.claimsStored)} claims stored; ${n(r.ingest.refused)} refused; knowledge base of names built once in ${n(r.ingest.knowledgeSeconds, 2)} s, not counted${r.ingest.firstRefusal ? `, first: ${r.ingest.firstRefusal.replace(/\|/g, '/')}` : ''}) |`,
+    ...(r.ingestPostgres
+      ? [
+          `| ingest into PostgreSQL (the same, through its writer thread) | ${n(r.ingestPostgres.ingestPerSecond, 1)} articles/s (${n(r.ingestPostgres.ingested)} articles, CPU ${n(r.ingestPostgres.ingestCpuMsPerArticle, 2)} ms per article in this process, extraction included, ${n(r.ingestPostgres.claimsStored)} claims stored; ${n(r.ingestPostgres.refused)} refused) |`,
+        ]
+      : []),
     `| name scan | ${n(r.nameScan.mbPerSecond, 1)} MB/s (median of ${r.nameScan.runs}: ${n(r.nameScan.documentBytes / 1e6, 2)} MB, ${n(r.nameScan.names)} names, ${n(r.nameScan.matches)} matches; matcher built in ${n(r.nameScan.buildSeconds, 2)} s) |`,
     ...editorRows(r.editor),
     `| start-up of the built command (median of ${r.startup.runs}) | bare node ${n(r.startup.bareNode, 2)} s; sitrep --version ${n(r.startup.version, 2)} s; serve to first answer ${n(r.startup.serveFirstAnswer, 2)} s; extract one article ${n(r.startup.extract, 2)} s |`,

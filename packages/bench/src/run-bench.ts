@@ -79,6 +79,8 @@ export interface BenchResult {
   search: { common: LoadFigures & { terms: string[] }; rare: LoadFigures & { terms: string[] } };
   editor: EditorHoverFigures;
   ingest: IngestFigures | { skipped: string };
+  /** The same ingest into PostgreSQL (after the SQLite one, into the copy), when --db asked for it. */
+  ingestPostgres: IngestFigures | null;
   nameScan: NameScanFigures;
   extraction: ExtractionFigures;
   startup: StartupFigures;
@@ -299,6 +301,17 @@ export async function runBench(options: RunOptions, resources = new Resources())
         db.close();
       }
     }
+    let ingestPostgres: IngestFigures | null = null;
+    if (corpus && options.postgresUrl) {
+      log(`ingest into PostgreSQL: the same articles, ${scale.ingestSeconds} s…`);
+      const { openPostgresIngestWrites } = await import('@sitrep/db');
+      const writes = openPostgresIngestWrites(options.postgresUrl);
+      try {
+        ingestPostgres = measureIngest(writes, corpus, scale.ingestSeconds);
+      } finally {
+        writes.close();
+      }
+    }
 
     log('name scan: NameMatcher.findAll over a generated document…');
     const nameScan = measureNameScan(
@@ -328,6 +341,7 @@ export async function runBench(options: RunOptions, resources = new Resources())
       search,
       editor,
       ingest,
+      ingestPostgres,
       nameScan,
       extraction,
       startup,
