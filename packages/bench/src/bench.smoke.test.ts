@@ -58,6 +58,9 @@ describe('pnpm bench --scale small', () => {
     expect(result.search.rare.requests).toBeGreaterThan(0);
     expect(result.editor.answered).toBeGreaterThan(0);
     expect(result.nameScan.matches).toBeGreaterThan(0);
+    // The same ingest into the PostgreSQL copy, where one was given (and the corpus is there).
+    if (postgresUrl && 'ingested' in result.ingest) expect(result.ingestPostgres?.ingested).toBeGreaterThan(0);
+    else expect(result.ingestPostgres).toBeNull();
     if (process.platform === 'linux') expect(result.memory.serverPeakRssBytes).toBeGreaterThan(0);
     expect(result.extraction.shapes.map((s) => s.key)).toEqual([
       'prose',
