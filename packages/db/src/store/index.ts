@@ -5,5 +5,5 @@ export { sqliteStore } from './sqlite';
 export { postgresStore } from './postgres/index';
 export { postgresIngestQueries } from './postgres/ingest-writes';
 export type { DictionaryAlias, ListReads, RowReads } from './reads-more';
-export type { IngestQueries, IngestTarget, IngestWrites, StatementWatch } from './writes';
+export type { CurationQueries, IngestQueries, IngestTarget, IngestWrites, StatementWatch } from './writes';
 export { sqliteIngestWrites, writesOf } from './writes';

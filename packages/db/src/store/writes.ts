@@ -3,7 +3,7 @@ import { inTransaction } from '../database';
 import { isBulkLoading } from '../bulk-load';
 import { articleHeadsByIds, articleTextsByIds, createArticle, findArticleByHash } from '../queries/articles';
 import { claimFeaturesByIds, saveClaimFeatures } from '../queries/claim-features';
-import { claimAboutForClaims, claimsByIds, createClaims, listClaims } from '../queries/claims';
+import { claimAboutForClaims, claimsByIds, createClaims, listClaims, setClaimReviewStatus } from '../queries/claims';
 import {
   addAlias,
   aliasTotals,
@@ -12,6 +12,9 @@ import {
   entitiesByIds,
   entityNamesStamp,
   findEntityByAlias,
+  mergeEntities,
+  requireEntity,
+  setEntityReviewStatus,
 } from '../queries/entities';
 import { createMentions } from '../queries/mentions';
 import {
@@ -30,9 +33,12 @@ import {
   conflictsOf,
   createStatement,
   deleteStatementIfEmpty,
+  markCurated,
   recordConflict,
   reliabilityOf,
   saveStatementFigures,
+  setSourceReliability,
+  statementIdsWithSourceActor,
   tellingsOfStatements,
   termCountsOf,
 } from '../queries/statements';
@@ -85,13 +91,31 @@ const ingestQueries = {
   saveClaimFeatures,
 };
 
-type Bound<F> = F extends (db: SitrepDatabase, ...args: infer A) => infer R ? (...args: A) => R : never;
+/**
+ * What a curator's mutations write besides what ingest does (an entity or claim confirmed, two
+ * entities merged, a source graded, claims moved between statements), on the same terms.
+ */
+const curationQueries = {
+  requireEntity,
+  setEntityReviewStatus,
+  mergeEntities,
+  setClaimReviewStatus,
+  setSourceReliability,
+  statementIdsWithSourceActor,
+  markCurated,
+};
 
-/** Their names, for a back end that answers them by name (pg/sync-writes). */
-export const INGEST_QUERY_NAMES = Object.keys(ingestQueries) as Array<keyof typeof ingestQueries>;
+type Bound<F> = F extends (db: SitrepDatabase, ...args: infer A) => infer R ? (...args: A) => R : never;
 
 /** The ingest's queries with the database bound, as both back ends answer them. */
 export type IngestQueries = { [K in keyof typeof ingestQueries]: Bound<(typeof ingestQueries)[K]> };
+
+/** The curator's, likewise. */
+export type CurationQueries = { [K in keyof typeof curationQueries]: Bound<(typeof curationQueries)[K]> };
+
+/** Their names, for a back end that answers them by name (pg/sync-writes). */
+export const INGEST_QUERY_NAMES = Object.keys(ingestQueries) as Array<keyof typeof ingestQueries>;
+export const CURATION_QUERY_NAMES = Object.keys(curationQueries) as Array<keyof typeof curationQueries>;
 
 /**
  * What an ingest asks of the database it writes to, synchronously: SQLite's own connection, or
