@@ -32,11 +32,11 @@ export interface ServerStore extends StoreReads {
   /** The SQLite database under the store (mutations and the fast path use it); null on PostgreSQL. */
   readonly sqlite: SitrepDatabase | null;
   /**
-   * What ingestArticle stores through, opened on first use; null where the store takes no
-   * ingests (a PostgreSQL store opened without its URL: a replica, the bench's reader).
+   * What mutations write through, opened on first use; null where the store takes no writes (a
+   * PostgreSQL store opened without its URL: a replica, the bench's reader).
    */
-  ingestWrites(): IngestWrites | null;
-  /** Closes what the store opened itself (ingestWrites' connection). */
+  writer(): IngestWrites | null;
+  /** Closes what the store opened itself (the writer's connection). */
   close(): void;
   /** The entity called `name`: an exact alias first, else the knowledge base ingestion links with. */
   entityNamed(name: string): MaybePromise<EntityRow | undefined>;
@@ -53,7 +53,7 @@ export function sqliteServerStore(db: SitrepDatabase): ServerStore {
     ...sqliteStore(db),
     kind: 'sqlite',
     sqlite: db,
-    ingestWrites: () => sqliteIngestWrites(db),
+    writer: () => sqliteIngestWrites(db),
     close: () => {},
     entityNamed: (name) => entityNamedOnSqlite(db, name),
     async statementSources(ids) {
@@ -78,7 +78,7 @@ export function postgresServerStore(db: SitrepPostgres, url: string | null = nul
     ...store,
     kind: 'postgres',
     sqlite: null,
-    ingestWrites: () => (url === null ? null : (writes ??= openPostgresIngestWrites(url, { waitForLock: false }))),
+    writer: () => (url === null ? null : (writes ??= openPostgresIngestWrites(url, { waitForLock: false }))),
     close: () => writes?.close(),
     entityNamed: namedThroughStore(store),
     statementSources: (ids) => sourcesThroughStore(store, ids),

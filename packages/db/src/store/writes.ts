@@ -123,7 +123,7 @@ export const CURATION_QUERY_NAMES = Object.keys(curationQueries) as Array<keyof 
  * transaction and the connection caches grouping keeps between articles, which only SQLite can
  * vouch for (it sees every write on its connection); PostgreSQL's other processes write unseen.
  */
-export interface IngestWrites extends IngestQueries {
+export interface IngestWrites extends IngestQueries, CurationQueries {
   readonly kind: 'sqlite' | 'postgres';
   /** The SQLite file or the PostgreSQL URL (password and all): where another thread opens the same database. */
   readonly location: string;
@@ -159,11 +159,11 @@ export function sqliteIngestWrites(db: SitrepDatabase): IngestWrites {
   let writes = sqliteWrites.get(db.sqlite);
   if (writes) return writes;
   const bound = Object.fromEntries(
-    Object.entries(ingestQueries).map(([name, fn]) => [
+    Object.entries({ ...ingestQueries, ...curationQueries }).map(([name, fn]) => [
       name,
       (...args: unknown[]) => (fn as (db: SitrepDatabase, ...rest: unknown[]) => unknown)(db, ...args),
     ]),
-  ) as IngestQueries;
+  ) as IngestQueries & CurationQueries;
   writes = {
     ...bound,
     kind: 'sqlite',

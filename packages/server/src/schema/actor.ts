@@ -1,5 +1,5 @@
-import { createEntity } from '@sitrep/db';
 import { builder } from '../builder';
+import { writerOf } from '../writer';
 import { rowIdOf } from '../global-id';
 import { loadEach, loadEntity, loadOrThrow } from '../loaders';
 import { offsetConnection } from '../pagination';
@@ -64,17 +64,19 @@ builder.relayMutationField(
     description: 'Adds an actor with its names. Fails with CONFLICT if a name already belongs to another entity.',
     resolve: (_root, { input }, ctx) => {
       checkInputText(input, ['name', 'aliases']);
-      const actor = createEntity(
-        ctx.db,
-        {
-          kind: 'actor',
-          name: input.name,
-          description: input.description ?? null,
-          actorType: input.actorType ?? null,
-          role: input.role ?? null,
-          affiliationId: input.affiliation ? rowIdOf(input.affiliation, ['Actor'], 'affiliation') : null,
-        },
-        input.aliases ?? [],
+      const writer = writerOf(ctx);
+      const actor = writer.transaction(() =>
+        writer.createEntity(
+          {
+            kind: 'actor',
+            name: input.name,
+            description: input.description ?? null,
+            actorType: input.actorType ?? null,
+            role: input.role ?? null,
+            affiliationId: input.affiliation ? rowIdOf(input.affiliation, ['Actor'], 'affiliation') : null,
+          },
+          input.aliases ?? [],
+        ),
       );
       return { actorId: actor.id };
     },

@@ -1,6 +1,6 @@
-import { type ArticleFilter, createArticle, thenMaybe } from '@sitrep/db';
-import { SitrepError, refuseLongArticle } from '@sitrep/vocabulary';
-import { READ_ONLY_MESSAGE } from '../read-only';
+import { type ArticleFilter, thenMaybe } from '@sitrep/db';
+import { refuseLongArticle } from '@sitrep/vocabulary';
+import { writerOf } from '../writer';
 import { builder } from '../builder';
 import { loadEach, loadOrThrow } from '../loaders';
 import { offsetConnection } from '../pagination';
@@ -136,7 +136,8 @@ builder.relayMutationField(
       'Stores an article as given, without extraction. The same text twice is a CONFLICT naming the stored article.',
     resolve: (_root, { input }, ctx) => {
       checkInputText(input);
-      return { articleId: createArticle(ctx.db, input).id };
+      const writer = writerOf(ctx);
+      return { articleId: writer.transaction(() => writer.createArticle(input)).id };
     },
   },
   {
@@ -171,8 +172,7 @@ builder.relayMutationField(
     resolve: async (_root, { input }, ctx) => {
       refuseLongArticle(input.text, ctx.limits.maxArticleChars, 'maxArticleChars');
       checkInputText(input);
-      const writes = ctx.store.ingestWrites();
-      if (!writes) throw new SitrepError('NOT_SUPPORTED', READ_ONLY_MESSAGE);
+      const writes = writerOf(ctx);
       const prepared = await ctx.extraction.prepare(writes, input);
       // Loaded on the first ingest: the extractor's language model is not needed to serve queries.
       const { storeArticle } = await import('@sitrep/ingest');

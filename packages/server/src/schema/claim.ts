@@ -1,6 +1,7 @@
-import { type ClaimRow, createClaim, inTransaction, setClaimReviewStatus, thenMaybe } from '@sitrep/db';
+import { type ClaimRow, thenMaybe } from '@sitrep/db';
 import type { AboutRole } from '@sitrep/vocabulary';
 import { builder } from '../builder';
+import { writerOf } from '../writer';
 import { ENTITY_TYPENAMES, rowIdOf } from '../global-id';
 import { loadEach, loadEntity, loadEntityOrThrow, loadOrThrow } from '../loaders';
 import { offsetConnection } from '../pagination';
@@ -138,32 +139,35 @@ builder.relayMutationField(
       checkInputText(input);
       // Grouping lives with ingest, loaded on the first write that needs it.
       const { groupClaims } = await import('@sitrep/ingest');
+      const writer = writerOf(ctx);
       const create = () =>
-        createClaim(ctx.db, {
-          articleId: rowIdOf(input.article, ['Article'], 'article'),
-          quote: input.quote,
-          start: input.start ?? null,
-          end: input.end ?? null,
-          source: input.source
-            ? {
-                text: input.source.text,
-                actorId: input.source.actor ? rowIdOf(input.source.actor, ['Actor'], 'source.actor') : null,
-                count: input.source.count ?? null,
-                anonymous: input.source.anonymous ?? false,
-              }
-            : null,
-          about: (input.about ?? []).map((a) => ({
-            entityId: rowIdOf(a.entity, ENTITY_TYPENAMES, 'about.entity'),
-            role: a.role ?? 'subject',
-          })),
-          stance: input.stance ?? 'affirms',
-          hedged: input.hedged ?? false,
-          eventDate: input.eventDate ?? null,
-          reviewStatus: input.reviewStatus ?? 'verified',
-        });
-      const claim = inTransaction(ctx.db, () => {
+        writer.createClaims([
+          {
+            articleId: rowIdOf(input.article, ['Article'], 'article'),
+            quote: input.quote,
+            start: input.start ?? null,
+            end: input.end ?? null,
+            source: input.source
+              ? {
+                  text: input.source.text,
+                  actorId: input.source.actor ? rowIdOf(input.source.actor, ['Actor'], 'source.actor') : null,
+                  count: input.source.count ?? null,
+                  anonymous: input.source.anonymous ?? false,
+                }
+              : null,
+            about: (input.about ?? []).map((a) => ({
+              entityId: rowIdOf(a.entity, ENTITY_TYPENAMES, 'about.entity'),
+              role: a.role ?? 'subject',
+            })),
+            stance: input.stance ?? 'affirms',
+            hedged: input.hedged ?? false,
+            eventDate: input.eventDate ?? null,
+            reviewStatus: input.reviewStatus ?? 'verified',
+          },
+        ])[0]!;
+      const claim = writer.transaction(() => {
         const row = create();
-        groupClaims(ctx.db, [row]);
+        groupClaims(writer, [row]);
         return row;
       });
       return { claimId: claim.id };
@@ -189,9 +193,11 @@ builder.relayMutationField(
   },
   {
     description: 'Marks a claim verified or rejected (or back to extracted).',
-    resolve: (_root, { input }, ctx) => ({
-      claim: setClaimReviewStatus(ctx.db, rowIdOf(input.claim, ['Claim'], 'claim'), input.status),
-    }),
+    resolve: (_root, { input }, ctx) => {
+      const writer = writerOf(ctx);
+      const claimId = rowIdOf(input.claim, ['Claim'], 'claim');
+      return { claim: writer.transaction(() => writer.setClaimReviewStatus(claimId, input.status)) };
+    },
   },
   { outputFields: (t) => ({ claim: t.field({ type: ClaimRef, resolve: (p) => p.claim }) }) },
 );

@@ -1,6 +1,7 @@
-import { type ClaimFilter, addAlias, mergeEntities, setEntityReviewStatus, thenMaybe } from '@sitrep/db';
+import { type ClaimFilter, thenMaybe } from '@sitrep/db';
 import { MAX_NAME_CHARS, SitrepError, refuseLongText } from '@sitrep/vocabulary';
 import { builder } from '../builder';
+import { writerOf } from '../writer';
 import { ENTITY_TYPENAMES, encodeGlobalId, entityTypename, rowIdOf } from '../global-id';
 import { loadOrThrow } from '../loaders';
 import { offsetConnection } from '../pagination';
@@ -145,7 +146,8 @@ builder.relayMutationField(
     resolve: (_root, { input }, ctx) => {
       checkInputText(input, ['name']);
       const entityId = rowIdOf(input.entity, ENTITY_TYPENAMES, 'entity');
-      addAlias(ctx.db, entityId, input.name);
+      const writer = writerOf(ctx);
+      writer.transaction(() => writer.addAlias(entityId, input.name));
       return { entityId };
     },
   },
@@ -169,9 +171,11 @@ builder.relayMutationField(
   },
   {
     description: 'Confirms or rejects an entity (or sends it back to the candidates).',
-    resolve: (_root, { input }, ctx) => ({
-      entity: setEntityReviewStatus(ctx.db, rowIdOf(input.entity, ENTITY_TYPENAMES, 'entity'), input.status),
-    }),
+    resolve: (_root, { input }, ctx) => {
+      const writer = writerOf(ctx);
+      const entityId = rowIdOf(input.entity, ENTITY_TYPENAMES, 'entity');
+      return { entity: writer.transaction(() => writer.setEntityReviewStatus(entityId, input.status)) };
+    },
   },
   { outputFields: (t) => ({ entity: t.field({ type: EntityRef, resolve: (p) => p.entity }) }) },
 );
@@ -189,7 +193,8 @@ builder.relayMutationField(
     resolve: (_root, { input }, ctx) => {
       const survivorId = rowIdOf(input.survivor, ENTITY_TYPENAMES, 'survivor');
       const mergedId = rowIdOf(input.merged, ENTITY_TYPENAMES, 'merged');
-      const survivor = mergeEntities(ctx.db, survivorId, mergedId);
+      const writer = writerOf(ctx);
+      const survivor = writer.transaction(() => writer.mergeEntities(survivorId, mergedId));
       return { survivor, mergedId: input.merged };
     },
   },

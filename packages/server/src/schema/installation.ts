@@ -1,5 +1,6 @@
-import { type EntityRow, createEntity } from '@sitrep/db';
+import type { EntityRow } from '@sitrep/db';
 import { builder } from '../builder';
+import { writerOf } from '../writer';
 import { rowIdOf } from '../global-id';
 import { loadEach, loadEntity, loadOrThrow } from '../loaders';
 import { offsetConnection } from '../pagination';
@@ -94,22 +95,24 @@ builder.relayMutationField(
       'Adds an installation with its names. Fails with CONFLICT if a name already belongs to another entity.',
     resolve: (_root, { input }, ctx) => {
       checkInputText(input, ['name', 'aliases']);
-      const installation = createEntity(
-        ctx.db,
-        {
-          kind: 'installation',
-          name: input.name,
-          description: input.description ?? null,
-          installationType: input.installationType ?? null,
-          place: input.location?.place ?? null,
-          region: input.location?.region ?? null,
-          country: input.location?.country ?? null,
-          latitude: input.location?.latitude ?? null,
-          longitude: input.location?.longitude ?? null,
-          operatorId: input.operator ? rowIdOf(input.operator, ['Actor'], 'operator') : null,
-          hostCountryId: input.hostCountry ? rowIdOf(input.hostCountry, ['Actor'], 'hostCountry') : null,
-        },
-        input.aliases ?? [],
+      const writer = writerOf(ctx);
+      const installation = writer.transaction(() =>
+        writer.createEntity(
+          {
+            kind: 'installation',
+            name: input.name,
+            description: input.description ?? null,
+            installationType: input.installationType ?? null,
+            place: input.location?.place ?? null,
+            region: input.location?.region ?? null,
+            country: input.location?.country ?? null,
+            latitude: input.location?.latitude ?? null,
+            longitude: input.location?.longitude ?? null,
+            operatorId: input.operator ? rowIdOf(input.operator, ['Actor'], 'operator') : null,
+            hostCountryId: input.hostCountry ? rowIdOf(input.hostCountry, ['Actor'], 'hostCountry') : null,
+          },
+          input.aliases ?? [],
+        ),
       );
       return { installationId: installation.id };
     },

@@ -1,17 +1,4 @@
-import {
-  assignClaims,
-  createStatement,
-  deleteStatementIfEmpty,
-  inTransaction,
-  markCurated,
-  requireEntity,
-  setSourceReliability,
-  statementIdsWithSourceActor,
-  type SitrepDatabase,
-  type SourceReliabilityChangeRow,
-  claimIdsOfStatements,
-  thenMaybe,
-} from '@sitrep/db';
+import { type IngestWrites, type SourceReliabilityChangeRow, thenMaybe } from '@sitrep/db';
 import type { refreshStatements } from '@sitrep/ingest';
 import { DEFAULT_RELIABILITY, SitrepError } from '@sitrep/vocabulary';
 import { builder } from '../builder';
@@ -20,6 +7,7 @@ import { loadEntityOrThrow, loadOrThrow } from '../loaders';
 import { ReliabilityGradeEnum } from './enums';
 import { checkInputText } from './input-text';
 import { ActorRef, ClaimRef, StatementRef } from './refs';
+import { writerOf } from '../writer';
 
 const ReliabilityChangeRef = builder.objectRef<SourceReliabilityChangeRow>('ReliabilityChange');
 ReliabilityChangeRef.implement({
@@ -56,9 +44,9 @@ type Refresh = typeof refreshStatements;
 const loadRefresh = async (): Promise<Refresh> => (await import('@sitrep/ingest')).refreshStatements;
 
 /** Regrades statements after claims moved or a grade changed, deleting any left empty; returns those kept. */
-function regrade(db: SitrepDatabase, refresh: Refresh, ids: readonly number[]): number[] {
-  const kept = [...new Set(ids)].filter((id) => !deleteStatementIfEmpty(db, id));
-  refresh(db, kept);
+function regrade(writer: IngestWrites, refresh: Refresh, ids: readonly number[]): number[] {
+  const kept = [...new Set(ids)].filter((id) => !writer.deleteStatementIfEmpty(id));
+  refresh(writer, kept);
   return kept;
 }
 
@@ -77,11 +65,12 @@ builder.relayMutationField(
     resolve: async (_root, { input }, ctx) => {
       checkInputText(input);
       const actorId = rowIdOf(input.actor, ['Actor'], 'actor');
-      requireEntity(ctx.db, actorId, 'actor');
+      const writer = writerOf(ctx);
       const refresh = await loadRefresh();
-      const change = inTransaction(ctx.db, () => {
-        const row = setSourceReliability(ctx.db, actorId, input.grade, ctx.viewer.tokenId, input.note ?? null);
-        regrade(ctx.db, refresh, statementIdsWithSourceActor(ctx.db, actorId));
+      const change = writer.transaction(() => {
+        writer.requireEntity(actorId, 'actor');
+        const row = writer.setSourceReliability(actorId, input.grade, ctx.viewer.tokenId, input.note ?? null);
+        regrade(writer, refresh, writer.statementIdsWithSourceActor(actorId));
         return row;
       });
       return { actorId, change };
@@ -116,12 +105,13 @@ builder.relayMutationField(
       if (target !== null) await loadOrThrow(ctx.loaders.statement, target, 'statement');
       const from = claim.statementId;
       const refresh = await loadRefresh();
-      const { to, kept } = inTransaction(ctx.db, () => {
-        const to = target ?? createStatement(ctx.db, claim.saidOn);
+      const writer = writerOf(ctx);
+      const { to, kept } = writer.transaction(() => {
+        const to = target ?? writer.createStatement(claim.saidOn);
         const touched = from == null ? [to] : [from, to];
-        assignClaims(ctx.db, [claimId], to);
-        markCurated(ctx.db, touched);
-        return { to, kept: regrade(ctx.db, refresh, touched) };
+        writer.assignClaims([claimId], to);
+        writer.markCurated(touched);
+        return { to, kept: regrade(writer, refresh, touched) };
       });
       // The rows loaded above are from before the move: the payload reads them afresh.
       ctx.loaders.claim.clear(claimId);
@@ -166,7 +156,8 @@ builder.relayMutationField(
     resolve: async (_root, { input }, ctx) => {
       const statementId = rowIdOf(input.statement, ['Statement'], 'statement');
       const statement = await loadOrThrow(ctx.loaders.statement, statementId, 'statement');
-      const own = new Set(claimIdsOfStatements(ctx.db, [statementId]).get(statementId));
+      const writer = writerOf(ctx);
+      const own = new Set(writer.claimIdsOfStatements([statementId]).get(statementId));
       const leaving = [...new Set(input.claims.map((c, i) => rowIdOf(c, ['Claim'], `claims[${i}]`)))];
       const stranger = leaving.find((id) => !own.has(id));
       if (stranger !== undefined) {
@@ -176,11 +167,11 @@ builder.relayMutationField(
         throw new SitrepError('BAD_USER_INPUT', 'Give some of the statement’s claims, not none and not all.');
       }
       const refresh = await loadRefresh();
-      const created = inTransaction(ctx.db, () => {
-        const created = createStatement(ctx.db, statement.firstSaid);
-        assignClaims(ctx.db, leaving, created);
-        markCurated(ctx.db, [statementId, created]);
-        regrade(ctx.db, refresh, [statementId, created]);
+      const created = writer.transaction(() => {
+        const created = writer.createStatement(statement.firstSaid);
+        writer.assignClaims(leaving, created);
+        writer.markCurated([statementId, created]);
+        regrade(writer, refresh, [statementId, created]);
         return created;
       });
       ctx.loaders.statement.clear(statementId);

@@ -1,7 +1,13 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createSyncFn } from 'synckit';
-import { INGEST_QUERY_NAMES, type IngestQueries, type IngestWrites } from '../../store/writes';
+import {
+  CURATION_QUERY_NAMES,
+  type CurationQueries,
+  INGEST_QUERY_NAMES,
+  type IngestQueries,
+  type IngestWrites,
+} from '../../store/writes';
 import { type WriterReply, type WriterRequest, uncarry } from './protocol';
 
 /**
@@ -63,8 +69,11 @@ export function openPostgresIngestWrites(
       return result;
     };
   const queries = Object.fromEntries(
-    INGEST_QUERY_NAMES.map((name) => [name, (...args: unknown[]) => send({ op: 'query', connection, name, args })]),
-  ) as IngestQueries;
+    [...INGEST_QUERY_NAMES, ...CURATION_QUERY_NAMES].map((name) => [
+      name,
+      (...args: unknown[]) => send({ op: 'query', connection, name, args }),
+    ]),
+  ) as IngestQueries & CurationQueries;
   const key = {};
   return {
     ...queries,
