@@ -67,6 +67,7 @@ export const DB_OR_URL_OPTION = [
 const ON_POSTGRES = new Set([
   'sitrep migrate',
   'sitrep ingest',
+  'sitrep watch',
   'sitrep serve',
   'sitrep backup',
   'sitrep restore',

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { SitrepDatabase } from '@sitrep/db';
+import type { IngestTarget, SitrepDatabase } from '@sitrep/db';
 import {
   type FeedReadOptions,
   type FileOutcome,
@@ -15,7 +15,7 @@ import {
   shownPath,
   storeFeed,
 } from '@sitrep/ingest';
-import { MAX_ARTICLE_CHARS, plural } from '@sitrep/vocabulary';
+import { MAX_ARTICLE_CHARS, SitrepError, plural } from '@sitrep/vocabulary';
 import { type FileEvent, watchFolders } from './folders';
 
 export interface WatchOptions {
@@ -58,7 +58,10 @@ const BATCH = 8;
  * earlier text stays stored), and a file that fails is reported and passed over: nothing stops
  * the watch but the signal.
  */
-export async function watchSources(db: SitrepDatabase, options: WatchOptions): Promise<WatchTally> {
+export async function watchSources(db: IngestTarget, options: WatchOptions): Promise<WatchTally> {
+  const feeds = options.feeds ?? [];
+  // Feeds keep what they last said (ETag, items stored) in SQLite's tables only, so far.
+  const feedsDb = feeds.length > 0 ? sqliteOnly(db) : null;
   const tally: WatchTally = { ingested: 0, duplicate: 0, failed: 0 };
   const { log, signal } = options;
   const name = shownPath;
@@ -82,7 +85,6 @@ export async function watchSources(db: SitrepDatabase, options: WatchOptions): P
   });
   const found = pending.size;
   let foundStored = 0;
-  const feeds = options.feeds ?? [];
   const everyMs = options.everyMs ?? 600_000;
   const watching = [
     ...(watched.length > 0 ? [`${watched.map((f) => `${name(f)}/`).join(', ')}: ${plural(found, 'file')} there`] : []),
@@ -121,7 +123,7 @@ export async function watchSources(db: SitrepDatabase, options: WatchOptions): P
         feedsDue = false;
         for (const feed of feeds) {
           if (signal.aborted) break;
-          await readOneFeed(db, feed, { ...options.feedReading, pacer }, options, report, log);
+          await readOneFeed(feedsDb!, feed, { ...options.feedReading, pacer }, options, report, log);
         }
         continue;
       }
@@ -150,9 +152,14 @@ export async function watchSources(db: SitrepDatabase, options: WatchOptions): P
   return tally;
 }
 
+function sqliteOnly(db: IngestTarget): SitrepDatabase {
+  if ('sqlite' in db) return db;
+  throw new SitrepError('BAD_USER_INPUT', 'Feeds are watched on SQLite only so far; watch folders on PostgreSQL.');
+}
+
 /** Ingests one batch; returns the files to try again because the database was busy. */
 function runBatch(
-  db: SitrepDatabase,
+  db: IngestTarget,
   batch: ReadonlyArray<[string, FileEvent]>,
   options: WatchOptions,
   report: (outcome: FileOutcome, event: FileEvent) => void,

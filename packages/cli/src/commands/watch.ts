@@ -1,9 +1,11 @@
 import { existsSync, statSync } from 'node:fs';
+import type { IngestTarget } from '@sitrep/db';
 import { SitrepError } from '@sitrep/vocabulary';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 // The interval parser alone: the command's module loads when it runs.
 import { parseInterval } from '@sitrep/watch/interval';
 import { openForCommand } from '../open-database';
+import { DB_OR_URL_OPTION, databaseTarget } from '../paths';
 import {
   type ArticleCommandOptions,
   type FeedCommandOptions,
@@ -40,7 +42,7 @@ export function registerWatch(program: Command): void {
         'written again, and the new items of each --feed now and every --every, one line per article, until Ctrl-C (which ' +
         'stops between articles). A changed file is stored as a new article beside its earlier text.',
     );
-  withFeedOptions(withArticleOptions(command))
+  withFeedOptions(withArticleOptions(command, DB_OR_URL_OPTION))
     .option('--settle <seconds>', 'how long a file must stay unchanged before it is read', parseSettle, 1)
     .addOption(
       new Option('--every <interval>', 'how often the feeds are read again: 30s, 10m, 1h')
@@ -57,7 +59,7 @@ export function registerWatch(program: Command): void {
           throw new SitrepError('BAD_USER_INPUT', `${folder} is a file; watch takes folders (ingest reads files).`);
       }
       const { watchSources } = await import('@sitrep/watch');
-      const db = await openForCommand(options.db, options.create);
+      const db = await openForWatch(options);
       const stop = new AbortController();
       const onSignal = () => {
         // A second Ctrl-C does not wait: SQLite rolls back whatever was not committed.
@@ -90,4 +92,22 @@ export function registerWatch(program: Command): void {
         db.close();
       }
     });
+}
+
+/**
+ * The database a watch stores into: a SQLite file, or PostgreSQL (folders only so far: feeds keep
+ * their state in SQLite's tables), migrated first, written through a connection of its own.
+ */
+async function openForWatch(options: WatchCommandOptions): Promise<{ close(): void } & IngestTarget> {
+  const where = databaseTarget(options.db);
+  if (!('url' in where)) return openForCommand(options.db, options.create);
+  if (options.feed.length > 0)
+    throw new SitrepError(
+      'BAD_USER_INPUT',
+      '--feed does not run on PostgreSQL yet; watch folders there, or give a SQLite file.',
+    );
+  const { openPostgres, openPostgresIngestWrites } = await import('@sitrep/db');
+  // A PostgreSQL database is made by its administrator (createdb); its tables by this.
+  await (await openPostgres(where.url, { max: 1 })).close();
+  return openPostgresIngestWrites(where.url);
 }
