@@ -39,3 +39,19 @@ export function conflictOnDuplicate(error: unknown): never {
   }
   throw error;
 }
+
+/** Each query of `queries` with a unique violation turned into a CONFLICT (conflictOnDuplicate). */
+export function conflictsAsConflict<Queries extends object>(queries: Queries): Queries {
+  return Object.fromEntries(
+    Object.entries(queries).map(([name, query]) => [
+      name,
+      async (...args: unknown[]) => {
+        try {
+          return await (query as (...rest: unknown[]) => Promise<unknown>)(...args);
+        } catch (error) {
+          return conflictOnDuplicate(error);
+        }
+      },
+    ]),
+  ) as Queries;
+}

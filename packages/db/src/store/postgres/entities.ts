@@ -1,10 +1,21 @@
 import { asc, eq, getTableColumns, sql } from 'drizzle-orm';
 import { lookupKeys } from '@sitrep/names';
+import { type EntityKind, SitrepError, notFound } from '@sitrep/vocabulary';
 import type { SitrepPostgres } from '../../postgres';
 import { LATEST_CLAIM_OF_STATS_ROW } from '../../queries/claims';
 import { aliases, entities, entityClaimStats } from '../../pg/schema';
+import type { EntityRow } from '../../schema';
 import type { Asynchronous, ClaimStats, StoreReads } from '../reads';
 import { anyId, idArray } from './bind';
+
+/** The entity read for `id` (of this kind, when given), or NOT_FOUND / BAD_USER_INPUT, as requireEntity. */
+export function requiredEntity(row: EntityRow | undefined, id: number, kind?: EntityKind): EntityRow {
+  if (!row) throw notFound(kind ?? 'entity', id);
+  if (kind && row.kind !== kind) {
+    throw new SitrepError('BAD_USER_INPUT', `Entity ${id} (${row.name}) is an ${row.kind}, not an ${kind}.`, { id });
+  }
+  return row;
+}
 
 type EntityReads = Pick<StoreReads, 'entityByName' | 'entitiesByIds' | 'aliasesOfEntities' | 'claimStatsOf'>;
 

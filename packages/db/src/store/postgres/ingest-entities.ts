@@ -1,13 +1,13 @@
 import { getTableColumns, sql } from 'drizzle-orm';
 import { normalizeName } from '@sitrep/names';
-import { type EntityKind, SitrepError, notFound } from '@sitrep/vocabulary';
+import { type EntityKind, SitrepError } from '@sitrep/vocabulary';
 import type { SitrepPostgres } from '../../postgres';
 import { entities } from '../../pg/schema';
 import { type EntityNames, type NewEntity, withEveryField } from '../../queries/entities';
 import type { AliasRow, EntityRow } from '../../schema';
 import type { Asynchronous } from '../reads';
 import type { IngestQueries } from '../writes';
-import { entityReads } from './entities';
+import { entityReads, requiredEntity } from './entities';
 
 type EntityQueries = Pick<
   IngestQueries,
@@ -22,6 +22,11 @@ type EntityQueries = Pick<
 
 /** Names written through these queries, per pool: entityNamesStamp's own part, as SQLite's per connection. */
 const namesWritten = new WeakMap<object, number>();
+
+/** Counts a write of names (added, moved to another entity, gone with theirs) through this pool: the stamp moves. */
+export function namesChanged({ sql: client }: SitrepPostgres): void {
+  namesWritten.set(client, (namesWritten.get(client) ?? 0) + 1);
+}
 
 /** Whose a name is when its owner went as soon as it came (two other writers at once). */
 const ANOTHER = { entityId: null, owner: 'another entity' };
@@ -39,7 +44,6 @@ interface Owned {
 export function ingestEntities(db: SitrepPostgres): Asynchronous<EntityQueries> {
   const { orm, sql: client } = db;
   const reads = entityReads(db);
-  const namesChanged = () => namesWritten.set(client, (namesWritten.get(client) ?? 0) + 1);
 
   const fields = Object.keys(withEveryField({ kind: 'actor', name: '' })) as Array<keyof NewEntity>;
   const insertEntity = orm
@@ -53,11 +57,7 @@ export function ingestEntities(db: SitrepPostgres): Asynchronous<EntityQueries> 
   /** The entity with this id (of this kind, when given), or NOT_FOUND / BAD_USER_INPUT, as requireEntity. */
   async function requireEntity(id: number, kind?: EntityKind): Promise<EntityRow> {
     const [row] = await reads.entitiesByIds([id]);
-    if (!row) throw notFound(kind ?? 'entity', id);
-    if (kind && row.kind !== kind) {
-      throw new SitrepError('BAD_USER_INPUT', `Entity ${id} (${row.name}) is an ${row.kind}, not an ${kind}.`, { id });
-    }
-    return row;
+    return requiredEntity(row, id, kind);
   }
 
   async function checkEntity(entity: Partial<NewEntity>): Promise<void> {
@@ -145,7 +145,7 @@ export function ingestEntities(db: SitrepPostgres): Asynchronous<EntityQueries> 
         );
         throw taken(lost?.name ?? name, (lost && now.get(lost.normalized)) || ANOTHER);
       }
-      namesChanged();
+      namesChanged(db);
       return row!;
     },
     async addAlias(entityId, name) {
@@ -172,7 +172,7 @@ export function ingestEntities(db: SitrepPostgres): Asynchronous<EntityQueries> 
       if (!owner) throw taken(wanted.name, ANOTHER);
       if (owner.entityId !== entity.id) throw taken(wanted.name, owner);
       const { owner: _owner, added, ...alias } = owner as Owned & { added?: boolean };
-      if (added) namesChanged();
+      if (added) namesChanged(db);
       return alias;
     },
     async allEntityNames(afterAliasId = 0) {

@@ -1,7 +1,7 @@
 import type { SitrepPostgres } from '../../postgres';
 import type { Asynchronous } from '../reads';
 import type { IngestQueries } from '../writes';
-import { conflictOnDuplicate } from './bind';
+import { conflictsAsConflict } from './bind';
 import { ingestArticles } from './ingest-articles';
 import { ingestClaims } from './ingest-claims';
 import { ingestEntities } from './ingest-entities';
@@ -16,22 +16,10 @@ import { ingestStatements } from './ingest-statements';
  * concurrent writer can still cause is a CONFLICT too (and the transaction is then aborted).
  */
 export function postgresIngestQueries(db: SitrepPostgres): Asynchronous<IngestQueries> {
-  const queries: Asynchronous<IngestQueries> = {
+  return conflictsAsConflict<Asynchronous<IngestQueries>>({
     ...ingestArticles(db),
     ...ingestEntities(db),
     ...ingestClaims(db),
     ...ingestStatements(db),
-  };
-  return Object.fromEntries(
-    Object.entries(queries).map(([name, query]) => [
-      name,
-      async (...args: unknown[]) => {
-        try {
-          return await (query as (...rest: unknown[]) => Promise<unknown>)(...args);
-        } catch (error) {
-          return conflictOnDuplicate(error);
-        }
-      },
-    ]),
-  ) as Asynchronous<IngestQueries>;
+  });
 }
