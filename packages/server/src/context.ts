@@ -1,10 +1,9 @@
-import type { SitrepDatabase } from '@sitrep/db';
 import type { TokenScope } from '@sitrep/vocabulary';
 import type { Changes } from './changes';
 import { ServerExtraction } from './extraction';
 import type { QueryLimits } from './limits';
 import { type Loaders, createLoaders } from './loaders';
-import { type ServerStore, writableOf } from './store';
+import type { ServerStore } from './store';
 import { DEFAULT_WRITE_POLICY, type WritePolicy } from './write-retry';
 
 /** Who is asking: the scope of the bearer token, or anonymous. */
@@ -18,8 +17,6 @@ export interface Viewer {
 export interface Context {
   /** What every query reads through, on either back end. */
   store: ServerStore;
-  /** The database mutations write to (SQLite); any use of it on PostgreSQL fails with NOT_SUPPORTED. */
-  db: SitrepDatabase;
   viewer: Viewer;
   /** Per-request batching caches: one SQL statement per kind of row, however wide the query. */
   loaders: Loaders;
@@ -45,7 +42,6 @@ export function createContext(
 ): Context {
   return {
     store,
-    db: writableOf(store),
     viewer,
     limits,
     writes,

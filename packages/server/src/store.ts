@@ -14,11 +14,9 @@ import {
   sqliteStore,
 } from '@sitrep/db';
 import type { IndependentSource } from '@sitrep/ingest';
-import { SitrepError } from '@sitrep/vocabulary';
 import { ChangeWatcher, type Changes } from './changes';
 import { PgChanges } from './pg-changes';
 import { namedThroughStore } from './pg-names';
-import { READ_ONLY_MESSAGE } from './read-only';
 import { entityNamedOnSqlite } from './schema/entity-named';
 import { sourcesThroughStore } from './statement-sources';
 
@@ -36,6 +34,8 @@ export interface ServerStore extends StoreReads {
    * PostgreSQL store opened without its URL: a replica, the bench's reader).
    */
   writer(): IngestWrites | null;
+  /** Whether `writer` gives one: false for a PostgreSQL store opened without its URL. */
+  readonly writable: boolean;
   /** Closes what the store opened itself (the writer's connection). */
   close(): void;
   /** The entity called `name`: an exact alias first, else the knowledge base ingestion links with. */
@@ -54,6 +54,7 @@ export function sqliteServerStore(db: SitrepDatabase): ServerStore {
     kind: 'sqlite',
     sqlite: db,
     writer: () => sqliteIngestWrites(db),
+    writable: true,
     close: () => {},
     entityNamed: (name) => entityNamedOnSqlite(db, name),
     async statementSources(ids) {
@@ -67,9 +68,9 @@ export function sqliteServerStore(db: SitrepDatabase): ServerStore {
 }
 
 /**
- * Queries and subscriptions, and ingests through `url` (the database's, password and all) when it
- * is given; the other mutations are refused (read-only.ts). Its one thread never waits for another
- * process's ingest: a write that finds one under way is tried again later (write-retry.ts).
+ * Queries and subscriptions, and writes through `url` (the database's, password and all) when it
+ * is given; without it, mutations are refused (read-only.ts). Its one thread never waits for another
+ * process's write: one that finds another under way is tried again later (write-retry.ts).
  */
 export function postgresServerStore(db: SitrepPostgres, url: string | null = null): ServerStore {
   const store = postgresStore(db);
@@ -79,6 +80,7 @@ export function postgresServerStore(db: SitrepPostgres, url: string | null = nul
     kind: 'postgres',
     sqlite: null,
     writer: () => (url === null ? null : (writes ??= openPostgresIngestWrites(url, { waitForLock: false }))),
+    writable: url !== null,
     close: () => writes?.close(),
     entityNamed: namedThroughStore(store),
     statementSources: (ids) => sourcesThroughStore(store, ids),
@@ -86,20 +88,3 @@ export function postgresServerStore(db: SitrepPostgres, url: string | null = nul
     migrationState: () => pgMigrationState(db),
   };
 }
-
-/**
- * What a context's `db` is where there is no SQLite database: any use of it fails NOT_SUPPORTED.
- * useReadOnly refuses mutations before they run; this makes sure nothing writes past it. A proxy,
- * not a getter on the context: envelop copies contexts with Object.assign, which reads getters.
- */
-const REFUSING_DATABASE = new Proxy(
-  {},
-  {
-    get() {
-      throw new SitrepError('NOT_SUPPORTED', READ_ONLY_MESSAGE);
-    },
-  },
-) as SitrepDatabase; // Never read: every property access throws.
-
-/** The SQLite database mutations write to, or one that refuses every use (PostgreSQL, so far). */
-export const writableOf = (store: ServerStore): SitrepDatabase => store.sqlite ?? REFUSING_DATABASE;

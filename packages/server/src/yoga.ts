@@ -27,8 +27,8 @@ export interface SitrepYogaOptions {
   /** A SQLite database: the server reads through sqliteServerStore(db) and writes to it. */
   db?: SitrepDatabase;
   /**
-   * Or the store to read through (postgresServerStore: read-only on PostgreSQL, with no fast path).
-   * Give `db` or `store`.
+   * Or the store to read through (postgresServerStore: PostgreSQL, with no fast path; writes only
+   * when given the URL to write through). Give `db` or `store`.
    */
   store?: ServerStore;
   /**

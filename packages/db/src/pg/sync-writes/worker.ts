@@ -6,9 +6,10 @@
 import { runAsWorker } from 'synckit';
 import { WRITE_LOCK_BUSY } from '../../ownership';
 import { type SitrepPostgres, openPostgres } from '../../postgres';
+import { postgresCurationQueries } from '../../store/postgres/curation-writes';
 import { postgresIngestQueries } from '../../store/postgres/ingest-writes';
 import type { Asynchronous } from '../../store/reads';
-import type { IngestQueries } from '../../store/writes';
+import type { CurationQueries, IngestQueries } from '../../store/writes';
 import { type WriterReply, type WriterRequest, carry } from './protocol';
 
 /**
@@ -20,7 +21,7 @@ export const INGEST_LOCK = 0x5369_7472; // "Sitr"
 
 interface Connection {
   db: SitrepPostgres;
-  queries: Asynchronous<IngestQueries>;
+  queries: Asynchronous<IngestQueries & CurationQueries>;
   /** Open transactions and savepoints, outermost first. */
   depth: number;
 }
@@ -39,7 +40,7 @@ async function handle(request: WriterRequest): Promise<unknown> {
     // One connection: `begin` and what follows must run on the same session.
     const db = await openPostgres(request.url, { max: 1, migrate: false });
     const id = nextId++;
-    connections.set(id, { db, queries: postgresIngestQueries(db), depth: 0 });
+    connections.set(id, { db, queries: { ...postgresIngestQueries(db), ...postgresCurationQueries(db) }, depth: 0 });
     return id;
   }
   const connection = connectionOf(request.connection);
@@ -73,11 +74,7 @@ async function handle(request: WriterRequest): Promise<unknown> {
       }
       return null;
     case 'query': {
-      // Until PostgreSQL answers the curator's queries too, asking one is refused by name.
-      const query = (connection.queries as Partial<Record<string, (...args: unknown[]) => Promise<unknown>>>)[
-        request.name
-      ];
-      if (!query) throw new Error(`${request.name} is not available on PostgreSQL yet.`);
+      const query = connection.queries[request.name] as (...args: unknown[]) => Promise<unknown>;
       return query(...request.args);
     }
     case 'close':
