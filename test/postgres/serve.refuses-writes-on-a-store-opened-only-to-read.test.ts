@@ -27,7 +27,7 @@ describe.skipIf(!url)('a PostgreSQL store opened only to read', () => {
           body: JSON.stringify({ query }),
         })
       ).json()) as { data?: unknown; errors?: Array<{ message: string; extensions?: { code?: string } }> };
-    for (const headers of [{}, { authorization: 'Bearer not-a-token' }]) {
+    for (const headers of [{}, { authorization: 'Bearer not-a-token' }] as Array<Record<string, string>>) {
       const refused = await ask(
         'mutation { addAlias(input: { entity: "QWN0b3I6MQ==", name: "Rossiya" }) { entity { id } } }',
         headers,

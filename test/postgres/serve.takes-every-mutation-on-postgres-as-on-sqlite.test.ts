@@ -56,8 +56,8 @@ const STEPS: Array<{ query: string; keep?: (data: Record<string, unknown>) => Re
       'mutation { setEntityReviewStatus(input: { entity: "$depot", status: CONFIRMED }) { entity { id reviewStatus } } }',
   },
   {
-    query: `mutation { mergeEntities(input: { survivor: "$hwc", merged: "$hw" }) { entity { id name aliases role
-      ... on Actor { affiliation { name } } } mergedId } }`,
+    query: `mutation { mergeEntities(input: { survivor: "$hwc", merged: "$hw" }) { entity { id name aliases
+      ... on Actor { role affiliation { name } } } mergedId } }`,
   },
   { query: 'mutation { mergeEntities(input: { survivor: "$hwc", merged: "$hwc" }) { mergedId } }' },
   { query: 'mutation { mergeEntities(input: { survivor: "$hwc", merged: "$depot" }) { mergedId } }' },
@@ -164,7 +164,7 @@ describe.skipIf(!url)('mutations on PostgreSQL, beside the same on the SQLite fi
       'BAD_USER_INPUT',
       'BAD_USER_INPUT',
       'BAD_USER_INPUT',
-      'NOT_FOUND',
+      'BAD_USER_INPUT',
       'BAD_USER_INPUT',
     ]);
 
