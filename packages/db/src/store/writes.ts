@@ -142,6 +142,8 @@ export interface IngestWrites extends IngestQueries, CurationQueries {
   readonly statementWatch: StatementWatch | null;
   /** Whether claims read once may be kept by id for later articles (true where this connection is the only writer that matters). */
   readonly keepsReadClaims: boolean;
+  /** Whether each query is a round trip to a server, so that reading many things at once pays (PostgreSQL). */
+  readonly batchesReads: boolean;
 }
 
 /** SQLite's watch of writes to statements on its connection (statement-candidates.ts). */
@@ -179,6 +181,7 @@ export function sqliteIngestWrites(db: SitrepDatabase): IngestWrites {
       watch: (listener, epoch) => watchStatementWrites(db, listener, epoch),
     },
     keepsReadClaims: true,
+    batchesReads: false,
   };
   sqliteWrites.set(db.sqlite, writes);
   return writes;

@@ -83,9 +83,11 @@ export function openPostgresIngestWrites(
     transaction: inside(false),
     snapshot: inside(true),
     isBulkLoading: () => false,
-    // Other processes write unseen: no statement is kept from one article to the next, no claim read.
+    // Other processes write unseen: no statement is kept from one article to the next. Claims read
+    // are kept as on SQLite, where another connection's edit goes unseen by the cache as well.
     statementWatch: null,
-    keepsReadClaims: false,
+    keepsReadClaims: true,
+    batchesReads: true,
     close: () => send({ op: 'close', connection }),
   };
 }
