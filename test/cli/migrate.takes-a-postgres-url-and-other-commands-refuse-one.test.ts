@@ -83,15 +83,13 @@ describe.skipIf(!url)('sitrep migrate --db postgres://…', () => {
 
 describe('a PostgreSQL URL given to a command that does not run on PostgreSQL yet', () => {
   it.each([
-    [['seed', '--db', 'postgres://me:secret@127.0.0.1:1/kb'], {}, /`sitrep seed` does not run on PostgreSQL yet/],
-    [['seed'], { SITREP_DB: 'postgresql://127.0.0.1:1/kb' }, /\$SITREP_DB .* `sitrep seed` does not run/],
+    [['extract', 'README.md', '--db', 'postgres://me:secret@127.0.0.1:1/kb'], {}, /`sitrep extract` does not run/],
     [['export', '--out', '/nonexistent'], { SITREP_DB: 'postgres://127.0.0.1:1/kb' }, /`sitrep export` does not/],
-    [['extract', 'README.md', '--db', 'postgres://127.0.0.1:1/kb'], {}, /`sitrep extract` does not run on PostgreSQL/],
   ])('is refused in one line: sitrep %s', (args, env, message) => {
     const result = runSitrep(args, env);
     expectOneLineRefusal(result, message);
     expect(result.stderr).toMatch(
-      /only `sitrep migrate`, `sitrep ingest`, `sitrep watch`, `sitrep serve`, .* do so far/,
+      /only `sitrep migrate`, `sitrep ingest`, `sitrep watch`, `sitrep seed`, `sitrep serve`, .* do so far/,
     );
     expect(result.stderr).not.toContain('secret');
   });

@@ -68,6 +68,7 @@ const ON_POSTGRES = new Set([
   'sitrep migrate',
   'sitrep ingest',
   'sitrep watch',
+  'sitrep seed',
   'sitrep serve',
   'sitrep backup',
   'sitrep restore',

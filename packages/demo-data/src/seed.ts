@@ -1,15 +1,5 @@
-import {
-  type SitrepDatabase,
-  type EntityRow,
-  createArticle,
-  createClaim,
-  createEntity,
-  createMention,
-  entities,
-  inTransaction,
-} from '@sitrep/db';
+import { type EntityRow, type IngestTarget, type IngestWrites, writesOf } from '@sitrep/db';
 import { groupUngroupedClaims } from '@sitrep/ingest';
-import { eq } from 'drizzle-orm';
 import { demoEntities } from './entities';
 import { findNames } from './find-names';
 import { demoReports } from './reports';
@@ -29,9 +19,8 @@ function lookup(ids: Map<string, number>, key: string | undefined, context: stri
   return id;
 }
 
-function createDemoEntity(db: SitrepDatabase, entity: DemoEntity): EntityRow {
-  return createEntity(
-    db,
+function createDemoEntity(w: IngestWrites, entity: DemoEntity): EntityRow {
+  return w.createEntity(
     {
       kind: entity.kind,
       name: entity.name,
@@ -49,34 +38,33 @@ function createDemoEntity(db: SitrepDatabase, entity: DemoEntity): EntityRow {
   );
 }
 
-/** Loads the demo knowledge base (our own reports and curated facts) in one transaction. */
-export function seedDemo(db: SitrepDatabase): SeedSummary {
-  return inTransaction(db, () => {
+/** Loads the demo knowledge base (our own reports and curated facts) in one transaction, on either back end. */
+export function seedDemo(target: IngestTarget): SeedSummary {
+  const w = writesOf(target);
+  return w.transaction(() => {
     const ids = new Map<string, number>();
     // Entities first, their links to each other second: links may point forwards.
-    for (const entity of demoEntities) ids.set(entity.key, createDemoEntity(db, entity).id);
+    for (const entity of demoEntities) ids.set(entity.key, createDemoEntity(w, entity).id);
     for (const entity of demoEntities) {
-      db.orm
-        .update(entities)
-        .set({
-          affiliationId: lookup(ids, entity.affiliation, entity.key),
-          operatorId: lookup(ids, entity.operator, entity.key),
-          hostCountryId: lookup(ids, entity.hostCountry, entity.key),
-        })
-        .where(eq(entities.id, ids.get(entity.key)!))
-        .run();
+      w.setEntityLinks(ids.get(entity.key)!, {
+        affiliationId: lookup(ids, entity.affiliation, entity.key),
+        operatorId: lookup(ids, entity.operator, entity.key),
+        hostCountryId: lookup(ids, entity.hostCountry, entity.key),
+      });
     }
     const names = demoEntities.flatMap((e) => [e.name, ...e.aliases].map((name) => ({ name, key: e.key })));
     let claims = 0;
     let mentions = 0;
     for (const report of demoReports) {
-      const article = createArticle(db, report);
-      for (const hit of findNames(report.text, names)) {
-        createMention(db, report.text, { articleId: article.id, entityId: ids.get(hit.key)!, ...hit });
-        mentions += 1;
-      }
-      for (const claim of report.claims) {
-        createClaim(db, {
+      const article = w.createArticle(report);
+      const hits = findNames(report.text, names);
+      w.createMentions(
+        report.text,
+        hits.map((hit) => ({ articleId: article.id, entityId: ids.get(hit.key)!, start: hit.start, end: hit.end })),
+      );
+      mentions += hits.length;
+      w.createClaims(
+        report.claims.map((claim) => ({
           articleId: article.id,
           quote: claim.quote,
           source: claim.source && {
@@ -94,22 +82,15 @@ export function seedDemo(db: SitrepDatabase): SeedSummary {
           hedged: claim.hedged,
           eventDate: claim.eventDate ?? null,
           reviewStatus: claim.reviewStatus ?? 'verified',
-        });
-        claims += 1;
-      }
+        })),
+      );
+      claims += report.claims.length;
     }
     // The reports' claims, grouped into statements as ingesting them would have.
-    groupUngroupedClaims(db);
+    groupUngroupedClaims(w);
     return { entities: demoEntities.length, articles: demoReports.length, claims, mentions };
   });
 }
 
 /** True when the database holds no entities and no articles: a first start. */
-export function isEmpty(db: SitrepDatabase): boolean {
-  const row = db.sqlite
-    .prepare('select (select count(*) from entities) + (select count(*) from articles) as n')
-    .get() as {
-    n: number;
-  };
-  return row.n === 0;
-}
+export const isEmpty = (target: IngestTarget): boolean => writesOf(target).isEmpty();

@@ -1,7 +1,8 @@
+import type { IngestTarget } from '@sitrep/db';
 import type { Command } from 'commander';
 import { plural } from '@sitrep/vocabulary';
 import { CREATE_OPTION, openForCommand } from '../open-database';
-import { DB_OPTION, DB_OR_URL_OPTION, databasePath, databaseTarget } from '../paths';
+import { DB_OR_URL_OPTION, databasePath, databaseTarget } from '../paths';
 
 export function registerDatabase(program: Command): void {
   program
@@ -39,13 +40,25 @@ export function registerDatabase(program: Command): void {
   program
     .command('seed')
     .description('Load the demo knowledge base (our own reports and curated facts).')
-    .option(...DB_OPTION)
+    .option(...DB_OR_URL_OPTION)
     .option(...CREATE_OPTION, false)
     .option('--force', 'load it even though the database is not empty', false)
     .action(async (options: { db?: string; create: boolean; force: boolean }) => {
       const { isEmpty, seedDemo } = await import('@sitrep/demo-data');
-      const file = databasePath(options.db);
-      const db = await openForCommand(options.db, options.create);
+      const where = databaseTarget(options.db);
+      let file: string;
+      let db: IngestTarget & { close(): void };
+      if ('url' in where) {
+        const { openPostgres, openPostgresIngestWrites } = await import('@sitrep/db');
+        // A PostgreSQL database is made by its administrator (createdb); its tables by this.
+        const pg = await openPostgres(where.url, { max: 1 });
+        file = pg.url;
+        await pg.close();
+        db = openPostgresIngestWrites(where.url);
+      } else {
+        file = databasePath(options.db);
+        db = await openForCommand(options.db, options.create);
+      }
       try {
         if (!isEmpty(db) && !options.force) {
           console.error(`${file} already holds data; pass --force to add the demo data anyway.`);

@@ -9,9 +9,8 @@ async function openReplica(url: string) {
 }
 
 /**
- * `sitrep serve --db postgres://…`: the same GraphQL server. Queries and subscriptions answer from
- * PostgreSQL, and ingestArticle stores there; the other mutations are refused with NOT_SUPPORTED
- * for now (issue 17). Nothing is seeded: fill the database with `sitrep ingest` or `sitrep copy --to URL`.
+ * `sitrep serve --db postgres://…`: the same GraphQL server, reading and writing PostgreSQL, and
+ * like on SQLite filling an empty database with the demo data unless told not to (--no-demo).
  */
 export async function servePostgres(url: string, options: ServeFlags): Promise<void> {
   const [{ openPostgres }, { postgresServerStore, startServer }] = await Promise.all([
@@ -19,6 +18,7 @@ export async function servePostgres(url: string, options: ServeFlags): Promise<v
     import('@sitrep/server'),
   ]);
   const db = await openPostgres(url);
+  if (options.demo) await seedIfEmpty(url);
   // A replica is migrated by replication, never by Sitrep: it is opened as it is.
   const replica = options.readDb
     ? await openReplica(options.readDb).catch(async (error: unknown) => {
@@ -50,4 +50,26 @@ export async function servePostgres(url: string, options: ServeFlags): Promise<v
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+}
+
+/**
+ * The demo data, in a database that holds nothing: checked and loaded in one transaction under
+ * the ingest lock, so two API processes started at once on a new database load it once.
+ */
+async function seedIfEmpty(url: string): Promise<void> {
+  const [{ openPostgresIngestWrites }, { isEmpty, seedDemo }] = await Promise.all([
+    import('@sitrep/db'),
+    import('@sitrep/demo-data'),
+  ]);
+  const writes = openPostgresIngestWrites(url);
+  try {
+    const seeded = writes.transaction(() => (isEmpty(writes) ? seedDemo(writes) : null));
+    if (seeded) {
+      console.log(
+        `Loaded the demo knowledge base: ${seeded.entities} entities, ${seeded.articles} reports, ${seeded.claims} claims.`,
+      );
+    }
+  } finally {
+    writes.close();
+  }
 }

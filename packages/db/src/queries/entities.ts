@@ -245,6 +245,26 @@ function addAliasTo(db: SitrepDatabase, entity: EntityRow, name: string): AliasR
   return row;
 }
 
+/** What an entity points at: the actor it belongs to, the actor running it, the state it stands in. */
+export interface EntityLinks {
+  affiliationId: number | null;
+  operatorId: number | null;
+  hostCountryId: number | null;
+}
+
+/** Sets an entity's links (entities made first, linked second: links may point forwards). */
+export function setEntityLinks(db: SitrepDatabase, entityId: number, links: EntityLinks): void {
+  db.orm.update(entities).set(links).where(eq(entities.id, entityId)).run();
+}
+
+/** True when the database holds no entities and no articles: a first start. */
+export function isEmpty(db: SitrepDatabase): boolean {
+  const row = db.sqlite
+    .prepare('select (select count(*) from entities) + (select count(*) from articles) as n')
+    .get() as { n: number };
+  return row.n === 0;
+}
+
 /** A curator confirms or rejects an entity (or sends it back to candidate). */
 export function setEntityReviewStatus(db: SitrepDatabase, entityId: number, status: EntityReviewStatus): EntityRow {
   const row = db.orm.update(entities).set({ reviewStatus: status }).where(eq(entities.id, entityId)).returning().get();

@@ -12,8 +12,10 @@ import {
   entitiesByIds,
   entityNamesStamp,
   findEntityByAlias,
+  isEmpty,
   mergeEntities,
   requireEntity,
+  setEntityLinks,
   setEntityReviewStatus,
 } from '../queries/entities';
 import { createMentions } from '../queries/mentions';
@@ -93,9 +95,12 @@ const ingestQueries = {
 
 /**
  * What a curator's mutations write besides what ingest does (an entity or claim confirmed, two
- * entities merged, a source graded, claims moved between statements), on the same terms.
+ * entities merged, a source graded, claims moved between statements), and what loading the demo
+ * data does (entities linked, a first start told apart), on the same terms.
  */
 const curationQueries = {
+  isEmpty,
+  setEntityLinks,
   requireEntity,
   setEntityReviewStatus,
   mergeEntities,

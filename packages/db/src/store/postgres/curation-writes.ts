@@ -46,6 +46,16 @@ export function postgresCurationQueries(db: SitrepPostgres): Asynchronous<Curati
     requiredEntity((await reads.entitiesByIds([id]))[0], id, kind);
 
   return conflictsAsConflict<Asynchronous<CurationQueries>>({
+    async isEmpty() {
+      const [row] = await client<Array<{ empty: boolean }>>`
+        select not exists (select 1 from entities) and not exists (select 1 from articles) as empty`;
+      return row!.empty;
+    },
+    async setEntityLinks(entityId, links) {
+      await client`update entities set affiliation_id = ${links.affiliationId}::int,
+        operator_id = ${links.operatorId}::int, host_country_id = ${links.hostCountryId}::int
+        where id = ${entityId}::int`;
+    },
     requireEntity,
     async setEntityReviewStatus(entityId, status) {
       if (!ENTITY_REVIEW_STATUSES.includes(status)) {
