@@ -85,7 +85,6 @@ describe('a PostgreSQL URL given to a command that does not run on PostgreSQL ye
   it.each([
     [['seed', '--db', 'postgres://me:secret@127.0.0.1:1/kb'], {}, /`sitrep seed` does not run on PostgreSQL yet/],
     [['seed'], { SITREP_DB: 'postgresql://127.0.0.1:1/kb' }, /\$SITREP_DB .* `sitrep seed` does not run/],
-    [['export', '--out', '/nonexistent'], { SITREP_DB: 'postgres://127.0.0.1:1/kb' }, /`sitrep export` does not/],
     [['extract', 'README.md', '--db', 'postgres://127.0.0.1:1/kb'], {}, /`sitrep extract` does not run on PostgreSQL/],
   ])('is refused in one line: sitrep %s', (args, env, message) => {
     const result = runSitrep(args, env);
@@ -96,7 +95,7 @@ describe('a PostgreSQL URL given to a command that does not run on PostgreSQL ye
     expect(result.stderr).not.toContain('secret');
   });
 
-  it.each([['migrate'], ['serve']])(
+  it.each([['migrate'], ['serve'], ['export']])(
     'an unreachable server is named, without its password, in one line: sitrep %s',
     (command) => {
       const result = runSitrep([command, '--db', 'postgres://me:secret@127.0.0.1:1/kb']);
@@ -106,4 +105,9 @@ describe('a PostgreSQL URL given to a command that does not run on PostgreSQL ye
       );
     },
   );
+
+  it('takes $SITREP_DB as a PostgreSQL URL for sitrep export, and names the server it cannot reach', () => {
+    const result = runSitrep(['export', '--out', '/nonexistent'], { SITREP_DB: 'postgres://127.0.0.1:1/kb' });
+    expectOneLineRefusal(result, /^sitrep: postgres:\/\/127\.0\.0\.1:1\/kb: nothing accepts connections there/);
+  });
 });
