@@ -84,7 +84,6 @@ describe.skipIf(!url)('sitrep migrate --db postgres://…', () => {
 describe('a PostgreSQL URL given to a command that does not run on PostgreSQL yet', () => {
   it.each([
     [['extract', 'README.md', '--db', 'postgres://me:secret@127.0.0.1:1/kb'], {}, /`sitrep extract` does not run/],
-    [['export', '--out', '/nonexistent'], { SITREP_DB: 'postgres://127.0.0.1:1/kb' }, /`sitrep export` does not/],
   ])('is refused in one line: sitrep %s', (args, env, message) => {
     const result = runSitrep(args, env);
     expectOneLineRefusal(result, message);
@@ -94,7 +93,7 @@ describe('a PostgreSQL URL given to a command that does not run on PostgreSQL ye
     expect(result.stderr).not.toContain('secret');
   });
 
-  it.each([['migrate'], ['serve']])(
+  it.each([['migrate'], ['serve'], ['export']])(
     'an unreachable server is named, without its password, in one line: sitrep %s',
     (command) => {
       const result = runSitrep([command, '--db', 'postgres://me:secret@127.0.0.1:1/kb']);
@@ -104,4 +103,9 @@ describe('a PostgreSQL URL given to a command that does not run on PostgreSQL ye
       );
     },
   );
+
+  it('takes $SITREP_DB as a PostgreSQL URL for sitrep export, and names the server it cannot reach', () => {
+    const result = runSitrep(['export', '--out', '/nonexistent'], { SITREP_DB: 'postgres://127.0.0.1:1/kb' });
+    expectOneLineRefusal(result, /^sitrep: postgres:\/\/127\.0\.0\.1:1\/kb: nothing accepts connections there/);
+  });
 });

@@ -72,6 +72,7 @@ const ON_POSTGRES = new Set([
   'sitrep serve',
   'sitrep backup',
   'sitrep restore',
+  'sitrep export',
   'sitrep token create',
   'sitrep token list',
   'sitrep token revoke',

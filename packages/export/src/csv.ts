@@ -1,10 +1,10 @@
 import { createWriteStream } from 'node:fs';
 import { finished } from 'node:stream/promises';
 import { join } from 'node:path';
-import type { SitrepDatabase } from '@sitrep/db';
+import type { ExportSource } from '@sitrep/db';
 import { stringify } from 'csv-stringify/sync';
 import { type ExportCounts, writeLine } from './jsonl';
-import { type ExportOptions, type ExportRecord, RECORD_TYPES, type RecordType, inSnapshot, recordsOf } from './records';
+import { type ExportOptions, type ExportRecord, RECORD_TYPES, type RecordType, recordsOf } from './records';
 
 type Cell = string | number | boolean | null;
 
@@ -134,15 +134,19 @@ const emptyLocation = { place: null, region: null, country: null, latitude: null
  * The whole knowledge base as four CSV files in `folder` (CSV_FILES), with a header row each,
  * from one snapshot; quoting, commas and line breaks in quotes as RFC 4180 (csv-stringify).
  */
-export function writeCsvFiles(db: SitrepDatabase, folder: string, options: ExportOptions = {}): Promise<ExportCounts> {
+export function writeCsvFiles(
+  source: ExportSource,
+  folder: string,
+  options: ExportOptions = {},
+): Promise<ExportCounts> {
   const withText = options.withText ?? false;
-  return inSnapshot(db, async () => {
+  return source.snapshot(async (reads) => {
     const counts: ExportCounts = { entity: 0, article: 0, claim: 0, statement: 0 };
     for (const type of RECORD_TYPES) {
       const out = createWriteStream(join(folder, CSV_FILES[type]), { flags: 'wx' });
       const columns = columnsOf(type, withText);
       await writeLine(out, stringify([columns]));
-      for (const record of recordsOf(db, type, options)) {
+      for await (const record of recordsOf(reads, type, options)) {
         const row = rowOf(record, withText);
         await writeLine(out, stringify([columns.map((c) => row[c] ?? null)], { cast: { boolean: (b) => String(b) } }));
         counts[type] += 1;

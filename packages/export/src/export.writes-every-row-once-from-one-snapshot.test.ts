@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough, Writable } from 'node:stream';
-import { type SitrepDatabase, createArticle, openDatabase } from '@sitrep/db';
+import { type SitrepDatabase, createArticle, openDatabase, sqliteExportSource } from '@sitrep/db';
 import { seedDemo } from '@sitrep/demo-data';
 import { parse } from 'csv-parse/sync';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -23,7 +23,7 @@ async function jsonLines(d: SitrepDatabase, withText = false): Promise<ExportRec
   const out = new PassThrough();
   const chunks: Buffer[] = [];
   out.on('data', (c: Buffer) => chunks.push(c));
-  await writeJsonLines(d, out, { withText });
+  await writeJsonLines(sqliteExportSource(d), out, { withText });
   out.end();
   return Buffer.concat(chunks)
     .toString('utf8')
@@ -72,7 +72,7 @@ describe('export', () => {
     const folder = join(dir, 'csv');
     const { mkdirSync } = await import('node:fs');
     mkdirSync(folder);
-    const counts = await writeCsvFiles(db, folder);
+    const counts = await writeCsvFiles(sqliteExportSource(db), folder);
     const records = await jsonLines(db);
     for (const type of RECORD_TYPES) {
       const rows = parse(readFileSync(join(folder, CSV_FILES[type]), 'utf8'), { columns: true }) as Array<
@@ -88,7 +88,7 @@ describe('export', () => {
     expect(claims.map((c) => c.quote)).toEqual(quotes);
     expect(quotes.some((q) => q.includes(','))).toBe(true);
     // A second export into the same folder would mix two moments: refused, nothing overwritten.
-    await expect(writeCsvFiles(db, folder)).rejects.toThrow(/EEXIST/);
+    await expect(writeCsvFiles(sqliteExportSource(db), folder)).rejects.toThrow(/EEXIST/);
   });
 
   it('reads one moment: an article stored while a slow reader holds the export back is not in it', async () => {
@@ -116,7 +116,7 @@ describe('export', () => {
         setImmediate(done);
       },
     });
-    await writeJsonLines(reader, slow);
+    await writeJsonLines(sqliteExportSource(reader), slow);
     expect(stored).toBe(true);
     expect(count(writer, 'articles')).toBe(before + 1);
     expect(lines.filter((l) => l.startsWith('{"type":"article"')).length).toBe(before);

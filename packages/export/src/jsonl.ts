@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
-import type { SitrepDatabase } from '@sitrep/db';
-import { type ExportOptions, RECORD_TYPES, type RecordType, inSnapshot, recordsOf } from './records';
+import type { ExportSource } from '@sitrep/db';
+import { type ExportOptions, RECORD_TYPES, type RecordType, recordsOf } from './records';
 
 export type ExportCounts = Record<RecordType, number>;
 
@@ -12,13 +12,17 @@ export async function writeLine(out: Writable, line: string): Promise<void> {
 
 /**
  * The whole knowledge base as JSON Lines: entities, articles, claims, then statements, one record
- * per line with its `type` (see records.ts), from one snapshot.
+ * per line with its `type` (see records.ts), from one snapshot (SQLite's or PostgreSQL's: `source`).
  */
-export function writeJsonLines(db: SitrepDatabase, out: Writable, options: ExportOptions = {}): Promise<ExportCounts> {
-  return inSnapshot(db, async () => {
+export function writeJsonLines(
+  source: ExportSource,
+  out: Writable,
+  options: ExportOptions = {},
+): Promise<ExportCounts> {
+  return source.snapshot(async (reads) => {
     const counts: ExportCounts = { entity: 0, article: 0, claim: 0, statement: 0 };
     for (const type of RECORD_TYPES) {
-      for (const record of recordsOf(db, type, options)) {
+      for await (const record of recordsOf(reads, type, options)) {
         await writeLine(out, `${JSON.stringify(record)}\n`);
         counts[type] += 1;
       }

@@ -1,14 +1,4 @@
-import {
-  type ArticleExportRow,
-  type ClaimExportRow,
-  type EntityExportRow,
-  type SitrepDatabase,
-  type StatementExportRow,
-  iterateArticles,
-  iterateClaims,
-  iterateEntities,
-  iterateStatements,
-} from '@sitrep/db';
+import type { ArticleExportRow, ClaimExportRow, EntityExportRow, ExportReads, StatementExportRow } from '@sitrep/db';
 import type { EntityLocation } from '@sitrep/vocabulary';
 
 /** What is exported, as the JSON Lines records say it: one object per line, `type` first. */
@@ -177,32 +167,23 @@ export function statementRecord(s: StatementExportRow): StatementRecord {
 }
 
 /** Every record of one type, in id order, read one row at a time. */
-export function* recordsOf(db: SitrepDatabase, type: RecordType, options: ExportOptions = {}): Generator<ExportRecord> {
+export async function* recordsOf(
+  reads: ExportReads,
+  type: RecordType,
+  options: ExportOptions = {},
+): AsyncGenerator<ExportRecord> {
   switch (type) {
     case 'entity':
-      for (const row of iterateEntities(db)) yield entityRecord(row);
+      for await (const row of reads.entities()) yield entityRecord(row);
       return;
     case 'article':
-      for (const row of iterateArticles(db, options.withText ?? false)) yield articleRecord(row);
+      for await (const row of reads.articles(options.withText ?? false)) yield articleRecord(row);
       return;
     case 'claim':
-      for (const row of iterateClaims(db)) yield claimRecord(row);
+      for await (const row of reads.claims()) yield claimRecord(row);
       return;
     case 'statement':
-      for (const row of iterateStatements(db)) yield statementRecord(row);
+      for await (const row of reads.statements()) yield statementRecord(row);
       return;
-  }
-}
-
-/**
- * Runs `work` in one read transaction: every record comes from the same moment, even while an
- * ingest writes (WAL readers see a snapshot and never block the writer).
- */
-export async function inSnapshot<T>(db: SitrepDatabase, work: () => Promise<T>): Promise<T> {
-  db.sqlite.exec('begin');
-  try {
-    return await work();
-  } finally {
-    db.sqlite.exec('commit');
   }
 }

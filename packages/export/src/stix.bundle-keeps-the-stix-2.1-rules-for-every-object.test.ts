@@ -1,5 +1,5 @@
 import { Writable } from 'node:stream';
-import type { SitrepDatabase } from '@sitrep/db';
+import { type SitrepDatabase, sqliteExportSource } from '@sitrep/db';
 import { v4 as uuidv4 } from 'uuid';
 import { describe, expect, it } from 'vitest';
 import { writeStixBundle } from './stix';
@@ -84,7 +84,7 @@ describe('the STIX 2.1 bundle of the demo data', () => {
         setImmediate(done);
       },
     });
-    await writeStixBundle(db, slow);
+    await writeStixBundle(sqliteExportSource(db), slow);
     // About 64 KB a write (stix.ts's CHUNK, plus the object that crossed it), of a bigger bundle.
     expect(writes.reduce((a, b) => a + b, 0)).toBeGreaterThan(100_000);
     expect(writes.length).toBeGreaterThan(2);

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
-import { type SitrepDatabase, openDatabase } from '@sitrep/db';
+import { type SitrepDatabase, openDatabase, sqliteExportSource } from '@sitrep/db';
 import { seedDemo } from '@sitrep/demo-data';
 import { afterAll } from 'vitest';
 import type { ExportOptions } from './records';
@@ -20,7 +20,7 @@ export async function exportedBundle(db: SitrepDatabase, options: ExportOptions 
   const out = new PassThrough();
   const chunks: Buffer[] = [];
   out.on('data', (c: Buffer) => chunks.push(c));
-  await writeStixBundle(db, out, options);
+  await writeStixBundle(sqliteExportSource(db), out, options);
   out.end();
   return JSON.parse(Buffer.concat(chunks).toString('utf8')) as StixBundle;
 }

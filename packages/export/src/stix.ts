@@ -1,16 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Writable } from 'node:stream';
-import {
-  type SitrepDatabase,
-  installationIds,
-  iterateArticles,
-  iterateClaims,
-  iterateEntities,
-  iterateOutlets,
-  iterateStatements,
-} from '@sitrep/db';
+import type { ExportSource } from '@sitrep/db';
 import { type ExportCounts, writeLine } from './jsonl';
-import { type ExportOptions, inSnapshot } from './records';
+import type { ExportOptions } from './records';
 import { StixRefs } from './stix-ids';
 import { SITREP_IDENTITY, type StixObject } from './stix-common';
 import { entityObject, outletObject } from './stix-entities';
@@ -27,10 +19,14 @@ const CHUNK = 64 * 1024;
  * the bundle is never whole in memory; the bundle's own id is new each time (it names this
  * export), its objects' are stable.
  */
-export function writeStixBundle(db: SitrepDatabase, out: Writable, options: ExportOptions = {}): Promise<ExportCounts> {
-  return inSnapshot(db, async () => {
+export function writeStixBundle(
+  source: ExportSource,
+  out: Writable,
+  options: ExportOptions = {},
+): Promise<ExportCounts> {
+  return source.snapshot(async (reads) => {
     const counts: ExportCounts = { entity: 0, article: 0, claim: 0, statement: 0 };
-    const refs = new StixRefs(installationIds(db));
+    const refs = new StixRefs(await reads.installationIds());
     await writeLine(out, `{"type":"bundle","id":"bundle--${randomUUID()}","objects":[\n`);
     await writeLine(out, JSON.stringify(SITREP_IDENTITY));
     let pending = '';
@@ -41,20 +37,20 @@ export function writeStixBundle(db: SitrepDatabase, out: Writable, options: Expo
         pending = '';
       }
     };
-    for (const row of iterateEntities(db)) {
+    for await (const row of reads.entities()) {
       await write(entityObject(row, refs));
       counts.entity += 1;
     }
-    for (const outlet of iterateOutlets(db)) await write(outletObject(outlet, refs));
-    for (const row of iterateArticles(db, options.withText ?? false, true)) {
+    for await (const outlet of reads.outlets()) await write(outletObject(outlet, refs));
+    for await (const row of reads.articles(options.withText ?? false, true)) {
       await write(reportObject(row, refs));
       counts.article += 1;
     }
-    for (const row of iterateClaims(db)) {
+    for await (const row of reads.claims()) {
       await write(noteObject(row, refs));
       counts.claim += 1;
     }
-    for (const row of iterateStatements(db, true)) {
+    for await (const row of reads.statements(true)) {
       await write(groupingObject(row, refs));
       counts.statement += 1;
     }

@@ -4,7 +4,8 @@ import { finished } from 'node:stream/promises';
 import { SitrepError } from '@sitrep/vocabulary';
 import { type Command, Option } from 'commander';
 import { openForCommand } from '../open-database';
-import { DB_OPTION, databasePath } from '../paths';
+import type { ExportSource } from '@sitrep/db';
+import { type DatabaseTarget, DB_OR_URL_OPTION, databaseTarget } from '../paths';
 
 interface ExportCommandOptions {
   db?: string;
@@ -39,7 +40,7 @@ export function registerExport(program: Command): void {
     .description(
       'Write the knowledge base out for notebooks, spreadsheets and threat-intelligence tools: entities, articles, claims with their sources, statements with their grades.',
     )
-    .option(...DB_OPTION)
+    .option(...DB_OR_URL_OPTION)
     .addOption(
       new Option(
         '--format <format>',
@@ -55,17 +56,18 @@ export function registerExport(program: Command): void {
       false,
     )
     .action(async (options: ExportCommandOptions) => {
-      const file = databasePath(options.db);
-      if (!existsSync(file)) throw new SitrepError('BAD_USER_INPUT', `${file} does not exist; nothing to export.`);
+      const where = databaseTarget(options.db);
+      if ('file' in where && !existsSync(where.file))
+        throw new SitrepError('BAD_USER_INPUT', `${where.file} does not exist; nothing to export.`);
       const { CSV_FILES, writeCsvFiles, writeJsonLines, writeStixBundle } = await import('@sitrep/export');
       // JSON Lines and STIX both stream into one file or standard output.
       const writeStream = options.format === 'stix' ? writeStixBundle : writeJsonLines;
       const target = options.format === 'csv' ? csvFolder(options.out, Object.values(CSV_FILES)) : options.out;
-      const db = await openForCommand(options.db, false);
+      const { source, close } = await openSource(where, options.db);
       try {
         const withText = options.withText;
         let counts;
-        if (options.format === 'csv') counts = await writeCsvFiles(db, target!, { withText });
+        if (options.format === 'csv') counts = await writeCsvFiles(source, target!, { withText });
         else if (!target) {
           // Piped into `head`: the reader has what it wanted; stop as other tools do, quietly.
           process.stdout.on('error', (error: NodeJS.ErrnoException) => {
@@ -73,12 +75,12 @@ export function registerExport(program: Command): void {
             // Mid-iteration the connection cannot close; it only read, and ends with the process.
             process.exit(0);
           });
-          counts = await writeStream(db, process.stdout, { withText });
+          counts = await writeStream(source, process.stdout, { withText });
         } else {
           const file = resolve(target);
           if (existsSync(file)) throw new SitrepError('BAD_USER_INPUT', `${file} exists; export to a new file.`);
           const out = createWriteStream(file, { flags: 'wx' });
-          counts = await writeStream(db, out, { withText });
+          counts = await writeStream(source, out, { withText });
           out.end();
           await finished(out);
         }
@@ -86,7 +88,24 @@ export function registerExport(program: Command): void {
           `exported ${counts.entity} entities, ${counts.article} articles, ${counts.claim} claims, ${counts.statement} statements${target ? ` to ${resolve(target)}` : ''}`,
         );
       } finally {
-        db.close();
+        await close();
       }
     });
+}
+
+/**
+ * The knowledge base to read: a SQLite file, or a PostgreSQL database on one connection (the
+ * export is one transaction), brought up to date first as `sitrep token` does.
+ */
+async function openSource(
+  where: DatabaseTarget,
+  option: string | undefined,
+): Promise<{ source: ExportSource; close: () => Promise<void> }> {
+  const { openPostgres, postgresExportSource, sqliteExportSource } = await import('@sitrep/db');
+  if ('url' in where) {
+    const pg = await openPostgres(where.url, { max: 1 });
+    return { source: postgresExportSource(pg), close: () => pg.close() };
+  }
+  const db = await openForCommand(option, false);
+  return { source: sqliteExportSource(db), close: async () => db.close() };
 }

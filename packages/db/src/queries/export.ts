@@ -3,7 +3,9 @@ import type { SitrepDatabase } from '../database';
 /**
  * Every row of the knowledge base in id order, one kind at a time, as `sitrep export` writes it:
  * iterated, never listed, so a million claims cost one row's memory. Names of the entities a row
- * refers to come with it (a spreadsheet has no joins); lists come as JSON arrays from SQLite.
+ * refers to come with it (a spreadsheet has no joins); lists come as JSON arrays from SQLite, each
+ * in a stated order (entity id, alias id, statement id), so PostgreSQL's reads
+ * (store/postgres/export-reads.ts) give the same rows.
  */
 
 export interface EntityExportRow {
@@ -156,8 +158,9 @@ export function iterateClaims(db: SitrepDatabase): IterableIterator<ClaimExportR
          c.source_actor_id as sourceActorId, ${nameOf('c.source_actor_id')} as sourceActor,
          c.source_count as sourceCount, c.source_anonymous as sourceAnonymous, c.statement_id as statementId,
          c.review_status as reviewStatus,
-         (select json_group_array(json_object('entityId', a.entity_id, 'name', e.name, 'role', a.role))
-            from claim_about a join entities e on e.id = a.entity_id where a.claim_id = c.id) as about,
+         (select json_group_array(json_object('entityId', a.entity_id, 'name', a.name, 'role', a.role))
+            from (select x.entity_id, e.name, x.role from claim_about x join entities e on e.id = x.entity_id
+                  where x.claim_id = c.id order by x.entity_id) a) as about,
          c.created_at as createdAt
        from claims c order by c.id`,
     )
@@ -170,10 +173,11 @@ export function iterateStatements(db: SitrepDatabase, withLinks = false): Iterab
       `select s.id, s.first_said as firstSaid, s.last_said as lastSaid, s.event_date as eventDate, s.claims,
          s.independent_sources as independentSources, s.affirming, s.denying, s.contested, s.credibility,
          s.credibility_reason as credibilityReason, s.reliability, s.curated,
-         (select json_group_array(json_object('entityId', a.entity_id, 'name', e.name))
-            from statement_about a join entities e on e.id = a.entity_id where a.statement_id = s.id) as about,
+         (select json_group_array(json_object('entityId', a.entity_id, 'name', a.name))
+            from (select x.entity_id, e.name from statement_about x join entities e on e.id = x.entity_id
+                  where x.statement_id = s.id order by x.entity_id) a) as about,
          (select json_group_array(json_object('statementId', k.other_id, 'why', k.why))
-            from statement_conflicts k where k.statement_id = s.id) as conflicts,
+            from (select other_id, why from statement_conflicts where statement_id = s.id order by other_id) k) as conflicts,
          s.created_at as createdAt,
          case when ? then max(s.created_at, coalesce((select max(created_at) from claims where statement_id = s.id), ''))
            end as changedAt,
@@ -195,4 +199,53 @@ export function iterateOutlets(db: SitrepDatabase): IterableIterator<string> {
 /** The ids of the installations: what a format that types its references (STIX) needs to know first. */
 export function installationIds(db: SitrepDatabase): Set<number> {
   return new Set(db.sqlite.prepare<[], number>("select id from entities where kind = 'installation'").pluck().all());
+}
+
+/** The export's reads on either back end, all from one snapshot: the writers (packages/export) take only these. */
+export interface ExportReads {
+  entities(): AsyncIterable<EntityExportRow>;
+  articles(withText: boolean, withLinks?: boolean): AsyncIterable<ArticleExportRow>;
+  claims(): AsyncIterable<ClaimExportRow>;
+  statements(withLinks?: boolean): AsyncIterable<StatementExportRow>;
+  outlets(): AsyncIterable<string>;
+  installationIds(): Promise<Set<number>>;
+}
+
+/** A knowledge base to export: `snapshot` runs the work with reads that all see one moment. */
+export interface ExportSource {
+  snapshot<T>(work: (reads: ExportReads) => Promise<T>): Promise<T>;
+}
+
+/**
+ * SQLite's synchronous iterators, each row handed on as it is stepped: an async generator over a
+ * sync iterator costs a resolved promise a row, and stepping on only when asked keeps one row in
+ * memory. Leaving the loop early closes the statement.
+ */
+async function* stepped<T>(rows: IterableIterator<T>): AsyncGenerator<T> {
+  yield* rows;
+}
+
+/**
+ * The export's reads on a SQLite database, inside one read transaction: every row comes from the
+ * same moment, even while an ingest writes (WAL readers see a snapshot and never block the writer).
+ */
+export function sqliteExportSource(db: SitrepDatabase): ExportSource {
+  const reads: ExportReads = {
+    entities: () => stepped(iterateEntities(db)),
+    articles: (withText, withLinks) => stepped(iterateArticles(db, withText, withLinks)),
+    claims: () => stepped(iterateClaims(db)),
+    statements: (withLinks) => stepped(iterateStatements(db, withLinks)),
+    outlets: () => stepped(iterateOutlets(db)),
+    installationIds: () => Promise.resolve(installationIds(db)),
+  };
+  return {
+    async snapshot(work) {
+      db.sqlite.exec('begin');
+      try {
+        return await work(reads);
+      } finally {
+        db.sqlite.exec('commit');
+      }
+    },
+  };
 }

@@ -8,3 +8,4 @@ export { postgresIngestQueries } from './postgres/ingest-writes';
 export type { DictionaryAlias, ListReads, RowReads } from './reads-more';
 export type { CurationQueries, IngestQueries, IngestTarget, IngestWrites, StatementWatch } from './writes';
 export { sqliteIngestWrites, writesOf } from './writes';
+export { EXPORT_BATCH, exportReadsOn, postgresExportSource } from './postgres/export-reads';
