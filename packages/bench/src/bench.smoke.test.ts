@@ -86,7 +86,7 @@ describe('pnpm bench --scale small', () => {
     expect(markdown).toMatch(/\| hover, a subscription open \| ratio \| \d+\.\d+× \|/);
     expect(markdown).toContain('| list of 50 | GraphQL (Yoga + @envelop/graphql-jit) |');
     if (postgresUrl) {
-      expect(markdown).toContain('| hover | GraphQL on PostgreSQL (Yoga, no fast path) |');
+      expect(markdown).toContain('| hover | GraphQL on PostgreSQL (Yoga + fast path) |');
       expect(markdown).toMatch(/\| list req\/s on PostgreSQL vs baseline \| [\d.]+ × \|/);
     }
     expect(markdown).toMatch(/\| build \| [\d,]+ claims\/s/);

@@ -1,4 +1,4 @@
-import { type ApiTokenRow, type MaybePromise, type SitrepDatabase, findLiveToken, thenMaybe } from '@sitrep/db';
+import { type ApiTokenRow, type MaybePromise, thenMaybe } from '@sitrep/db';
 import { GraphQLError, getOperationAST } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Context, Viewer } from './context';
@@ -21,13 +21,6 @@ export function viewerFromAuthorization(store: ServerStore, header: string | nul
   if (!header) return ANONYMOUS;
   const secret = BEARER.exec(header)?.[1];
   return secret === undefined ? viewerOf(undefined) : thenMaybe(store.liveToken(secret), viewerOf);
-}
-
-/** The same on the fast path, which runs on SQLite only: synchronous. */
-export function viewerOnSqlite(db: SitrepDatabase, header: string | null | undefined): Viewer {
-  if (!header) return ANONYMOUS;
-  const secret = BEARER.exec(header)?.[1];
-  return viewerOf(secret === undefined ? undefined : findLiveToken(db, secret));
 }
 
 const HOW_TO_GET_A_TOKEN =

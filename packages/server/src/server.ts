@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { type FastPathStats, createFastPath } from './fast-path/handler';
 import { FastPathPlans } from './fast-path/plans';
 import type { FastPathState } from './fast-path/plugin';
-import { ReadTransactions } from './fast-path/read-transaction';
+import { EACH_READ_ON_ITS_OWN, ReadTransactions } from './fast-path/read-transaction';
 import { createCapacity, type CapacityStats } from './capacity';
 import { HEALTH_PATH, healthOf } from './health';
 import { DEFAULT_LIMITS, DEFAULT_SERVER_LIMITS, type QueryLimits, type ServerLimits } from './limits';
@@ -34,22 +34,26 @@ export interface RunningServer {
 /** Starts the HTTP server; resolves once it is listening. */
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
   const store = storeOf(options);
-  // The fast path compiles plans for SQLite's synchronous reads: on PostgreSQL, plain Yoga answers.
-  const sqlite = store.sqlite;
+  // On SQLite a query's reads share one read transaction; on PostgreSQL each is its own statement.
   const state: FastPathState | undefined =
-    options.fastPath === false || !sqlite
+    options.fastPath === false
       ? undefined
-      : { plans: new FastPathPlans(), reads: new ReadTransactions(sqlite), runsPlugins: false, stepsAside: null };
+      : {
+          plans: new FastPathPlans(),
+          reads: store.sqlite ? new ReadTransactions(store.sqlite) : EACH_READ_ON_ITS_OWN,
+          runsPlugins: false,
+          stepsAside: null,
+        };
   const changes = store.watchChanges(options.changePollMs);
   const yoga = createSitrepYoga(options, state, store, changes);
   // Slower, not wrong: say so once, where whoever added the plugin looks.
   if (state?.stepsAside) yoga.logger.warn(`The fast path is off: ${state.stepsAside}.`);
   const fastPath =
-    state && sqlite && state.stepsAside === null
+    state && state.stepsAside === null
       ? createFastPath({
           ...state,
-          db: sqlite,
           store,
+          ...(options.readStore && { readStore: options.readStore }),
           limits: { ...DEFAULT_LIMITS, ...options.limits },
           readsNeedToken: options.readsNeedToken ?? false,
           path: GRAPHQL_PATH,

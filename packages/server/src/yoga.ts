@@ -27,7 +27,7 @@ export interface SitrepYogaOptions {
   /** A SQLite database: the server reads through sqliteServerStore(db) and writes to it. */
   db?: SitrepDatabase;
   /**
-   * Or the store to read through (postgresServerStore: PostgreSQL, with no fast path; writes only
+   * Or the store to read through (postgresServerStore: PostgreSQL; writes only
    * when given the URL to write through). Give `db` or `store`.
    */
   store?: ServerStore;

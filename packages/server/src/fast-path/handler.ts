@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { SitrepDatabase } from '@sitrep/db';
-import { refusal, viewerOnSqlite } from '../auth';
+import { refusal, viewerFromAuthorization } from '../auth';
+import type { Viewer } from '../context';
 import { createContext } from '../context';
 import type { ServerStore } from '../store';
 import type { QueryLimits } from '../limits';
@@ -28,10 +28,14 @@ import {
  */
 const FAST_PATH_MAX_BODY = 64 * 1024;
 
+/** A viewer looked up too late to hand the request over unread: Yoga answers it with the refusal. */
+const REFUSED = Symbol('refused');
+
 export interface FastPathOptions extends FastPathState {
-  db: SitrepDatabase;
-  /** The Store on `db` that Yoga's contexts read through, for the same resolvers here. */
+  /** The Store Yoga's contexts read through, for the same resolvers here; bearer tokens are looked up in it. */
   store: ServerStore;
+  /** Where queries read, when not `store`: a read replica (see read-replica.ts). */
+  readStore?: ServerStore;
   limits: QueryLimits;
   readsNeedToken: boolean;
   /** The path Yoga serves GraphQL on. */
@@ -58,7 +62,8 @@ export interface FastPathStats {
  * true when the fast path has taken it, answering it itself or handing it over to Yoga.
  */
 export function createFastPath(options: FastPathOptions) {
-  const { db, store, limits, plans, reads, yoga } = options;
+  const { store, limits, plans, reads, yoga } = options;
+  const readStore = options.readStore ?? store;
   // Each is a property lookup through the server adapter's proxy, which binds a new function.
   const { fetchAPI, getEnveloped, waitUntil } = yoga;
   const maxBody = Math.min(FAST_PATH_MAX_BODY, limits.maxBodyBytes);
@@ -84,9 +89,15 @@ export function createFastPath(options: FastPathOptions) {
    * refuses this viewer.
    */
   const direct = (req: IncomingMessage, params: FastParams, plan: Plan): Promise<unknown> | null => {
-    const viewer = viewerOnSqlite(db, req.headers.authorization);
-    if (refusal(viewer, false, options.readsNeedToken)) return null;
-    return inReadTransaction(() => plan.run(createContext(store, viewer, limits), params.variables));
+    const run = (viewer: Viewer) =>
+      refusal(viewer, false, options.readsNeedToken)
+        ? null
+        : inReadTransaction(() => plan.run(createContext(readStore, viewer, limits), params.variables));
+    // At once on SQLite; on PostgreSQL, once the token is looked up (REFUSED: Yoga refuses it).
+    const viewer = viewerFromAuthorization(store, req.headers.authorization);
+    return viewer instanceof Promise
+      ? viewer.then((v): Promise<unknown> | typeof REFUSED => run(v) ?? REFUSED)
+      : run(viewer);
   };
 
   /** Every plugin's envelop hooks, as Yoga runs them. */
@@ -107,6 +118,7 @@ export function createFastPath(options: FastPathOptions) {
     running
       .then(
         (result) => {
+          if (result === REFUSED) return handOver(req, res, body);
           if (!isPlainSuccess(result)) return handOver(req, res, body, runsPlugins ? { result } : undefined);
           stats.answered += 1;
           sendSuccess(res, mediaType, result);

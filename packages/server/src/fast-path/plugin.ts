@@ -2,12 +2,12 @@ import { getOperationAST } from 'graphql';
 import type { Plugin, YogaInitialContext } from 'graphql-yoga';
 import type { Context } from '../context';
 import type { FastPathPlans, Plan } from './plans';
-import type { ReadTransactions } from './read-transaction';
+import type { FastReads } from './read-transaction';
 import { resumeInYoga, yogaPhaseHookOf } from './yoga-mirror';
 
 export interface FastPathState {
   plans: FastPathPlans;
-  reads: ReadTransactions;
+  reads: FastReads;
   /** Plugins were added (SitrepYogaOptions.plugins): the fast path runs envelop's phases for them. */
   runsPlugins: boolean;
   /** Why the fast path is off although asked for (a plugin it cannot run for Yoga), or null. */

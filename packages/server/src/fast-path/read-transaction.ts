@@ -1,5 +1,27 @@
 import type { SitrepDatabase } from '@sitrep/db';
 
+/** What the fast path asks of the store around a query's reads (ReadTransactions on SQLite). */
+export interface FastReads {
+  /** Begins reading for one query: a number to end it with, 0 when nothing was begun. */
+  open(): number;
+  close(id: number): void;
+  /** A mutation is about to run, and one has ended (see ReadTransactions). */
+  beforeWrite(request: object): void;
+  afterWrite(request: object): void;
+}
+
+/**
+ * PostgreSQL's: nothing around a query. Each read is a statement of its own on a pooled
+ * connection, as when Yoga answers it; holding one connection in a transaction for a whole query
+ * would cost a round trip each way and serialise the pool.
+ */
+export const EACH_READ_ON_ITS_OWN: FastReads = {
+  open: () => 0,
+  close: () => {},
+  beforeWrite: () => {},
+  afterWrite: () => {},
+};
+
 /**
  * One read transaction around a fast-path query's statements. Outside a transaction SQLite takes
  * and releases its locks around every statement (system calls: ~5 µs each); a hover runs about a
@@ -11,7 +33,7 @@ import type { SitrepDatabase } from '@sitrep/db';
  * mutation must not write inside it, so Yoga calls `beforeWrite`, which ends it early (the query's
  * remaining reads then run on their own), and no new one begins until the mutation is done.
  */
-export class ReadTransactions {
+export class ReadTransactions implements FastReads {
   private readonly begin;
   private readonly commit;
   private readonly rollback;
