@@ -647,7 +647,10 @@ export function groupClaims(target: IngestTarget, claims: readonly ClaimRow[]): 
             touched,
           )
         : candidates.filter((c) => !gone.has(c.id));
-    prefetchTerms(w, disputed.flatMap((c) => c.claims));
+    prefetchTerms(
+      w,
+      disputed.flatMap((c) => c.claims),
+    );
     const known = reader.read([statementId])[0]!.conflicts;
     const found = contradictionsOf(claim, String(statementId), disputed, weights, { known, context: spoken });
     for (const conflict of found) {
