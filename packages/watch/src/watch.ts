@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { IngestTarget, SitrepDatabase } from '@sitrep/db';
+import type { IngestTarget } from '@sitrep/db';
 import {
   type FeedReadOptions,
   type FileOutcome,
@@ -15,7 +15,7 @@ import {
   shownPath,
   storeFeed,
 } from '@sitrep/ingest';
-import { MAX_ARTICLE_CHARS, SitrepError, plural } from '@sitrep/vocabulary';
+import { MAX_ARTICLE_CHARS, plural } from '@sitrep/vocabulary';
 import { type FileEvent, watchFolders } from './folders';
 
 export interface WatchOptions {
@@ -60,8 +60,6 @@ const BATCH = 8;
  */
 export async function watchSources(db: IngestTarget, options: WatchOptions): Promise<WatchTally> {
   const feeds = options.feeds ?? [];
-  // Feeds keep what they last said (ETag, items stored) in SQLite's tables only, so far.
-  const feedsDb = feeds.length > 0 ? sqliteOnly(db) : null;
   const tally: WatchTally = { ingested: 0, duplicate: 0, failed: 0 };
   const { log, signal } = options;
   const name = shownPath;
@@ -123,7 +121,7 @@ export async function watchSources(db: IngestTarget, options: WatchOptions): Pro
         feedsDue = false;
         for (const feed of feeds) {
           if (signal.aborted) break;
-          await readOneFeed(feedsDb!, feed, { ...options.feedReading, pacer }, options, report, log);
+          await readOneFeed(db, feed, { ...options.feedReading, pacer }, options, report, log);
         }
         continue;
       }
@@ -150,11 +148,6 @@ export async function watchSources(db: IngestTarget, options: WatchOptions): Pro
   }
   log(`stopped: ${tally.ingested} ingested, ${plural(tally.duplicate, 'duplicate')}, ${tally.failed} failed`);
   return tally;
-}
-
-function sqliteOnly(db: IngestTarget): SitrepDatabase {
-  if ('sqlite' in db) return db;
-  throw new SitrepError('BAD_USER_INPUT', 'Feeds are watched on SQLite only so far; watch folders on PostgreSQL.');
 }
 
 /** Ingests one batch; returns the files to try again because the database was busy. */
@@ -194,7 +187,7 @@ function runBatch(
  * waits for the next reading; so does an item, since a feed with a failed item keeps no validators.
  */
 async function readOneFeed(
-  db: SitrepDatabase,
+  db: IngestTarget,
   feed: string,
   reading: FeedReadOptions,
   options: WatchOptions,

@@ -1,6 +1,7 @@
 // Imported here, not where it is used: a dynamic import of a bundled CommonJS package gives only its default.
 import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
+import type { IngestTarget } from '@sitrep/db';
 import type { FeedRead, FileOutcome, IngestSummary } from '@sitrep/ingest';
 import { openForCommand } from '../open-database';
 import { DB_OR_URL_OPTION, databaseTarget } from '../paths';
@@ -32,7 +33,12 @@ export function registerIngest(program: Command): void {
       }
       refuseUrlWithFeeds(options);
       const where = databaseTarget(options.db);
-      if ('url' in where) refuseOnPostgres(options);
+      if ('url' in where && options.bulk) {
+        throw new SitrepError(
+          'BAD_USER_INPUT',
+          "--bulk does not run on PostgreSQL yet: it is SQLite's loader. Ingest without it there (each group of articles commits on its own), or give a SQLite file.",
+        );
+      }
       const [{ bulkLoad, openPostgres, openPostgresIngestWrites }, ingest] = await Promise.all([
         import('@sitrep/db'),
         import('@sitrep/ingest'),
@@ -50,19 +56,13 @@ export function registerIngest(program: Command): void {
       }
       const given = { date: options.date ?? null, outlet: options.outlet ?? null, url: options.url ?? null };
       const progress = progressReporter(ingest.shownPath);
-      if ('url' in where) {
-        // A PostgreSQL database is made by its administrator (createdb); its tables by this.
-        await (await openPostgres(where.url, { max: 1 })).close();
-        const writes = openPostgresIngestWrites(where.url);
-        try {
-          report(ingestFiles(writes, paths, progress.tell, options.maxArticleChars, given, fetched));
-        } finally {
-          progress.stop();
-          writes.close();
-        }
-        return;
-      }
-      const db = await openForCommand(options.db, options.create);
+      const db: IngestTarget & { close(): void } =
+        'url' in where
+          ? // A PostgreSQL database is made by its administrator (createdb); its tables by this.
+            await openPostgres(where.url, { max: 1 })
+              .then((pg) => pg.close())
+              .then(() => openPostgresIngestWrites(where.url))
+          : await openForCommand(options.db, options.create);
       // Feeds and their items' pages too, before any transaction; one pacer spaces all their requests.
       const pacer = new ingest.HostPacer(options.perHostDelay * 1000);
       const feeds: Array<{ read: FeedRead; stored: IngestSummary }> = [];
@@ -86,7 +86,7 @@ export function registerIngest(program: Command): void {
           }
           return summary;
         };
-        const summary = options.bulk ? (await bulkLoad(db, run)).result : run();
+        const summary = options.bulk && 'sqlite' in db ? (await bulkLoad(db, run)).result : run();
         // Only now that the items are committed: the next check of a feed may then skip them.
         for (const feed of feeds) ingest.recordFeed(db, feed.read, feed.stored);
         // A bulk load stores claims ungrouped (the indexes grouping reads were set aside): group them now.
@@ -107,16 +107,6 @@ export function registerIngest(program: Command): void {
         db.close();
       }
     });
-}
-
-/** What PostgreSQL cannot do yet: feeds keep their state in SQLite's tables, and --bulk is SQLite's loader. */
-function refuseOnPostgres(options: FeedCommandOptions & { bulk?: boolean }): void {
-  const unsupported = [options.feed.length > 0 ? '--feed' : null, options.bulk ? '--bulk' : null].filter(Boolean);
-  if (unsupported.length === 0) return;
-  throw new SitrepError(
-    'BAD_USER_INPUT',
-    `${unsupported.join(' and ')} ${unsupported.length > 1 ? 'do' : 'does'} not run on PostgreSQL yet; ingest files, folders and URLs there (each group of articles commits on its own), or give a SQLite file.`,
-  );
 }
 
 /** Progress on stderr: a bar only where someone watches (logs and pipes get plain lines), and every article not ingested. */

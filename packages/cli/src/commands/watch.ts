@@ -95,17 +95,12 @@ export function registerWatch(program: Command): void {
 }
 
 /**
- * The database a watch stores into: a SQLite file, or PostgreSQL (folders only so far: feeds keep
- * their state in SQLite's tables), migrated first, written through a connection of its own.
+ * The database a watch stores into: a SQLite file, or PostgreSQL, migrated first, written through
+ * a connection of its own.
  */
 async function openForWatch(options: WatchCommandOptions): Promise<{ close(): void } & IngestTarget> {
   const where = databaseTarget(options.db);
   if (!('url' in where)) return openForCommand(options.db, options.create);
-  if (options.feed.length > 0)
-    throw new SitrepError(
-      'BAD_USER_INPUT',
-      '--feed does not run on PostgreSQL yet; watch folders there, or give a SQLite file.',
-    );
   const { openPostgres, openPostgresIngestWrites } = await import('@sitrep/db');
   // A PostgreSQL database is made by its administrator (createdb); its tables by this.
   await (await openPostgres(where.url, { max: 1 })).close();

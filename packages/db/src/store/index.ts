@@ -6,6 +6,6 @@ export { postgresStore } from './postgres/index';
 export { postgresCurationQueries } from './postgres/curation-writes';
 export { postgresIngestQueries } from './postgres/ingest-writes';
 export type { DictionaryAlias, ListReads, RowReads } from './reads-more';
-export type { CurationQueries, IngestQueries, IngestTarget, IngestWrites, StatementWatch } from './writes';
+export type { CurationQueries, FeedQueries, IngestQueries, IngestTarget, IngestWrites, StatementWatch } from './writes';
 export { sqliteIngestWrites, writesOf } from './writes';
 export { EXPORT_BATCH, exportReadsOn, postgresExportSource } from './postgres/export-reads';

@@ -1,7 +1,14 @@
 import type { SitrepDatabase } from '../database';
 import { inTransaction } from '../database';
 import { isBulkLoading } from '../bulk-load';
-import { articleHeadsByIds, articleTextsByIds, createArticle, findArticleByHash } from '../queries/articles';
+import {
+  articleHeadsByIds,
+  articleTextsByIds,
+  createArticle,
+  findArticleByHash,
+  findArticleByUrl,
+} from '../queries/articles';
+import { findFeed, recordFeedCheck } from '../queries/feeds';
 import { claimFeaturesByIds, saveClaimFeatures } from '../queries/claim-features';
 import { claimAboutForClaims, claimsByIds, createClaims, listClaims, setClaimReviewStatus } from '../queries/claims';
 import {
@@ -110,6 +117,9 @@ const curationQueries = {
   markCurated,
 };
 
+/** What reading feeds asks: the feed's last check (its validators), whether an item's page is stored, the new check. */
+const feedQueries = { findFeed, findArticleByUrl, recordFeedCheck };
+
 type Bound<F> = F extends (db: SitrepDatabase, ...args: infer A) => infer R ? (...args: A) => R : never;
 
 /** The ingest's queries with the database bound, as both back ends answer them. */
@@ -118,9 +128,13 @@ export type IngestQueries = { [K in keyof typeof ingestQueries]: Bound<(typeof i
 /** The curator's, likewise. */
 export type CurationQueries = { [K in keyof typeof curationQueries]: Bound<(typeof curationQueries)[K]> };
 
+/** The feeds', likewise. */
+export type FeedQueries = { [K in keyof typeof feedQueries]: Bound<(typeof feedQueries)[K]> };
+
 /** Their names, for a back end that answers them by name (pg/sync-writes). */
 export const INGEST_QUERY_NAMES = Object.keys(ingestQueries) as Array<keyof typeof ingestQueries>;
 export const CURATION_QUERY_NAMES = Object.keys(curationQueries) as Array<keyof typeof curationQueries>;
+export const FEED_QUERY_NAMES = Object.keys(feedQueries) as Array<keyof typeof feedQueries>;
 
 /**
  * What an ingest asks of the database it writes to, synchronously: SQLite's own connection, or
@@ -128,7 +142,7 @@ export const CURATION_QUERY_NAMES = Object.keys(curationQueries) as Array<keyof 
  * transaction and the connection caches grouping keeps between articles, which only SQLite can
  * vouch for (it sees every write on its connection); PostgreSQL's other processes write unseen.
  */
-export interface IngestWrites extends IngestQueries, CurationQueries {
+export interface IngestWrites extends IngestQueries, CurationQueries, FeedQueries {
   readonly kind: 'sqlite' | 'postgres';
   /** The SQLite file or the PostgreSQL URL (password and all): where another thread opens the same database. */
   readonly location: string;
@@ -166,11 +180,11 @@ export function sqliteIngestWrites(db: SitrepDatabase): IngestWrites {
   let writes = sqliteWrites.get(db.sqlite);
   if (writes) return writes;
   const bound = Object.fromEntries(
-    Object.entries({ ...ingestQueries, ...curationQueries }).map(([name, fn]) => [
+    Object.entries({ ...ingestQueries, ...curationQueries, ...feedQueries }).map(([name, fn]) => [
       name,
       (...args: unknown[]) => (fn as (db: SitrepDatabase, ...rest: unknown[]) => unknown)(db, ...args),
     ]),
-  ) as IngestQueries & CurationQueries;
+  ) as IngestQueries & CurationQueries & FeedQueries;
   writes = {
     ...bound,
     kind: 'sqlite',

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { type SitrepDatabase, findArticleByUrl, findFeed } from '@sitrep/db';
+import { type IngestTarget, writesOf } from '@sitrep/db';
 import { SitrepError } from '@sitrep/vocabulary';
 import { DEFAULT_FETCH_LIMITS, type FetchKind, type FetchLimits, fetchBounded } from '../fetch/bounded-fetch';
 import { decodePage } from '../page/decode-page';
@@ -74,7 +74,7 @@ export interface FeedRead {
  * their link only. Requests to one host wait for `pacer`; each is bounded by `limits`. Nothing is
  * written, so it runs outside any transaction; a failure is in the answer, never thrown.
  */
-export async function readFeed(db: SitrepDatabase, source: string, options: FeedReadOptions = {}): Promise<FeedRead> {
+export async function readFeed(db: IngestTarget, source: string, options: FeedReadOptions = {}): Promise<FeedRead> {
   const pacer = options.pacer ?? new HostPacer();
   const limits = { ...DEFAULT_FETCH_LIMITS, ...options.limits };
   const url = isUrl(source) ? source : null;
@@ -86,7 +86,7 @@ export async function readFeed(db: SitrepDatabase, source: string, options: Feed
   let base: string | null = null;
   try {
     if (url !== null) {
-      const stored = findFeed(db, url);
+      const stored = writesOf(db).findFeed(url);
       const answer = await fetchBounded(url, FEED, {
         ...{ limits, pacer },
         ...{ etag: stored?.etag ?? null, lastModified: stored?.lastModified ?? null },
@@ -121,7 +121,7 @@ function readFeedFile(file: string, maxBytes: number): string {
 }
 
 async function readItems(
-  db: SitrepDatabase,
+  db: IngestTarget,
   source: string,
   items: readonly FeedItem[],
   limits: FetchLimits,
@@ -133,7 +133,7 @@ async function readItems(
     const name = item.link ?? `${source}, item ${i + 1}${item.title ? ` “${item.title}”` : ''}`;
     const addresses = item.link ? addressesOf(item.link) : [];
     const twice = addresses.some((address) => seen.has(address));
-    const stored = twice ? undefined : findArticleByUrl(db, addresses);
+    const stored = twice ? undefined : writesOf(db).findArticleByUrl(addresses);
     if (twice) {
       reads.push({ item, name, status: 'stored', reason: 'listed twice in the feed; read once.' });
     } else if (stored) {

@@ -1,4 +1,4 @@
-import { type SitrepDatabase, recordFeedCheck } from '@sitrep/db';
+import { type IngestTarget, writesOf } from '@sitrep/db';
 import { MAX_ARTICLE_CHARS, refuseLongArticle } from '@sitrep/vocabulary';
 import type { GivenMetadata } from '../article-file';
 import {
@@ -26,7 +26,7 @@ export interface FeedStoreOptions {
  * that failed to fetch are counted as such; a feed that failed is one failure. Writes nothing else.
  */
 export function storeFeed(
-  db: SitrepDatabase,
+  db: IngestTarget,
   read: FeedRead,
   options: FeedStoreOptions = {},
   onOutcome: (outcome: FileOutcome) => void = () => {},
@@ -73,10 +73,10 @@ function readItem(
  * it listed is now stored: after a failure (or items left out) the next read must not be a 304,
  * or what failed would never be tried again.
  */
-export function recordFeed(db: SitrepDatabase, read: FeedRead, summary: IngestSummary): void {
+export function recordFeed(db: IngestTarget, read: FeedRead, summary: IngestSummary): void {
   if (read.url === null) return;
   const complete = read.outcome === 'read' && summary.failed === 0 && read.leftOut === 0;
-  recordFeedCheck(db, {
+  writesOf(db).recordFeedCheck({
     url: read.url,
     status: read.httpStatus,
     error: read.error,
@@ -90,7 +90,7 @@ export function recordFeed(db: SitrepDatabase, read: FeedRead, summary: IngestSu
  * check, so the next call on the same database asks conditionally and skips what is stored.
  */
 export async function ingestFeed(
-  db: SitrepDatabase,
+  db: IngestTarget,
   source: string,
   options: FeedReadOptions & FeedStoreOptions = {},
   onOutcome: (outcome: FileOutcome) => void = () => {},

@@ -4,6 +4,8 @@ import { createSyncFn } from 'synckit';
 import {
   CURATION_QUERY_NAMES,
   type CurationQueries,
+  FEED_QUERY_NAMES,
+  type FeedQueries,
   INGEST_QUERY_NAMES,
   type IngestQueries,
   type IngestWrites,
@@ -69,11 +71,11 @@ export function openPostgresIngestWrites(
       return result;
     };
   const queries = Object.fromEntries(
-    [...INGEST_QUERY_NAMES, ...CURATION_QUERY_NAMES].map((name) => [
+    [...INGEST_QUERY_NAMES, ...CURATION_QUERY_NAMES, ...FEED_QUERY_NAMES].map((name) => [
       name,
       (...args: unknown[]) => send({ op: 'query', connection, name, args }),
     ]),
-  ) as IngestQueries & CurationQueries;
+  ) as IngestQueries & CurationQueries & FeedQueries;
   const key = {};
   return {
     ...queries,

@@ -1,5 +1,5 @@
 import { SitrepError, type SitrepErrorCode } from '@sitrep/vocabulary';
-import type { CurationQueries, IngestQueries } from '../../store/writes';
+import type { CurationQueries, FeedQueries, IngestQueries } from '../../store/writes';
 
 /**
  * What the waiting thread asks the PostgreSQL writer thread (worker.ts). Each request names the
@@ -11,7 +11,12 @@ export type WriterRequest =
   | { op: 'begin'; connection: number; snapshot: boolean; wait: boolean }
   | { op: 'commit'; connection: number }
   | { op: 'rollback'; connection: number }
-  | { op: 'query'; connection: number; name: keyof IngestQueries | keyof CurationQueries; args: unknown[] }
+  | {
+      op: 'query';
+      connection: number;
+      name: keyof IngestQueries | keyof CurationQueries | keyof FeedQueries;
+      args: unknown[];
+    }
   | { op: 'close'; connection: number };
 
 /** An error as it crosses threads: a structured clone keeps an Error's message, not its class or code. */

@@ -7,9 +7,10 @@ import { runAsWorker } from 'synckit';
 import { WRITE_LOCK_BUSY } from '../../ownership';
 import { type SitrepPostgres, openPostgres } from '../../postgres';
 import { postgresCurationQueries } from '../../store/postgres/curation-writes';
+import { postgresFeedQueries } from '../../store/postgres/feed-writes';
 import { postgresIngestQueries } from '../../store/postgres/ingest-writes';
 import type { Asynchronous } from '../../store/reads';
-import type { CurationQueries, IngestQueries } from '../../store/writes';
+import type { CurationQueries, FeedQueries, IngestQueries } from '../../store/writes';
 import { type WriterReply, type WriterRequest, carry } from './protocol';
 
 /**
@@ -21,7 +22,7 @@ export const INGEST_LOCK = 0x5369_7472; // "Sitr"
 
 interface Connection {
   db: SitrepPostgres;
-  queries: Asynchronous<IngestQueries & CurationQueries>;
+  queries: Asynchronous<IngestQueries & CurationQueries & FeedQueries>;
   /** Open transactions and savepoints, outermost first. */
   depth: number;
 }
@@ -40,7 +41,8 @@ async function handle(request: WriterRequest): Promise<unknown> {
     // One connection: `begin` and what follows must run on the same session.
     const db = await openPostgres(request.url, { max: 1, migrate: false });
     const id = nextId++;
-    connections.set(id, { db, queries: { ...postgresIngestQueries(db), ...postgresCurationQueries(db) }, depth: 0 });
+    const queries = { ...postgresIngestQueries(db), ...postgresCurationQueries(db), ...postgresFeedQueries(db) };
+    connections.set(id, { db, queries, depth: 0 });
     return id;
   }
   const connection = connectionOf(request.connection);

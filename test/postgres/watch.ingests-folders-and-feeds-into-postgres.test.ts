@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import postgres from 'postgres';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runSitrepAsync, startSitrep } from '../helpers';
+import { conditionalRss, pageAbout, serveFeeds, startSitrep } from '../helpers';
 import { postgresDatabase } from '../helpers/postgres';
 
 const url = await postgresDatabase('sitrep watch on PostgreSQL');
@@ -54,12 +54,32 @@ describe.skipIf(!url)('sitrep watch --db postgres://', { timeout: 60_000 }, () =
     }
   });
 
-  it('refuses --feed on PostgreSQL in one line, naming what to do', async () => {
-    const refused = await runSitrepAsync(['watch', '--feed', 'https://example.invalid/feed.xml', '--db', url!]);
-    expect(refused.status).toBe(1);
-    expect(refused.stderr.trim().split('\n')).toHaveLength(1);
-    expect(refused.stderr).toMatch(
-      /--feed does not run on PostgreSQL yet; watch folders there, or give a SQLite file\./,
-    );
+  it('reads a feed into PostgreSQL now and keeps its validators there', async () => {
+    const feeds = await serveFeeds({
+      '/feed.xml': conditionalRss(
+        'Coast Ledger',
+        () => '"w1"',
+        (base) => [{ title: 'Jableh', link: `${base}/pages/jableh`, date: '2025-02-06T10:00:00Z' }],
+      ),
+      '/pages/jableh': pageAbout('Jableh', 'News from Jableh'),
+    });
+    const run = startSitrep(['watch', '--feed', `${feeds.base}/feed.xml`, '--every', '30s', '--db', url!]);
+    try {
+      await run.waitFor(/ingested: .*\/pages\/jableh/);
+      run.child.kill('SIGINT');
+      expect(await run.exited).toBe(0);
+    } finally {
+      run.child.kill('SIGKILL');
+      feeds.close();
+    }
+    const sql = postgres(url!, { max: 1, onnotice: () => {} });
+    try {
+      const [feed] = await sql`select etag, last_status from feeds`;
+      expect({ ...feed }).toEqual({ etag: '"w1"', last_status: 200 });
+      const [stored] = await sql`select count(*)::int as n from articles where url like ${`${feeds.base}%`}`;
+      expect(stored!.n).toBe(1);
+    } finally {
+      await sql.end();
+    }
   });
 });
