@@ -61,6 +61,12 @@ describe('pnpm bench --scale small', () => {
     // The same ingest into the PostgreSQL copy, where one was given (and the corpus is there).
     if (postgresUrl && 'ingested' in result.ingest) expect(result.ingestPostgres?.ingested).toBeGreaterThan(0);
     else expect(result.ingestPostgres).toBeNull();
+    // One API process on PostgreSQL, then two on the same database.
+    if (postgresUrl) {
+      expect(result.scaleOut!.one.requests).toBeGreaterThan(0);
+      expect(result.scaleOut!.two.requests).toBeGreaterThan(0);
+      expect(result.scaleOut!.two.errors).toBe(0);
+    } else expect(result.scaleOut).toBeNull();
     if (process.platform === 'linux') expect(result.memory.serverPeakRssBytes).toBeGreaterThan(0);
     expect(result.extraction.shapes.map((s) => s.key)).toEqual([
       'prose',

@@ -188,6 +188,11 @@ export function renderMarkdown(r: BenchResult, targets: TargetCheck[]): string {
     'skipped' in r.ingest
       ? `| ingest | skipped: ${r.ingest.skipped} |`
       : `| extractArticle | ${n(r.ingest.extractPerSecond, 1)} articles/s (${n(r.ingest.extracted)} articles; CPU ${n(r.ingest.extractCpuMsPerArticle, 2)} ms per article) |\n| ingest (ingestArticles, grouped commits) | ${n(r.ingest.ingestPerSecond, 1)} articles/s (${n(r.ingest.ingested)} articles, CPU ${n(r.ingest.ingestCpuMsPerArticle, 2)} ms per article, extraction included, ${n(r.ingest.claimsStored)} claims stored; ${n(r.ingest.refused)} refused; knowledge base of names built once in ${n(r.ingest.knowledgeSeconds, 2)} s, not counted${r.ingest.firstRefusal ? `, first: ${r.ingest.firstRefusal.replace(/\|/g, '/')}` : ''}) |`,
+    ...(r.scaleOut
+      ? [
+          `| hover on PostgreSQL, one API process and two on one database | one: ${n(r.scaleOut.one.requestsPerSecond)} req/s (p99 ${n(r.scaleOut.one.p99, 1)} ms); two at once: ${n(r.scaleOut.two.requestsPerSecond)} req/s (p99 ${n(r.scaleOut.two.p99, 1)} ms), **${n(r.scaleOut.ratio, 2)}×**; ${r.cpus} cores shared with PostgreSQL and the load generator |`,
+        ]
+      : []),
     ...(r.ingestPostgres
       ? [
           `| ingest into PostgreSQL (the same, through its writer thread) | ${n(r.ingestPostgres.ingestPerSecond, 1)} articles/s (${n(r.ingestPostgres.ingested)} articles, CPU ${n(r.ingestPostgres.ingestCpuMsPerArticle, 2)} ms per article in this process, extraction included, ${n(r.ingestPostgres.claimsStored)} claims stored; ${n(r.ingestPostgres.refused)} refused) |`,

@@ -8,6 +8,7 @@ import { type ChildServer, startChildServer } from './child-process';
 import { type EditorHoverFigures, measureEditorHover } from './editor-hover';
 import { type ExtractionFigures, type ExtractionOptions, runExtraction } from './extract-throughput';
 import { type IngestFigures, corpusFolder, measureIngest, readCorpus } from './ingest-rate';
+import { type ScaleOutFigures, measureScaleOut } from './scale-out';
 import { type LoadFigures, loadInTurns, warmThenLoad } from './load';
 import { type NameScanFigures, measureNameScan } from './name-scan';
 import { HOVER_QUERY, LIST_QUERY, SEARCH_QUERY, graphqlBody } from './queries';
@@ -81,6 +82,8 @@ export interface BenchResult {
   ingest: IngestFigures | { skipped: string };
   /** The same ingest into PostgreSQL (after the SQLite one, into the copy), when --db asked for it. */
   ingestPostgres: IngestFigures | null;
+  /** The hover on PostgreSQL through one API process and through two on the same database, when --db asked for it. */
+  scaleOut: ScaleOutFigures | null;
   nameScan: NameScanFigures;
   extraction: ExtractionFigures;
   startup: StartupFigures;
@@ -256,6 +259,19 @@ export async function runBench(options: RunOptions, resources = new Resources())
       isGoodBody: noGraphQLErrors,
       serverPid: server.pid,
     });
+    let scaleOut: ScaleOutFigures | null = null;
+    const onPostgres = variants.find((v) => v.variant === 'postgres');
+    if (onPostgres) {
+      log('hover on PostgreSQL through one API process, then through two on the same database…');
+      const second = await startChildServer('server-child.ts', [options.postgresUrl!, 'postgres']);
+      servers.push(second);
+      scaleOut = await measureScaleOut([onPostgres.server.url, second.url], {
+        body: cycle(workload.hoverNames.map((name) => graphqlBody(HOVER_QUERY, { name }))),
+        seconds: scale.loadSeconds,
+        isGoodBody: noGraphQLErrors,
+      });
+      await second.stop();
+    }
     log(`list: pages of 50 claims up to ${workload.listDates.length} different dates…`);
     const list = await compare(
       { servers: graphqlServers, bodies: workload.listDates.map((to) => graphqlBody(LIST_QUERY, { to })) },
@@ -342,6 +358,7 @@ export async function runBench(options: RunOptions, resources = new Resources())
       editor,
       ingest,
       ingestPostgres,
+      scaleOut,
       nameScan,
       extraction,
       startup,
