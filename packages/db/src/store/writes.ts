@@ -137,10 +137,11 @@ export const CURATION_QUERY_NAMES = Object.keys(curationQueries) as Array<keyof 
 export const FEED_QUERY_NAMES = Object.keys(feedQueries) as Array<keyof typeof feedQueries>;
 
 /**
- * What an ingest asks of the database it writes to, synchronously: SQLite's own connection, or
- * PostgreSQL through a thread that waits for it (pg/sync-writes.ts). Besides the named queries, a
- * transaction and the connection caches grouping keeps between articles, which only SQLite can
- * vouch for (it sees every write on its connection); PostgreSQL's other processes write unseen.
+ * What every write asks of the database (an ingest, a curator's mutation, a feed's check, the demo
+ * data), synchronously: SQLite's own connection, or PostgreSQL through a thread that waits for it
+ * (pg/sync-writes). Besides the named queries, transactions and the connection caches grouping
+ * keeps between articles, which only SQLite can vouch for (it sees every write on its
+ * connection); PostgreSQL's other processes write unseen.
  */
 export interface IngestWrites extends IngestQueries, CurationQueries, FeedQueries {
   readonly kind: 'sqlite' | 'postgres';
@@ -159,7 +160,10 @@ export interface IngestWrites extends IngestQueries, CurationQueries, FeedQuerie
    * end cannot tell when they go stale: grouping then reads every article's candidates afresh.
    */
   readonly statementWatch: StatementWatch | null;
-  /** Whether claims read once may be kept by id for later articles (true where this connection is the only writer that matters). */
+  /**
+   * Whether claims read once may be kept by id for later articles. True on both: a claim's text
+   * does not change once stored, though a merge in another process goes unseen until a restart.
+   */
   readonly keepsReadClaims: boolean;
   /** Whether each query is a round trip to a server, so that reading many things at once pays (PostgreSQL). */
   readonly batchesReads: boolean;
