@@ -21,9 +21,10 @@ import {
   statementIdsWithSourceActor,
 } from '@sitrep/db';
 import { seedDemo } from '@sitrep/demo-data';
-import { type EntityReviewStatus, type ReliabilityGrade, type ReviewStatus, SitrepError } from '@sitrep/vocabulary';
+import type { EntityReviewStatus, ReliabilityGrade, ReviewStatus } from '@sitrep/vocabulary';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postgresDatabase } from '../helpers/postgres';
+import { contractOnBoth } from '../helpers/query-contract';
 
 /*
  * The curator's writes contract: every named query a curator's mutation makes (store/writes.ts)
@@ -37,33 +38,6 @@ import { postgresDatabase } from '../helpers/postgres';
 const url = await postgresDatabase('the curation queries contract');
 const dir = mkdtempSync(join(tmpdir(), 'sitrep-curation-queries-'));
 const MISSING = 999_999;
-const TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
-
-/** Timestamps written at the moment differ: only their form is compared. */
-function timeless(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(timeless);
-  if (value === null || typeof value !== 'object') return value;
-  return Object.fromEntries(
-    Object.entries(value).map(([key, v]) => {
-      if (key === 'changedAt' && typeof v === 'string') {
-        expect(v).toMatch(TIME);
-        return [key, 'a time'];
-      }
-      return [key, timeless(v)];
-    }),
-  );
-}
-
-type Outcome = { value: unknown } | { error: { name: string; code?: string; message: string; details?: unknown } };
-
-function outcomeOf(error: unknown): Outcome {
-  if (error instanceof SitrepError) {
-    return { error: { name: error.name, code: error.code, message: error.message, details: error.details } };
-  }
-  // A database's own refusal (a foreign key, a check): both refuse, in their own words.
-  return { error: { name: 'database error', message: 'not compared' } };
-}
-
 const sqliteQueries = {
   requireEntity,
   setEntityReviewStatus,
@@ -97,44 +71,11 @@ describe.skipIf(!url)('the curator’s queries on SQLite and on PostgreSQL', () 
   /** An actor whose statements, in SQLite's order, are not in the order of their ids. */
   let teller: number;
 
-  /** Runs `query` on both, SQLite at once: the same answer or the same error. Returns SQLite's answer. */
-  async function alike<T>(query: (q: CurationQueries) => T): Promise<T> {
-    let now: Outcome;
-    try {
-      const value = query(onSqlite);
-      expect(value).not.toBeInstanceOf(Promise);
-      now = { value };
-    } catch (error) {
-      now = outcomeOf(error);
-    }
-    let later: Outcome;
-    try {
-      later = { value: await (query as unknown as (q: Asynchronous<CurationQueries>) => Promise<T>)(onPostgres) };
-    } catch (error) {
-      later = outcomeOf(error);
-    }
-    expect(timeless(later)).toStrictEqual(timeless(now));
-    return 'value' in now ? (now.value as T) : (undefined as T);
-  }
-
-  /** Expects both to refuse, with this code (or as the database does); then PostgreSQL's transaction still answers. */
-  async function refused(query: (q: CurationQueries) => unknown, code: string | 'database') {
-    let thrown: unknown;
-    try {
-      query(onSqlite);
-    } catch (error) {
-      thrown = error;
-    }
-    if (code === 'database') {
-      expect(thrown).toBeInstanceOf(Error);
-      expect(thrown).not.toBeInstanceOf(SitrepError);
-    } else {
-      expect(thrown).toBeInstanceOf(SitrepError);
-      expect((thrown as SitrepError).code).toBe(code);
-    }
-    await alike(query);
-    expect(await pg.sql`select 1 as one`).toEqual([{ one: 1 }]);
-  }
+  const { alike, refused } = contractOnBoth<CurationQueries>(
+    () => ({ sqlite: onSqlite, postgres: onPostgres }),
+    new Set(['changedAt']),
+    async () => expect(await pg.sql`select 1 as one`).toEqual([{ one: 1 }]),
+  );
 
   /** The same rows of a table on both sides (booleans read as 0/1 on both). */
   async function sameRows(sqliteQuery: string, pgQuery: string = sqliteQuery): Promise<unknown[]> {

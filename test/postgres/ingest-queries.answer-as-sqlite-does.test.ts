@@ -16,9 +16,9 @@ import {
   sqliteIngestWrites,
 } from '@sitrep/db';
 import { seedDemo } from '@sitrep/demo-data';
-import { SitrepError } from '@sitrep/vocabulary';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postgresDatabase } from '../helpers/postgres';
+import { contractOnBoth } from '../helpers/query-contract';
 
 /*
  * The ingest's writes contract: every named query an ingest makes (store/writes.ts) answers the
@@ -31,34 +31,6 @@ import { postgresDatabase } from '../helpers/postgres';
 const url = await postgresDatabase('the ingest queries contract');
 const dir = mkdtempSync(join(tmpdir(), 'sitrep-ingest-queries-'));
 const MISSING = 999_999;
-const TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
-
-/** Timestamps written at the moment (by the column default, or by createClaims) differ: only their form is compared. */
-function timeless(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(timeless);
-  if (value instanceof Map) return new Map([...value].map(([k, v]) => [k, timeless(v)]));
-  if (value === null || typeof value !== 'object') return value;
-  return Object.fromEntries(
-    Object.entries(value).map(([key, v]) => {
-      if ((key === 'createdAt' || key === 'ingestedAt') && typeof v === 'string') {
-        expect(v).toMatch(TIME);
-        return [key, 'a time'];
-      }
-      return [key, timeless(v)];
-    }),
-  );
-}
-
-type Outcome = { value: unknown } | { error: { name: string; code?: string; message: string; details?: unknown } };
-
-function outcomeOf(error: unknown): Outcome {
-  if (error instanceof SitrepError) {
-    return { error: { name: error.name, code: error.code, message: error.message, details: error.details } };
-  }
-  // A database's own error (a foreign key): both refuse, in their own words.
-  return { error: { name: 'database error', message: 'not compared' } };
-}
-
 describe.skipIf(!url)('the ingest’s queries on SQLite and on PostgreSQL', () => {
   let sqlite: SitrepDatabase;
   let pg: SitrepPostgres;
@@ -67,39 +39,11 @@ describe.skipIf(!url)('the ingest’s queries on SQLite and on PostgreSQL', () =
   let actors: number[];
   let installations: number[];
 
-  /** Runs `query` on both, SQLite at once: the same answer or the same error. Returns SQLite's answer. */
-  async function alike<T>(query: (q: IngestQueries) => T): Promise<T> {
-    let now: Outcome;
-    try {
-      const value = query(onSqlite);
-      expect(value).not.toBeInstanceOf(Promise);
-      now = { value };
-    } catch (error) {
-      now = outcomeOf(error);
-    }
-    let later: Outcome;
-    try {
-      later = { value: await (query as unknown as (q: Asynchronous<IngestQueries>) => Promise<T>)(onPostgres) };
-    } catch (error) {
-      later = outcomeOf(error);
-    }
-    expect(timeless(later)).toStrictEqual(timeless(now));
-    return 'value' in now ? (now.value as T) : (undefined as T);
-  }
-
-  /** Expects both to refuse with this code; then PostgreSQL's transaction still answers. */
-  async function refused(query: (q: IngestQueries) => unknown, code: string) {
-    let thrown: unknown;
-    try {
-      query(onSqlite);
-    } catch (error) {
-      thrown = error;
-    }
-    expect(thrown).toBeInstanceOf(SitrepError);
-    expect((thrown as SitrepError).code).toBe(code);
-    await alike(query);
-    expect(await pg.sql`select 1 as one`).toEqual([{ one: 1 }]);
-  }
+  const { alike, refused } = contractOnBoth<IngestQueries>(
+    () => ({ sqlite: onSqlite, postgres: onPostgres }),
+    new Set(['createdAt', 'ingestedAt']),
+    async () => expect(await pg.sql`select 1 as one`).toEqual([{ one: 1 }]),
+  );
 
   const onBoth = <T>(sqliteQuery: string, pgQuery: string = sqliteQuery) => ({
     sqlite: sqlite.sqlite.prepare(sqliteQuery).all() as T[],
