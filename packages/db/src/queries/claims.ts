@@ -3,7 +3,7 @@ import { isBulkLoading } from '../bulk-load';
 import type { SitrepDatabase } from '../database';
 import { type AboutRole, type ReviewStatus, SitrepError, type Stance, notFound } from '@sitrep/vocabulary';
 import type { DateRange, Page } from '../page';
-import { type ClaimAboutRow, type ClaimRow, claimAbout, claims, entityClaimStats } from '../schema';
+import { type ArticleRow, type ClaimAboutRow, type ClaimRow, claimAbout, claims, entityClaimStats } from '../schema';
 import { inJsonIds, insertJsonRows, preparedOnce } from '../prepared';
 import { articlesByIds } from './articles';
 
@@ -373,7 +373,48 @@ type ClaimValues = Omit<ClaimRow, 'id' | 'sourceAnonymous' | 'hedged' | 'stateme
   sourceAnonymous: number;
   hedged: number;
 };
-type AboutValues = [claimId: number, entityId: number, role: AboutRole, saidOn: string, sourceKey: string];
+export type AboutValues = [claimId: number, entityId: number, role: AboutRole, saidOn: string, sourceKey: string];
+
+/** The articles a batch of new claims is told in, as `claimBatch` reads them. */
+type BatchArticle = Pick<ArticleRow, 'id' | 'text' | 'publishedAt' | 'outlet'>;
+
+/**
+ * What both back ends store for a batch of new claims (checked by checkClaim, their entities by the
+ * caller): each claim's row without its id, its quote found in its article; and the rows of what
+ * it is about, each entity once, as `about(i, id)` makes them for the ith claim stored as `id`.
+ */
+export function claimBatch(batch: readonly NewClaim[], byId: ReadonlyMap<number, BatchArticle>, createdAt: string) {
+  const values = batch.map((claim) => {
+    const article = byId.get(claim.articleId);
+    if (!article) throw notFound('article', claim.articleId);
+    return {
+      articleId: article.id,
+      quote: claim.quote,
+      ...locateQuote(article.text, claim),
+      sourceText: claim.source?.text.trim() || null,
+      sourceActorId: claim.source?.actorId ?? null,
+      sourceCount: claim.source?.count ?? null,
+      sourceAnonymous: claim.source?.anonymous ?? false,
+      stance: claim.stance,
+      hedged: claim.hedged ?? false,
+      eventDate: claim.eventDate ?? null,
+      saidOn: article.publishedAt,
+      reviewStatus: claim.reviewStatus ?? 'extracted',
+      createdAt,
+    };
+  });
+  const about = (i: number, id: number): AboutValues[] => {
+    const claim = batch[i]!;
+    const key = sourceKey(claim.source, byId.get(claim.articleId)!.outlet);
+    const seen = new Set<number>();
+    return (claim.about ?? []).flatMap((a): AboutValues[] => {
+      if (seen.has(a.entityId)) return [];
+      seen.add(a.entityId);
+      return [[id, a.entityId, a.role ?? 'subject', values[i]!.saidOn, key]];
+    });
+  };
+  return { values, about };
+}
 
 /** Writes claim rows, returning their ids in order. */
 function insertClaimRows(db: SitrepDatabase, rows: readonly ClaimValues[]): number[] {
@@ -402,52 +443,20 @@ function insertAboutRows(db: SitrepDatabase, rows: readonly AboutValues[]): void
 export function createClaims(db: SitrepDatabase, batch: readonly NewClaim[]): ClaimRow[] {
   if (batch.length === 0) return [];
   batch.forEach(checkClaim);
-  const articleIds = [...new Set(batch.map((c) => c.articleId))];
-  const byId = new Map(articlesByIds(db, articleIds).map((a) => [a.id, a]));
-  const spans = batch.map((claim) => {
-    const article = byId.get(claim.articleId);
-    if (!article) throw notFound('article', claim.articleId);
-    return locateQuote(article.text, claim);
-  });
+  const byId = new Map(articlesByIds(db, [...new Set(batch.map((c) => c.articleId))]).map((a) => [a.id, a]));
+  // Quotes are found before the entities are checked: a claim's first error is its own.
+  const { values, about } = claimBatch(batch, byId, new Date().toISOString());
   checkClaimEntities(db, batch);
-  const createdAt = new Date().toISOString();
-  const values = batch.map((claim, i) => {
-    const article = byId.get(claim.articleId)!;
-    return {
-      articleId: article.id,
-      quote: claim.quote,
-      ...spans[i]!,
-      sourceText: claim.source?.text.trim() || null,
-      sourceActorId: claim.source?.actorId ?? null,
-      sourceCount: claim.source?.count ?? null,
-      sourceAnonymous: claim.source?.anonymous ?? false,
-      stance: claim.stance,
-      hedged: claim.hedged ?? false,
-      eventDate: claim.eventDate ?? null,
-      saidOn: article.publishedAt,
-      reviewStatus: claim.reviewStatus ?? 'extracted',
-      createdAt,
-    };
-  });
   return db.sqlite.transaction(() => {
     const ids = insertClaimRows(
       db,
       values.map((v) => ({ ...v, sourceAnonymous: v.sourceAnonymous ? 1 : 0, hedged: v.hedged ? 1 : 0 })),
     );
-    const about: AboutValues[] = [];
-    const rows = batch.map((claim, i): ClaimRow => {
-      const row = { id: ids[i]!, ...values[i]!, statementId: null };
-      const key = sourceKey(claim.source, byId.get(claim.articleId)!.outlet);
-      const seen = new Set<number>();
-      for (const a of claim.about ?? []) {
-        if (seen.has(a.entityId)) continue;
-        seen.add(a.entityId);
-        about.push([row.id, a.entityId, a.role ?? 'subject', row.saidOn, key]);
-      }
-      return row;
-    });
-    insertAboutRows(db, about);
-    return rows;
+    insertAboutRows(
+      db,
+      ids.flatMap((id, i) => about(i, id)),
+    );
+    return values.map((v, i): ClaimRow => ({ id: ids[i]!, ...v, statementId: null }));
   })();
 }
 

@@ -1,8 +1,8 @@
 import { asc } from 'drizzle-orm';
-import { type AboutRole, SitrepError, notFound } from '@sitrep/vocabulary';
+import { SitrepError, notFound } from '@sitrep/vocabulary';
 import type { SitrepPostgres } from '../../postgres';
 import { articles, claimAbout, claimFeatures, claims, entities } from '../../pg/schema';
-import { type NewClaim, checkClaim, locateQuote, sourceKey } from '../../queries/claims';
+import { type NewClaim, checkClaim, claimBatch } from '../../queries/claims';
 import type { ClaimFeaturesRow, ClaimRow } from '../../schema';
 import type { Asynchronous } from '../reads';
 import type { IngestQueries } from '../writes';
@@ -19,9 +19,6 @@ type ClaimQueries = Pick<
   | 'claimFeaturesByIds'
   | 'saveClaimFeatures'
 >;
-
-// [claim's index in the batch, entity, role, said on, source key]
-type AboutValues = [claim: number, entityId: number, role: AboutRole, saidOn: string, sourceKey: string];
 
 /** queries/claims.ts and claim-features.ts as an ingest writes them, on PostgreSQL. */
 export function ingestClaims(db: SitrepPostgres): Asynchronous<ClaimQueries> {
@@ -85,41 +82,12 @@ export function ingestClaims(db: SitrepPostgres): Asynchronous<ClaimQueries> {
       batch.forEach(checkClaim);
       const articleIds = [...new Set(batch.map((c) => c.articleId))];
       const byId = new Map((await articlesOf.execute({ ids: idArray(articleIds) })).map((a) => [a.id, a]));
-      const spans = batch.map((claim) => {
-        const article = byId.get(claim.articleId);
-        if (!article) throw notFound('article', claim.articleId);
-        return locateQuote(article.text, claim);
-      });
+      // Quotes are found before the entities are checked: a claim's first error is its own.
+      const batchRows = claimBatch(batch, byId, new Date().toISOString());
       await checkClaimEntities(batch);
-      const createdAt = new Date().toISOString();
-      const values = batch.map((claim, i) => {
-        const article = byId.get(claim.articleId)!;
-        return {
-          articleId: article.id,
-          quote: claim.quote,
-          ...spans[i]!,
-          sourceText: claim.source?.text.trim() || null,
-          sourceActorId: claim.source?.actorId ?? null,
-          sourceCount: claim.source?.count ?? null,
-          sourceAnonymous: claim.source?.anonymous ?? false,
-          stance: claim.stance,
-          hedged: claim.hedged ?? false,
-          eventDate: claim.eventDate ?? null,
-          saidOn: article.publishedAt,
-          reviewStatus: claim.reviewStatus ?? 'extracted',
-          createdAt,
-        };
-      });
-      const about: AboutValues[] = [];
-      batch.forEach((claim, i) => {
-        const key = sourceKey(claim.source, byId.get(claim.articleId)!.outlet);
-        const seen = new Set<number>();
-        for (const a of claim.about ?? []) {
-          if (seen.has(a.entityId)) continue;
-          seen.add(a.entityId);
-          about.push([i + 1, a.entityId, a.role ?? 'subject', values[i]!.saidOn, key]);
-        }
-      });
+      const { values } = batchRows;
+      // What each claim is about, by its place in the batch (1, 2, …) until the insert gives ids.
+      const about = batch.flatMap((_, i) => batchRows.about(i, i + 1));
       // The claims and what they are about in one statement, all or none (SQLite's savepoint):
       // ids rise in the batch's order, so the nth id is the nth claim's. The triggers keep the
       // entities' stats and sources from claim_about, as on SQLite.
