@@ -294,8 +294,8 @@ export function checkClaim(claim: NewClaim): void {
   }
 }
 
-/** Every entity the claims name exists, and every source is an actor: one query for the whole batch. */
-function checkClaimEntities(db: SitrepDatabase, batch: readonly NewClaim[]): void {
+/** The entities a batch of claims names (what they are about, and their sources), and those that are sources. */
+export function claimEntityIds(batch: readonly NewClaim[]): { ids: Set<number>; sources: Set<number> } {
   const ids = new Set<number>();
   const sources = new Set<number>();
   for (const claim of batch) {
@@ -306,19 +306,32 @@ function checkClaimEntities(db: SitrepDatabase, batch: readonly NewClaim[]): voi
       ids.add(actor);
     }
   }
+  return { ids, sources };
+}
+
+/** Every entity named exists, and every source is an actor, by the kinds found for their ids (claimEntityIds). */
+export function checkClaimEntityKinds(
+  named: { ids: ReadonlySet<number>; sources: ReadonlySet<number> },
+  found: ReadonlyMap<number, string>,
+): void {
+  for (const id of named.ids) if (!found.has(id)) throw notFound('entity', id);
+  for (const id of named.sources) {
+    if (found.get(id) !== 'actor') {
+      throw new SitrepError('BAD_USER_INPUT', `A claim's source must be an actor; entity ${id} is not.`);
+    }
+  }
+}
+
+/** Every entity the claims name exists, and every source is an actor: one query for the whole batch. */
+function checkClaimEntities(db: SitrepDatabase, batch: readonly NewClaim[]): void {
+  const named = claimEntityIds(batch);
   // Only id and kind: a whole article's entities are checked per call, and full rows cost more to map.
   const kinds = preparedOnce(db, 'entities.kinds', () =>
     db.sqlite.prepare<[string], { id: number; kind: string }>(
       'select id, kind from entities where id in (select value from json_each(?))',
     ),
   );
-  const found = new Map(kinds.all(JSON.stringify([...ids])).map((e) => [e.id, e.kind]));
-  for (const id of ids) if (!found.has(id)) throw notFound('entity', id);
-  for (const id of sources) {
-    if (found.get(id) !== 'actor') {
-      throw new SitrepError('BAD_USER_INPUT', `A claim's source must be an actor; entity ${id} is not.`);
-    }
-  }
+  checkClaimEntityKinds(named, new Map(kinds.all(JSON.stringify([...named.ids])).map((e) => [e.id, e.kind])));
 }
 
 // A whole batch in one statement, its rows bound as one JSON array. Inside a transaction SQLite

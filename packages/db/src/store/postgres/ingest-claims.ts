@@ -1,8 +1,7 @@
 import { asc } from 'drizzle-orm';
-import { SitrepError, notFound } from '@sitrep/vocabulary';
 import type { SitrepPostgres } from '../../postgres';
 import { articles, claimAbout, claimFeatures, claims, entities } from '../../pg/schema';
-import { type NewClaim, checkClaim, claimBatch } from '../../queries/claims';
+import { type NewClaim, checkClaim, checkClaimEntityKinds, claimBatch, claimEntityIds } from '../../queries/claims';
 import type { ClaimFeaturesRow, ClaimRow } from '../../schema';
 import type { Asynchronous } from '../reads';
 import type { IngestQueries } from '../writes';
@@ -57,23 +56,9 @@ export function ingestClaims(db: SitrepPostgres): Asynchronous<ClaimQueries> {
 
   /** Every entity the claims name exists, and every source is an actor: one query for the whole batch. */
   async function checkClaimEntities(batch: readonly NewClaim[]): Promise<void> {
-    const ids = new Set<number>();
-    const sources = new Set<number>();
-    for (const claim of batch) {
-      for (const about of claim.about ?? []) ids.add(about.entityId);
-      const actor = claim.source?.actorId;
-      if (actor != null) {
-        sources.add(actor);
-        ids.add(actor);
-      }
-    }
-    const found = new Map((await kinds.execute({ ids: idArray([...ids]) })).map((e) => [e.id, e.kind]));
-    for (const id of ids) if (!found.has(id)) throw notFound('entity', id);
-    for (const id of sources) {
-      if (found.get(id) !== 'actor') {
-        throw new SitrepError('BAD_USER_INPUT', `A claim's source must be an actor; entity ${id} is not.`);
-      }
-    }
+    const named = claimEntityIds(batch);
+    const found = await kinds.execute({ ids: idArray([...named.ids]) });
+    checkClaimEntityKinds(named, new Map(found.map((e) => [e.id, e.kind])));
   }
 
   return {
