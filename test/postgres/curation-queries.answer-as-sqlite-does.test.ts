@@ -8,17 +8,11 @@ import {
   type SitrepPostgres,
   copySqliteToPostgres,
   createToken,
-  markCurated,
-  mergeEntities,
   openDatabase,
   openPostgres,
   postgresCurationQueries,
   postgresIngestQueries,
-  requireEntity,
-  setClaimReviewStatus,
-  setEntityReviewStatus,
-  setSourceReliability,
-  statementIdsWithSourceActor,
+  sqliteIngestWrites,
 } from '@sitrep/db';
 import { seedDemo } from '@sitrep/demo-data';
 import type { EntityReviewStatus, ReliabilityGrade, ReviewStatus } from '@sitrep/vocabulary';
@@ -38,25 +32,6 @@ import { contractOnBoth } from '../helpers/query-contract';
 const url = await postgresDatabase('the curation queries contract');
 const dir = mkdtempSync(join(tmpdir(), 'sitrep-curation-queries-'));
 const MISSING = 999_999;
-const sqliteQueries = {
-  requireEntity,
-  setEntityReviewStatus,
-  mergeEntities,
-  setClaimReviewStatus,
-  setSourceReliability,
-  statementIdsWithSourceActor,
-  markCurated,
-};
-
-/** SQLite's functions with the database bound, as CurationQueries types them. */
-const boundTo = (db: SitrepDatabase): CurationQueries =>
-  Object.fromEntries(
-    Object.entries(sqliteQueries).map(([name, fn]) => [
-      name,
-      (...args: unknown[]) => (fn as (db: SitrepDatabase, ...rest: unknown[]) => unknown)(db, ...args),
-    ]),
-  ) as CurationQueries;
-
 describe.skipIf(!url)('the curator’s queries on SQLite and on PostgreSQL', () => {
   let sqlite: SitrepDatabase;
   let pg: SitrepPostgres;
@@ -194,7 +169,7 @@ describe.skipIf(!url)('the curator’s queries on SQLite and on PostgreSQL', () 
     pg = await openPostgres(url!, { max: 1 });
     await copySqliteToPostgres(sqlite, pg);
     await pg.sql`begin`;
-    onSqlite = boundTo(sqlite);
+    onSqlite = sqliteIngestWrites(sqlite);
     onPostgres = postgresCurationQueries(pg);
   });
   afterAll(async () => {
