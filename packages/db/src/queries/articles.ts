@@ -114,19 +114,12 @@ export function countArticles(db: SitrepDatabase, filter: ArticleFilter): number
   return db.orm.select({ n: count() }).from(articles).where(articleConditions(filter)).get()?.n ?? 0;
 }
 
-/** Stores an article; the same text twice is a CONFLICT naming the article already stored. */
-export function createArticle(db: SitrepDatabase, input: NewArticle): ArticleRow {
+/** The row a new article is stored as, on either back end, once its title and text are checked. */
+export function articleValues(input: NewArticle) {
   const title = input.title.trim();
   if (title === '') throw new SitrepError('BAD_USER_INPUT', 'An article needs a non-empty title.');
   if (input.text.trim() === '') throw new SitrepError('BAD_USER_INPUT', 'An article needs a non-empty text.');
-  const hash = contentHash(input.text);
-  const existing = findArticleByHash(db, hash);
-  if (existing) {
-    throw new SitrepError('CONFLICT', `This text is already stored (“${existing.title}”, ${existing.publishedAt}).`, {
-      articleId: existing.id,
-    });
-  }
-  return insertArticle(db).get({
+  return {
     title,
     publishedAt: input.publishedAt,
     text: input.text,
@@ -135,8 +128,22 @@ export function createArticle(db: SitrepDatabase, input: NewArticle): ArticleRow
     url: input.url ?? null,
     author: input.author?.trim() || null,
     wordCount: countWords(input.text),
-    contentHash: hash,
-  })!;
+    contentHash: contentHash(input.text),
+  };
+}
+
+/** Storing a text twice: a CONFLICT naming the article that has it. */
+export const alreadyStored = (existing: Pick<ArticleRow, 'id' | 'title' | 'publishedAt'>) =>
+  new SitrepError('CONFLICT', `This text is already stored (“${existing.title}”, ${existing.publishedAt}).`, {
+    articleId: existing.id,
+  });
+
+/** Stores an article; the same text twice is a CONFLICT naming the article already stored. */
+export function createArticle(db: SitrepDatabase, input: NewArticle): ArticleRow {
+  const values = articleValues(input);
+  const existing = findArticleByHash(db, values.contentHash);
+  if (existing) throw alreadyStored(existing);
+  return insertArticle(db).get(values)!;
 }
 
 const insertArticle = (db: SitrepDatabase) =>

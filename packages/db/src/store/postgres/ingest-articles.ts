@@ -2,7 +2,7 @@ import { asc, desc, eq, sql } from 'drizzle-orm';
 import { SitrepError } from '@sitrep/vocabulary';
 import type { SitrepPostgres } from '../../postgres';
 import { articleFingerprints, articles } from '../../pg/schema';
-import { contentHash, countWords } from '../../queries/articles';
+import { alreadyStored, articleValues } from '../../queries/articles';
 import { mentionRow } from '../../queries/mentions';
 import type { Asynchronous } from '../reads';
 import type { IngestQueries } from '../writes';
@@ -83,32 +83,16 @@ export function ingestArticles({ orm, sql: client }: SitrepPostgres): Asynchrono
   return {
     findArticleByHash,
     async createArticle(input) {
-      const title = input.title.trim();
-      if (title === '') throw new SitrepError('BAD_USER_INPUT', 'An article needs a non-empty title.');
-      if (input.text.trim() === '') throw new SitrepError('BAD_USER_INPUT', 'An article needs a non-empty text.');
-      const hash = contentHash(input.text);
-      let existing = await findArticleByHash(hash);
+      const values = articleValues(input);
+      let existing = await findArticleByHash(values.contentHash);
       if (!existing) {
-        const [row] = await insert.execute({
-          title,
-          publishedAt: input.publishedAt,
-          text: input.text,
-          dateline: input.dateline ?? null,
-          outlet: input.outlet ?? null,
-          url: input.url ?? null,
-          author: input.author?.trim() || null,
-          wordCount: countWords(input.text),
-          contentHash: hash,
-        });
+        const [row] = await insert.execute(values);
         if (row) return row;
         // Another writer stored the text since: its row, now committed, is the conflict.
-        existing = await findArticleByHash(hash);
+        existing = await findArticleByHash(values.contentHash);
       }
-      throw new SitrepError(
-        'CONFLICT',
-        `This text is already stored (“${existing?.title}”, ${existing?.publishedAt}).`,
-        { articleId: existing?.id },
-      );
+      if (existing) throw alreadyStored(existing);
+      throw new SitrepError('CONFLICT', 'Another writer stored the same row first; try again.');
     },
     articleHeadsByIds: async (ids) => (ids.length === 0 ? [] : heads.execute({ ids: idArray(ids) })),
     articleTextsByIds: async (ids) => (ids.length === 0 ? [] : texts.execute({ ids: idArray(ids) })),
