@@ -272,6 +272,41 @@ export function setEntityReviewStatus(db: SitrepDatabase, entityId: number, stat
   return row;
 }
 
+export function refuseMergeIntoItself(survivorId: number, mergedId: number): void {
+  if (survivorId === mergedId) throw new SitrepError('BAD_USER_INPUT', 'An entity cannot be merged into itself.');
+}
+
+export function refuseMergeOfKinds(survivor: EntityRow, merged: EntityRow): void {
+  if (survivor.kind === merged.kind) return;
+  throw new SitrepError(
+    'BAD_USER_INPUT',
+    `Cannot merge ${merged.kind} “${merged.name}” into ${survivor.kind} “${survivor.name}”: kinds differ.`,
+  );
+}
+
+/** What the survivor of a merge takes from the merged entity where it has nothing (its references, unless to itself). */
+export function mergeFill(survivor: EntityRow, merged: EntityRow): Partial<NewEntity> {
+  const fill: Partial<NewEntity> = {};
+  for (const key of [
+    'description',
+    'actorType',
+    'role',
+    'installationType',
+    'place',
+    'region',
+    'country',
+    'latitude',
+    'longitude',
+  ] as const) {
+    if (survivor[key] == null && merged[key] != null) Object.assign(fill, { [key]: merged[key] });
+  }
+  for (const key of ['affiliationId', 'operatorId', 'hostCountryId'] as const) {
+    const value = merged[key];
+    if (survivor[key] == null && value != null && value !== survivor.id) Object.assign(fill, { [key]: value });
+  }
+  return fill;
+}
+
 /**
  * Folds `mergedId` into `survivorId`: aliases, mentions, claims (about and as source) and
  * references from other entities move to the survivor, empty fields of the survivor are
@@ -280,15 +315,10 @@ export function setEntityReviewStatus(db: SitrepDatabase, entityId: number, stat
  * confirms anything else.
  */
 export function mergeEntities(db: SitrepDatabase, survivorId: number, mergedId: number): EntityRow {
-  if (survivorId === mergedId) throw new SitrepError('BAD_USER_INPUT', 'An entity cannot be merged into itself.');
+  refuseMergeIntoItself(survivorId, mergedId);
   const survivor = requireEntity(db, survivorId);
   const merged = requireEntity(db, mergedId);
-  if (survivor.kind !== merged.kind) {
-    throw new SitrepError(
-      'BAD_USER_INPUT',
-      `Cannot merge ${merged.kind} “${merged.name}” into ${survivor.kind} “${survivor.name}”: kinds differ.`,
-    );
-  }
+  refuseMergeOfKinds(survivor, merged);
   const run = db.sqlite.prepare.bind(db.sqlite);
   return db.sqlite.transaction(() => {
     run('update aliases set entity_id = ? where entity_id = ?').run(survivorId, mergedId);
@@ -305,24 +335,7 @@ export function mergeEntities(db: SitrepDatabase, survivorId: number, mergedId: 
       run(`update entities set ${column} = ? where ${column} = ? and id <> ?`).run(survivorId, mergedId, survivorId);
       run(`update entities set ${column} = null where id = ? and ${column} = ?`).run(survivorId, survivorId);
     }
-    const fill: Partial<NewEntity> = {};
-    for (const key of [
-      'description',
-      'actorType',
-      'role',
-      'installationType',
-      'place',
-      'region',
-      'country',
-      'latitude',
-      'longitude',
-    ] as const) {
-      if (survivor[key] == null && merged[key] != null) Object.assign(fill, { [key]: merged[key] });
-    }
-    for (const key of ['affiliationId', 'operatorId', 'hostCountryId'] as const) {
-      const value = merged[key];
-      if (survivor[key] == null && value != null && value !== survivorId) Object.assign(fill, { [key]: value });
-    }
+    const fill = mergeFill(survivor, merged);
     if (Object.keys(fill).length > 0) db.orm.update(entities).set(fill).where(eq(entities.id, survivorId)).run();
     db.orm.delete(entities).where(eq(entities.id, mergedId)).run();
     namesChanged(db);

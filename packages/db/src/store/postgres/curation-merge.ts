@@ -1,28 +1,12 @@
 import { asc, eq } from 'drizzle-orm';
-import { SitrepError } from '@sitrep/vocabulary';
 import type { SitrepPostgres } from '../../postgres';
 import { entities } from '../../pg/schema';
-import type { NewEntity } from '../../queries/entities';
+import { mergeFill, refuseMergeIntoItself, refuseMergeOfKinds } from '../../queries/entities';
 import type { Asynchronous } from '../reads';
 import type { CurationQueries } from '../writes';
 import { anyId, idArray } from './bind';
 import { entityReads, requiredEntity } from './entities';
 import { namesChanged } from './ingest-entities';
-
-/** What the survivor takes from the merged entity where it has nothing. */
-const FILLED = [
-  'description',
-  'actorType',
-  'role',
-  'installationType',
-  'place',
-  'region',
-  'country',
-  'latitude',
-  'longitude',
-] as const;
-/** The survivor's references it takes likewise, unless they point at itself. */
-const REFERENCES = ['affiliationId', 'operatorId', 'hostCountryId'] as const;
 
 /** queries/entities.ts's mergeEntities on PostgreSQL, statement for statement. */
 export function curationMerge(db: SitrepPostgres): Asynchronous<Pick<CurationQueries, 'mergeEntities'>> {
@@ -41,7 +25,7 @@ export function curationMerge(db: SitrepPostgres): Asynchronous<Pick<CurationQue
 
   return {
     async mergeEntities(survivorId, mergedId) {
-      if (survivorId === mergedId) throw new SitrepError('BAD_USER_INPUT', 'An entity cannot be merged into itself.');
+      refuseMergeIntoItself(survivorId, mergedId);
       const rows = await lockBoth.execute({ ids: idArray([survivorId, mergedId]) });
       const survivor = requiredEntity(
         rows.find((row) => row.id === survivorId),
@@ -51,12 +35,7 @@ export function curationMerge(db: SitrepPostgres): Asynchronous<Pick<CurationQue
         rows.find((row) => row.id === mergedId),
         mergedId,
       );
-      if (survivor.kind !== merged.kind) {
-        throw new SitrepError(
-          'BAD_USER_INPUT',
-          `Cannot merge ${merged.kind} “${merged.name}” into ${survivor.kind} “${survivor.name}”: kinds differ.`,
-        );
-      }
+      refuseMergeOfKinds(survivor, merged);
       // Nothing below can fail for a reason the checks above did not rule out. The triggers keep
       // entity_claim_stats and entity_sources as SQLite's do: the moved claim_about rows count
       // for the survivor, the claims whose source moves are re-keyed.
@@ -84,14 +63,7 @@ export function curationMerge(db: SitrepPostgres): Asynchronous<Pick<CurationQue
           host_country_id = nullif(host_country_id, ${survivorId}::int)
         where id = ${survivorId}::int and ${survivorId}::int in (affiliation_id, operator_id, host_country_id)`;
       // From the rows as they were read, as SQLite fills them.
-      const fill: Partial<NewEntity> = {};
-      for (const key of FILLED) {
-        if (survivor[key] == null && merged[key] != null) Object.assign(fill, { [key]: merged[key] });
-      }
-      for (const key of REFERENCES) {
-        const value = merged[key];
-        if (survivor[key] == null && value != null && value !== survivorId) Object.assign(fill, { [key]: value });
-      }
+      const fill = mergeFill(survivor, merged);
       if (Object.keys(fill).length > 0) await orm.update(entities).set(fill).where(eq(entities.id, survivorId));
       // Its statement_about rows go with it, as on SQLite (the cascade; the trigger counts them out):
       // the survivor is about those statements once their figures are saved again.
