@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Kind, type OperationDefinitionNode, parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Health } from '@sitrep/server';
+import { HOVER_QUERY } from '@sitrep/vocabulary';
 import postgres from 'postgres';
 import { readmeBlocks, runSitrep, subscribeOverSse } from '../helpers';
 import { postgresDatabase } from '../helpers/postgres';
@@ -65,6 +66,16 @@ const QUERIES: string[] = [
       d: entity(name: "no such place") { id } e: entity(name: "'); drop table aliases; --") { id } }`,
   `{ aliasDictionary { version entries { name entity kind primary } } }`,
   `{ entity(name: "Hmeimim", id: "x") { id } }`,
+  // Read ahead on PostgreSQL (read-ahead.ts): pages it reads, pages it leaves to their own reads.
+  `{ entity(name: "Russia") { id
+      a: statements(first: 2) { totalCount edges { cursor node { id claims(first: 1) { totalCount edges { node { id quote } } } } } }
+      b: statements(first: 2, after: "${cursor(1)}") { totalCount edges { node { id claims(first: 2) { edges { node { id } } } } } }
+      c: statements(first: 3, filter: { contested: true }) { totalCount edges { node { id conflicts { why } } } }
+      d: statements(last: 2) { totalCount edges { node { id } } }
+      e: claims(first: 4) { totalCount edges { node { id quote article { title } source { actor { name } } } } }
+      f: claims(first: 2, after: "${cursor(1)}") { totalCount edges { node { id } } }
+      g: claims(first: 3, filter: { stance: AFFIRMS }) { totalCount edges { node { id } } } } }`,
+  `{ entity(name: "Hmeimim") { id statements(first: 200) { totalCount } claims(first: -1) { totalCount } } }`,
 ];
 
 /**
@@ -145,6 +156,26 @@ describe.skipIf(!url)('sitrep serve on PostgreSQL, beside sitrep serve on the SQ
       );
     },
   );
+
+  it('answers the hover for every entity, by name and by id, with any page size, alike', async () => {
+    const { data } = await ask(onSqlite, '{ entities(first: 100) { edges { node { id name } } } }');
+    const entities = (data as { entities: { edges: Array<{ node: { id: string; name: string } }> } }).entities.edges;
+    expect(entities.length).toBeGreaterThan(20);
+    for (const { node } of entities) {
+      for (const variables of [
+        { name: node.name },
+        { id: node.id, name: null, first: 1 },
+        { name: node.name, first: 12 },
+      ]) {
+        const [expected, actual] = await Promise.all([
+          ask(onSqlite, HOVER_QUERY, variables),
+          ask(onPostgres, HOVER_QUERY, variables),
+        ]);
+        expect(expected.errors).toBeUndefined();
+        expect(comparable(actual)).toStrictEqual(comparable(expected));
+      }
+    }
+  });
 
   it('finds the same search hits, each engine ranking them its own way', async () => {
     const query = `query($q: String!, $kinds: [SearchKind!]) { search(query: $q, kinds: $kinds, first: 100) {

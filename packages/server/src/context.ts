@@ -27,6 +27,8 @@ export interface Context {
   extraction: ServerExtraction;
   /** Commits to the database, for subscriptions; null where nothing watches (the fast path, memory). */
   changes: Changes | null;
+  /** Lists read ahead for this request (read-ahead.ts), by their reads' arguments; null until one is. */
+  ahead: Map<string, unknown> | null;
 }
 
 /** For contexts that never ingest (the fast path answers queries only): reads on this thread. */
@@ -48,5 +50,6 @@ export function createContext(
     extraction,
     changes,
     loaders: createLoaders(store),
+    ahead: null,
   };
 }

@@ -83,6 +83,21 @@ function windowOf(args: ConnectionArgs, count: () => MaybePromise<number>): Mayb
 /** One row past the window tells whether there is a next page without a COUNT. */
 const pageOf = (w: Window): Page => ({ limit: w.limit + 1, offset: w.start });
 
+/**
+ * The page offsetConnection and loadedConnection will read for `args`, when it can be told
+ * without the count (not `last` without `before`) and the arguments are valid; null otherwise.
+ */
+export function plannedPage(args: ConnectionArgs): Page | null {
+  if (args.last != null) return null;
+  try {
+    const w = windowOf(args, () => 0);
+    return 'limit' in w ? pageOf(w) : null;
+  } catch {
+    // The connection's own resolver reports bad arguments.
+    return null;
+  }
+}
+
 function connectionOf<T>(rows: T[], w: Window, args: ConnectionArgs): Connection<T> {
   const hasMore = rows.length > w.limit;
   const edges = rows.slice(0, w.limit).map((node, i) => ({ cursor: encodeCursor(w.start + i), node }));

@@ -1,5 +1,7 @@
 import {
   type EntityRow,
+  type GlanceReads,
+  glanceReads,
   type IngestWrites,
   openPostgresIngestWrites,
   sqliteIngestWrites,
@@ -36,6 +38,8 @@ export interface ServerStore extends StoreReads {
   writer(): IngestWrites | null;
   /** Whether `writer` gives one: false for a PostgreSQL store opened without its URL. */
   readonly writable: boolean;
+  /** Reads a look at one entity in one statement where reads are round trips; null on SQLite (read-ahead.ts). */
+  readonly glance: GlanceReads | null;
   /** Closes what the store opened itself (the writer's connection). */
   close(): void;
   /** The entity called `name`: an exact alias first, else the knowledge base ingestion links with. */
@@ -55,6 +59,7 @@ export function sqliteServerStore(db: SitrepDatabase): ServerStore {
     sqlite: db,
     writer: () => sqliteIngestWrites(db),
     writable: true,
+    glance: null,
     close: () => {},
     entityNamed: (name) => entityNamedOnSqlite(db, name),
     async statementSources(ids) {
@@ -81,6 +86,7 @@ export function postgresServerStore(db: SitrepPostgres, url: string | null = nul
     sqlite: null,
     writer: () => (url === null ? null : (writes ??= openPostgresIngestWrites(url, { waitForLock: false }))),
     writable: url !== null,
+    glance: glanceReads(db),
     close: () => writes?.close(),
     entityNamed: namedThroughStore(store),
     statementSources: (ids) => sourcesThroughStore(store, ids),

@@ -1,10 +1,11 @@
-import { type ClaimFilter, thenMaybe } from '@sitrep/db';
+import { type ClaimFilter, type ClaimRow, thenMaybe } from '@sitrep/db';
 import { MAX_NAME_CHARS, SitrepError, refuseLongText } from '@sitrep/vocabulary';
 import { builder } from '../builder';
 import { writerOf } from '../writer';
 import { ENTITY_TYPENAMES, encodeGlobalId, entityTypename, rowIdOf } from '../global-id';
 import { loadOrThrow } from '../loaders';
 import { offsetConnection } from '../pagination';
+import { aheadKey, readAhead, readAheadFor } from '../read-ahead';
 import { claimFilterFrom } from './claim-filter';
 import { EntityKindEnum, EntityReviewStatusEnum } from './enums';
 import { ClaimFilterInput, EntityFilterInput } from './filters';
@@ -62,10 +63,16 @@ EntityRef.implement({
           }
           return thenMaybe(claimFilterFrom(ctx.store, args.filter), (asked) => {
             const filter: ClaimFilter = { ...asked, about: e.id };
+            // Unfiltered, the page may have been read ahead with the entity.
+            const ahead = args.filter == null;
             return offsetConnection(
               args,
-              (page) => ctx.store.listClaims(filter, page, 'latest'),
-              () => ctx.store.countClaims(filter),
+              (page) =>
+                (ahead ? readAheadFor<ClaimRow[]>(ctx, aheadKey.claims(e.id, page)) : undefined) ??
+                ctx.store.listClaims(filter, page, 'latest'),
+              () =>
+                (ahead ? readAheadFor<number>(ctx, aheadKey.claimCount(e.id)) : undefined) ??
+                ctx.store.countClaims(filter),
             );
           });
         },
@@ -98,7 +105,7 @@ builder.queryFields((t) => ({
       name: t.arg.string({ description: 'Any name the entity goes by. Give `name` or `id`, not both.' }),
       id: t.arg.globalID({ description: 'An Actor or Installation ID. Give `name` or `id`, not both.' }),
     },
-    resolve: async (_root, args, ctx) => {
+    resolve: async (_root, args, ctx, info) => {
       // Null counts as left out: one query (the hover's) declares both variables and sets one.
       if (args.name != null && args.id != null) {
         throw new SitrepError(
@@ -106,12 +113,17 @@ builder.queryFields((t) => ({
           'entity: give either name or id, not both (a variable’s default counts: to ask by id, set "name": null).',
         );
       }
-      if (args.id != null) return ctx.loaders.entity.load(rowIdOf(args.id, ENTITY_TYPENAMES, 'entity(id:)'));
-      if (args.name == null) {
+      let entity;
+      if (args.id != null) {
+        entity = await ctx.loaders.entity.load(rowIdOf(args.id, ENTITY_TYPENAMES, 'entity(id:)'));
+      } else if (args.name == null) {
         throw new SitrepError('BAD_USER_INPUT', 'entity: give a name (any alias, e.g. "Hmeimim") or an id.');
+      } else {
+        refuseLongText('name', args.name, MAX_NAME_CHARS);
+        entity = (await ctx.store.entityNamed(args.name)) ?? null;
       }
-      refuseLongText('name', args.name, MAX_NAME_CHARS);
-      return (await ctx.store.entityNamed(args.name)) ?? null;
+      await readAhead(ctx, entity, info);
+      return entity;
     },
   }),
   entities: t.connection(

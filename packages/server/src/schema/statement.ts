@@ -1,5 +1,6 @@
-import { thenMaybe } from '@sitrep/db';
-import type { ServerStore } from '../store';
+import { type StatementRow, thenMaybe } from '@sitrep/db';
+import type { Context } from '../context';
+import { aheadKey, readAheadFor } from '../read-ahead';
 import type { IndependentSource } from '@sitrep/ingest';
 import { builder } from '../builder';
 import { loadEach, loadEntity, loadEntityOrThrow, loadOrThrow } from '../loaders';
@@ -133,20 +134,27 @@ builder.objectField(ClaimRef, 'statement', (t) =>
 
 /** A page of statements about `about` (any, when null) under a filter's contested flag and dates. */
 function statementPage(
-  store: ServerStore,
+  ctx: Context,
   args: ConnectionArgs & { filter?: { contested?: boolean | null; from?: string | null; to?: string | null } | null },
   about: number | null,
 ) {
+  const { store } = ctx;
   const filter = {
     about,
     contested: args.filter?.contested ?? null,
     from: args.filter?.from ?? null,
     to: args.filter?.to ?? null,
   };
+  // An entity's statements in no date range may have been read ahead with the entity.
+  const ahead = about != null && filter.from == null && filter.to == null;
   return offsetConnection(
     args,
-    (page) => store.listStatements(filter, page),
-    () => store.countStatements(filter),
+    (page) =>
+      (ahead ? readAheadFor<StatementRow[]>(ctx, aheadKey.statements(about, filter.contested, page)) : undefined) ??
+      store.listStatements(filter, page),
+    () =>
+      (ahead ? readAheadFor<number>(ctx, aheadKey.statementCount(about, filter.contested)) : undefined) ??
+      store.countStatements(filter),
   );
 }
 
@@ -158,7 +166,7 @@ builder.queryFields((t) => ({
       args: { filter: t.arg({ type: StatementFilterInput }) },
       resolve: (_root, args, ctx) =>
         thenMaybe(filterEntityId(ctx.store, 'about', args.filter?.about, args.filter?.aboutName), (about) =>
-          statementPage(ctx.store, args, about),
+          statementPage(ctx, args, about),
         ),
     },
     StatementConnection,
@@ -171,7 +179,7 @@ builder.interfaceFields(EntityRef, (t) => ({
       type: StatementRef,
       description: 'Statements about this entity, last said first: what is said about it, and how well established.',
       args: { filter: t.arg({ type: EntityStatementFilterInput }) },
-      resolve: (e, args, ctx) => statementPage(ctx.store, args, e.id),
+      resolve: (e, args, ctx) => statementPage(ctx, args, e.id),
     },
     StatementConnection,
   ),
