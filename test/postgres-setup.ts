@@ -19,12 +19,12 @@ export default async function postgresForTheRun(project: TestProject): Promise<(
     const found = serverBinaries();
     if ('missing' in found) return { unavailable: found.missing };
     cluster ??= startCluster();
-    const { baseUrl, tls } = await cluster;
+    const { baseUrl, tls, socketDir } = await cluster;
     admin ??= postgres(`${baseUrl}postgres`, { max: 1, onnotice: () => {} });
     // Only [a-z0-9_] from the label, and a number that makes it unique in this run.
     const name = `t${++made}_${label.toLowerCase().replace(/[^a-z0-9]+/g, '_')}`.slice(0, 60);
     await admin`create database ${admin(name)}`;
-    return { url: `${baseUrl}${name}`, tls };
+    return { url: `${baseUrl}${name}`, tls, socketDir };
   }
 
   const broker = createServer((request, response) => {

@@ -26,6 +26,8 @@ export interface PostgresCluster {
   readonly major: number;
   /** Whether it also takes TLS connections (`?sslmode=require`): it does when openssl made it a certificate. */
   readonly tls: boolean;
+  /** The folder of its Unix socket: `?host=` + it connects without TCP. */
+  readonly socketDir: string;
   stop(): Promise<void>;
 }
 
@@ -164,7 +166,7 @@ export async function startCluster(): Promise<PostgresCluster> {
     };
     try {
       await waitUntilReady(bin, port, server, join(dir, 'server.log'));
-      return { baseUrl: `postgres://postgres@127.0.0.1:${port}/`, major, tls, stop };
+      return { baseUrl: `postgres://postgres@127.0.0.1:${port}/`, major, tls, socketDir: dir, stop };
     } catch (error) {
       await stopGroup(server);
       if (attempt === 3) {

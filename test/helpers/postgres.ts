@@ -8,7 +8,8 @@ declare module 'vitest' {
 }
 
 /** What the run's PostgreSQL broker answers (test/postgres-setup.ts). */
-export type DatabaseAnswer = { url: string; tls: boolean } | { unavailable: string } | { error: string };
+export type DatabaseAnswer =
+  { url: string; tls: boolean; socketDir: string } | { unavailable: string } | { error: string };
 
 /**
  * A fresh, empty PostgreSQL database of its own for a test file, on the one server the run starts
@@ -23,8 +24,8 @@ export async function postgresDatabase(what: string): Promise<string | null> {
   return (await postgresServer(what))?.url ?? null;
 }
 
-/** postgresDatabase, and whether the server also takes TLS connections (it has a certificate). */
-export async function postgresServer(what: string): Promise<{ url: string; tls: boolean } | null> {
+/** postgresDatabase, whether the server also takes TLS connections (it has a certificate), and its socket's folder. */
+export async function postgresServer(what: string): Promise<{ url: string; tls: boolean; socketDir: string } | null> {
   const broker = new URL(inject('postgresBroker'));
   broker.searchParams.set('for', what);
   const answer = (await (await fetch(broker, { method: 'POST' })).json()) as DatabaseAnswer;

@@ -41,6 +41,21 @@ describe.skipIf(!server)('PostgreSQL connection options, given in the URL', () =
     expect(row!.timeout).toBe('100ms');
   });
 
+  it('?host=/a/folder connects through the Unix socket there, as libpq does, and 127.0.0.1 without it', async () => {
+    const address = async (url: string) => {
+      await using db = await openPostgres(url);
+      const [row] = await db.sql<{ address: string | null }[]>`select host(inet_server_addr()) as address`;
+      return row!.address;
+    };
+    expect(await address(server!.url)).toBe('127.0.0.1');
+    // A Unix socket has no server address.
+    expect(await address(withParams({ host: server!.socketDir }))).toBeNull();
+    expect(await address(withParams({ host: `${server!.socketDir}/`, max: '2' }))).toBeNull();
+    await expect(openPostgres(withParams({ host: '/no/such/folder' }))).rejects.toThrow(
+      /: no PostgreSQL socket in that \?host= folder/,
+    );
+  });
+
   it('names its connections "sitrep" for the DBA, unless the URL names them', async () => {
     const name = async (url: string) => {
       await using db = await openPostgres(url);

@@ -68,6 +68,26 @@ function poolSizeIn(url: string, shown: string): number | undefined {
   return size;
 }
 
+/**
+ * Where the driver connects: `?host=/a/folder` (libpq's way to name a Unix socket, as `psql` and
+ * `pg_dump` take it) becomes postgres.js's socket path, and leaves the URL, whose other query
+ * parameters postgres.js sends as server settings. A socket costs a local PostgreSQL about a
+ * third less CPU per round trip than 127.0.0.1 (see the README's PostgreSQL section).
+ */
+export function driverTarget(url: string): { url: string; path?: string } {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return { url };
+  }
+  const folder = parsed.searchParams.get('host');
+  if (folder === null || !folder.startsWith('/')) return { url };
+  parsed.searchParams.delete('host');
+  const port = parsed.port || '5432';
+  return { url: parsed.toString(), path: `${folder.replace(/\/+$/, '')}/.s.PGSQL.${port}` };
+}
+
 /** Seconds a connection attempt may take before the command says so. */
 const CONNECT_TIMEOUT_S = 10;
 /** Any number: the key of the advisory lock that lets one process migrate at a time. */
@@ -82,7 +102,9 @@ export async function openPostgres(url: string, options: OpenPostgresOptions = {
   const shown = redactUrl(url);
   const max = options.max ?? poolSizeIn(url, shown) ?? DEFAULT_POOL;
   const migrated = (options.migrate ?? true) ? await applyPgMigrations(url, shown) : 0;
-  const sql = postgres(url, {
+  const target = driverTarget(url);
+  const sql = postgres(target.url, {
+    ...(target.path ? { path: target.path } : {}),
     max,
     connect_timeout: CONNECT_TIMEOUT_S,
     // What a DBA sees in pg_stat_activity; `?application_name=` in the URL names it otherwise.
@@ -121,7 +143,13 @@ export async function appliedPgMigrations(sql: postgres.Sql): Promise<number> {
  * pending migrations in one transaction: a failure leaves the database as it was.
  */
 async function applyPgMigrations(url: string, shown: string): Promise<number> {
-  const sql = postgres(url, { max: 1, connect_timeout: CONNECT_TIMEOUT_S, onnotice: () => {} });
+  const target = driverTarget(url);
+  const sql = postgres(target.url, {
+    ...(target.path ? { path: target.path } : {}),
+    max: 1,
+    connect_timeout: CONNECT_TIMEOUT_S,
+    onnotice: () => {},
+  });
   try {
     await sql`select pg_advisory_lock(${MIGRATION_LOCK})`;
     const applied = await appliedPgMigrations(sql);
@@ -162,6 +190,9 @@ export function explainPostgresError(error: unknown, shown: string): unknown {
   const advice: Record<string, string> = {
     ECONNREFUSED: 'nothing accepts connections there (is the server running, on that host and port?)',
     ENOTFOUND: 'no such host',
+    // A socket that is not there: `?host=` names a folder without the server's socket.
+    ENOENT:
+      'no PostgreSQL socket in that ?host= folder (is the server running, with its socket there and on that port?)',
     CONNECT_TIMEOUT: `no answer in ${CONNECT_TIMEOUT_S} s`,
     '3D000': 'no such database; create it first (createdb)',
     '28P01': 'the password was refused',

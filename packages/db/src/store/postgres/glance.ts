@@ -55,7 +55,8 @@ const headColumns = { id: entities.id, kind: entities.kind, name: entities.name 
 const PAGE_ORDER = 's.k_said desc, s.k_id desc';
 
 // $1 entity, $2 head ids, $3–$5 first statement page (contested, limit, offset), $6–$8 second,
-// $9–$10 claims page, $11–$12 tellings (offset, end).
+// $9–$10 claims page, $11–$12 tellings (offset, limit). Lists of ids go through `= any(array(…))`:
+// the generic plan then looks each id up in its index rather than scanning a table.
 const PARAMS = 12;
 
 /** An entity's statements through statement_about, in its index's order, as statementsAbout reads them. */
@@ -85,14 +86,10 @@ function glanceText(firstByContested: boolean, secondByContested: boolean): stri
     where ca."${ca.entityId.name}" = $1
     order by ca."${ca.saidOn.name}" desc, ca."${ca.claimId.name}" desc
     limit $9 offset $10),
-  numbered as (
-    select c."${c.id.name}" as id,
-      row_number() over (partition by c."${c.statementId.name}" order by ${claimOrder}) as n
-    from ${name(claims)} c where c."${c.statementId.name}" in (select id from listed)),
   tellings as (
-    select ${columnList('c', claimColumns)}
-    from numbered k join ${name(claims)} c on c."${c.id.name}" = k.id
-    where k.n > $11 and k.n <= $12),
+    select t.* from listed l cross join lateral (
+      select ${columnList('c', claimColumns)} from ${name(claims)} c
+      where c."${c.statementId.name}" = l.id order by ${claimOrder} limit $12 offset $11) t),
   told as (
     select "${c.articleId.name}" as article, "${c.sourceActorId.name}" as actor from claim_page
     union select "${c.articleId.name}", "${c.sourceActorId.name}" from tellings)
@@ -110,15 +107,15 @@ select
   ${jsonRows(
     'k',
     getTableColumns(statementConflicts),
-    `${name(statementConflicts)} k where k."${statementConflicts.statementId.name}" in (select id from listed)`,
+    `${name(statementConflicts)} k where k."${statementConflicts.statementId.name}" = any(array(select id from listed))`,
     `k."${statementConflicts.statementId.name}", k."${statementConflicts.otherId.name}"`,
   )} as conflicts,
   ${jsonRows('c', claimColumns, 'tellings c', `c."${c.statementId.name}", ${claimOrder}`)} as tellings,
-  ${jsonRows('a', articleHeadColumns, `${name(articles)} a where a."${articles.id.name}" in (select article from told)`, `a."${articles.id.name}"`)} as articles,
+  ${jsonRows('a', articleHeadColumns, `${name(articles)} a where a."${articles.id.name}" = any(array(select article from told))`, `a."${articles.id.name}"`)} as articles,
   ${jsonRows(
     'e',
     headColumns,
-    `${name(entities)} e where e."${entities.id.name}" = any($2::int[]) or e."${entities.id.name}" in (select actor from told)`,
+    `${name(entities)} e where e."${entities.id.name}" = any($2::int[] || array(select actor from told where actor is not null))`,
     `e."${entities.id.name}"`,
   )} as heads`;
 }
@@ -163,7 +160,7 @@ export function glanceReads(db: SitrepPostgres): GlanceReads {
         ask.claims?.limit ?? 0,
         ask.claims?.offset ?? 0,
         tellings.offset,
-        tellings.offset + tellings.limit,
+        tellings.limit,
       ];
       if (params.length !== PARAMS) throw new Error('glance: parameters out of step with the text');
       const text = textFor(first.contested != null, second.contested != null);

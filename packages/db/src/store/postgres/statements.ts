@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, getTableColumns, sql } from 'drizzle-orm';
 import type { SitrepPostgres } from '../../postgres';
 import { entityStatementStats, statementAbout, statementConflicts, statements } from '../../pg/schema';
+import { statementCount } from '../glance';
 import type { Asynchronous, StoreReads } from '../reads';
 import { anyId, idArray } from './bind';
 
@@ -45,9 +46,7 @@ export function statementReads({ orm }: SitrepPostgres): Asynchronous<StatementR
     // Kept by triggers, as on SQLite: an entity's two statement counts are one row.
     async countStatementsAbout(entity, contested) {
       const [row] = await stats.execute({ entity });
-      const total = row?.statements ?? 0;
-      const disputed = row?.contested ?? 0;
-      return contested == null ? total : contested ? disputed : total - disputed;
+      return statementCount(row, contested);
     },
     statementConflicts: async (ids) => (ids.length === 0 ? [] : conflicts.execute({ ids: idArray(ids) })),
   };
