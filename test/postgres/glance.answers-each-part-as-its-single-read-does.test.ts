@@ -140,6 +140,31 @@ describe.skipIf(!url)('a glance at an entity on PostgreSQL', () => {
     expect(nothing.claimStats).toBeNull();
   });
 
+  it('reads what a page of claims shows beside them as claimAboutForClaims and the head reads do', async () => {
+    const claims = await store.listClaims({}, { limit: 100, offset: 0 }, 'latest');
+    expect(claims.length).toBeGreaterThan(20);
+    for (const page of [
+      claims.slice(0, 1),
+      claims.slice(0, 50),
+      claims.slice(50),
+      [],
+      [{ ...claims[0]!, id: 999_999 }],
+    ]) {
+      const ids = page.map((c) => c.id);
+      const actors = unique(page.map((c) => c.sourceActorId));
+      const articleIds = unique(page.map((c) => c.articleId)).sort((a, b) => a - b);
+      const got = await glance.aroundClaims({ aboutOf: ids, headIds: actors, articleIds });
+      const about = await store.claimAboutForClaims(ids);
+      expect(got.about).toStrictEqual(about);
+      const heads = await store.entityHeadsByIds(unique([...actors, ...about.map((a) => a.entityId)]));
+      expect(got.heads).toStrictEqual(heads.sort((a, b) => a.id - b.id));
+      expect(got.articles).toStrictEqual(await store.articleHeadsByIds(articleIds));
+    }
+    // Only what is asked: no subjects, no heads beyond those named.
+    const none = await glance.aroundClaims({ aboutOf: [], headIds: [], articleIds: [] });
+    expect(none).toStrictEqual({ about: [], heads: [], articles: [] });
+  });
+
   it('refuses more than two statement pages rather than read them wrong', async () => {
     const page = { limit: 1, offset: 0 };
     const three = [null, true, false].map((contested) => ({ contested, page }));

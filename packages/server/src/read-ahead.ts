@@ -1,4 +1,4 @@
-import type { EntityGlance, EntityRow, GlanceAsk, Page } from '@sitrep/db';
+import type { ClaimRow, EntityGlance, EntityRow, GlanceAsk, MaybePromise, Page } from '@sitrep/db';
 import {
   type FieldNode,
   type GraphQLField,
@@ -166,4 +166,62 @@ export async function readAhead(ctx: Context, entity: EntityRow | null, info: Gr
   if (!glances || !entity) return;
   const ask = askOf(entity, info);
   if (ask) prime(ctx, ask, await glances.glanceAt(ask));
+}
+
+/** What a page of claims shows beside each claim, found once per place in a document. */
+interface AroundLook {
+  about: boolean;
+  sources: boolean;
+  articles: boolean;
+}
+
+const arounds = new WeakMap<object, AroundLook | null>();
+
+function aroundLookOf(info: GraphQLResolveInfo): AroundLook | null {
+  let look = arounds.get(info.fieldNodes);
+  if (look === undefined) {
+    const nodes = below([...info.fieldNodes], ['edges', 'node'], info);
+    const about = below(nodes, ['about'], info).length > 0;
+    const sources = below(nodes, ['source', 'actor'], info).length > 0;
+    const articles = below(nodes, ['article'], info).length > 0;
+    look = about || sources || articles ? { about, sources, articles } : null;
+    arounds.set(info.fieldNodes, look);
+  }
+  return look;
+}
+
+async function primeAround(ctx: Context, look: AroundLook, claims: ClaimRow[]): Promise<ClaimRow[]> {
+  const glances = ctx.store.glance!;
+  const unique = (ids: Array<number | null>) => [...new Set(ids.filter((id) => id != null))];
+  const around = await glances.aroundClaims({
+    aboutOf: look.about ? claims.map((c) => c.id) : [],
+    headIds: look.sources ? unique(claims.map((c) => c.sourceActorId)) : [],
+    articleIds: look.articles ? unique(claims.map((c) => c.articleId)) : [],
+  });
+  const { loaders } = ctx;
+  if (look.about) {
+    const byClaim = new Map<number, typeof around.about>(claims.map((c) => [c.id, []]));
+    for (const row of around.about) byClaim.get(row.claimId)?.push(row);
+    for (const [claimId, rows] of byClaim) loaders.claimAbout.prime(claimId, rows);
+  }
+  for (const head of around.heads) loaders.entityHead.prime(head.id, head);
+  for (const article of around.articles) loaders.article.prime(article.id, article);
+  return claims;
+}
+
+/**
+ * A page of claims with what its selection shows beside each (subjects, source actors, articles)
+ * read ahead in one statement, where the store reads glances; the page as it is otherwise. For a
+ * list at the top of a query only: pages nested in a list (each article's claims) would read
+ * their surroundings once per page, where the loaders batch them into one read for all.
+ */
+export function withSurroundings(
+  ctx: Context,
+  info: GraphQLResolveInfo,
+  claims: MaybePromise<ClaimRow[]>,
+): MaybePromise<ClaimRow[]> {
+  if (!ctx.store.glance) return claims;
+  const look = aroundLookOf(info);
+  if (!look) return claims;
+  return Promise.resolve(claims).then((rows) => (rows.length === 0 ? rows : primeAround(ctx, look, rows)));
 }

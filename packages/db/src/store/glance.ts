@@ -1,7 +1,7 @@
 import type { Page } from '../page';
 import type { ArticleHead } from '../queries/articles';
 import type { EntityHead } from '../queries/entities';
-import type { AliasRow, ClaimRow, StatementConflictRow, StatementRow } from '../schema';
+import type { AliasRow, ClaimAboutRow, ClaimRow, StatementConflictRow, StatementRow } from '../schema';
 import type { ClaimStats } from './reads';
 
 /**
@@ -43,12 +43,32 @@ export interface EntityGlance {
   heads: EntityHead[];
 }
 
+/** What a page of claims shows beside each claim: read for the claims and ids a page names. */
+export interface ClaimsAsk {
+  /** The claims whose subjects (claim_about rows, and their entities' heads) are asked; none when empty. */
+  aboutOf: readonly number[];
+  /** Entities whose heads are asked (the claims' source actors). */
+  headIds: readonly number[];
+  /** Articles whose heads are asked. */
+  articleIds: readonly number[];
+}
+
+/** A ClaimsAsk's answer, each part as claimAboutForClaims, entityHeadsByIds and articleHeadsByIds give it. */
+export interface ClaimsSurroundings {
+  about: ClaimAboutRow[];
+  /** Heads of headIds and of every subject in `about`. */
+  heads: EntityHead[];
+  articles: ArticleHead[];
+}
+
 /**
  * A store whose reads are round trips (PostgreSQL) reads a glance in one: a hover is then one
  * statement instead of a dozen. SQLite's reads are calls in the same process and need none.
  */
 export interface GlanceReads {
   glanceAt(ask: GlanceAsk): Promise<EntityGlance>;
+  /** What a page of claims shows beside them (subjects, sources, articles), in one statement. */
+  aroundClaims(ask: ClaimsAsk): Promise<ClaimsSurroundings>;
 }
 
 /** An entity's statement count under a contested flag, from its two kept counts. */

@@ -9,6 +9,6 @@ export type { DictionaryAlias, ListReads, RowReads } from './reads-more';
 export type { CurationQueries, FeedQueries, IngestQueries, IngestTarget, IngestWrites, StatementWatch } from './writes';
 export { sqliteIngestWrites, writesOf } from './writes';
 export { EXPORT_BATCH, exportReadsOn, postgresExportSource } from './postgres/export-reads';
-export type { EntityGlance, GlanceAsk, GlanceReads } from './glance';
+export type { ClaimsAsk, ClaimsSurroundings, EntityGlance, GlanceAsk, GlanceReads } from './glance';
 export { statementCount } from './glance';
 export { glanceReads } from './postgres/glance';

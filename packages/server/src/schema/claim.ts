@@ -5,6 +5,7 @@ import { writerOf } from '../writer';
 import { ENTITY_TYPENAMES, rowIdOf } from '../global-id';
 import { loadEach, loadEntity, loadEntityOrThrow, loadOrThrow } from '../loaders';
 import { offsetConnection } from '../pagination';
+import { withSurroundings } from '../read-ahead';
 import { claimFilterFrom } from './claim-filter';
 import { AboutRoleEnum, ReviewStatusEnum, StanceEnum } from './enums';
 import { AboutInput, ClaimFilterInput } from './filters';
@@ -90,11 +91,11 @@ builder.queryFields((t) => ({
       type: ClaimRef,
       description: 'Claims, latest first.',
       args: { filter: t.arg({ type: ClaimFilterInput }) },
-      resolve: (_root, args, ctx) => {
+      resolve: (_root, args, ctx, info) => {
         return thenMaybe(claimFilterFrom(ctx.store, args.filter), (filter) =>
           offsetConnection(
             args,
-            (page) => ctx.store.listClaims(filter, page, 'latest'),
+            (page) => withSurroundings(ctx, info, ctx.store.listClaims(filter, page, 'latest')),
             () => ctx.store.countClaims(filter),
           ),
         );

@@ -15,8 +15,14 @@ import {
 } from '../../pg/schema';
 import type { ArticleHead } from '../../queries/articles';
 import type { EntityHead } from '../../queries/entities';
-import type { AliasRow, ClaimRow, StatementConflictRow, StatementRow } from '../../schema';
-import { type EntityGlance, type GlanceAsk, type GlanceReads, statementCount } from '../glance';
+import type { AliasRow, ClaimAboutRow, ClaimRow, StatementConflictRow, StatementRow } from '../../schema';
+import {
+  type ClaimsSurroundings,
+  type EntityGlance,
+  type GlanceAsk,
+  type GlanceReads,
+  statementCount,
+} from '../glance';
 import type { ClaimStats } from '../reads';
 import { idArray } from './bind';
 import { articleHeadColumns, claimColumns } from './columns';
@@ -120,6 +126,23 @@ select
   )} as heads`;
 }
 
+/** $1 claims whose subjects are asked, $2 entity ids, $3 article ids: each bound as one int[]. */
+function aroundText(): string {
+  const ca = claimAbout;
+  return `with about as (
+    select ${columnList('ca', getTableColumns(claimAbout))} from ${name(claimAbout)} ca
+    where ca."${ca.claimId.name}" = any($1::int[]))
+select
+  ${jsonRows('a', getTableColumns(claimAbout), 'about a', `a."${ca.claimId.name}", a."${ca.entityId.name}"`)} as about,
+  ${jsonRows(
+    'e',
+    headColumns,
+    `${name(entities)} e where e."${entities.id.name}" = any($2::int[] || array(select "${ca.entityId.name}" from about))`,
+    `e."${entities.id.name}"`,
+  )} as heads,
+  ${jsonRows('a', articleHeadColumns, `${name(articles)} a where a."${articles.id.name}" = any($3::int[])`, `a."${articles.id.name}"`)} as articles`;
+}
+
 interface GlanceRow {
   aliases: AliasRow[];
   claim_stats: ClaimStats | null;
@@ -143,7 +166,17 @@ export function glanceReads(db: SitrepPostgres): GlanceReads {
     if (text === undefined) texts.set(key, (text = glanceText(a, b)));
     return text;
   };
+  let around: string | undefined;
   return {
+    async aroundClaims(ask): Promise<ClaimsSurroundings> {
+      const params = [idArray(ask.aboutOf), idArray(ask.headIds), idArray(ask.articleIds)];
+      const [row] = (await db.sql.unsafe((around ??= aroundText()), params, { prepare: true })) as unknown as Array<{
+        about: ClaimAboutRow[];
+        heads: EntityHead[];
+        articles: ArticleHead[];
+      }>;
+      return row!;
+    },
     async glanceAt(ask: GlanceAsk): Promise<EntityGlance> {
       if (ask.statements.length > 2) throw new Error('glance: at most two statement pages');
       const [first = NO_PAGE, second = NO_PAGE] = ask.statements;

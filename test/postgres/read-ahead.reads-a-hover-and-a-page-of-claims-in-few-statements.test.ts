@@ -11,7 +11,8 @@ import { postgresDatabase } from '../helpers/postgres';
 /*
  * On PostgreSQL each read is a round trip, so a query about one entity is read ahead in one
  * statement (read-ahead.ts): the hover costs the name's look-up and the glance, on Yoga's path
- * and on the fast path alike. That the answers are the same as SQLite's is
+ * and on the fast path alike; a page of claims costs the page and one read of what it shows beside
+ * each claim. That the answers are the same as SQLite's is
  * serve.answers-every-query-on-postgres-as-on-sqlite's part; this counts the reads.
  */
 
@@ -34,6 +35,10 @@ function counted(store: ServerStore, calls: string[]): ServerStore {
       calls.push('glanceAt');
       return glance.glanceAt(ask);
     },
+    aroundClaims: (ask: Parameters<typeof glance.aroundClaims>[0]) => {
+      calls.push('aroundClaims');
+      return glance.aroundClaims(ask);
+    },
   };
   return wrapped as unknown as ServerStore;
 }
@@ -49,9 +54,9 @@ describe.skipIf(!url)('a hover on PostgreSQL', () => {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ query, variables }),
     });
-    const body = (await response.json()) as { data?: { entity: Record<string, unknown> | null }; errors?: unknown };
+    const body = (await response.json()) as { data?: Record<string, Record<string, unknown> | null>; errors?: unknown };
     expect(body.errors).toBeUndefined();
-    return body.data!.entity;
+    return body.data!.entity ?? body.data!.claims ?? null;
   };
 
   beforeAll(async () => {
@@ -96,5 +101,20 @@ describe.skipIf(!url)('a hover on PostgreSQL', () => {
     );
     expect(calls).toStrictEqual(['entityNamed', 'glanceAt', 'listStatements', 'countStatements']);
     expect((entity!.statements as { totalCount: number }).totalCount).toBeGreaterThan(0);
+  });
+
+  it('reads a page of claims, then their subjects, sources and articles in one statement', async () => {
+    const page = `query($first: Int) { claims(first: $first) { edges { node { id quote
+      about { role entity { name } } source { text actor { name } } article { title } } } } }`;
+    for (const first of [50, 50, 50, 1]) {
+      calls.length = 0;
+      const claims = await post(page, { first });
+      expect((claims!.edges as unknown[]).length).toBe(first);
+      expect(calls).toStrictEqual(['listClaims', 'aroundClaims']);
+    }
+    // Nothing shown beside the claims: nothing more read.
+    calls.length = 0;
+    await post('{ claims(first: 5) { totalCount edges { node { id quote } } } }', {});
+    expect(calls).toStrictEqual(['listClaims', 'countClaims']);
   });
 });
