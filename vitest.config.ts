@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 const require = createRequire(import.meta.url);
@@ -14,6 +15,10 @@ export default defineConfig({
     globalSetup: ['./test/global-setup.ts', './test/postgres-setup.ts'],
     include: ['packages/*/src/**/*.test.ts', 'test/**/*.test.ts'],
     exclude: ['**/node_modules/**', '**/dist/**'],
+    // Vitest's default leaves a core free (one worker on two cores), but most files spend their time
+    // waiting on processes they start (servers, PostgreSQL, npm): two at once took the suite from
+    // 18 to under 14 minutes on two cores.
+    maxWorkers: Math.max(2, availableParallelism()),
     testTimeout: 20_000,
     hookTimeout: 60_000,
   },
