@@ -1,3 +1,8 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type SitrepDatabase, type SitrepPostgres, copySqliteToPostgres, openDatabase, openPostgres } from '@sitrep/db';
+import { seedDemo } from '@sitrep/demo-data';
 import { inject } from 'vitest';
 
 declare module 'vitest' {
@@ -34,4 +39,34 @@ export async function postgresServer(what: string): Promise<{ url: string; tls: 
   if (process.env.CI === 'true') throw new Error(`${what} cannot be skipped in CI: ${answer.unavailable}`);
   console.warn(`Skipping ${what}: ${answer.unavailable}`);
   return null;
+}
+
+/** The demo knowledge base in a SQLite file of its own and, copied by the real copy, in PostgreSQL. */
+export interface DemoOnBoth extends AsyncDisposable {
+  sqlite: SitrepDatabase;
+  pg: SitrepPostgres;
+  /** Closes both and removes the file's folder. */
+  close(): Promise<void>;
+}
+
+/**
+ * Seeds the demo data into a new SQLite file, lets `extend` add to it, and copies it all into the
+ * empty PostgreSQL database at `url`: the two hold the same rows with the same ids.
+ */
+export async function demoOnBoth(
+  url: string,
+  extend: (sqlite: SitrepDatabase) => void = () => {},
+): Promise<DemoOnBoth> {
+  const dir = mkdtempSync(join(tmpdir(), 'sitrep-demo-both-'));
+  const sqlite = openDatabase(join(dir, 'kb.db'));
+  seedDemo(sqlite);
+  extend(sqlite);
+  const pg = await openPostgres(url);
+  await copySqliteToPostgres(sqlite, pg);
+  const close = async () => {
+    sqlite.close();
+    await pg.close();
+    rmSync(dir, { recursive: true, force: true });
+  };
+  return { sqlite, pg, close, [Symbol.asyncDispose]: close };
 }

@@ -1,23 +1,14 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import {
   type GlanceAsk,
   type GlanceReads,
   type Page,
-  type SitrepDatabase,
-  type SitrepPostgres,
   type StoreReads,
-  copySqliteToPostgres,
   createEntity,
   glanceReads,
-  openDatabase,
-  openPostgres,
   postgresStore,
 } from '@sitrep/db';
-import { seedDemo } from '@sitrep/demo-data';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { postgresDatabase } from '../helpers/postgres';
+import { type DemoOnBoth, demoOnBoth, postgresDatabase } from '../helpers/postgres';
 
 /*
  * The hover's reads in one statement (glanceAt) answer, part by part, what the single reads
@@ -26,14 +17,12 @@ import { postgresDatabase } from '../helpers/postgres';
  */
 
 const url = await postgresDatabase('the glance');
-const dir = mkdtempSync(join(tmpdir(), 'sitrep-glance-'));
 
 const ids = <T extends { id: number }>(rows: T[]) => rows.map((r) => r.id);
 const unique = (values: Array<number | null>) => [...new Set(values.filter((v): v is number => v !== null))];
 
 describe.skipIf(!url)('a glance at an entity on PostgreSQL', () => {
-  let sqlite: SitrepDatabase;
-  let pg: SitrepPostgres;
+  let both: DemoOnBoth;
   let store: StoreReads;
   let glance: GlanceReads;
   let entityIds: number[];
@@ -86,20 +75,14 @@ describe.skipIf(!url)('a glance at an entity on PostgreSQL', () => {
   });
 
   beforeAll(async () => {
-    sqlite = openDatabase(join(dir, 'kb.db'));
-    seedDemo(sqlite);
-    createEntity(sqlite, { kind: 'installation', name: 'Qalʿat Test Depot' }, ['Test Depot']);
-    pg = await openPostgres(url!);
-    await copySqliteToPostgres(sqlite, pg);
-    store = postgresStore(pg);
-    glance = glanceReads(pg);
-    entityIds = sqlite.sqlite.prepare('select id from entities order by id').pluck().all() as number[];
+    both = await demoOnBoth(url!, (sqlite) => {
+      createEntity(sqlite, { kind: 'installation', name: 'Qalʿat Test Depot' }, ['Test Depot']);
+    });
+    store = postgresStore(both.pg);
+    glance = glanceReads(both.pg);
+    entityIds = both.sqlite.sqlite.prepare('select id from entities order by id').pluck().all() as number[];
   });
-  afterAll(async () => {
-    sqlite?.close();
-    await pg?.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => both?.close());
 
   it('answers the hover’s question for every entity as the dozen single reads do', async () => {
     let contested = 0;
@@ -117,7 +100,7 @@ describe.skipIf(!url)('a glance at an entity on PostgreSQL', () => {
   });
 
   it('reads later pages, uncontested statements, and leaves out what is not asked', async () => {
-    const busiest = sqlite.sqlite
+    const busiest = both.sqlite.sqlite
       .prepare('select entity_id from entity_claim_stats order by claims desc, entity_id limit 1')
       .pluck()
       .get() as number;

@@ -1,12 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { type SitrepPostgres, copySqliteToPostgres, openDatabase, openPostgres } from '@sitrep/db';
-import { seedDemo } from '@sitrep/demo-data';
 import { type RunningServer, type ServerStore, postgresServerStore, startServer } from '@sitrep/server';
 import { HOVER_QUERY } from '@sitrep/vocabulary';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { postgresDatabase } from '../helpers/postgres';
+import { type DemoOnBoth, demoOnBoth, postgresDatabase } from '../helpers/postgres';
 
 /*
  * On PostgreSQL each read is a round trip, so a query about one entity is read ahead in one
@@ -17,7 +12,6 @@ import { postgresDatabase } from '../helpers/postgres';
  */
 
 const url = await postgresDatabase('reading ahead');
-const dir = mkdtempSync(join(tmpdir(), 'sitrep-ahead-'));
 
 /** The store with every read and glance it makes written down by name. */
 function counted(store: ServerStore, calls: string[]): ServerStore {
@@ -44,7 +38,7 @@ function counted(store: ServerStore, calls: string[]): ServerStore {
 }
 
 describe.skipIf(!url)('a hover on PostgreSQL', () => {
-  let pg: SitrepPostgres;
+  let both: DemoOnBoth;
   let server: RunningServer;
   const calls: string[] = [];
 
@@ -60,17 +54,12 @@ describe.skipIf(!url)('a hover on PostgreSQL', () => {
   };
 
   beforeAll(async () => {
-    const sqlite = openDatabase(join(dir, 'kb.db'));
-    seedDemo(sqlite);
-    pg = await openPostgres(url!);
-    await copySqliteToPostgres(sqlite, pg);
-    sqlite.close();
-    server = await startServer({ store: counted(postgresServerStore(pg), calls), port: 0, host: '127.0.0.1' });
+    both = await demoOnBoth(url!);
+    server = await startServer({ store: counted(postgresServerStore(both.pg), calls), port: 0, host: '127.0.0.1' });
   });
   afterAll(async () => {
     await server?.close();
-    await pg?.close();
-    rmSync(dir, { recursive: true, force: true });
+    await both?.close();
   });
 
   it('reads the name, then everything the hover shows in one glance, on every path', async () => {

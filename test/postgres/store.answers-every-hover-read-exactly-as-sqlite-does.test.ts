@@ -1,21 +1,14 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import {
   type Page,
   type SitrepDatabase,
   type SitrepPostgres,
   type StoreReads,
-  copySqliteToPostgres,
   createEntity,
-  openDatabase,
-  openPostgres,
   postgresStore,
   sqliteStore,
 } from '@sitrep/db';
-import { seedDemo } from '@sitrep/demo-data';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { postgresDatabase } from '../helpers/postgres';
+import { type DemoOnBoth, demoOnBoth, postgresDatabase } from '../helpers/postgres';
 
 /*
  * The Store contract: every read a hover makes answers the same on SQLite and on PostgreSQL filled
@@ -24,7 +17,6 @@ import { postgresDatabase } from '../helpers/postgres';
  */
 
 const url = await postgresDatabase('the Store contract');
-const dir = mkdtempSync(join(tmpdir(), 'sitrep-store-'));
 
 const PAGES: Page[] = [
   { limit: 1, offset: 0 },
@@ -37,6 +29,7 @@ const PAGES: Page[] = [
 const MISSING = 999_999;
 
 describe.skipIf(!url)('the Store on SQLite and on PostgreSQL', () => {
+  let both: DemoOnBoth;
   let sqlite: SitrepDatabase;
   let pg: SitrepPostgres;
   let onSqlite: StoreReads;
@@ -59,12 +52,11 @@ describe.skipIf(!url)('the Store on SQLite and on PostgreSQL', () => {
   const column = <T>(query: string) => sqlite.sqlite.prepare(query).pluck().all() as T[];
 
   beforeAll(async () => {
-    sqlite = openDatabase(join(dir, 'kb.db'));
-    seedDemo(sqlite);
     // An entity nothing is said about, with a name in two spellings.
-    empty = createEntity(sqlite, { kind: 'installation', name: 'Qalʿat Test Depot' }, ['Test Depot']).id;
-    pg = await openPostgres(url!);
-    await copySqliteToPostgres(sqlite, pg);
+    both = await demoOnBoth(url!, (db) => {
+      empty = createEntity(db, { kind: 'installation', name: 'Qalʿat Test Depot' }, ['Test Depot']).id;
+    });
+    ({ sqlite, pg } = both);
     onSqlite = sqliteStore(sqlite);
     onPostgres = postgresStore(pg);
     entityIds = column<number>('select id from entities order by id');
@@ -72,11 +64,7 @@ describe.skipIf(!url)('the Store on SQLite and on PostgreSQL', () => {
     articleIds = column<number>('select id from articles order by id');
     busiest = column<number>('select entity_id from entity_claim_stats order by claims desc, entity_id limit 1')[0]!;
   });
-  afterAll(async () => {
-    sqlite?.close();
-    await pg?.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => both?.close());
 
   it('resolves every alias in any spelling to the same entity, and unknown names to none', async () => {
     const names = column<string>('select name from aliases order by id');
