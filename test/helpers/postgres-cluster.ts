@@ -137,7 +137,11 @@ async function stopGroup(server: ChildProcess): Promise<void> {
 }
 
 /** initdb and start a server; throws with the server's log when it cannot. */
-export async function startCluster(): Promise<PostgresCluster> {
+/**
+ * @param settings server settings beyond the throwaway defaults, e.g. `{ shared_buffers: '2GB' }`
+ *   for a benchmark at a scale PostgreSQL's 128 MB default cache does not hold.
+ */
+export async function startCluster(settings: Record<string, string> = {}): Promise<PostgresCluster> {
   const found = serverBinaries();
   if ('missing' in found) throw new Error(found.missing);
   const { bin, major } = found;
@@ -159,7 +163,7 @@ export async function startCluster(): Promise<PostgresCluster> {
   // A port free now may be taken before the server binds it: then the server exits, and we try another.
   for (let attempt = 1; ; attempt++) {
     const port = await freePort();
-    const server = launch(bin, user, dir, port, tls);
+    const server = launch(bin, user, dir, port, tls, settings);
     const stop = async () => {
       await stopGroup(server);
       rmSync(dir, { recursive: true, force: true });
@@ -205,6 +209,7 @@ function launch(
   dir: string,
   port: number,
   tls: boolean,
+  settings: Record<string, string>,
 ): ChildProcess {
   // A file, not a pipe: the server must not lose its stderr if this process dies before it.
   const logFd = openSync(join(dir, 'server.log'), 'a');
@@ -221,6 +226,7 @@ function launch(
         ...(tls ? ['-c', 'ssl=on'] : []),
         // Logical replication, so a test can feed a read replica (test/helpers/postgres-replica.ts).
         ...['-c', 'wal_level=logical'],
+        ...Object.entries(settings).flatMap(([name, value]) => ['-c', `${name}=${value}`]),
       ]),
     ],
     // detached: setsid(2), so the server and its backends are one group that stopGroup() signals whole.
