@@ -56,6 +56,16 @@ describe.skipIf(!server)('PostgreSQL connection options, given in the URL', () =
     );
   });
 
+  it('keeps one plan per prepared statement, unless the URL gives PostgreSQL back its choice', async () => {
+    const mode = async (url: string) => {
+      await using db = await openPostgres(url);
+      const [row] = await db.sql<{ mode: string }[]>`select current_setting('plan_cache_mode') as mode`;
+      return row!.mode;
+    };
+    expect(await mode(server!.url)).toBe('force_generic_plan');
+    expect(await mode(withParams({ plan_cache_mode: 'auto' }))).toBe('auto');
+  });
+
   it('names its connections "sitrep" for the DBA, unless the URL names them', async () => {
     const name = async (url: string) => {
       await using db = await openPostgres(url);

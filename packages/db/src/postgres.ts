@@ -107,8 +107,14 @@ export async function openPostgres(url: string, options: OpenPostgresOptions = {
     ...(target.path ? { path: target.path } : {}),
     max,
     connect_timeout: CONNECT_TIMEOUT_S,
-    // What a DBA sees in pg_stat_activity; `?application_name=` in the URL names it otherwise.
-    connection: { application_name: 'sitrep' },
+    connection: {
+      // What a DBA sees in pg_stat_activity; `?application_name=` in the URL names it otherwise.
+      application_name: 'sitrep',
+      // Every statement is prepared once and finds its rows through an index whatever the values,
+      // so one plan serves every call. Left to choose, PostgreSQL planned the hover's statement
+      // anew each time: 0.9 ms of its 1.9 at 1M claims. `?plan_cache_mode=auto` restores its choice.
+      plan_cache_mode: 'force_generic_plan',
+    },
     onnotice: () => {},
   });
   const close = () => sql.end({ timeout: 5 });
