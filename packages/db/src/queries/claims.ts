@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
+import { type Column, type SQL, type Table, and, asc, count, desc, eq, gte, lte, sql } from 'drizzle-orm';
 import { isBulkLoading } from '../bulk-load';
 import type { SitrepDatabase } from '../database';
 import { type AboutRole, type ReviewStatus, SitrepError, type Stance, notFound } from '@sitrep/vocabulary';
@@ -89,7 +89,8 @@ export function claimAboutForClaims(db: SitrepDatabase, claimIds: readonly numbe
 }
 
 // The filter fields a claim list may use, in a fixed order: which of them are set (the filter's
-// shape) picks one statement, prepared once per connection; their values are bound.
+// shape) picks one statement, prepared once per connection; their values are bound. Both back ends
+// build their lists from these.
 const FILTER_FIELDS = [
   'about',
   'sourceActor',
@@ -100,25 +101,35 @@ const FILTER_FIELDS = [
   'from',
   'to',
 ] as const;
-type FilterField = (typeof FILTER_FIELDS)[number];
+export type ClaimFilterField = (typeof FILTER_FIELDS)[number];
 
 // Dates are skipped when empty (''), the other fields only when null or absent.
-const isSet = (filter: ClaimFilter, field: FilterField): boolean =>
+const isSet = (filter: ClaimFilter, field: ClaimFilterField): boolean =>
   field === 'from' || field === 'to' ? Boolean(filter[field]) : filter[field] != null;
 
-function shapeOf(filter: ClaimFilter): FilterField[] {
+export function claimFilterShape(filter: ClaimFilter): ClaimFilterField[] {
   return FILTER_FIELDS.filter((field) => isSet(filter, field));
 }
 
-function bindingsOf(filter: ClaimFilter, shape: readonly FilterField[]): Record<string, unknown> {
+export function claimFilterValues(filter: ClaimFilter, shape: readonly ClaimFilterField[]): Record<string, unknown> {
   const values: Record<string, unknown> = {};
   for (const field of shape) values[field] = filter[field];
   return values;
 }
 
-const bound = (field: FilterField) => sql.placeholder(field);
+/** The columns a claim filter reads: SQLite's tables or PostgreSQL's, which mirror them. */
+export interface ClaimFilterTables {
+  claims: Record<'id' | 'sourceActorId' | 'stance' | 'reviewStatus' | 'articleId' | 'statementId' | 'saidOn', Column>;
+  claimAbout: Table & Record<'claimId' | 'entityId', Column>;
+}
 
-function claimConditions(shape: readonly FilterField[]): SQL | undefined {
+const bound = (field: ClaimFilterField) => sql.placeholder(field);
+
+/** The conditions of a filter of this shape, each value a placeholder named after its field. */
+export function claimFilterConditions(
+  { claims, claimAbout }: ClaimFilterTables,
+  shape: readonly ClaimFilterField[],
+): SQL | undefined {
   const conditions = shape.map((field): SQL => {
     switch (field) {
       case 'about':
@@ -142,6 +153,8 @@ function claimConditions(shape: readonly FilterField[]): SQL | undefined {
   return and(...conditions);
 }
 
+const claimConditions = (shape: readonly ClaimFilterField[]) => claimFilterConditions({ claims, claimAbout }, shape);
+
 /** `latest`: by publication date, newest first; `position`: by article, in reading order. */
 export type ClaimOrder = 'latest' | 'position';
 
@@ -156,8 +169,8 @@ export function listClaims(
   page: Page,
   order: ClaimOrder = 'latest',
 ): ClaimRow[] {
-  const shape = shapeOf(filter);
-  const values = { ...bindingsOf(filter, shape), limit: page.limit, offset: page.offset };
+  const shape = claimFilterShape(filter);
+  const values = { ...claimFilterValues(filter, shape), limit: page.limit, offset: page.offset };
   if (shape.includes('about') && order === 'latest') {
     return latestClaimsAbout(db, shape)
       .all(values)
@@ -184,7 +197,7 @@ export function listClaims(
  * The latest claims about one entity, read in index order from claim_about (entity, said_on,
  * claim): no sort over every claim about Russia, only the page. Same rows and order as listClaims.
  */
-function latestClaimsAbout(db: SitrepDatabase, shape: readonly FilterField[]) {
+function latestClaimsAbout(db: SitrepDatabase, shape: readonly ClaimFilterField[]) {
   return preparedOnce(db, `claims.latestAbout:${shape.join(',')}`, () => {
     const rest = shape.filter((field) => field !== 'about' && field !== 'from' && field !== 'to');
     return db.orm
@@ -207,7 +220,7 @@ function latestClaimsAbout(db: SitrepDatabase, shape: readonly FilterField[]) {
 }
 
 export function countClaims(db: SitrepDatabase, filter: ClaimFilter): number {
-  const shape = shapeOf(filter);
+  const shape = claimFilterShape(filter);
   // All claims about one entity: kept in entity_claim_stats, not counted (200k rows for Russia).
   if (shape.length === 1 && shape[0] === 'about') {
     const kept = preparedOnce(db, 'claims.countAbout', () =>
@@ -222,7 +235,7 @@ export function countClaims(db: SitrepDatabase, filter: ClaimFilter): number {
   const statement = preparedOnce(db, `claims.count:${shape.join(',')}`, () =>
     db.orm.select({ n: count() }).from(claims).where(claimConditions(shape)).prepare(),
   );
-  return statement.get(bindingsOf(filter, shape))?.n ?? 0;
+  return statement.get(claimFilterValues(filter, shape))?.n ?? 0;
 }
 
 /**

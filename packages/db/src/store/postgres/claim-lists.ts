@@ -1,53 +1,26 @@
-import { type SQL, and, asc, count, desc, eq, gte, lte, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, lte, sql } from 'drizzle-orm';
 import type { SitrepPostgres } from '../../postgres';
 import { claimAbout, claims, entityClaimStats } from '../../pg/schema';
-import type { ClaimFilter, ClaimOrder } from '../../queries/claims';
+import {
+  type ClaimFilterField,
+  type ClaimOrder,
+  claimFilterConditions,
+  claimFilterShape,
+  claimFilterValues,
+} from '../../queries/claims';
 import type { ClaimRow } from '../../schema';
 import type { Asynchronous } from '../reads';
 import type { ListReads } from '../reads-more';
 import { claimColumns } from './columns';
 
 /*
- * listClaims and countClaims as queries/claims.ts builds them on SQLite: which filter fields are set
- * (the filter's shape) picks one statement, prepared once per store; the values are bound.
+ * listClaims and countClaims as queries/claims.ts builds them on SQLite, from the same filter
+ * shapes and conditions: which filter fields are set picks one statement, prepared once per store.
  */
 
-const FIELDS = ['about', 'sourceActor', 'stance', 'reviewStatus', 'articleId', 'statementId', 'from', 'to'] as const;
-type Field = (typeof FIELDS)[number];
-
-// Dates are skipped when empty (''), the other fields only when null or absent.
-const shapeOf = (filter: ClaimFilter): Field[] =>
-  FIELDS.filter((field) => (field === 'from' || field === 'to' ? Boolean(filter[field]) : filter[field] != null));
-
-const valuesOf = (filter: ClaimFilter, shape: readonly Field[]) =>
-  Object.fromEntries(shape.map((field) => [field, filter[field]]));
-
+type Field = ClaimFilterField;
 const bound = (field: Field) => sql.placeholder(field);
-
-function conditions(shape: readonly Field[]): SQL | undefined {
-  return and(
-    ...shape.map((field): SQL => {
-      switch (field) {
-        case 'about':
-          return sql`${claims.id} in (select ${claimAbout.claimId} from ${claimAbout} where ${claimAbout.entityId} = ${bound('about')})`;
-        case 'sourceActor':
-          return eq(claims.sourceActorId, bound(field));
-        case 'stance':
-          return eq(claims.stance, bound(field));
-        case 'reviewStatus':
-          return eq(claims.reviewStatus, bound(field));
-        case 'articleId':
-          return eq(claims.articleId, bound(field));
-        case 'statementId':
-          return eq(claims.statementId, bound(field));
-        case 'from':
-          return gte(claims.saidOn, bound(field));
-        case 'to':
-          return lte(claims.saidOn, bound(field));
-      }
-    }),
-  );
-}
+const conditions = (shape: readonly Field[]) => claimFilterConditions({ claims, claimAbout }, shape);
 
 type ClaimLists = Pick<ListReads, 'listClaims' | 'countClaims'>;
 interface Prepared<R> {
@@ -118,12 +91,16 @@ export function claimLists({ orm }: SitrepPostgres): Asynchronous<ClaimLists> {
 
   return {
     listClaims(filter, page, order) {
-      const shape = shapeOf(filter);
-      return list(shape, order).execute({ ...valuesOf(filter, shape), limit: page.limit, offset: page.offset });
+      const shape = claimFilterShape(filter);
+      return list(shape, order).execute({
+        ...claimFilterValues(filter, shape),
+        limit: page.limit,
+        offset: page.offset,
+      });
     },
     async countClaims(filter) {
-      const shape = shapeOf(filter);
-      const [row] = await counter(shape).execute(valuesOf(filter, shape));
+      const shape = claimFilterShape(filter);
+      const [row] = await counter(shape).execute(claimFilterValues(filter, shape));
       return row?.n ?? 0;
     },
   };
