@@ -146,21 +146,20 @@ export function createArticle(db: SitrepDatabase, input: NewArticle): ArticleRow
   return insertArticle(db).get(values)!;
 }
 
+/** A new article's row as placeholders named after its columns, bound with articleValues; both back ends insert it. */
+export const NEW_ARTICLE_PLACEHOLDERS = {
+  title: sql.placeholder('title'),
+  publishedAt: sql.placeholder('publishedAt'),
+  text: sql.placeholder('text'),
+  dateline: sql.placeholder('dateline'),
+  outlet: sql.placeholder('outlet'),
+  url: sql.placeholder('url'),
+  author: sql.placeholder('author'),
+  wordCount: sql.placeholder('wordCount'),
+  contentHash: sql.placeholder('contentHash'),
+};
+
 const insertArticle = (db: SitrepDatabase) =>
   preparedOnce(db, 'articles.insert', () =>
-    db.orm
-      .insert(articles)
-      .values({
-        title: sql.placeholder('title'),
-        publishedAt: sql.placeholder('publishedAt'),
-        text: sql.placeholder('text'),
-        dateline: sql.placeholder('dateline'),
-        outlet: sql.placeholder('outlet'),
-        url: sql.placeholder('url'),
-        author: sql.placeholder('author'),
-        wordCount: sql.placeholder('wordCount'),
-        contentHash: sql.placeholder('contentHash'),
-      })
-      .returning()
-      .prepare(),
+    db.orm.insert(articles).values(NEW_ARTICLE_PLACEHOLDERS).returning().prepare(),
   );

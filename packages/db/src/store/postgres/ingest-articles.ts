@@ -2,7 +2,7 @@ import { asc, desc, eq, sql } from 'drizzle-orm';
 import { SitrepError } from '@sitrep/vocabulary';
 import type { SitrepPostgres } from '../../postgres';
 import { articleFingerprints, articles } from '../../pg/schema';
-import { alreadyStored, articleValues } from '../../queries/articles';
+import { NEW_ARTICLE_PLACEHOLDERS, alreadyStored, articleValues } from '../../queries/articles';
 import { mentionRow } from '../../queries/mentions';
 import type { Asynchronous } from '../reads';
 import type { IngestQueries } from '../writes';
@@ -30,17 +30,7 @@ export function ingestArticles({ orm, sql: client }: SitrepPostgres): Asynchrono
   // Only when no article has the text: a conflict found here would spend an id SQLite does not.
   const insert = orm
     .insert(articles)
-    .values({
-      title: sql.placeholder('title'),
-      publishedAt: sql.placeholder('publishedAt'),
-      text: sql.placeholder('text'),
-      dateline: sql.placeholder('dateline'),
-      outlet: sql.placeholder('outlet'),
-      url: sql.placeholder('url'),
-      author: sql.placeholder('author'),
-      wordCount: sql.placeholder('wordCount'),
-      contentHash: sql.placeholder('contentHash'),
-    })
+    .values(NEW_ARTICLE_PLACEHOLDERS)
     .onConflictDoNothing({ target: articles.contentHash })
     .returning(articleColumns)
     .prepare('ingest_create_article');
