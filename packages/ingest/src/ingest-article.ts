@@ -5,6 +5,7 @@ import {
   type IngestTarget,
   type IngestWrites,
   type NewMention,
+  alreadyStoredMessage,
   contentHash,
   writesOf,
 } from '@sitrep/db';
@@ -47,9 +48,7 @@ export interface IngestResult {
 /** A duplicate text is reported, not an error: ingesting a folder twice is normal. */
 export class DuplicateArticle extends SitrepError {
   constructor(readonly existing: ArticleRow) {
-    super('CONFLICT', `This text is already stored (“${existing.title}”, ${existing.publishedAt}).`, {
-      articleId: existing.id,
-    });
+    super('CONFLICT', alreadyStoredMessage(existing), { articleId: existing.id });
   }
 }
 

@@ -132,11 +132,13 @@ export function articleValues(input: NewArticle) {
   };
 }
 
+/** What storing a text twice says, naming the article that has it (ingest's DuplicateArticle says it too). */
+export const alreadyStoredMessage = (existing: Pick<ArticleRow, 'title' | 'publishedAt'>) =>
+  `This text is already stored (“${existing.title}”, ${existing.publishedAt}).`;
+
 /** Storing a text twice: a CONFLICT naming the article that has it. */
 export const alreadyStored = (existing: Pick<ArticleRow, 'id' | 'title' | 'publishedAt'>) =>
-  new SitrepError('CONFLICT', `This text is already stored (“${existing.title}”, ${existing.publishedAt}).`, {
-    articleId: existing.id,
-  });
+  new SitrepError('CONFLICT', alreadyStoredMessage(existing), { articleId: existing.id });
 
 /** Stores an article; the same text twice is a CONFLICT naming the article already stored. */
 export function createArticle(db: SitrepDatabase, input: NewArticle): ArticleRow {
