@@ -1,9 +1,10 @@
 import { contentHash } from '@sitrep/db';
 import postgres from 'postgres';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type Acknowledged, ingestOverHttp } from '../hardening/ingest-client';
+import { crashWhileIngesting } from '../hardening/crash-run';
+import type { Acknowledged } from '../hardening/ingest-client';
 import { type ExpectedRows, expectedRows, wireArticle } from '../hardening/wire-articles';
-import { runSitrep, startSitrep } from '../helpers';
+import { runSitrep } from '../helpers';
 import { postgresDatabase } from '../helpers/postgres';
 
 /*
@@ -69,50 +70,17 @@ describe.skipIf(!url)('a PostgreSQL server killed with SIGKILL in the middle of 
   }, 60_000);
 
   it('leaves every article whole or absent, and loses none it acknowledged', { timeout: 180_000 }, async () => {
-    const acknowledged = new Map<number, Acknowledged>();
-    const queue = articles.map((_, n) => n);
-    const figures = { acknowledged: 0, lost: 0, conflictsAfterRestart: 0, kills: 0 };
-    const unexpected: string[] = [];
-    for (let round = 0; round <= KILL_AFTER.length; round++) {
-      const killAfter = KILL_AFTER[round];
-      // The first start fills the new database with the demo data, as the expected rows assume.
-      const server = startSitrep(['serve', '--db', url!, '--port', '0']);
-      const [, api] = await server.waitFor(/GraphiQL and the API: (\S+)/);
-      const lostThisRound: number[] = [];
-      let killed = false;
-      const client = async () => {
-        for (let n = queue.shift(); n !== undefined; n = queue.shift()) {
-          const outcome = await ingestOverHttp(api!, token, articles[n]!.text);
-          if (outcome.kind === 'lost') {
-            lostThisRound.push(n);
-            return;
-          }
-          if (outcome.kind === 'acknowledged') {
-            acknowledged.set(n, outcome.stored);
-            figures.acknowledged += 1;
-            if (killAfter !== undefined && figures.acknowledged >= killAfter && !killed) {
-              killed = true;
-              server.child.kill('SIGKILL');
-            }
-          } else if (outcome.code === 'CONFLICT') figures.conflictsAfterRestart += 1;
-          else unexpected.push(`article ${n}: ${outcome.code} ${outcome.message}`);
-        }
-      };
-      await Promise.all(Array.from({ length: CLIENTS }, client));
-      if (killAfter !== undefined) {
-        expect(killed, `round ${round} ended before ${killAfter} acknowledgements`).toBe(true);
-        await server.exited;
-        figures.kills += 1;
-        figures.lost += lostThisRound.length;
-        await expectWholeOrAbsent(acknowledged);
-        queue.unshift(...lostThisRound);
-      } else {
-        server.child.kill('SIGTERM');
-        expect(await server.exited).toBe(0);
-      }
-    }
-    expect(unexpected).toEqual([]);
-    expect(await expectWholeOrAbsent(acknowledged)).toBe(ARTICLES);
+    // The first start fills the new database with the demo data, as the expected rows assume.
+    const figures = await crashWhileIngesting({
+      db: url!,
+      token,
+      articles,
+      clients: CLIENTS,
+      killAfter: KILL_AFTER,
+      check: expectWholeOrAbsent,
+    });
+    expect(figures.unexpected).toEqual([]);
+    expect(figures.present).toBe(ARTICLES);
     expect(figures.acknowledged + figures.conflictsAfterRestart).toBe(ARTICLES);
     expect(figures.kills).toBe(KILL_AFTER.length);
     console.info(`crash test on PostgreSQL: ${JSON.stringify(figures)}`);
