@@ -121,9 +121,10 @@ export const aheadKey = {
   claimCount: (entity: number) => `cc:${entity}`,
 };
 
-/** A list the glance read for this request, under its read's key; undefined when it did not. */
-export function readAheadFor<T>(ctx: Context, key: string): T | undefined {
-  return ctx.ahead?.get(key) as T | undefined;
+/** What the glance read for this request under `key` (the read's arguments), else `read()`; null: never read ahead. */
+export function readAheadOr<T>(ctx: Context, key: string | null, read: () => T): T {
+  const primed = key === null ? undefined : (ctx.ahead?.get(key) as T | undefined);
+  return primed ?? read();
 }
 
 function prime(ctx: Context, ask: GlanceAsk, glance: EntityGlance): void {

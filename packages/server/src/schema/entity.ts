@@ -1,11 +1,11 @@
-import { type ClaimFilter, type ClaimRow, thenMaybe } from '@sitrep/db';
+import { type ClaimFilter, thenMaybe } from '@sitrep/db';
 import { MAX_NAME_CHARS, SitrepError, refuseLongText } from '@sitrep/vocabulary';
 import { builder } from '../builder';
 import { writerOf } from '../writer';
 import { ENTITY_TYPENAMES, encodeGlobalId, entityTypename, rowIdOf } from '../global-id';
 import { loadOrThrow } from '../loaders';
 import { offsetConnection } from '../pagination';
-import { aheadKey, readAhead, readAheadFor } from '../read-ahead';
+import { aheadKey, readAhead, readAheadOr } from '../read-ahead';
 import { claimFilterFrom } from './claim-filter';
 import { EntityKindEnum, EntityReviewStatusEnum } from './enums';
 import { ClaimFilterInput, EntityFilterInput } from './filters';
@@ -68,11 +68,10 @@ EntityRef.implement({
             return offsetConnection(
               args,
               (page) =>
-                (ahead ? readAheadFor<ClaimRow[]>(ctx, aheadKey.claims(e.id, page)) : undefined) ??
-                ctx.store.listClaims(filter, page, 'latest'),
-              () =>
-                (ahead ? readAheadFor<number>(ctx, aheadKey.claimCount(e.id)) : undefined) ??
-                ctx.store.countClaims(filter),
+                readAheadOr(ctx, ahead ? aheadKey.claims(e.id, page) : null, () =>
+                  ctx.store.listClaims(filter, page, 'latest'),
+                ),
+              () => readAheadOr(ctx, ahead ? aheadKey.claimCount(e.id) : null, () => ctx.store.countClaims(filter)),
             );
           });
         },

@@ -1,6 +1,6 @@
-import { type StatementRow, thenMaybe } from '@sitrep/db';
+import { thenMaybe } from '@sitrep/db';
 import type { Context } from '../context';
-import { aheadKey, readAheadFor } from '../read-ahead';
+import { aheadKey, readAheadOr } from '../read-ahead';
 import type { IndependentSource } from '@sitrep/ingest';
 import { builder } from '../builder';
 import { loadEach, loadEntity, loadEntityOrThrow, loadOrThrow } from '../loaders';
@@ -150,11 +150,13 @@ function statementPage(
   return offsetConnection(
     args,
     (page) =>
-      (ahead ? readAheadFor<StatementRow[]>(ctx, aheadKey.statements(about, filter.contested, page)) : undefined) ??
-      store.listStatements(filter, page),
+      readAheadOr(ctx, ahead ? aheadKey.statements(about, filter.contested, page) : null, () =>
+        store.listStatements(filter, page),
+      ),
     () =>
-      (ahead ? readAheadFor<number>(ctx, aheadKey.statementCount(about, filter.contested)) : undefined) ??
-      store.countStatements(filter),
+      readAheadOr(ctx, ahead ? aheadKey.statementCount(about, filter.contested) : null, () =>
+        store.countStatements(filter),
+      ),
   );
 }
 
