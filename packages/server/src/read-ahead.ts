@@ -10,6 +10,7 @@ import {
   isObjectType,
 } from 'graphql';
 import type { Context } from './context';
+import { groupRows } from './loaders';
 import { type ConnectionArgs, plannedPage } from './pagination';
 
 /*
@@ -139,12 +140,14 @@ function prime(ctx: Context, ask: GlanceAsk, glance: EntityGlance): void {
     const { rows, count } = glance.statements[i]!;
     ahead.set(aheadKey.statements(e, contested, page), rows);
     ahead.set(aheadKey.statementCount(e, contested), count);
+    const conflicts = groupRows(
+      rows.map((row) => row.id),
+      glance.conflicts,
+      (c) => c.statementId,
+    );
     for (const row of rows) {
       loaders.statement.prime(row.id, row);
-      loaders.statementConflicts.prime(
-        row.id,
-        glance.conflicts.filter((c) => c.statementId === row.id),
-      );
+      loaders.statementConflicts.prime(row.id, conflicts.get(row.id)!);
     }
   }
   if (ask.tellings && glance.tellings) {
@@ -201,8 +204,11 @@ async function primeAround(ctx: Context, look: AroundLook, claims: ClaimRow[]): 
   });
   const { loaders } = ctx;
   if (look.about) {
-    const byClaim = new Map<number, typeof around.about>(claims.map((c) => [c.id, []]));
-    for (const row of around.about) byClaim.get(row.claimId)?.push(row);
+    const byClaim = groupRows(
+      claims.map((c) => c.id),
+      around.about,
+      (row) => row.claimId,
+    );
     for (const [claimId, rows] of byClaim) loaders.claimAbout.prime(claimId, rows);
   }
   for (const head of around.heads) loaders.entityHead.prime(head.id, head);

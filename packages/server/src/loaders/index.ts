@@ -36,12 +36,22 @@ function byId<Row extends { id: number }>(fetch: (ids: readonly number[]) => May
   });
 }
 
+/** Each parent's rows, in the rows' order: every parent a key, an empty list when it has none. */
+export function groupRows<Row>(
+  parents: readonly number[],
+  rows: readonly Row[],
+  parentOf: (row: Row) => number,
+): Map<number, Row[]> {
+  const groups = new Map<number, Row[]>(parents.map((id) => [id, []]));
+  for (const row of rows) groups.get(parentOf(row))?.push(row);
+  return groups;
+}
+
 /** One loader per child kind: `load(parentId)` resolves to the parent's children, in fetch order. */
 function groupedBy<Row>(fetch: (ids: readonly number[]) => MaybePromise<Row[]>, parentOf: (row: Row) => number) {
   return new DataLoader<number, Row[]>(async (ids) => {
-    const groups = new Map<number, Row[]>(ids.map((id) => [id, []]));
-    for (const row of await fetch(ids)) groups.get(parentOf(row))?.push(row);
-    return ids.map((id) => groups.get(id) ?? []);
+    const groups = groupRows(ids, await fetch(ids), parentOf);
+    return ids.map((id) => groups.get(id)!);
   });
 }
 
