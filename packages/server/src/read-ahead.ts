@@ -12,6 +12,7 @@ import {
 import type { Context } from './context';
 import { groupRows } from './loaders';
 import { type ConnectionArgs, plannedPage } from './pagination';
+import { perPlace } from './selection';
 
 /*
  * Where each read is a round trip (PostgreSQL), a query about one entity (the hover's) is read
@@ -48,21 +49,13 @@ function fieldsNamed(set: SelectionSetNode | undefined, name: string, info: Grap
 const below = (nodes: FieldNode[], path: string[], info: GraphQLResolveInfo): FieldNode[] =>
   path.reduce((at, name) => at.flatMap((node) => fieldsNamed(node.selectionSet, name, info)), nodes);
 
-// graphql-jit hands the same fieldNodes to every call of a compiled query.
-const looks = new WeakMap<object, Look | null>();
-
-function lookOf(info: GraphQLResolveInfo): Look | null {
-  let look = looks.get(info.fieldNodes);
-  if (look === undefined) {
-    const nodes = [...info.fieldNodes];
-    const statements = below(nodes, ['statements'], info);
-    const claims = below(nodes, ['claims'], info);
-    const tellings = below(statements, ['edges', 'node', 'claims'], info);
-    look = statements.length + claims.length === 0 ? null : { statements, tellings, claims };
-    looks.set(info.fieldNodes, look);
-  }
-  return look;
-}
+const lookOf = perPlace((info): Look | null => {
+  const nodes = [...info.fieldNodes];
+  const statements = below(nodes, ['statements'], info);
+  const claims = below(nodes, ['claims'], info);
+  const tellings = below(statements, ['edges', 'node', 'claims'], info);
+  return statements.length + claims.length === 0 ? null : { statements, tellings, claims };
+});
 
 function argsOf(info: GraphQLResolveInfo, type: string, node: FieldNode): Record<string, unknown> | null {
   const owner = info.schema.getType(type);
@@ -179,20 +172,13 @@ interface AroundLook {
   articles: boolean;
 }
 
-const arounds = new WeakMap<object, AroundLook | null>();
-
-function aroundLookOf(info: GraphQLResolveInfo): AroundLook | null {
-  let look = arounds.get(info.fieldNodes);
-  if (look === undefined) {
-    const nodes = below([...info.fieldNodes], ['edges', 'node'], info);
-    const about = below(nodes, ['about'], info).length > 0;
-    const sources = below(nodes, ['source', 'actor'], info).length > 0;
-    const articles = below(nodes, ['article'], info).length > 0;
-    look = about || sources || articles ? { about, sources, articles } : null;
-    arounds.set(info.fieldNodes, look);
-  }
-  return look;
-}
+const aroundLookOf = perPlace((info): AroundLook | null => {
+  const nodes = below([...info.fieldNodes], ['edges', 'node'], info);
+  const about = below(nodes, ['about'], info).length > 0;
+  const sources = below(nodes, ['source', 'actor'], info).length > 0;
+  const articles = below(nodes, ['article'], info).length > 0;
+  return about || sources || articles ? { about, sources, articles } : null;
+});
 
 async function primeAround(ctx: Context, look: AroundLook, claims: ClaimRow[]): Promise<ClaimRow[]> {
   const glances = ctx.store.glance!;

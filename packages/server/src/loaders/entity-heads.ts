@@ -1,6 +1,7 @@
 import type { EntityHead } from '@sitrep/db';
 import DataLoader from 'dataloader';
 import { type GraphQLResolveInfo, Kind, type SelectionSetNode } from 'graphql';
+import { perPlace } from '../selection';
 import type { ServerStore } from '../store';
 
 // Fields of Entity, Actor and Installation that an EntityHead answers (`id` and the type need kind).
@@ -28,16 +29,7 @@ function onlyHeadFields(selectionSet: SelectionSetNode | undefined, info: GraphQ
   });
 }
 
-// The answer depends on the field's place in the document only; graphql-jit hands the same
-// fieldNodes to every call of a compiled query.
-const answers = new WeakMap<object, boolean>();
-
 /** Whether the query asks this entity field for nothing an EntityHead cannot answer. */
-export function asksOnlyForHead(info: GraphQLResolveInfo): boolean {
-  let answer = answers.get(info.fieldNodes);
-  if (answer === undefined) {
-    answer = info.fieldNodes.every((node) => onlyHeadFields(node.selectionSet, info));
-    answers.set(info.fieldNodes, answer);
-  }
-  return answer;
-}
+export const asksOnlyForHead = perPlace((info) =>
+  info.fieldNodes.every((node) => onlyHeadFields(node.selectionSet, info)),
+);
