@@ -74,18 +74,18 @@ function poolSizeIn(url: string, shown: string): number | undefined {
  * parameters postgres.js sends as server settings. A socket costs a local PostgreSQL about a
  * third less CPU per round trip than 127.0.0.1 (see the README's PostgreSQL section).
  */
-export function driverTarget(url: string): { url: string; path?: string } {
+export function driverTarget(url: string): { url: string; options: { path?: string } } {
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
-    return { url };
+    return { url, options: {} };
   }
   const folder = parsed.searchParams.get('host');
-  if (folder === null || !folder.startsWith('/')) return { url };
+  if (folder === null || !folder.startsWith('/')) return { url, options: {} };
   parsed.searchParams.delete('host');
   const port = parsed.port || '5432';
-  return { url: parsed.toString(), path: `${folder.replace(/\/+$/, '')}/.s.PGSQL.${port}` };
+  return { url: parsed.toString(), options: { path: `${folder.replace(/\/+$/, '')}/.s.PGSQL.${port}` } };
 }
 
 /** Seconds a connection attempt may take before the command says so. */
@@ -104,7 +104,7 @@ export async function openPostgres(url: string, options: OpenPostgresOptions = {
   const migrated = (options.migrate ?? true) ? await applyPgMigrations(url, shown) : 0;
   const target = driverTarget(url);
   const sql = postgres(target.url, {
-    ...(target.path ? { path: target.path } : {}),
+    ...target.options,
     max,
     connect_timeout: CONNECT_TIMEOUT_S,
     connection: {
@@ -151,7 +151,7 @@ export async function appliedPgMigrations(sql: postgres.Sql): Promise<number> {
 async function applyPgMigrations(url: string, shown: string): Promise<number> {
   const target = driverTarget(url);
   const sql = postgres(target.url, {
-    ...(target.path ? { path: target.path } : {}),
+    ...target.options,
     max: 1,
     connect_timeout: CONNECT_TIMEOUT_S,
     onnotice: () => {},

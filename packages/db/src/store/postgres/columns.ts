@@ -1,5 +1,5 @@
 import { getTableColumns } from 'drizzle-orm';
-import { articles, claims } from '../../pg/schema';
+import { articles, claims, entities } from '../../pg/schema';
 
 /*
  * The columns a row has on SQLite: PostgreSQL's tables also hold a generated search vector, which
@@ -9,4 +9,7 @@ const { searchVector: _claimWords, ...claimColumns } = getTableColumns(claims);
 const { searchVector: _articleWords, ...articleColumns } = getTableColumns(articles);
 const { text: _text, ...articleHeadColumns } = articleColumns;
 
-export { articleColumns, articleHeadColumns, claimColumns };
+/** An entity's head (EntityHead): what lists of claims show of their subjects and sources. */
+const entityHeadColumns = { id: entities.id, kind: entities.kind, name: entities.name };
+
+export { articleColumns, articleHeadColumns, claimColumns, entityHeadColumns };

@@ -25,7 +25,7 @@ import {
 } from '../glance';
 import type { ClaimStats } from '../reads';
 import { idArray } from './bind';
-import { articleHeadColumns, claimColumns } from './columns';
+import { articleHeadColumns, claimColumns, entityHeadColumns } from './columns';
 
 /*
  * The hover's dozen reads as one prepared statement: each part is the query of the matching
@@ -55,7 +55,6 @@ const jsonRows = (alias: string, columns: Record<string, Column>, from: string, 
   `(select coalesce(json_agg(${jsonRow(alias, columns)} order by ${order}), '[]'::json) from ${from})`;
 
 const statementColumns = getTableColumns(statements);
-const headColumns = { id: entities.id, kind: entities.kind, name: entities.name };
 
 /** A page's own order, carried out of its CTE: the index's keys, latest first. */
 const PAGE_ORDER = 's.k_said desc, s.k_id desc';
@@ -120,7 +119,7 @@ select
   ${jsonRows('a', articleHeadColumns, `${name(articles)} a where a."${articles.id.name}" = any(array(select article from told))`, `a."${articles.id.name}"`)} as articles,
   ${jsonRows(
     'e',
-    headColumns,
+    entityHeadColumns,
     `${name(entities)} e where e."${entities.id.name}" = any($2::int[] || array(select actor from told where actor is not null))`,
     `e."${entities.id.name}"`,
   )} as heads`;
@@ -136,7 +135,7 @@ select
   ${jsonRows('a', getTableColumns(claimAbout), 'about a', `a."${ca.claimId.name}", a."${ca.entityId.name}"`)} as about,
   ${jsonRows(
     'e',
-    headColumns,
+    entityHeadColumns,
     `${name(entities)} e where e."${entities.id.name}" = any($2::int[] || array(select "${ca.entityId.name}" from about))`,
     `e."${entities.id.name}"`,
   )} as heads,

@@ -18,7 +18,7 @@ import { hashToken } from '../../queries/tokens';
 import type { Asynchronous } from '../reads';
 import type { RowReads } from '../reads-more';
 import { anyId, idArray } from './bind';
-import { articleHeadColumns, claimColumns } from './columns';
+import { articleHeadColumns, claimColumns, entityHeadColumns } from './columns';
 
 /** Rows by id, and their children: one prepared statement each, the ids bound as one `int[]`. */
 export function rowReads({ orm }: SitrepPostgres): Asynchronous<RowReads> {
@@ -28,7 +28,7 @@ export function rowReads({ orm }: SitrepPostgres): Asynchronous<RowReads> {
       ids.length === 0 ? [] : statement.execute({ ids: idArray(ids) });
 
   const heads = orm
-    .select({ id: entities.id, kind: entities.kind, name: entities.name })
+    .select(entityHeadColumns)
     .from(entities)
     .where(anyId(entities.id))
     .prepare('store_entity_heads_by_ids');
