@@ -312,7 +312,7 @@ export async function runBench(options: RunOptions, resources = new Resources())
       );
       const db = openDatabase(file, { migrate: false });
       try {
-        ingest = measureIngest(db, corpus, scale.ingestSeconds);
+        ingest = await measureIngest(db, corpus, scale.ingestSeconds);
       } finally {
         db.close();
       }
@@ -323,7 +323,7 @@ export async function runBench(options: RunOptions, resources = new Resources())
       const { openPostgresIngestWrites } = await import('@sitrep/db');
       const writes = openPostgresIngestWrites(options.postgresUrl);
       try {
-        ingestPostgres = measureIngest(writes, corpus, scale.ingestSeconds);
+        ingestPostgres = await measureIngest(writes, corpus, scale.ingestSeconds);
       } finally {
         writes.close();
       }

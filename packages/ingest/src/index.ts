@@ -10,9 +10,16 @@ export {
   type IngestResult,
   type PreparedArticle,
 } from './ingest-article';
-export { ingestArticles, type ArticleOutcome, type GroupLimits } from './ingest-batch';
+export {
+  ingestArticles,
+  ingestArticlesAhead,
+  INGEST_EXTRACTION,
+  type ArticleOutcome,
+  type GroupLimits,
+} from './ingest-batch';
 export {
   ingestFiles,
+  ingestFilesAhead,
   ingestNamed,
   expandPaths,
   isArticleFile,
@@ -22,6 +29,7 @@ export {
   type FileOutcome,
   type IngestSummary,
   type NamedSource,
+  type FileReading,
 } from './ingest-files';
 export { ingestFeed, storeFeed, recordFeed, type FeedStoreOptions } from './feed/store-feed';
 export {

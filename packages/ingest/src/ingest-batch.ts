@@ -1,5 +1,7 @@
-import { type IngestTarget, isBusy, writesOf } from '@sitrep/db';
+import { randomUUID } from 'node:crypto';
+import { type IngestTarget, type IngestWrites, isBusy, writesOf } from '@sitrep/db';
 import { SitrepError } from '@sitrep/vocabulary';
+import { DEFAULT_EXTRACTION, type ExtractionPolicy, ExtractionPool } from './extraction/pool';
 import { knowledgeOf } from './knowledge';
 import {
   type ArticleInput,
@@ -38,29 +40,38 @@ function outcomeOf(error: unknown): ArticleOutcome {
   return { status: 'failed', reason: reasonOf(error) };
 }
 
+interface Pending {
+  index: number;
+  prepared?: PreparedArticle;
+  outcome?: ArticleOutcome;
+}
+
 /**
- * Ingests many articles with grouped commits. Each article is read and extracted outside any
- * transaction, then stored in its own savepoint inside a transaction shared by a group of
- * articles: committing once per group instead of once per article is what makes a large
- * ingest fast (each commit writes every touched index page to the WAL). An article that fails
- * rolls back alone; `onOutcome` hears of each article, in order, once its group has committed.
+ * Articles prepared, waiting for their group's commit: each is stored in its own savepoint inside
+ * a transaction shared by the group, and heard of (in order) once the group has committed.
  */
-export function ingestArticles(
-  target: IngestTarget,
-  sources: ReadonlyArray<() => ArticleInput>,
-  onOutcome: (index: number, outcome: ArticleOutcome) => void,
-  limits: GroupLimits = DEFAULT_GROUP,
-): void {
-  let group: Array<{ index: number; prepared?: PreparedArticle; outcome?: ArticleOutcome }> = [];
-  // Every article of the batch is extracted with the names known when the batch began, so how
-  // the articles fall into commit groups (by count and by time) never changes what is extracted;
-  // names the batch adds are linked when each article is stored.
-  const w = writesOf(target);
-  const knowledge = knowledgeOf(w);
-  let started = performance.now();
-  const flush = () => {
-    const pending = group;
-    group = [];
+class GroupCommits {
+  private group: Pending[] = [];
+  private started = performance.now();
+
+  constructor(
+    private readonly w: IngestWrites,
+    private readonly onOutcome: (index: number, outcome: ArticleOutcome) => void,
+    private readonly limits: GroupLimits,
+  ) {}
+
+  /** An article prepared (or failed before storing); commits the group once it is full or old enough. */
+  add(item: Pending): void {
+    this.group.push(item);
+    if (this.group.length >= this.limits.articles || performance.now() - this.started >= this.limits.millis)
+      this.flush();
+  }
+
+  flush(): void {
+    const pending = this.group;
+    this.group = [];
+    if (pending.length === 0) return;
+    const w = this.w;
     try {
       w.transaction(() => {
         for (const item of pending) {
@@ -76,16 +87,116 @@ export function ingestArticles(
       // The commit itself failed (disk full, say): nothing of the group landed.
       for (const item of pending) if (item.prepared) item.outcome = outcomeOf(error);
     }
-    for (const item of pending) onOutcome(item.index, item.outcome!);
-    started = performance.now();
-  };
+    for (const item of pending) this.onOutcome(item.index, item.outcome!);
+    this.started = performance.now();
+  }
+}
+
+/**
+ * Ingests many articles with grouped commits. Each article is read and extracted outside any
+ * transaction, then stored in its own savepoint inside a transaction shared by a group of
+ * articles: committing once per group instead of once per article is what makes a large
+ * ingest fast (each commit writes every touched index page to the WAL). An article that fails
+ * rolls back alone; `onOutcome` hears of each article, in order, once its group has committed.
+ */
+export function ingestArticles(
+  target: IngestTarget,
+  sources: ReadonlyArray<() => ArticleInput>,
+  onOutcome: (index: number, outcome: ArticleOutcome) => void,
+  limits: GroupLimits = DEFAULT_GROUP,
+): void {
+  // Every article of the batch is extracted with the names known when the batch began, so how
+  // the articles fall into commit groups (by count and by time) never changes what is extracted;
+  // names the batch adds are linked when each article is stored.
+  const w = writesOf(target);
+  const knowledge = knowledgeOf(w);
+  const commits = new GroupCommits(w, onOutcome, limits);
   sources.forEach((source, index) => {
     try {
-      group.push({ index, prepared: prepareArticle(w, source(), knowledge) });
+      commits.add({ index, prepared: prepareArticle(w, source(), knowledge) });
     } catch (error) {
-      group.push({ index, outcome: outcomeOf(error) });
+      commits.add({ index, outcome: outcomeOf(error) });
     }
-    if (group.length >= limits.articles || performance.now() - started >= limits.millis) flush();
   });
-  if (group.length > 0) flush();
+  commits.flush();
+}
+
+/** Articles being read on the extraction thread while the ones before them are stored. */
+const READ_AHEAD = 64;
+/** Fewer articles than this are read on the calling thread: starting a thread costs more than they do. */
+const AHEAD_FROM = 8;
+
+/** How `sitrep ingest` reads articles ahead: one thread (storing is most of the work), no time limit. */
+export const INGEST_EXTRACTION: ExtractionPolicy = {
+  ...DEFAULT_EXTRACTION,
+  threads: 1,
+  // Every article read ahead is handed to the thread at once: while this thread stores a group, it
+  // cannot hand over the next one, and the extraction thread would sit idle.
+  tasksPerThread: READ_AHEAD,
+  queue: READ_AHEAD,
+  timeoutMs: Number.POSITIVE_INFINITY,
+  threadHeapMb: 4096,
+};
+
+/**
+ * ingestArticles, with each article read on an extraction thread while the articles before it are
+ * stored on this one: on two cores, extraction then costs the ingest no time. The thread reads
+ * with the names the batch began with, as ingestArticles does (where it cannot, because another
+ * writer committed names before it built them, this thread reads the article), so both store the
+ * same rows. A few articles, or a database no other thread can open, are ingested by ingestArticles.
+ */
+export async function ingestArticlesAhead(
+  target: IngestTarget,
+  /** Read one at a time as the thread has room: a generator may decide when to stop. */
+  sources: Iterable<() => ArticleInput>,
+  onOutcome: (index: number, outcome: ArticleOutcome) => void,
+  limits: GroupLimits = DEFAULT_GROUP,
+  /** Threads kept across calls (its caller closes them); by default, one started and stopped for this call. */
+  given?: ExtractionPool,
+): Promise<void> {
+  const w = writesOf(target);
+  const pool = given ?? new ExtractionPool(INGEST_EXTRACTION);
+  try {
+    const more = sources[Symbol.iterator]();
+    const take = (): (() => ArticleInput) | undefined => {
+      const step = more.next();
+      return step.done ? undefined : step.value;
+    };
+    const first: Array<() => ArticleInput> = [];
+    for (let source = take(); source; source = first.length < AHEAD_FROM ? take() : undefined) first.push(source);
+    if (first.length < AHEAD_FROM || !pool.threaded(w)) {
+      for (let source = take(); source; source = take()) first.push(source);
+      return ingestArticles(w, first, onOutcome, limits);
+    }
+    const batch = { pin: { batch: randomUUID(), names: w.aliasTotals() }, knowledge: knowledgeOf(w) };
+    const commits = new GroupCommits(w, onOutcome, limits);
+    let next = 0;
+    const read = (source: () => ArticleInput): Promise<Pending> => {
+      const index = next++;
+      try {
+        return pool.prepare(w, source(), batch).then(
+          (prepared) => ({ index, prepared }),
+          (error: unknown) => ({ index, outcome: outcomeOf(error) }),
+        );
+      } catch (error) {
+        return Promise.resolve({ index, outcome: outcomeOf(error) });
+      }
+    };
+    const reading = first.map(read);
+    let ended = false;
+    const readNext = () => {
+      const source = ended ? undefined : take();
+      if (source) reading.push(read(source));
+      else ended = true;
+    };
+    while (!ended && reading.length < READ_AHEAD) readNext();
+    while (reading.length > 0) {
+      const item = await reading.shift()!;
+      readNext();
+      commits.add(item);
+    }
+    commits.flush();
+  } finally {
+    if (!given) await pool.close();
+  }
 }

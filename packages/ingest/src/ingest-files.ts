@@ -7,7 +7,7 @@ import { decodePage } from './page/decode-page';
 import { type FetchedPage, isUrl } from './page/fetch-page';
 import { isPageFile, readPage } from './page/read-page';
 import type { ArticleInput, IngestResult } from './ingest-article';
-import { ingestArticles } from './ingest-batch';
+import { type ArticleOutcome, ingestArticles, ingestArticlesAhead } from './ingest-batch';
 
 export type FileOutcome =
   | { file: string; status: 'ingested'; result: IngestResult }
@@ -105,6 +105,22 @@ export interface NamedSource {
   read: () => ArticleInput;
 }
 
+/** `sources` as ingestArticles takes them, each outcome named, counted into `summary` and reported. */
+function named(
+  sources: readonly NamedSource[],
+  onProgress: (done: number, total: number, outcome: FileOutcome) => void,
+  summary: IngestSummary,
+) {
+  return [
+    sources.map((source) => source.read),
+    (i: number, articleOutcome: ArticleOutcome) => {
+      const outcome: FileOutcome = { file: sources[i]!.name, ...articleOutcome };
+      tally(summary, outcome);
+      onProgress(i + 1, sources.length, outcome);
+    },
+  ] as const;
+}
+
 /**
  * Ingests the articles `sources` read (see ingestArticles: each in its own savepoint, commits
  * grouped), counting each outcome into `summary` and reporting it once its group has committed.
@@ -115,36 +131,28 @@ export function ingestNamed(
   onProgress: (done: number, total: number, outcome: FileOutcome) => void = () => {},
   summary: IngestSummary = emptySummary(),
 ): IngestSummary {
-  ingestArticles(
-    target,
-    sources.map((source) => source.read),
-    (i, articleOutcome) => {
-      const outcome: FileOutcome = { file: sources[i]!.name, ...articleOutcome };
-      tally(summary, outcome);
-      onProgress(i + 1, sources.length, outcome);
-    },
-  );
+  ingestArticles(target, ...named(sources, onProgress, summary));
   return summary;
 }
 
+/** Where ingestFiles takes an article from, and what it is given beside the files. */
+export interface FileReading {
+  maxArticleChars?: number;
+  given?: GivenMetadata;
+  /** Each URL's page, or why it could not be fetched: fetched before, so no transaction waits on the network. */
+  fetched?: ReadonlyMap<string, FetchedPage | Error>;
+}
+
 /**
- * Ingests files (read by readArticleFile: `given` wins over their front matter, which wins over an
- * `index.json`; web pages by readPage) and URLs (`fetched` holds each URL's page, or why it could
- * not be fetched: the fetching is done before, since this runs inside a transaction with --bulk),
- * each article in its own savepoint, committed in groups (see ingestArticles). A duplicate is
- * skipped, a file that cannot be read or parsed is reported with why, and the others still go in.
- * Progress is reported once an article's group has committed.
+ * Files (read by readArticleFile: `given` wins over their front matter, which wins over an
+ * `index.json`; web pages by readPage) and URLs (their pages in `fetched`) as named sources.
  */
-export function ingestFiles(
-  target: IngestTarget,
+function fileSources(
   paths: readonly string[],
-  onProgress: (done: number, total: number, outcome: FileOutcome) => void = () => {},
-  maxArticleChars = MAX_ARTICLE_CHARS,
-  given: GivenMetadata = {},
-  fetched: ReadonlyMap<string, FetchedPage | Error> = new Map(),
-): IngestSummary {
+  { maxArticleChars = MAX_ARTICLE_CHARS, given = {}, fetched = new Map() }: FileReading,
+): NamedSource[] {
   const indexes = new Map<string, Map<string, IndexEntry>>();
-  const sources = expandPaths(paths).map((file) => ({
+  return expandPaths(paths).map((file) => ({
     name: file,
     read: () => {
       if (isUrl(file)) {
@@ -164,5 +172,33 @@ export function ingestFiles(
       return input;
     },
   }));
-  return ingestNamed(target, sources, onProgress);
+}
+
+/**
+ * Ingests files and URLs (see fileSources), each article in its own savepoint, committed in groups
+ * (see ingestArticles). A duplicate is skipped, a file that cannot be read or parsed is reported
+ * with why, and the others still go in. Progress is reported once an article's group has committed.
+ */
+export function ingestFiles(
+  target: IngestTarget,
+  paths: readonly string[],
+  onProgress: (done: number, total: number, outcome: FileOutcome) => void = () => {},
+  reading: FileReading = {},
+): IngestSummary {
+  return ingestNamed(target, fileSources(paths, reading), onProgress);
+}
+
+/**
+ * ingestFiles, each article read on an extraction thread while those before it are stored
+ * (ingestArticlesAhead): what `sitrep ingest` runs. The same rows as ingestFiles.
+ */
+export async function ingestFilesAhead(
+  target: IngestTarget,
+  paths: readonly string[],
+  onProgress: (done: number, total: number, outcome: FileOutcome) => void = () => {},
+  reading: FileReading = {},
+): Promise<IngestSummary> {
+  const summary = emptySummary();
+  await ingestArticlesAhead(target, ...named(fileSources(paths, reading), onProgress, summary));
+  return summary;
 }

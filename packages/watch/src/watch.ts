@@ -170,8 +170,7 @@ function runBatch(
         if (outcome.status === 'failed' && outcome.busy) busy.push([outcome.file, event]);
         else report(outcome, event);
       },
-      options.maxArticleChars ?? MAX_ARTICLE_CHARS,
-      options.given ?? {},
+      { maxArticleChars: options.maxArticleChars ?? MAX_ARTICLE_CHARS, given: options.given ?? {} },
     );
   } catch (error) {
     // Not one file's failure (those are outcomes): the batch could not start. Each file is named.

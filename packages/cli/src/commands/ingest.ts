@@ -43,7 +43,7 @@ export function registerIngest(program: Command): void {
         import('@sitrep/db'),
         import('@sitrep/ingest'),
       ]);
-      const { fetchPage, groupUngroupedClaims, ingestFiles, isUrl } = ingest;
+      const { fetchPage, groupUngroupedClaims, ingestFilesAhead, isUrl } = ingest;
       // Pages are fetched first, one after the other, so no transaction waits on the network.
       const fetched = new Map<string, Awaited<ReturnType<typeof fetchPage>> | Error>();
       for (const url of new Set(paths.filter(isUrl))) {
@@ -72,8 +72,9 @@ export function registerIngest(program: Command): void {
         feeds.push({ read, stored: ingest.emptySummary() });
       }
       try {
-        const run = () => {
-          const summary = ingestFiles(db, paths, progress.tell, options.maxArticleChars, given, fetched);
+        const run = async () => {
+          const reading = { maxArticleChars: options.maxArticleChars, given, fetched };
+          const summary = await ingestFilesAhead(db, paths, progress.tell, reading);
           for (const feed of feeds) {
             const tell = (outcome: FileOutcome) => {
               const line = ingest.feedOutcomeLine(feed.read, outcome);
@@ -86,7 +87,7 @@ export function registerIngest(program: Command): void {
           }
           return summary;
         };
-        const summary = options.bulk && 'sqlite' in db ? (await bulkLoad(db, run)).result : run();
+        const summary = options.bulk && 'sqlite' in db ? (await bulkLoad(db, run)).result : await run();
         // Only now that the items are committed: the next check of a feed may then skip them.
         for (const feed of feeds) ingest.recordFeed(db, feed.read, feed.stored);
         // A bulk load stores claims ungrouped (the indexes grouping reads were set aside): group them now.

@@ -5,8 +5,8 @@ import { type IngestTarget, writesOf } from '@sitrep/db';
 import { SitrepError } from '@sitrep/vocabulary';
 import Tinypool from 'tinypool';
 import { type ArticleInput, type PreparedArticle, checkArticle, extractInput } from '../ingest-article';
-import { knowledgeOf } from '../knowledge';
-import type { ExtractionReply, ExtractionTask } from './worker';
+import { type DatabaseKnowledge, knowledgeOf } from '../knowledge';
+import type { BatchPin, ExtractionReply, ExtractionTask } from './worker';
 
 /** How a server reads articles: off its own thread, so one long article never stalls other requests. */
 export interface ExtractionPolicy {
@@ -17,12 +17,21 @@ export interface ExtractionPolicy {
   threads: number;
   /** Articles that may wait for a free thread; one more is refused with SERVER_BUSY. Default 16. */
   queue: number;
-  /** Longest one article may take to read, in ms; then its thread is stopped and the ingest fails. Default 60,000. */
+  /**
+   * Longest one article may take to read, in ms; then its thread is stopped and the ingest fails.
+   * Default 60,000; Infinity for none (`sitrep ingest` has no time limit).
+   */
   timeoutMs: number;
   /** Heap one thread may grow to, in MB; an article that needs more fails, the server does not. Default 1024. */
   threadHeapMb: number;
   /** A thread left idle this long ends, giving back its memory (the language model, the names). Default 300,000. */
   idleMs: number;
+  /**
+   * Articles handed to a thread before it is done with the one it reads. Default 1, so no article
+   * waits behind a long one while another thread is free. More lets a thread go on reading while
+   * the caller's thread is busy: a task is handed over on the caller's thread.
+   */
+  tasksPerThread: number;
 }
 
 export const DEFAULT_EXTRACTION: ExtractionPolicy = {
@@ -31,6 +40,7 @@ export const DEFAULT_EXTRACTION: ExtractionPolicy = {
   timeoutMs: 60_000,
   threadHeapMb: 1024,
   idleMs: 300_000,
+  tasksPerThread: 1,
 };
 
 const RETRY_AFTER_SECONDS = 5;
@@ -53,17 +63,30 @@ export class ExtractionPool {
 
   constructor(readonly policy: ExtractionPolicy = { ...DEFAULT_EXTRACTION }) {}
 
-  /** Like prepareArticle, without blocking the calling thread while the article is read. */
-  async prepare(target: IngestTarget, input: ArticleInput): Promise<PreparedArticle> {
+  /**
+   * Like prepareArticle, without blocking the calling thread while the article is read. With
+   * `batch`, read with the names its pin counted, which `batch.knowledge` holds: where the thread
+   * can no longer see them, the calling thread reads the article with that knowledge.
+   */
+  async prepare(
+    target: IngestTarget,
+    input: ArticleInput,
+    batch?: { pin: BatchPin; knowledge: DatabaseKnowledge },
+  ): Promise<PreparedArticle> {
     const db = writesOf(target);
     const hash = checkArticle(db, input);
+    const here = () => ({ input, hash, extraction: extractInput(input, batch?.knowledge ?? knowledgeOf(db)) });
     // An in-memory database is this connection's alone: no other thread can open it.
-    if (this.policy.threads <= 0 || db.location === ':memory:') {
-      return { input, hash, extraction: extractInput(input, knowledgeOf(db)) };
-    }
-    const reply = await this.run({ database: db.location, input });
+    if (!this.threaded(target)) return here();
+    const reply = await this.run({ database: db.location, input, ...(batch && { pin: batch.pin }) });
     if ('error' in reply) throw new SitrepError(reply.error.code, reply.error.message, reply.error.details);
+    if ('stale' in reply) return here();
     return { input, hash, extraction: reply.extraction };
+  }
+
+  /** Whether articles of `target` are read on threads: not with none, nor from a database only this connection sees. */
+  threaded(target: IngestTarget): boolean {
+    return this.policy.threads > 0 && writesOf(target).location !== ':memory:';
   }
 
   /** Stops the threads; articles being read fail. */
@@ -80,21 +103,22 @@ export class ExtractionPool {
       maxThreads: this.policy.threads,
       maxQueue: this.policy.queue,
       idleTimeout: this.policy.idleMs,
+      concurrentTasksPerWorker: this.policy.tasksPerThread,
       resourceLimits: { maxOldGenerationSizeMb: this.policy.threadHeapMb },
     });
-    const signal = AbortSignal.timeout(this.policy.timeoutMs);
+    const signal = Number.isFinite(this.policy.timeoutMs) ? AbortSignal.timeout(this.policy.timeoutMs) : undefined;
     try {
-      return (await this.pool.run(task, { signal })) as ExtractionReply;
+      return (await this.pool.run(task, signal && { signal })) as ExtractionReply;
     } catch (error) {
       throw this.explain(error, signal, task.input);
     }
   }
 
   /** Tinypool's failures, as what a client can act on; anything else stays a fault. */
-  private explain(error: unknown, signal: AbortSignal, input: ArticleInput): unknown {
+  private explain(error: unknown, signal: AbortSignal | undefined, input: ArticleInput): unknown {
     const what = input.file ?? 'The article';
     const message = error instanceof Error ? error.message : '';
-    if (signal.aborted) {
+    if (signal?.aborted) {
       return new SitrepError(
         'BAD_USER_INPUT',
         `${what} took longer than ${this.policy.timeoutMs / 1000} s to read, the server's limit; nothing was stored. Split it, or ingest it with \`sitrep ingest\`, which has no time limit.`,
