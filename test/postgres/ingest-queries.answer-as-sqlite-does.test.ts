@@ -393,16 +393,41 @@ describe.skipIf(!url)('the ingest’s queries on SQLite and on PostgreSQL', () =
     await alike((q) => q.claimIdsOfStatements([]));
     await alike((q) => q.tellingsOfStatements([one, two, MISSING]));
     await alike((q) => q.tellingsOfStatements([]));
-    await alike((q) => q.saveStatementFigures(one, figures()));
-    await alike((q) => q.saveStatementFigures(two, figures({ claims: 1, lastSaid: '2024-12-21' })));
+    await alike((q) => q.saveStatementFigures([{ id: one, figures: figures() }]));
+    await alike((q) => q.saveStatementFigures([{ id: two, figures: figures({ claims: 1, lastSaid: '2024-12-21' }) }]));
+    await alike((q) => q.saveStatementFigures([]));
     await statementTables();
     // Contested now, said later: every row of it refreshed.
-    await alike((q) => q.saveStatementFigures(one, figures({ contested: true, lastSaid: '2024-12-22' })));
+    await alike((q) =>
+      q.saveStatementFigures([{ id: one, figures: figures({ contested: true, lastSaid: '2024-12-22' }) }]),
+    );
     await statementTables();
     // A claim leaves: the entities only it named leave the statement.
     await alike((q) => q.assignClaims([claimIds[0]!], two));
-    await alike((q) => q.saveStatementFigures(one, figures({ contested: true, lastSaid: '2024-12-22' })));
-    await alike((q) => q.saveStatementFigures(two, figures({ claims: 2, lastSaid: '2024-12-20' })));
+    // Both statements in one call.
+    await alike((q) =>
+      q.saveStatementFigures([
+        { id: one, figures: figures({ contested: true, lastSaid: '2024-12-22' }) },
+        { id: two, figures: figures({ claims: 2, lastSaid: '2024-12-20' }) },
+      ]),
+    );
+    await statementTables();
+    // Placements of one article in one call: a claim given twice ends in its last statement.
+    await alike((q) =>
+      q.assignStatements([
+        [claimIds[1]!, two],
+        [claimIds[2]!, two],
+        [claimIds[1]!, one],
+      ]),
+    );
+    await alike((q) => q.assignStatements([]));
+    await alike((q) => q.claimIdsOfStatements([one, two]));
+    await alike((q) =>
+      q.saveStatementFigures([
+        { id: one, figures: figures({ claims: 1 }) },
+        { id: two, figures: figures({ claims: 3, lastSaid: '2024-12-20' }) },
+      ]),
+    );
     await statementTables();
     for (const entity of [installations[0]!, made, actors[1]!, MISSING]) {
       for (const [since, until, limit] of [
@@ -436,7 +461,7 @@ describe.skipIf(!url)('the ingest’s queries on SQLite and on PostgreSQL', () =
     await statementTables();
     // Its claims moved away, a statement goes with its entities' rows and its counts.
     await alike((q) => q.assignClaims(claimIds, one));
-    await alike((q) => q.saveStatementFigures(one, figures({ claims: 4, contested: true })));
+    await alike((q) => q.saveStatementFigures([{ id: one, figures: figures({ claims: 4, contested: true }) }]));
     expect(await alike((q) => q.deleteStatementIfEmpty(two))).toBe(true);
     await statementTables();
     await alike((q) => q.conflictsOf([one, two]));

@@ -89,10 +89,13 @@ export function findStoredEntity(
   target: IngestTarget,
   entity: ExtractedEntity,
   knowledge: DatabaseKnowledge,
+  /** The stored rows of the known entities, read beforehand for a whole article; else read here. */
+  knownRows?: ReadonlyMap<number, EntityRow>,
 ): EntityRow | null | undefined {
   const w = writesOf(target);
   if (entity.known !== undefined) {
-    const [known] = w.entitiesByIds([Number(entity.known)]);
+    const id = Number(entity.known);
+    const known = knownRows ? knownRows.get(id) : w.entitiesByIds([id])[0];
     if (known) return known;
   }
   if (isGenericName(entity.name)) return null;
@@ -113,9 +116,10 @@ function resolveEntity(
   w: IngestWrites,
   entity: ExtractedEntity,
   knowledge: DatabaseKnowledge,
+  knownRows: ReadonlyMap<number, EntityRow>,
   created: EntityRow[],
 ): EntityRow | null {
-  const stored = findStoredEntity(w, entity, knowledge);
+  const stored = findStoredEntity(w, entity, knowledge, knownRows);
   if (stored !== undefined) return stored;
   const kind = entity.type;
   const row = w.createEntity({
@@ -157,8 +161,12 @@ function store(w: IngestWrites, { input, extraction }: PreparedArticle): IngestR
   // null: an entity not stored, whose name must not be looked up as an alias either.
   const ids = new Map<string, number | null>();
   const mentions: NewMention[] = [];
+  // The entities the extraction linked, read in one query: linking only adds entities, so they are
+  // as they will be when each is reached.
+  const knownIds = extraction.entities.flatMap((e) => (e.known === undefined ? [] : [Number(e.known)]));
+  const knownRows = new Map(w.entitiesByIds([...new Set(knownIds)]).map((row) => [row.id, row]));
   for (const entity of extraction.entities) {
-    const row = resolveEntity(w, entity, knowledge, created);
+    const row = resolveEntity(w, entity, knowledge, knownRows, created);
     ids.set(entity.name, row?.id ?? null);
     if (!row) continue;
     for (const mention of entity.mentions) {

@@ -66,12 +66,38 @@ export function assignClaims(db: SitrepDatabase, claimIds: readonly number[], st
 }
 
 /**
- * Writes a statement's figures, and its entities (the union of its claims') with its last day and
- * contested flag. Only what changed is written: a claim joining a statement of hundreds mostly
+ * Sets the statement of each claim, `[claim, statement]` in order (a claim given twice ends in its
+ * last): grouping's placements of one article, written in one statement.
+ */
+export function assignStatements(db: SitrepDatabase, placements: ReadonlyArray<readonly [number, number]>): void {
+  if (placements.length === 0) return;
+  const statement = preparedOnce(db, 'statements.assign-each', () =>
+    db.sqlite.prepare<[string]>(
+      `update claims set statement_id = p.statement_id
+         from (select value ->> 0 as claim_id, value ->> 1 as statement_id from json_each(?)) as p
+        where claims.id = p.claim_id`,
+    ),
+  );
+  statement.run(JSON.stringify([...new Map(placements)]));
+}
+
+/** A statement's figures to save (saveStatementFigures). */
+export interface StatementFiguresOf {
+  id: number;
+  figures: StatementFigures;
+}
+
+/**
+ * Writes statements' figures, and their entities (the union of their claims') with their last day
+ * and contested flag. Only what changed is written: a claim joining a statement of hundreds mostly
  * leaves its entities as they were, and each statement_about row written costs three index
  * entries and a trigger.
  */
-export function saveStatementFigures(db: SitrepDatabase, id: number, figures: StatementFigures): void {
+export function saveStatementFigures(db: SitrepDatabase, list: readonly StatementFiguresOf[]): void {
+  for (const { id, figures } of list) saveFiguresOf(db, id, figures);
+}
+
+function saveFiguresOf(db: SitrepDatabase, id: number, figures: StatementFigures): void {
   const statements = preparedOnce(db, 'statements.save', () => ({
     figures: db.sqlite.prepare(
       `update statements set first_said = @firstSaid, last_said = @lastSaid, event_date = @eventDate,

@@ -1,4 +1,11 @@
-import { type IngestTarget, type IngestWrites, type StatementFigures, type TellingRow, writesOf } from '@sitrep/db';
+import {
+  type IngestTarget,
+  type IngestWrites,
+  type StatementFigures,
+  type StatementFiguresOf,
+  type TellingRow,
+  writesOf,
+} from '@sitrep/db';
 import { RELIABILITY_GRADES, type ReliabilityGrade } from '@sitrep/vocabulary';
 import { credibilityOf } from './credibility';
 import { type IndependentSource, sourcesOfTellings } from './independence';
@@ -55,6 +62,7 @@ export function refreshStatements(target: IngestTarget, ids: readonly number[]):
   const neighbours = w.conflictsOf(all);
   const evidence = gatherEvidence(w, [...new Set([...all, ...neighbours.map((c) => c.otherId)])]);
   const backingOf = (id: number) => sides(evidence.claims.get(id) ?? [], evidence.sources.get(id) ?? []).backing;
+  const saved: StatementFiguresOf[] = [];
   for (const id of all) {
     const claims = evidence.claims.get(id) ?? [];
     if (claims.length === 0) continue;
@@ -81,6 +89,7 @@ export function refreshStatements(target: IngestTarget, ids: readonly number[]):
       credibilityReason: reason,
       reliability: bestReliability(backing),
     };
-    w.saveStatementFigures(id, figures);
+    saved.push({ id, figures });
   }
+  w.saveStatementFigures(saved);
 }

@@ -610,6 +610,14 @@ export function groupClaims(target: IngestTarget, claims: readonly ClaimRow[]): 
     for (const e of about) set.add(e);
     touched.set(id, set);
   };
+  // Placements are written together (assignStatements) before anything reads them from the
+  // database: a merge, which moves a statement's stored claims, and the regrading at the end.
+  // Until then the reader holds each statement as this article leaves it (`joined`).
+  const unwritten = new Map<number, number>();
+  const writePlacements = () => {
+    w.assignStatements([...unwritten]);
+    unwritten.clear();
+  };
   const context = new SpeakerContext();
   const shared = sharedReadsFor(w);
   const reader = new CandidateReader(w, shared);
@@ -624,6 +632,7 @@ export function groupClaims(target: IngestTarget, claims: readonly ClaimRow[]): 
     const weights = articleWeights;
     const { joined, merged } = placeClaim(claim, candidates, weights);
     const statementId = joined ? Number(joined.id) : w.createStatement(row.saidOn);
+    if (merged.length > 0) writePlacements();
     for (const id of merged.map(Number)) {
       mergeStatement(w, id, statementId);
       reader.merged(id, statementId);
@@ -632,7 +641,7 @@ export function groupClaims(target: IngestTarget, claims: readonly ClaimRow[]): 
       for (const [claimId, at] of placed) if (at === id) placed.set(claimId, statementId);
     }
     reader.joined(statementId, claim, !joined);
-    w.assignClaims([row.id], statementId);
+    unwritten.set(row.id, statementId);
     placed.set(row.id, statementId);
     touch(statementId, claim.features.about);
     const spoken = context.of(claim.facts);
@@ -660,6 +669,7 @@ export function groupClaims(target: IngestTarget, claims: readonly ClaimRow[]): 
     }
   }
   writeTally(w);
+  writePlacements();
   refreshStatements(w, [...touched.keys()]);
   reader.shareWritten(touched.keys());
   sharedReadsDone(w, shared);

@@ -14,6 +14,7 @@ type StatementQueries = Pick<
   | 'articlesWithUngroupedClaims'
   | 'createStatement'
   | 'assignClaims'
+  | 'assignStatements'
   | 'claimIdsOfStatements'
   | 'deleteStatementIfEmpty'
   | 'conflictsOf'
@@ -53,29 +54,6 @@ export function ingestStatements(db: SitrepPostgres): Asynchronous<StatementQuer
     .where(anyId(claims.statementId))
     .orderBy(asc(claims.statementId), asc(claims.saidOn), asc(claims.id))
     .prepare('ingest_tellings_of_statements');
-  const figures = orm
-    .update(statements)
-    .set(
-      Object.fromEntries(
-        (
-          [
-            'firstSaid',
-            'lastSaid',
-            'eventDate',
-            'claims',
-            'independentSources',
-            'affirming',
-            'denying',
-            'contested',
-            'credibility',
-            'credibilityReason',
-            'reliability',
-          ] as const
-        ).map((key) => [key, sql`${bound(key)}`]),
-      ),
-    )
-    .where(eq(statements.id, bound('id')))
-    .prepare('ingest_save_statement_figures');
   // In statement_about_entity_idx's order, only the rows asked for, as on SQLite.
   const aboutEntity = orm
     .select({ id: statementAbout.statementId, lastSaid: statementAbout.lastSaid })
@@ -118,6 +96,15 @@ export function ingestStatements(db: SitrepPostgres): Asynchronous<StatementQuer
       const [row] = await client<Array<{ id: number }>>`
         insert into statements (first_said, last_said) values (${saidOn}::text, ${saidOn}::text) returning id`;
       return row!.id;
+    },
+    async assignStatements(placements) {
+      if (placements.length === 0) return;
+      const last = [...new Map(placements)];
+      await client`
+        update claims c set statement_id = p.statement_id
+          from unnest(${idArray(last.map(([claim]) => claim))}::int[], ${idArray(last.map(([, statement]) => statement))}::int[])
+            as p(claim_id, statement_id)
+         where c.id = p.claim_id`;
     },
     async assignClaims(claimIds, statementId) {
       if (claimIds.length === 0) return;
@@ -164,27 +151,42 @@ export function ingestStatements(db: SitrepPostgres): Asynchronous<StatementQuer
       for (const row of await tellings.execute({ ids: idArray(ids) })) result.get(row.statementId)!.push(row);
       return result;
     },
-    async saveStatementFigures(id, values) {
-      await figures.execute({ id, ...values });
-      // Its entities (the union of its claims') with its last day and contested flag, only what
-      // changed written, in one statement: the rows it keeps refreshed, those it lost deleted, new
-      // ones added; the triggers keep entity_statement_stats, as on SQLite.
-      const { lastSaid, contested } = values;
+    async saveStatementFigures(list) {
+      if (list.length === 0) return;
+      const rows = list.map(({ id, figures: f }) => ({ id, ...f }));
+      // The figures, then each statement's entities (the union of its claims') with its last day and
+      // contested flag, only what changed written, all in one statement: the rows it keeps
+      // refreshed, those it lost deleted, new ones added; the triggers keep entity_statement_stats,
+      // as on SQLite.
       await client`
-        with wanted as (
-          select distinct a.entity_id from claims c join claim_about a on a.claim_id = c.id
-           where c.statement_id = ${id}::int
+        with v as (
+          select * from json_to_recordset(${JSON.stringify(rows)}::json) as v(
+            id int, "firstSaid" text, "lastSaid" text, "eventDate" text, claims int, "independentSources" int,
+            affirming int, denying int, contested boolean, credibility int, "credibilityReason" text,
+            reliability text)
+        ), saved as (
+          update statements s set first_said = v."firstSaid", last_said = v."lastSaid", event_date = v."eventDate",
+                 claims = v.claims, independent_sources = v."independentSources", affirming = v.affirming,
+                 denying = v.denying, contested = v.contested, credibility = v.credibility,
+                 credibility_reason = v."credibilityReason", reliability = v.reliability
+            from v where s.id = v.id
+        ), wanted as (
+          select distinct c.statement_id, a.entity_id from claims c join claim_about a on a.claim_id = c.id
+           where c.statement_id in (select id from v)
         ), dropped as (
-          delete from statement_about
-           where statement_id = ${id}::int and entity_id not in (select entity_id from wanted)
+          delete from statement_about sa using v
+           where sa.statement_id = v.id
+             and not exists (select 1 from wanted w where w.statement_id = sa.statement_id and w.entity_id = sa.entity_id)
         ), refreshed as (
-          update statement_about set last_said = ${lastSaid}::text, contested = ${contested}::boolean
-           where statement_id = ${id}::int and entity_id in (select entity_id from wanted)
-             and (last_said <> ${lastSaid}::text or contested <> ${contested}::boolean)
+          update statement_about sa set last_said = v."lastSaid", contested = v.contested
+            from v
+           where sa.statement_id = v.id
+             and exists (select 1 from wanted w where w.statement_id = sa.statement_id and w.entity_id = sa.entity_id)
+             and (sa.last_said <> v."lastSaid" or sa.contested <> v.contested)
         )
         insert into statement_about (entity_id, statement_id, last_said, contested)
-        select entity_id, ${id}::int, ${lastSaid}::text, ${contested}::boolean from wanted
-         where entity_id not in (select entity_id from statement_about where statement_id = ${id}::int)
+        select w.entity_id, w.statement_id, v."lastSaid", v.contested from wanted w join v on v.id = w.statement_id
+         where not exists (select 1 from statement_about sa where sa.statement_id = w.statement_id and sa.entity_id = w.entity_id)
         on conflict do nothing`;
     },
     async candidateStatementRows(ids, latest) {
