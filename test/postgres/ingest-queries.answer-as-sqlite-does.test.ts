@@ -365,6 +365,15 @@ describe.skipIf(!url)('the ingest’s queries on SQLite and on PostgreSQL', () =
     await alike((q) => q.claimFeaturesByIds([]));
   });
 
+  it('reads claims’ subjects, entities, articles and features in one call, each as its own read', async () => {
+    const articleIds = sqlite.sqlite.prepare('select distinct article_id from claims').pluck().all() as number[];
+    const context = await alike((q) => q.claimContext([...claimIds, MISSING], [...articleIds, MISSING]));
+    expect(context.about.length).toBeGreaterThan(0);
+    expect(context.entities.length).toBeGreaterThan(0);
+    expect(context.heads).toHaveLength(articleIds.length);
+    await alike((q) => q.claimContext([], []));
+  });
+
   const figures = (over: Partial<StatementFigures> = {}): StatementFigures => ({
     firstSaid: '2024-12-20',
     lastSaid: '2024-12-21',

@@ -9,7 +9,7 @@ import {
   findArticleByUrl,
 } from '../queries/articles';
 import { findFeed, recordFeedCheck } from '../queries/feeds';
-import { claimFeaturesByIds, saveClaimFeatures } from '../queries/claim-features';
+import { claimContext, claimFeaturesByIds, saveClaimFeatures } from '../queries/claim-features';
 import { claimAboutForClaims, claimsByIds, createClaims, listClaims, setClaimReviewStatus } from '../queries/claims';
 import {
   addAlias,
@@ -100,6 +100,7 @@ const ingestQueries = {
   statementsAboutEntity,
   claimFeaturesByIds,
   saveClaimFeatures,
+  claimContext,
 };
 
 /**

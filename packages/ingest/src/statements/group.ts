@@ -130,17 +130,15 @@ export function readStored(target: IngestTarget, rows: readonly ClaimRow[]): Map
     return !cached;
   });
   if (missing.length === 0) return result;
+  const ids = missing.map((c) => c.id);
+  const context = w.claimContext(ids, [...new Set(missing.map((c) => c.articleId))]);
   const about = new Map<number, number[]>();
-  for (const a of w.claimAboutForClaims(missing.map((c) => c.id))) {
-    about.set(a.claimId, [...(about.get(a.claimId) ?? []), a.entityId]);
-  }
-  const keys = new Map(w.entitiesByIds([...new Set([...about.values()].flat())]).map((e) => [e.id, keyOf(e)]));
+  for (const a of context.about) about.set(a.claimId, [...(about.get(a.claimId) ?? []), a.entityId]);
+  const keys = new Map(context.entities.map((e) => [e.id, keyOf(e)]));
   const key = (id: number) => keys.get(id) ?? String(id);
-  const stories = new Map(
-    w.articleHeadsByIds([...new Set(missing.map((c) => c.articleId))]).map((a) => [a.id, a.storyId ?? a.id]),
-  );
+  const stories = new Map(context.heads.map((a) => [a.id, a.storyId ?? a.id]));
   // Features read in an earlier process, where they were read from what the claim says now.
-  const stored = w.claimFeaturesByIds(missing.map((c) => c.id));
+  const stored = context.features;
   const toStore: ClaimFeaturesRow[] = [];
   for (const row of missing) {
     const entities = about.get(row.id) ?? [];
