@@ -173,7 +173,8 @@ export function readStored(target: IngestTarget, rows: readonly ClaimRow[]): Map
     if (!known) toStore.push({ claimId: row.id, content, features: featuresToJson(claim.features) });
     result.set(row.id, remember(cache, row.id, claim));
   }
-  w.saveClaimFeatures(toStore);
+  // Where each write is a round trip, nothing to store costs none.
+  if (toStore.length > 0) w.saveClaimFeatures(toStore);
   return result;
 }
 
@@ -435,7 +436,8 @@ class CandidateReader {
       const cached = cache.get(id);
       if (cached) read.set(id, cached);
     }
-    for (const [id, claim] of readStored(w, w.claimsByIds(wanted.filter((id) => !read.has(id))))) read.set(id, claim);
+    const unread = wanted.filter((id) => !read.has(id));
+    if (unread.length > 0) for (const [id, claim] of readStored(w, w.claimsByIds(unread))) read.set(id, claim);
     const shared = this.shared.statements;
     if (shared.size + rows.length > SHARED_LIMIT) shared.clear();
     for (const row of rows) {
