@@ -163,7 +163,11 @@ export async function ingestArticlesAhead(
       return step.done ? undefined : step.value;
     };
     const first: Array<() => ArticleInput> = [];
-    for (let source = take(); source; source = first.length < AHEAD_FROM ? take() : undefined) first.push(source);
+    while (first.length < AHEAD_FROM) {
+      const source = take();
+      if (!source) break;
+      first.push(source);
+    }
     if (first.length < AHEAD_FROM || !pool.threaded(w)) {
       for (let source = take(); source; source = take()) first.push(source);
       return ingestArticles(w, first, onOutcome, limits);
