@@ -113,6 +113,24 @@ describe('ingestArticlesAhead', () => {
     300_000,
   );
 
+  it('loses no article to a thread that fails: each is read on the calling thread instead', async () => {
+    const db = demoDatabase('starved.db');
+    const alone = demoDatabase('starved-alone.db');
+    // A thread with 2 MB of heap runs out of memory before it reads anything.
+    const starved = new ExtractionPool({ ...INGEST_EXTRACTION, threadHeapMb: 2 });
+    const heard: Array<[number, ArticleOutcome['status']]> = [];
+    const sources = REPORTS.map((input) => () => input);
+    try {
+      await ingestArticlesAhead(db, sources, (i, o) => heard.push([i, o.status]), undefined, starved);
+    } finally {
+      await starved.close();
+    }
+    const once: Array<[number, ArticleOutcome['status']]> = [];
+    ingestArticles(alone, sources, (i, o) => once.push([i, o.status]));
+    expect(heard).toEqual(once);
+    expect(await rowsOf(db)).toEqual(await rowsOf(alone));
+  }, 120_000);
+
   it('reads an article on the calling thread with the batch names when the thread can no longer see them', async () => {
     const db = demoDatabase('stale.db');
     const text = 'date 2025-05-02 LATAKIA: Two officials said transport aircraft landed at Humaymeem on Sunday.';

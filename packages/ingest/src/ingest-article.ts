@@ -164,7 +164,9 @@ function store(w: IngestWrites, { input, extraction }: PreparedArticle): IngestR
   // The entities the extraction linked, read in one query: linking only adds entities, so they are
   // as they will be when each is reached.
   const knownIds = extraction.entities.flatMap((e) => (e.known === undefined ? [] : [Number(e.known)]));
-  const knownRows = new Map(w.entitiesByIds([...new Set(knownIds)]).map((row) => [row.id, row]));
+  const knownRows = new Map(
+    knownIds.length === 0 ? [] : w.entitiesByIds([...new Set(knownIds)]).map((row) => [row.id, row]),
+  );
   for (const entity of extraction.entities) {
     const row = resolveEntity(w, entity, knowledge, knownRows, created);
     ids.set(entity.name, row?.id ?? null);

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { type IngestTarget, type IngestWrites, isBusy, writesOf } from '@sitrep/db';
 import { SitrepError } from '@sitrep/vocabulary';
 import { DEFAULT_EXTRACTION, type ExtractionPolicy, ExtractionPool } from './extraction/pool';
-import { knowledgeOf } from './knowledge';
+import { forgetKnowledge, knowledgeOf, sameNames } from './knowledge';
 import {
   type ArticleInput,
   DuplicateArticle,
@@ -52,7 +52,8 @@ interface Pending {
  */
 class GroupCommits {
   private group: Pending[] = [];
-  private started = performance.now();
+  /** When the group's first article came: its age counts from there, not from the thread's start. */
+  private started: number | undefined;
 
   constructor(
     private readonly w: IngestWrites,
@@ -63,6 +64,7 @@ class GroupCommits {
   /** An article prepared (or failed before storing); commits the group once it is full or old enough. */
   add(item: Pending): void {
     this.group.push(item);
+    this.started ??= performance.now();
     if (this.group.length >= this.limits.articles || performance.now() - this.started >= this.limits.millis)
       this.flush();
   }
@@ -84,11 +86,12 @@ class GroupCommits {
         }
       });
     } catch (error) {
-      // The commit itself failed (disk full, say): nothing of the group landed.
+      // The commit itself failed (disk full, say): nothing of the group landed, names included.
       for (const item of pending) if (item.prepared) item.outcome = outcomeOf(error);
+      forgetKnowledge(w);
     }
     for (const item of pending) this.onOutcome(item.index, item.outcome!);
-    this.started = performance.now();
+    this.started = undefined;
   }
 }
 
@@ -121,6 +124,11 @@ export function ingestArticles(
   commits.flush();
 }
 
+/** The sources `take` has left. */
+function* rest<T>(take: () => T | undefined): Generator<T> {
+  for (let source = take(); source !== undefined; source = take()) yield source;
+}
+
 /** Articles being read on the extraction thread while the ones before them are stored. */
 const READ_AHEAD = 64;
 /** Fewer articles than this are read on the calling thread: starting a thread costs more than they do. */
@@ -144,6 +152,7 @@ export const INGEST_EXTRACTION: ExtractionPolicy = {
  * with the names the batch began with, as ingestArticles does (where it cannot, because another
  * writer committed names before it built them, this thread reads the article), so both store the
  * same rows. A few articles, or a database no other thread can open, are ingested by ingestArticles.
+ * It waits for the thread between groups: nothing else may write through `target` until it settles.
  */
 export async function ingestArticlesAhead(
   target: IngestTarget,
@@ -169,22 +178,35 @@ export async function ingestArticlesAhead(
       first.push(source);
     }
     if (first.length < AHEAD_FROM || !pool.threaded(w)) {
-      for (let source = take(); source; source = take()) first.push(source);
-      return ingestArticles(w, first, onOutcome, limits);
+      return ingestArticles(w, first.concat([...rest(take)]), onOutcome, limits);
     }
-    const batch = { pin: { batch: randomUUID(), names: w.aliasTotals() }, knowledge: knowledgeOf(w) };
+    // The pin is the names the knowledge was built from: counted before and after building it, and
+    // where another writer added names meanwhile, this batch is read on this thread.
+    const names = w.aliasTotals();
+    const knowledge = knowledgeOf(w);
+    if (!sameNames(names, w.aliasTotals())) return ingestArticles(w, first.concat([...rest(take)]), onOutcome, limits);
+    const batch = { pin: { batch: randomUUID(), names }, knowledge };
     const commits = new GroupCommits(w, onOutcome, limits);
     let next = 0;
     const read = (source: () => ArticleInput): Promise<Pending> => {
       const index = next++;
+      let input: ArticleInput;
       try {
-        return pool.prepare(w, source(), batch).then(
-          (prepared) => ({ index, prepared }),
-          (error: unknown) => ({ index, outcome: outcomeOf(error) }),
-        );
+        input = source();
       } catch (error) {
         return Promise.resolve({ index, outcome: outcomeOf(error) });
       }
+      // Whatever the thread could not do (its setup failed, it ran out of memory, it died and took
+      // the articles it held with it) this thread does, as ingestArticles would have: an article
+      // fails only for what it is.
+      const here = (): Pending => {
+        try {
+          return { index, prepared: prepareArticle(w, input, knowledge) };
+        } catch (error) {
+          return { index, outcome: outcomeOf(error) };
+        }
+      };
+      return pool.prepare(w, input, batch).then((prepared) => ({ index, prepared }), here);
     };
     const reading = first.map(read);
     let ended = false;
@@ -193,7 +215,9 @@ export async function ingestArticlesAhead(
       if (source) reading.push(read(source));
       else ended = true;
     };
-    while (!ended && reading.length < READ_AHEAD) readNext();
+    // No more than the threads take at once: a pool made for a server holds fewer.
+    const ahead = Math.min(READ_AHEAD, pool.capacity());
+    while (!ended && reading.length < ahead) readNext();
     while (reading.length > 0) {
       const item = await reading.shift()!;
       readNext();

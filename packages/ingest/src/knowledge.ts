@@ -69,6 +69,18 @@ interface Built {
 const built = new WeakMap<object, Built>();
 const NONE: AliasTotals = { count: 0, top: 0, owners: 0 };
 
+/** Whether two counts of the names are the same: as many, the same last id, the same owners. */
+export const sameNames = (a: AliasTotals, b: AliasTotals) =>
+  a.count === b.count && a.top === b.top && a.owners === b.owners;
+
+/**
+ * Forgets the connection's knowledge base: after a rolled-back commit, names it was built with may
+ * be gone, and their ids given to other entities.
+ */
+export function forgetKnowledge(target: IngestTarget): void {
+  built.delete(writesOf(target).cacheKey);
+}
+
 /** Whether the base's names are all still there, with their owners: none of them removed or moved. */
 const baseUnchanged = (base: AliasTotals, since: AliasTotals, now: AliasTotals) =>
   base.count + since.count === now.count && base.owners + since.owners === now.owners;

@@ -94,8 +94,13 @@ export interface StatementFiguresOf {
  * entries and a trigger.
  */
 export function saveStatementFigures(db: SitrepDatabase, list: readonly StatementFiguresOf[]): void {
-  for (const { id, figures } of list) saveFiguresOf(db, id, figures);
+  for (const { id, figures } of lastFiguresOf(list)) saveFiguresOf(db, id, figures);
 }
+
+/** Each statement once, with the last figures given for it. */
+export const lastFiguresOf = (list: readonly StatementFiguresOf[]): StatementFiguresOf[] => [
+  ...new Map(list.map((entry) => [entry.id, entry])).values(),
+];
 
 function saveFiguresOf(db: SitrepDatabase, id: number, figures: StatementFigures): void {
   const statements = preparedOnce(db, 'statements.save', () => ({

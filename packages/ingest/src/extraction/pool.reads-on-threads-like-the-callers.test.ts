@@ -46,6 +46,15 @@ describe('ExtractionPool', () => {
     expect(failure).toMatchObject({ code: 'BAD_USER_INPUT', message: expect.stringContaining('notes/feb.txt') });
   }, 60_000);
 
+  it('fails the articles waiting for a thread that dies as it starts, then starts a new one', async () => {
+    // 2 MB of heap: the thread runs out of memory loading its code, before it takes an article.
+    const pool = poolWith({ threadHeapMb: 2 });
+    const failure = await pool.prepare(db, ARTICLE).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(Error);
+    pool.policy.threadHeapMb = DEFAULT_EXTRACTION.threadHeapMb;
+    expect((await pool.prepare(db, ARTICLE)).extraction.claims.length).toBeGreaterThan(0);
+  }, 60_000);
+
   it('stops an article past its time limit, and reads the next one', async () => {
     const pool = poolWith({ timeoutMs: 5 });
     const failure = await pool.prepare(db, ARTICLE).catch((error: unknown) => error);

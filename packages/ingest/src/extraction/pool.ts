@@ -27,9 +27,10 @@ export interface ExtractionPolicy {
   /** A thread left idle this long ends, giving back its memory (the language model, the names). Default 300,000. */
   idleMs: number;
   /**
-   * Articles handed to a thread before it is done with the one it reads. Default 1, so no article
-   * waits behind a long one while another thread is free. More lets a thread go on reading while
-   * the caller's thread is busy: a task is handed over on the caller's thread.
+   * Articles a thread holds at once, read one after the other. Default 1, so no article waits
+   * behind a long one while another thread is free. Tinypool hands the next article to a thread
+   * from the calling thread's event loop; a caller that blocks its thread (storing a group of
+   * articles) hands over more at once, so the thread goes on reading meanwhile.
    */
   tasksPerThread: number;
 }
@@ -84,6 +85,11 @@ export class ExtractionPool {
     return { input, hash, extraction: reply.extraction };
   }
 
+  /** How many articles the threads take at once, waiting ones included: one more is refused. */
+  capacity(): number {
+    return this.policy.threads * this.policy.tasksPerThread + this.policy.queue;
+  }
+
   /** Whether articles of `target` are read on threads: not with none, nor from a database only this connection sees. */
   threaded(target: IngestTarget): boolean {
     return this.policy.threads > 0 && writesOf(target).location !== ':memory:';
@@ -97,7 +103,17 @@ export class ExtractionPool {
   }
 
   private async run(task: ExtractionTask): Promise<ExtractionReply> {
-    this.pool ??= new Tinypool({
+    this.pool ??= this.started();
+    const signal = Number.isFinite(this.policy.timeoutMs) ? AbortSignal.timeout(this.policy.timeoutMs) : undefined;
+    try {
+      return (await this.pool.run(task, signal && { signal })) as ExtractionReply;
+    } catch (error) {
+      throw this.explain(error, signal, task.input);
+    }
+  }
+
+  private started(): Tinypool {
+    const pool = new Tinypool({
       filename: threadScript(),
       minThreads: 0,
       maxThreads: this.policy.threads,
@@ -106,12 +122,14 @@ export class ExtractionPool {
       concurrentTasksPerWorker: this.policy.tasksPerThread,
       resourceLimits: { maxOldGenerationSizeMb: this.policy.threadHeapMb },
     });
-    const signal = Number.isFinite(this.policy.timeoutMs) ? AbortSignal.timeout(this.policy.timeoutMs) : undefined;
-    try {
-      return (await this.pool.run(task, signal && { signal })) as ExtractionReply;
-    } catch (error) {
-      throw this.explain(error, signal, task.input);
-    }
+    // A thread that fails holding no article (out of memory as it starts, say) is told as an
+    // 'error' on the pool, which would end the process unheard, and leave the articles waiting for
+    // it waiting for ever: the pool is stopped, they fail, and the next article starts a new one.
+    pool.on('error', () => {
+      if (this.pool === pool) this.pool = undefined;
+      void pool.destroy();
+    });
+    return pool;
   }
 
   /** Tinypool's failures, as what a client can act on; anything else stays a fault. */

@@ -1,6 +1,7 @@
-// One extraction thread's work: the server's thread checks an article, this reads it. Each thread
-// keeps a read-only connection and the knowledge base built from it, so the names it links are
-// the database's as they are now, and only names added since cost anything.
+// One extraction thread's work: the calling thread checks an article, this reads it. Each thread
+// keeps a read-only connection and the knowledge base built from it: for the server, the names it
+// links are the database's as they are now (only names added since cost anything); for a batch of
+// `sitrep ingest`, those the batch began with (BatchPin).
 import {
   type AliasTotals,
   type IngestWrites,
@@ -12,7 +13,7 @@ import { isPostgresUrl } from '@sitrep/db/url';
 import type { Extraction } from '@sitrep/extract';
 import { SitrepError, type SitrepErrorCode } from '@sitrep/vocabulary';
 import { type ArticleInput, extractInput } from '../ingest-article';
-import { type DatabaseKnowledge, knowledgeOf } from '../knowledge';
+import { type DatabaseKnowledge, knowledgeOf, sameNames } from '../knowledge';
 
 /**
  * A batch's names, as its caller's connection counted them when the batch began: every article of
@@ -58,8 +59,6 @@ function opened(location: string): IngestWrites {
   }
   return connection.writes;
 }
-
-const sameNames = (a: AliasTotals, b: AliasTotals) => a.count === b.count && a.top === b.top && a.owners === b.owners;
 
 /**
  * The knowledge the batch began with, or null when this thread can no longer build it: the names

@@ -91,5 +91,5 @@ export function refreshStatements(target: IngestTarget, ids: readonly number[]):
     };
     saved.push({ id, figures });
   }
-  w.saveStatementFigures(saved);
+  if (saved.length > 0) w.saveStatementFigures(saved);
 }

@@ -211,6 +211,9 @@ function sharedReadsFor(w: IngestWrites): SharedReads {
   if (!watch) return freshSharedReads(shared, 0);
   const dataVersion = watch.dataVersion();
   const epoch = watch.epoch();
+  // An epoch that is not the last one set: a transaction grouping wrote in rolled back, and the
+  // claims it read may come back under their ids with other words (SQLite gives ids out again).
+  if (shared && epoch !== shared.epoch) readCaches.delete(w.cacheKey);
   if (!shared || epoch === null || epoch !== shared.epoch || dataVersion !== shared.dataVersion) {
     const fresh = freshSharedReads(shared, dataVersion);
     shared = fresh;
@@ -615,6 +618,7 @@ export function groupClaims(target: IngestTarget, claims: readonly ClaimRow[]): 
   // Until then the reader holds each statement as this article leaves it (`joined`).
   const unwritten = new Map<number, number>();
   const writePlacements = () => {
+    if (unwritten.size === 0) return;
     w.assignStatements([...unwritten]);
     unwritten.clear();
   };

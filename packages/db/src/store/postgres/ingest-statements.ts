@@ -2,7 +2,7 @@ import { and, asc, desc, eq, gte, lte, sql } from 'drizzle-orm';
 import type { SitrepPostgres } from '../../postgres';
 import { articles, claims, statementAbout, statements } from '../../pg/schema';
 import { PER_ENTITY_FACTOR } from '../../queries/statement-candidates';
-import type { TellingRow } from '../../queries/statements';
+import { type TellingRow, lastFiguresOf } from '../../queries/statements';
 import type { Asynchronous } from '../reads';
 import type { IngestQueries } from '../writes';
 import { anyId, idArray } from './bind';
@@ -153,7 +153,8 @@ export function ingestStatements(db: SitrepPostgres): Asynchronous<StatementQuer
     },
     async saveStatementFigures(list) {
       if (list.length === 0) return;
-      const rows = list.map(({ id, figures: f }) => ({ id, ...f }));
+      // One row a statement, as SQLite saves them: an update may touch a row only once.
+      const rows = lastFiguresOf(list).map(({ id, figures: f }) => ({ id, ...f }));
       // The figures, then each statement's entities (the union of its claims') with its last day and
       // contested flag, only what changed written, all in one statement: the rows it keeps
       // refreshed, those it lost deleted, new ones added; the triggers keep entity_statement_stats,
