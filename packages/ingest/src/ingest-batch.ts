@@ -190,23 +190,13 @@ export async function ingestArticlesAhead(
     let next = 0;
     const read = (source: () => ArticleInput): Promise<Pending> => {
       const index = next++;
-      let input: ArticleInput;
+      const failed = (error: unknown): Pending => ({ index, outcome: outcomeOf(error) });
       try {
-        input = source();
+        return pool.prepare(w, source(), batch).then((prepared) => ({ index, prepared }), failed);
       } catch (error) {
-        return Promise.resolve({ index, outcome: outcomeOf(error) });
+        // Reading the source itself failed (a file that cannot be read or parsed).
+        return Promise.resolve(failed(error));
       }
-      // Whatever the thread could not do (its setup failed, it ran out of memory, it died and took
-      // the articles it held with it) this thread does, as ingestArticles would have: an article
-      // fails only for what it is.
-      const here = (): Pending => {
-        try {
-          return { index, prepared: prepareArticle(w, input, knowledge) };
-        } catch (error) {
-          return { index, outcome: outcomeOf(error) };
-        }
-      };
-      return pool.prepare(w, input, batch).then((prepared) => ({ index, prepared }), here);
     };
     const reading = first.map(read);
     let ended = false;

@@ -66,8 +66,10 @@ export class ExtractionPool {
 
   /**
    * Like prepareArticle, without blocking the calling thread while the article is read. With
-   * `batch`, read with the names its pin counted, which `batch.knowledge` holds: where the thread
-   * can no longer see them, the calling thread reads the article with that knowledge.
+   * `batch`, read with the names its pin counted, which `batch.knowledge` holds; whatever the thread
+   * cannot do for a batch (see those names, start, keep within its memory, live while it holds the
+   * article) the calling thread does, with that knowledge, as a one-thread ingest would: a batch's
+   * article fails only for what it is.
    */
   async prepare(
     target: IngestTarget,
@@ -79,7 +81,13 @@ export class ExtractionPool {
     const here = () => ({ input, hash, extraction: extractInput(input, batch?.knowledge ?? knowledgeOf(db)) });
     // An in-memory database is this connection's alone: no other thread can open it.
     if (!this.threaded(target)) return here();
-    const reply = await this.run({ database: db.location, input, ...(batch && { pin: batch.pin }) });
+    let reply: ExtractionReply;
+    try {
+      reply = await this.run({ database: db.location, input, ...(batch && { pin: batch.pin }) });
+    } catch (error) {
+      if (batch) return here();
+      throw error;
+    }
     if ('error' in reply) throw new SitrepError(reply.error.code, reply.error.message, reply.error.details);
     if ('stale' in reply) return here();
     return { input, hash, extraction: reply.extraction };
