@@ -55,14 +55,12 @@ export function createStatement(db: SitrepDatabase, saidOn: string): number {
   return Number(statement.run(saidOn, saidOn).lastInsertRowid);
 }
 
+/** Moves claims into one statement (assignStatements, each claim to it). */
 export function assignClaims(db: SitrepDatabase, claimIds: readonly number[], statementId: number): void {
-  if (claimIds.length === 0) return;
-  const statement = preparedOnce(db, 'statements.assign', () =>
-    db.sqlite.prepare<[number, string]>(
-      'update claims set statement_id = ? where id in (select value from json_each(?))',
-    ),
+  assignStatements(
+    db,
+    claimIds.map((id) => [id, statementId] as const),
   );
-  statement.run(statementId, JSON.stringify(claimIds));
 }
 
 /**

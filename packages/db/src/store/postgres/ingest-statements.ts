@@ -84,6 +84,16 @@ export function ingestStatements(db: SitrepPostgres): Asynchronous<StatementQuer
     .prepare('ingest_candidate_statement_rows');
 
   const ascending = (x: number, y: number) => x - y;
+  // As on SQLite: each claim once, in its last statement given.
+  async function assignStatements(placements: ReadonlyArray<readonly [number, number]>): Promise<void> {
+    if (placements.length === 0) return;
+    const last = [...new Map(placements)];
+    await client`
+      update claims c set statement_id = p.statement_id
+        from unnest(${idArray(last.map(([claim]) => claim))}::int[], ${idArray(last.map(([, statement]) => statement))}::int[])
+          as p(claim_id, statement_id)
+       where c.id = p.claim_id`;
+  }
 
   return {
     async articlesWithUngroupedClaims() {
@@ -97,19 +107,8 @@ export function ingestStatements(db: SitrepPostgres): Asynchronous<StatementQuer
         insert into statements (first_said, last_said) values (${saidOn}::text, ${saidOn}::text) returning id`;
       return row!.id;
     },
-    async assignStatements(placements) {
-      if (placements.length === 0) return;
-      const last = [...new Map(placements)];
-      await client`
-        update claims c set statement_id = p.statement_id
-          from unnest(${idArray(last.map(([claim]) => claim))}::int[], ${idArray(last.map(([, statement]) => statement))}::int[])
-            as p(claim_id, statement_id)
-         where c.id = p.claim_id`;
-    },
-    async assignClaims(claimIds, statementId) {
-      if (claimIds.length === 0) return;
-      await client`update claims set statement_id = ${statementId}::int where id = any(${idArray(claimIds)}::int[])`;
-    },
+    assignStatements,
+    assignClaims: (claimIds, statementId) => assignStatements(claimIds.map((id) => [id, statementId] as const)),
     claimIdsOfStatements: rows.claimIdsOfStatements,
     async deleteStatementIfEmpty(id) {
       // Its statement_about rows and contradictions go by their foreign keys' cascade, as on SQLite.
