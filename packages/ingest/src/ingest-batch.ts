@@ -149,9 +149,10 @@ export const INGEST_EXTRACTION: ExtractionPolicy = {
 /**
  * ingestArticles, with each article read on an extraction thread while the articles before it are
  * stored on this one: on two cores, extraction then costs the ingest no time. The thread reads
- * with the names the batch began with, as ingestArticles does (where it cannot, because another
- * writer committed names before it built them, this thread reads the article), so both store the
- * same rows. A few articles, or a database no other thread can open, are ingested by ingestArticles.
+ * with the names the batch began with, as ingestArticles does, so both store the same rows; what
+ * the thread cannot read (those names are gone from its view, it failed) this thread reads
+ * (ExtractionPool.prepare). A few articles, or a database no other thread can open, or names that
+ * changed while the batch's knowledge was built, are ingested by ingestArticles.
  * It waits for the thread between groups: nothing else may write through `target` until it settles.
  */
 export async function ingestArticlesAhead(
@@ -177,14 +178,13 @@ export async function ingestArticlesAhead(
       if (!source) break;
       first.push(source);
     }
-    if (first.length < AHEAD_FROM || !pool.threaded(w)) {
-      return ingestArticles(w, first.concat([...rest(take)]), onOutcome, limits);
-    }
+    const onThisThread = () => ingestArticles(w, first.concat([...rest(take)]), onOutcome, limits);
+    if (first.length < AHEAD_FROM || !pool.threaded(w)) return onThisThread();
     // The pin is the names the knowledge was built from: counted before and after building it, and
     // where another writer added names meanwhile, this batch is read on this thread.
     const names = w.aliasTotals();
     const knowledge = knowledgeOf(w);
-    if (!sameNames(names, w.aliasTotals())) return ingestArticles(w, first.concat([...rest(take)]), onOutcome, limits);
+    if (!sameNames(names, w.aliasTotals())) return onThisThread();
     const batch = { pin: { batch: randomUUID(), names }, knowledge };
     const commits = new GroupCommits(w, onOutcome, limits);
     let next = 0;
