@@ -363,6 +363,22 @@ export function featuresOf(claim: ClaimFacts): ClaimFeatures {
   };
 }
 
+/** What `featuresOf` reads of a claim besides its entities, which only `about` and `installations` take. */
+export type WordsOfClaim = Pick<ClaimFacts, 'quote' | 'saidOn' | 'eventDate' | 'stance' | 'hedged'>;
+
+/** Equal strings for claims whose features differ only in their entities (`withEntities`). */
+export function wordsKey(f: WordsOfClaim): string {
+  return JSON.stringify([f.quote, f.saidOn, f.eventDate ?? null, f.stance, f.hedged]);
+}
+
+/**
+ * Features read from a claim's words (`wordsKey`, say on another thread, before its entities were
+ * resolved), with the entities of `facts`: equal to `featuresOf(facts)` for facts of the same words.
+ */
+export function withEntities(features: ClaimFeatures, facts: ClaimFacts): ClaimFeatures {
+  return { ...features, about: new Set(facts.about), installations: new Set(facts.installations ?? []) };
+}
+
 // Features are read once per claim object: a grouper and the contradiction check share them.
 const cache = new WeakMap<ClaimFacts, ClaimFeatures>();
 

@@ -7,6 +7,9 @@ export {
   featuresToJson,
   forgetFeaturesByContent,
   readClaim,
+  withEntities,
+  type WordsOfClaim,
+  wordsKey,
 } from './features';
 export { TermStatistics, type TermWeights, UNIFORM_WEIGHTS, termWeightOf } from './term-statistics';
 export { type Comparison, compareClaims, sameStatementScore } from './similarity';

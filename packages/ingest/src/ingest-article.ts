@@ -22,6 +22,7 @@ import {
 import { isAliasWorthKeeping, isGenericName } from './alias-worth-keeping';
 import { findStory } from './copies/story';
 import { groupClaims } from './statements/group';
+import { type ClaimReadings, publishedOn } from './statements/read-ahead';
 import { type DatabaseKnowledge, knowledgeOf, knownEntityNamed } from './knowledge';
 
 export interface ArticleInput {
@@ -142,12 +143,12 @@ function resolveEntity(
 }
 
 /** Writes an extraction: the article, its entities (linked or new), mentions and claims. Call inside a transaction. */
-function store(w: IngestWrites, { input, extraction }: PreparedArticle): IngestResult {
+function store(w: IngestWrites, { input, extraction, readings }: PreparedArticle): IngestResult {
   // Linked against the names as they are now, the articles stored before this one included.
   const knowledge = knowledgeOf(w);
   const article = w.createArticle({
     title: extraction.article.title,
-    publishedAt: extraction.article.published ?? input.publishedAt ?? '',
+    publishedAt: publishedOn(extraction, input.publishedAt),
     dateline: extraction.article.dateline,
     outlet: input.outlet ?? creditedAgency(input.text),
     url: input.url ?? null,
@@ -201,7 +202,7 @@ function store(w: IngestWrites, { input, extraction }: PreparedArticle): IngestR
     })),
   );
   // A bulk load sets the indexes grouping reads aside: it groups everything once they are back.
-  const placed = w.isBulkLoading() ? new Map<number, number>() : groupClaims(w, claims);
+  const placed = w.isBulkLoading() ? new Map<number, number>() : groupClaims(w, claims, readings);
   return {
     article: { ...article, storyId: story.storyId },
     claims: claims.map((claim) => ({ ...claim, statementId: placed.get(claim.id) ?? null })),
@@ -215,6 +216,8 @@ export interface PreparedArticle {
   input: ArticleInput;
   hash: string;
   extraction: Extraction;
+  /** Its claims' features, where a thread read them with the article (see ClaimReadings). */
+  readings?: ClaimReadings;
 }
 
 /**

@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { createEntity, openDatabase } from '@sitrep/db';
 import { SitrepError } from '@sitrep/vocabulary';
 import { afterAll, describe, expect, it } from 'vitest';
-import { prepareArticle } from '../ingest-article';
+import { wordsKey } from '@sitrep/corroborate';
+import { prepareArticle, storeArticle } from '../ingest-article';
+import { readClaimsAhead } from '../statements/read-ahead';
 import { DEFAULT_EXTRACTION, ExtractionPool } from './pool';
 
 // The threads run from the TypeScript sources here (worker-from-source.mjs); the built command's
@@ -33,9 +35,20 @@ const ARTICLE = {
 
 describe('ExtractionPool', () => {
   it('reads an article on a thread exactly as the calling thread does, linking the names the database knows', async () => {
-    const prepared = await poolWith({}).prepare(db, ARTICLE);
+    const { readings, ...prepared } = await poolWith({}).prepare(db, ARTICLE);
     expect(prepared).toEqual(prepareArticle(db, ARTICLE));
     expect(prepared.extraction.entities.find((e) => e.known === String(qarvani.id))).toBeDefined();
+    expect(readings).toEqual(readClaimsAhead(prepared.extraction, '2025-03-02'));
+  }, 60_000);
+
+  it('reads each claim’s words with the article, under the key storing looks its claims up by', async () => {
+    const input = {
+      text: 'date 2025-03-04 TARTUS: A port official said on Monday that two frigates had left Qarvani. Officials denied that the base would close.',
+    };
+    const prepared = await poolWith({}).prepare(db, input);
+    const { claims } = storeArticle(db, prepared);
+    expect(claims.length).toBeGreaterThanOrEqual(2);
+    for (const claim of claims) expect(prepared.readings?.has(wordsKey(claim)), claim.quote).toBe(true);
   }, 60_000);
 
   it('passes an expected failure back with its code and message', async () => {

@@ -90,7 +90,7 @@ export class ExtractionPool {
     }
     if ('error' in reply) throw new SitrepError(reply.error.code, reply.error.message, reply.error.details);
     if ('stale' in reply) return here();
-    return { input, hash, extraction: reply.extraction };
+    return { input, hash, extraction: reply.extraction, readings: reply.readings };
   }
 
   /** How many articles the threads take at once, waiting ones included: one more is refused. */

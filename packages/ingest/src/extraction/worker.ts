@@ -14,6 +14,7 @@ import type { Extraction } from '@sitrep/extract';
 import { SitrepError, type SitrepErrorCode } from '@sitrep/vocabulary';
 import { type ArticleInput, extractInput } from '../ingest-article';
 import { type DatabaseKnowledge, knowledgeOf, sameNames } from '../knowledge';
+import { type ClaimReadings, publishedOn, readClaimsAhead } from '../statements/read-ahead';
 
 /**
  * A batch's names, as its caller's connection counted them when the batch began: every article of
@@ -39,7 +40,7 @@ export interface ExtractionTask {
  * writer had committed names already), so the caller reads the article itself.
  */
 export type ExtractionReply =
-  | { extraction: Extraction }
+  | { extraction: Extraction; readings: ClaimReadings }
   | { error: { code: SitrepErrorCode; message: string; details: Record<string, unknown> } }
   | { stale: true };
 
@@ -78,7 +79,8 @@ export default function extractInThread({ database, input, pin }: ExtractionTask
     const w = opened(database);
     const knowledge = pin ? batchKnowledge(database, w, pin) : knowledgeOf(w);
     if (!knowledge) return { stale: true };
-    return { extraction: extractInput(input, knowledge) };
+    const extraction = extractInput(input, knowledge);
+    return { extraction, readings: readClaimsAhead(extraction, publishedOn(extraction, input.publishedAt)) };
   } catch (error) {
     if (!(error instanceof SitrepError)) throw error;
     return { error: { code: error.code, message: error.message, details: error.details } };

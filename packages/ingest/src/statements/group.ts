@@ -31,6 +31,7 @@ import {
 } from '@sitrep/corroborate';
 import { foldWord, normalizeName } from '@sitrep/names';
 import { refreshStatements } from './figures';
+import { type ClaimReadings, readAhead } from './read-ahead';
 
 /** Statements read as candidates for one claim, those said last first. */
 const MAX_CANDIDATES = 24;
@@ -120,7 +121,11 @@ function entityIdsOf(claims: readonly ReadClaim[], keys?: ReadonlySet<string>): 
  * their place (`keyOf`). Their features are read from claim_features where they were stored from
  * what the claim says now, else read and stored there (inside the caller's transaction).
  */
-export function readStored(target: IngestTarget, rows: readonly ClaimRow[]): Map<number, ReadClaim> {
+export function readStored(
+  target: IngestTarget,
+  rows: readonly ClaimRow[],
+  readings?: ClaimReadings,
+): Map<number, ReadClaim> {
   const w = writesOf(target);
   const result = new Map<number, ReadClaim>();
   const cache = cacheOf(w);
@@ -169,7 +174,7 @@ export function readStored(target: IngestTarget, rows: readonly ClaimRow[]): Map
     const content = createHash('sha1').update(featuresContent(facts)).digest('base64');
     const kept = stored.get(row.id);
     const known = kept?.content === content ? featuresFromJson(kept.features) : undefined;
-    const claim = readClaim(facts, known);
+    const claim = readClaim(facts, known ?? readAhead(readings, facts));
     if (!known) toStore.push({ claimId: row.id, content, features: featuresToJson(claim.features) });
     result.set(row.id, remember(cache, row.id, claim));
   }
@@ -599,7 +604,11 @@ function prefetchTerms(w: IngestWrites, claims: readonly ReadClaim[]): void {
  * source spoke of before in the article) are recorded; every statement touched is regraded.
  * Returns each claim's statement.
  */
-export function groupClaims(target: IngestTarget, claims: readonly ClaimRow[]): Map<number, number> {
+export function groupClaims(
+  target: IngestTarget,
+  claims: readonly ClaimRow[],
+  readings?: ClaimReadings,
+): Map<number, number> {
   const w = writesOf(target);
   const placed = new Map<number, number>();
   if (claims.length === 0) return placed;
@@ -625,7 +634,7 @@ export function groupClaims(target: IngestTarget, claims: readonly ClaimRow[]): 
   const context = new SpeakerContext();
   const shared = sharedReadsFor(w);
   const reader = new CandidateReader(w, shared);
-  const read = readStored(w, claims);
+  const read = readStored(w, claims, readings);
   const articleWeights = weightsFor(w);
   for (const row of claims) {
     const claim = read.get(row.id)!;
