@@ -148,6 +148,17 @@ describe('mutation ingestArticle', () => {
     expect(counts()).toEqual(before);
   });
 
+  it('refuses a publication date after today, from the date line or from publishedAt, with BAD_USER_INPUT', async () => {
+    const before = counts();
+    const future = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
+    for (const input of [{ text: `date ${future} TARTUS: ${UNDATED}` }, { text: UNDATED, publishedAt: future }]) {
+      const response = await server.gql(INGEST, { input }, server.token('write'));
+      expect(errorCodes(response)).toEqual(['BAD_USER_INPUT']);
+      expect(response.errors?.[0]?.message).toContain(`the publication date ${future} is in the future`);
+    }
+    expect(counts()).toEqual(before);
+  });
+
   it('takes a text without a date line when publishedAt is given, linking what it knows now', async () => {
     const { ingestArticle } = dataOf(
       await server.gql<Ingested>(

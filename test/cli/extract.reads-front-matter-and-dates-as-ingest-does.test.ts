@@ -25,9 +25,18 @@ describe('sitrep extract on notes', { timeout: 60_000 }, () => {
     writeFileSync(file, BODY);
     const refused = runSitrep(['extract', file]);
     expect(refused.status).toBe(1);
-    expect(refused.stderr).toMatch(/no publication date\. Add one: --date YYYY-MM-DD/);
+    // One line naming the file, as every failure is.
+    expect(refused.stderr).toMatch(/^sitrep: \S*plain\.txt: no publication date\. Add one: --date YYYY-MM-DD/);
     const dated = runSitrep(['extract', file, '--date', '2025-05-01']);
     expect(dated.status).toBe(0);
     expect(dated.stdout).toContain('2025-05-01');
+  });
+
+  it('refuses a date line after today, naming the file', () => {
+    const file = join(dir, 'ahead.txt');
+    writeFileSync(file, `date 2999-01-01 ZARQAN: ${BODY}`);
+    const refused = runSitrep(['extract', file]);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toMatch(/^sitrep: \S*ahead\.txt: the publication date 2999-01-01 is in the future/);
   });
 });

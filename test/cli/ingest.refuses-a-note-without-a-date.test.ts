@@ -23,6 +23,8 @@ date: 2999-01-01
 ---
 Syria said the talks would resume.
 `;
+const FUTURE_DATE_LINE = 'date 2999-01-01 TARTOUS: Syria said the talks would resume.\n';
+const NOT_A_DAY = 'date 2025-13-45 TARTOUS: Syria said the talks had ended.\n';
 const BROKEN_YAML = `---
 date: [2025-02-03
 ---
@@ -54,6 +56,9 @@ describe('sitrep ingest of a note without a date', () => {
     'd-yearless-dateline.txt': YEARLESS_DATELINE,
     'e-future.md': FUTURE,
     'f-broken-front-matter.md': BROKEN_YAML,
+    'g-empty.txt': ' \n\n',
+    'h-future-date-line.txt': FUTURE_DATE_LINE,
+    'i-not-a-day.txt': NOT_A_DAY,
   };
   let run: ReturnType<typeof runSitrep>;
   beforeAll(() => {
@@ -61,11 +66,11 @@ describe('sitrep ingest of a note without a date', () => {
     for (const [name, text] of Object.entries(files)) writeFileSync(join(folder, name), text);
     run = runSitrep(['ingest', folder, '--db', db, '--create']);
   });
-  const failure = (name: string) => run.stderr.split('\n').find((line) => line.includes(`${name}: `)) ?? '';
+  const failure = (name: string) => run.stderr.split('\n').find((line) => line.includes(`${name}:`)) ?? '';
 
   it('refuses each, naming the file and saying which date to add, and takes the dated one', () => {
     expect(run.status).toBe(1);
-    expect(run.stdout).toMatch(/^1 article ingested, .* 5 failed\.$/m);
+    expect(run.stdout).toMatch(/^1 article ingested, .* 8 failed\.$/m);
     expect(articleCount(db)).toBe(1);
     expect(failure('b-undated.txt')).toMatch(/^failed: \S*b-undated\.txt: /);
     expect(failure('b-undated.txt')).toMatch(ADD_A_DATE);
@@ -85,6 +90,15 @@ describe('sitrep ingest of a note without a date', () => {
     expect(failure('f-broken-front-matter.md')).toMatch(
       /^failed: \S*f-broken-front-matter\.md: the front matter is not valid YAML: /,
     );
+  });
+
+  it('holds a date line to the same rule, says an empty file is empty, and names a file once with its line', () => {
+    expect(failure('h-future-date-line.txt')).toMatch(
+      /^failed: \S*h-future-date-line\.txt: the publication date 2999-01-01 is in the future/,
+    );
+    expect(failure('g-empty.txt')).toMatch(/^failed: \S*g-empty\.txt: the file is empty: there is no text to read\.$/);
+    expect(failure('i-not-a-day.txt')).toMatch(/^failed: \S*i-not-a-day\.txt:1: “2025-13-45” is not a calendar date/);
+    expect(failure('i-not-a-day.txt').match(/i-not-a-day\.txt/g)).toHaveLength(1);
   });
 
   it('takes the undated note and the one with a yearless dateline once --date is given', () => {

@@ -61,9 +61,14 @@ export function extractArticle(text: string, options: ExtractOptions = {}): Extr
 /** The header as read: a text dated by the option alone has no dateline. */
 type ReadHeader = Omit<ArticleHeader, 'dateline'> & { dateline: string | null };
 
+/** The day of a text's opening "date YYYY-MM-DD PLACE:" line (after white space), or null without one. */
+export function dateHeaderDate(text: string): string | null {
+  return /^\s*date\s+(\d{4}-\d{2}-\d{2})\s/.exec(text)?.[1] ?? null;
+}
+
 /** A text opens with "date YYYY-MM-DD PLACE:" (after white space). */
 export function hasDateHeader(text: string): boolean {
-  return /^\s*date\s+\d{4}-\d{2}-\d{2}\s/.test(text);
+  return dateHeaderDate(text) !== null;
 }
 
 /**

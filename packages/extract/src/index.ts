@@ -1,4 +1,4 @@
-export { extractArticle, hasDateHeader, type ExtractOptions } from './extract';
+export { dateHeaderDate, extractArticle, hasDateHeader, type ExtractOptions } from './extract';
 export { datelineDate, readWireDateline, type WireDateline } from './wire-dateline';
 export { parseHeader, deriveTitle, type ArticleHeader } from './header';
 export type * from './types';

@@ -70,6 +70,9 @@ describe('the date', () => {
       'the publication date 2025-03-02 is in the future (it is 2025-03-01 at the latest anywhere); give the day the article was published.',
     );
     expect(refusal('a.txt', `KAZAN, Mar 2, 2025 (AFP) - ${BODY}`)).toMatch(/2025-03-02 is in the future/);
+    // The text's own date line wins over every other date, and is held to the same rule.
+    expect(refusal('a.txt', `date 2025-03-02 KAZAN: ${BODY}`, { date: TODAY })).toMatch(/2025-03-02 is in the future/);
+    expect(readArticleFile('a.txt', `date ${TODAY} KAZAN: ${BODY}`, {}, {}, TODAY).text).toContain(TODAY);
     expect(readArticleFile('a.txt', BODY, { date: TODAY }, {}, TODAY).publishedAt).toBe(TODAY);
   });
 

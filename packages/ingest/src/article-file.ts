@@ -1,7 +1,10 @@
-import { datelineDate, hasDateHeader, readWireDateline } from '@sitrep/extract';
+import { readWireDateline } from '@sitrep/extract';
 import { SitrepError } from '@sitrep/vocabulary';
 import { YAMLParseError, parse } from 'yaml';
 import type { ArticleInput } from './ingest-article';
+import { publicationDateOf, refuseFutureDate, todayAnywhere } from './publication-date';
+
+export { todayAnywhere };
 
 /** What the person ingesting says about the files (`sitrep ingest --date --outlet --url`); it wins over front matter. */
 export interface GivenMetadata {
@@ -40,6 +43,8 @@ export function readArticleFile(
   today: string = todayAnywhere(),
 ): ArticleInput {
   const { text, front } = file.toLowerCase().endsWith('.md') ? splitFrontMatter(content) : { text: content, front: {} };
+  // Said first: an empty file would otherwise be told to add a date.
+  if (text.trim() === '') throw new SitrepError('BAD_USER_INPUT', 'the file is empty: there is no text to read.');
   const input: ArticleInput = {
     text,
     file,
@@ -58,21 +63,15 @@ export function readArticleFile(
  */
 export function refuseUndated(input: ArticleInput, today: string, noDate: string): ArticleInput {
   const { text } = input;
-  if (hasDateHeader(text)) return input;
-  const wire = readWireDateline(text);
-  const date = input.publishedAt ?? (wire && datelineDate(wire));
+  const date = publicationDateOf(text, input.publishedAt);
   if (!date) {
+    const wire = readWireDateline(text);
     const found = wire
       ? `its dateline “${text.slice(wire.start, wire.bodyStart).trim()}” writes no year`
       : `found “${text.trim().split('\n', 1)[0]?.slice(0, 60) ?? ''}”`;
     throw new SitrepError('BAD_USER_INPUT', `${noDate} (${found}).`);
   }
-  if (date > today) {
-    throw new SitrepError(
-      'BAD_USER_INPUT',
-      `the publication date ${date} is in the future (it is ${today} at the latest anywhere); give the day the article was published.`,
-    );
-  }
+  refuseFutureDate(date, today);
   return input;
 }
 
@@ -121,9 +120,4 @@ export function isCalendarDate(value: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
   const day = new Date(`${value}T00:00:00Z`);
   return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === value;
-}
-
-/** Today's date where it is latest (UTC+14): an article dated today anywhere is not in the future. */
-export function todayAnywhere(now: number = Date.now()): string {
-  return new Date(now + 14 * 3600_000).toISOString().slice(0, 10);
 }

@@ -22,6 +22,7 @@ import {
 import { isAliasWorthKeeping, isGenericName } from './alias-worth-keeping';
 import { findStory } from './copies/story';
 import { groupClaims } from './statements/group';
+import { publicationDateOf, refuseFutureDate } from './publication-date';
 import { type ClaimReadings, publishedOn } from './statements/read-ahead';
 import { type DatabaseKnowledge, knowledgeOf, knownEntityNamed } from './knowledge';
 
@@ -222,7 +223,7 @@ export interface PreparedArticle {
 
 /**
  * Checks an article before anything reads it: not empty, no text that cannot be stored as given,
- * dated, and not stored already (DuplicateArticle). Returns its content hash. Cheap: the server
+ * dated, not after today, and not stored already (DuplicateArticle). Returns its content hash. Cheap: the server
  * runs it on its own thread and only then hands the text to an extraction thread.
  */
 export function checkArticle(target: IngestTarget, input: ArticleInput): string {
@@ -238,6 +239,8 @@ export function checkArticle(target: IngestTarget, input: ArticleInput): string 
       'The article has no first line "date YYYY-MM-DD PLACE: …"; add one, or give its publication date (publishedAt).',
     );
   }
+  const date = publicationDateOf(input.text, input.publishedAt);
+  if (date) refuseFutureDate(date);
   return hash;
 }
 

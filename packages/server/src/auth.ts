@@ -23,8 +23,9 @@ export function viewerFromAuthorization(store: ServerStore, header: string | nul
   return secret === undefined ? viewerOf(undefined) : thenMaybe(store.liveToken(secret), viewerOf);
 }
 
+// Named as an installed command; the README's "Changing the knowledge base" shows it run from the repository.
 const HOW_TO_GET_A_TOKEN =
-  'Create one with `pnpm sitrep token create --scope write` and send it as `Authorization: Bearer <token>`.';
+  'Create one with `sitrep token create --scope write` (see the README, "Changing the knowledge base") and send it as `Authorization: Bearer <token>`.';
 
 /** Why this viewer may not run this operation, or null if it may. */
 export function refusal(viewer: Viewer, isMutation: boolean, readsNeedToken: boolean): GraphQLError | null {

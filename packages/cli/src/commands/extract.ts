@@ -67,7 +67,9 @@ export function registerExtract(program: Command): void {
       if (/\.html?$/i.test(file)) {
         // A saved web page: its article and metadata as ingest reads them (the reader loads only for pages).
         const { decodePage, readPageArticle } = await import('@sitrep/ingest');
-        const page = readPageArticle({ name: file, html: decodePage(readFileSync(file), null, file) });
+        const page = namingFile(file, () =>
+          readPageArticle({ name: file, html: decodePage(readFileSync(file), null, file) }),
+        );
         text = page.text;
         extractOptions = {
           file,
@@ -78,7 +80,9 @@ export function registerExtract(program: Command): void {
         // A note as ingest reads it: Markdown front matter (title, date, outlet) and the same refusal
         // of an undated text, so `extract` shows what `ingest` would store.
         const { readArticleFile } = await import('@sitrep/ingest');
-        const note = readArticleFile(file, decodeUtf8(readFileSync(file), file), { date: options.date });
+        const note = namingFile(file, () =>
+          readArticleFile(file, decodeUtf8(readFileSync(file), file), { date: options.date }),
+        );
         text = note.text;
         extractOptions = {
           file,
@@ -110,4 +114,16 @@ export function registerExtract(program: Command): void {
         db.close();
       }
     });
+}
+
+/** `read`, with a refusal that does not name `file` named by it: a failure is one line naming the file. */
+function namingFile<T>(file: string, read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (error instanceof SitrepError && !error.message.startsWith(`${file}:`)) {
+      throw new SitrepError(error.code, `${file}: ${error.message}`, error.details);
+    }
+    throw error;
+  }
 }

@@ -122,10 +122,21 @@ function progressReporter(name: (file: string) => string) {
         bar.update(done, { file: name(outcome.file) });
         if (done === total) bar.stop();
       }
-      if (outcome.status !== 'ingested') console.error(`${outcome.status}: ${name(outcome.file)}: ${outcome.reason}`);
+      if (outcome.status !== 'ingested') console.error(`${outcome.status}: ${namedReason(outcome, name)}`);
     },
     stop: () => bar?.stop(),
   };
+}
+
+/**
+ * The file as shown, then why: a reason that names the file itself, with its line ("file:1: …",
+ * from the extractor), keeps its line and shows the file once.
+ */
+function namedReason(outcome: { file: string; reason?: string }, name: (file: string) => string): string {
+  const reason = outcome.reason ?? '';
+  return reason.startsWith(`${outcome.file}:`)
+    ? `${name(outcome.file)}${reason.slice(outcome.file.length)}`
+    : `${name(outcome.file)}: ${reason}`;
 }
 
 function report(summary: IngestSummary): void {
