@@ -50,6 +50,10 @@ describe('typed errors', () => {
     );
     expect(errorCodes(response)).toEqual(['CONFLICT']);
     expect(response.errors?.[0]?.message).toMatch(/Khmeimim.*Hmeimim Air Base/);
+    // The owner by the global ID the API gives it, which a script can pass to mergeEntities.
+    const owner = dataOf(await server.gql<{ entity: { id: string } }>('{ entity(name: "Hmeimim") { id } }')).entity;
+    expect(response.errors?.[0]?.extensions).toMatchObject({ entity: owner.id });
+    expect(response.errors?.[0]?.extensions).not.toHaveProperty('entityId');
     expect(snapshot()).toEqual(before);
     expect(dataOf(await server.gql<{ entity: unknown }>('{ entity(name: "Brand New") { id } }')).entity).toBeNull();
   });

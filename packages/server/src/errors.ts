@@ -2,19 +2,28 @@ import { handleStreamOrSingleExecutionResult } from '@envelop/core';
 import { SitrepError } from '@sitrep/vocabulary';
 import { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import { encodeGlobalId } from './global-id';
+import { encodeGlobalId, entityTypename } from './global-id';
 
 // Row ids in error details become the global IDs clients know.
 const GLOBAL_ID_DETAILS: Record<string, string> = { articleId: 'Article', claimId: 'Claim' };
 
 function clientDetails(details: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(
-    Object.entries(details).map(([key, value]) =>
-      GLOBAL_ID_DETAILS[key] && typeof value === 'number'
-        ? [key.replace(/Id$/, ''), encodeGlobalId(GLOBAL_ID_DETAILS[key]!, value)]
-        : [key, value],
+  const { entityId, entityKind, ...rest } = details;
+  // An entity's global ID names its kind (Actor, Installation): the row's kind comes beside its id.
+  const entity =
+    typeof entityId === 'number' && (entityKind === 'actor' || entityKind === 'installation')
+      ? { entity: encodeGlobalId(entityTypename({ kind: entityKind }), entityId) }
+      : {};
+  return {
+    ...Object.fromEntries(
+      Object.entries(rest).map(([key, value]) =>
+        GLOBAL_ID_DETAILS[key] && typeof value === 'number'
+          ? [key.replace(/Id$/, ''), encodeGlobalId(GLOBAL_ID_DETAILS[key]!, value)]
+          : [key, value],
+      ),
     ),
-  );
+    ...entity,
+  };
 }
 
 function asClientError(error: GraphQLError): GraphQLError {

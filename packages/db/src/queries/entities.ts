@@ -210,7 +210,7 @@ export function addAlias(db: SitrepDatabase, entityId: number, name: string): Al
 const aliasStatements = (db: SitrepDatabase) =>
   preparedOnce(db, 'aliases.add', () => ({
     owner: db.orm
-      .select({ alias: aliases, owner: entities.name })
+      .select({ alias: aliases, owner: entities.name, ownerKind: entities.kind })
       .from(aliases)
       .innerJoin(entities, eq(entities.id, aliases.entityId))
       .where(eq(aliases.normalized, sql.placeholder('normalized')))
@@ -237,7 +237,7 @@ function addAliasTo(db: SitrepDatabase, entity: EntityRow, name: string): AliasR
     throw new SitrepError(
       'CONFLICT',
       `The name “${trimmed}” already belongs to ${existing.owner}; merge the two entities if they are the same.`,
-      { entityId: existing.alias.entityId },
+      { entityId: existing.alias.entityId, entityKind: existing.ownerKind },
     );
   }
   const row = statements.insert.get({ entityId: entity.id, name: trimmed, normalized })!;

@@ -29,15 +29,16 @@ export function namesChanged({ sql: client }: SitrepPostgres): void {
 }
 
 /** Whose a name is when its owner went as soon as it came (two other writers at once). */
-const ANOTHER = { entityId: null, owner: 'another entity' };
+const ANOTHER = { entityId: null, ownerKind: null, owner: 'another entity' };
 
 interface Owned {
   id: number;
   entityId: number;
   name: string;
   normalized: string;
-  /** The owner's name; null for a name just added. */
+  /** The owner's name and kind; null for a name just added. */
   owner: string | null;
+  ownerKind: EntityKind | null;
 }
 
 /** queries/entities.ts as an ingest writes it, on PostgreSQL; a taken name is found before anything fails. */
@@ -81,17 +82,20 @@ export function ingestEntities(db: SitrepPostgres): Asynchronous<EntityQueries> 
     return { name: trimmed, normalized };
   }
 
-  const taken = (name: string, owner: { entityId: number | null; owner: string | null }) =>
+  const taken = (
+    name: string,
+    owner: { entityId: number | null; ownerKind: EntityKind | null; owner: string | null },
+  ) =>
     new SitrepError(
       'CONFLICT',
       `The name “${name}” already belongs to ${owner.owner}; merge the two entities if they are the same.`,
-      { entityId: owner.entityId },
+      { entityId: owner.entityId, entityKind: owner.ownerKind },
     );
 
   /** The owners of these folded names, by name. */
   async function ownersOf(keys: readonly string[]): Promise<Map<string, Owned>> {
     const rows = await client<Owned[]>`
-      select a.id, a.entity_id as "entityId", a.name, a.normalized, e.name as owner
+      select a.id, a.entity_id as "entityId", a.name, a.normalized, e.name as owner, e.kind as "ownerKind"
         from aliases a join entities e on e.id = a.entity_id
        where a.normalized in (select jsonb_array_elements_text(${JSON.stringify(keys)}::jsonb))`;
     return new Map(rows.map((row) => [row.normalized, row]));
@@ -154,7 +158,7 @@ export function ingestEntities(db: SitrepPostgres): Asynchronous<EntityQueries> 
       // The name's owner, or the name added when it has none, in one statement.
       const [found] = await client<Array<Owned & { added: boolean }>>`
         with owner as (
-          select a.id, a.entity_id as "entityId", a.name, a.normalized, e.name as owner
+          select a.id, a.entity_id as "entityId", a.name, a.normalized, e.name as owner, e.kind as "ownerKind"
             from aliases a join entities e on e.id = a.entity_id
            where a.normalized = ${wanted.normalized}::text
         ), added as (
@@ -164,14 +168,14 @@ export function ingestEntities(db: SitrepPostgres): Asynchronous<EntityQueries> 
           on conflict (normalized) do nothing
           returning id, entity_id as "entityId", name, normalized
         )
-        select *, null::text as owner, true as added from added
+        select *, null::text as owner, null::text as "ownerKind", true as added from added
         union all
         select *, false as added from owner`;
       // None: another writer added it between the look-up and the insert; it is committed now.
       const owner = found ?? (await ownersOf([wanted.normalized])).get(wanted.normalized);
       if (!owner) throw taken(wanted.name, ANOTHER);
       if (owner.entityId !== entity.id) throw taken(wanted.name, owner);
-      const { owner: _owner, added, ...alias } = owner as Owned & { added?: boolean };
+      const { owner: _owner, ownerKind: _kind, added, ...alias } = owner as Owned & { added?: boolean };
       if (added) namesChanged(db);
       return alias;
     },
