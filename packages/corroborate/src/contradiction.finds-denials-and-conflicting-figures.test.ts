@@ -12,6 +12,16 @@ describe('contradiction', () => {
     expect(found).toEqual({ kind: 'stance', why: 'The governor affirms what the ministry denies (strike).' });
   });
 
+  it('names the second side in the middle of its sentence: a common opening word in lower case, a name as written', () => {
+    const remains = claim('Russian forces remain at the Harbourtown base', { source: source('A spokesman') });
+    const left = (who: string) => claim('Russian forces have left Harbourtown', { source: source(who) });
+    expect(contradiction(remains, left('Three Syrian officials'))?.why).toBe(
+      'A spokesman says it remains, three Syrian officials that it has left or is leaving.',
+    );
+    expect(contradiction(remains, left('Syrian officials'))?.why).toMatch(/, Syrian officials that/);
+    expect(contradiction(remains, left('AFP'))?.why).toMatch(/, AFP that/);
+  });
+
   it('reads a verb that describes a noun as no event of the claim: "the treaties it signed" asserts no signing', () => {
     const honours = claim('Harbourland will honour the treaties it had signed with Northmark');
     expect(contradiction(honours, claim('New treaties are yet to be signed', { stance: 'denies' }))).toBeNull();

@@ -73,10 +73,24 @@ export function oppositeClasses(a: ClaimFeatures, b: ClaimFeatures): [string, st
 
 const who = (c: ClaimFacts) => (c.source ? c.source.text : 'the article');
 const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+/**
+ * Words a source's words may open a sentence with that are not names ("Three Syrian officials
+ * said…"): written in lower case in the middle of a sentence, where names keep their capital.
+ */
+const COMMON_OPENERS = new Set(
+  'a an the one two three four five six seven eight nine ten eleven twelve some several many few both all most other another dozens hundreds thousands'.split(
+    ' ',
+  ),
+);
+function midSentence(text: string): string {
+  const first = /^\p{L}+/u.exec(text)?.[0];
+  if (!first || !/^\p{Lu}\p{Ll}*$/u.test(first) || !COMMON_OPENERS.has(first.toLowerCase())) return text;
+  return first.toLowerCase() + text.slice(first.length);
+}
 /** "Moscow … the ministry …", or "One report … another …" when both sides have one name. */
 function sides(a: ClaimFacts, b: ClaimFacts): [string, string] {
   const [x, y] = [who(a), who(b)];
-  return x.toLowerCase() === y.toLowerCase() ? ['One report', 'another'] : [capitalised(x), y];
+  return x.toLowerCase() === y.toLowerCase() ? ['One report', 'another'] : [capitalised(x), midSentence(y)];
 }
 const sameSource = (a: ClaimFacts, b: ClaimFacts) =>
   a.source === null || b.source === null
