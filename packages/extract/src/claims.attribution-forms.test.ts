@@ -69,6 +69,23 @@ describe('reported speech', () => {
     ]);
   });
 
+  it('`X said A and that B` without "that" after the verb is two claims too: A is not what comes before a "that"', () => {
+    const result = extract(article('Syria said the frigates had left Port Sela and that Iran would follow.'));
+    expect(result.claims.map((c) => [c.quote, c.source?.text])).toEqual([
+      ['the frigates had left Port Sela', 'Syria'],
+      ['Iran would follow', 'Syria'],
+    ]);
+  });
+
+  it('`…, X said, speaking on condition of anonymity` is one claim: how the source spoke is part of the frame', () => {
+    for (const manner of ['speaking on condition of anonymity', 'requesting anonymity', 'asking not to be named']) {
+      const result = extract(article(`Two frigates left Port Sela on Sunday, a port official said, ${manner}.`));
+      expect(result.claims.map((c) => [c.quote, c.source?.text])).toEqual([
+        ['Two frigates left Port Sela on Sunday', 'a port official'],
+      ]);
+    }
+  });
+
   // Was a bug (fixed): AFTER_VERB lets any capitalised run after the verb be an addressee ("told the Financial
   // Times"), also after "said", so the content's own subject is eaten: "Syria said the Kremlin
   // would pay …" gives the quote "would pay for the damage", "… said Russian troops …" "troops …".

@@ -267,7 +267,9 @@ function framesOf(sentence: string): Frame[] {
     const sourceEnd = connector + leading[1]!.length;
     const verbEnd = connector + leading[0].length;
     const afterVerb = sentence.slice(verbEnd);
-    const toThat = UP_TO_THAT.exec(afterVerb);
+    // "told Reuters on Friday that …", but not across "A and that B", whose A is said too (splitOnThat).
+    const upToThat = UP_TO_THAT.exec(afterVerb);
+    const toThat = upToThat && !AND_THAT.test(upToThat[0]) ? upToThat : null;
     const rest = (leading[2] === 'told' ? AFTER_TOLD : AFTER_VERB).exec(afterVerb);
     const contentStart =
       verbEnd + (toThat && !ENDS_IN_THAT.test(rest?.[0] ?? '') ? toThat[0].length : (rest?.[0].length ?? 0));

@@ -26,8 +26,11 @@ export const LEADING = new RegExp(`^(.+?)\\s+${ADVERB}(${VERBS})\\b`, 'u');
 // "…, adding that …". What follows the verb (group 5) is checked apart by TRAILING_TAIL.
 // An appositive may follow the name ("…, said Jane Roe, an analyst at X." / "…, Jane Roe, an analyst, said.").
 const TRAILING_APPOSITIVE = `(?:,\\s+(?:an?|the)\\s+[^,]+?)`;
+// How the source spoke, after the frame: "…, an official said, speaking on condition of anonymity",
+// "…, requesting anonymity", "…, asking not to be named". Part of the frame, not a statement.
+const SPEAKING_MANNER = `(?:,\\s+(?:speaking|talking|requesting|asking|declining)\\s+[^,]{1,160}?)`;
 export const TRAILING = new RegExp(
-  `,\\s+(?:(${VERBS})\\s+([^,]+?${TRAILING_APPOSITIVE}?)|([^,]+?(?:${TRAILING_APPOSITIVE},)?)\\s+${ADVERB}(${VERBS})\\b([^,]{0,120}?))(?:,\\s+adding\\s+(?:that\\s+)?(.+?))?\\.?$`,
+  `,\\s+(?:(${VERBS})\\s+([^,]+?${TRAILING_APPOSITIVE}?)|([^,]+?(?:${TRAILING_APPOSITIVE},)?)\\s+${ADVERB}(${VERBS})\\b([^,]{0,120}?))${SPEAKING_MANNER}?(?:,\\s+adding\\s+(?:that\\s+)?(.+?))?\\.?$`,
   'u',
 );
 // After a trailing verb, only adverbials ("said in a statement on Friday", "said without
