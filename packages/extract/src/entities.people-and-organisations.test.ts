@@ -85,6 +85,14 @@ describe('organisations', () => {
     expect(courier.aliases).toContain('the Daily Courier');
   });
 
+  it('reads a whole name after "the" even where its first word is also a verb ("to levant")', () => {
+    const result = extractArticle(
+      article('Images released by the Levant Imagery Group showed no aircraft at the pier.'),
+    );
+    expect(names(result)).toContain('Levant Imagery Group');
+    expect(names(result)).not.toContain('Imagery Group');
+  });
+
   it('reads a name after "the newspaper" as an organisation', () => {
     const result = extractArticle(article('The newspaper Al Sabah said the port had reopened.'));
     expect(entity(result, 'Al Sabah').subtype).toBe('organization');

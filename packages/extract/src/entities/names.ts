@@ -129,13 +129,16 @@ function chains(sentence: Sentence): Token[][] {
     run.push(token);
     body ||= BODY_WORDS.has(token.text);
   };
+  // The token before the run: after a determiner comes a noun phrase (see endRun).
+  let before: Token | undefined;
   const end = () => {
-    run = endRun(run, found);
+    run = endRun(run, found, before);
     body = false;
   };
   for (let i = 0; i < tokens.length; i += 1) {
     const token = tokens[i]!;
     const prev = tokens[i - 1];
+    if (!run.length) before = prev;
     const joined = prev && prev.end === token.start;
     if (TITLE_WORDS.has(token.text) && !BODY_WORDS.has(tokens[i + 1]?.text ?? '')) {
       // A title before a name ends the run; before a body's noun it is part of the body's name
@@ -164,16 +167,22 @@ function chains(sentence: Sentence): Token[][] {
 }
 
 /** Ends a run of name tokens: keeps what is left of it once trimmed, and returns the run to go on with. */
-function endRun(run: Token[], found: Token[][]): Token[] {
+function endRun(run: Token[], found: Token[][], before?: Token): Token[] {
   // Called after most tokens of a sentence, mostly with nothing in hand.
   if (run.length === 0) return run;
   while (run.length && (isParticle(run.at(-1)!) || run.at(-1)!.text === '-' || CONNECTOR_WORDS.has(run.at(-1)!.text)))
     run.pop();
   // A leading "The" belongs to the sentence, not the name ("The West", "The Kyiv Independent").
   // Nor does a capitalised function word opening the sentence ("But Dmitry Trifonov").
+  // A capitalised word after a determiner starts a name whatever the tagger read: "the Levant
+  // Imagery Group", where it took "Levant" for the verb (to levant: to abscond).
   let first = 0;
-  const starts = (t: Token) => NAME_TAGS.has(t.pos) || startsNumber(run, first);
-  while (first < run.length && (ARTICLE.test(run[first]!.text) || !starts(run[first]!))) first += 1;
+  const afterDeterminer = (at: number) => {
+    const previous = at === 0 ? before : run[at - 1];
+    return previous !== undefined && (previous.pos === 'DET' || ARTICLE.test(previous.text));
+  };
+  const starts = (at: number) => NAME_TAGS.has(run[at]!.pos) || startsNumber(run, at) || afterDeterminer(at);
+  while (first < run.length && (ARTICLE.test(run[first]!.text) || !starts(first))) first += 1;
   if (first < run.length) found.push(first === 0 ? run : run.slice(first));
   return [];
 }
