@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createEntity, openDatabase } from '@sitrep/db';
+import { bulkLoad, createEntity, openDatabase } from '@sitrep/db';
 import { SitrepError } from '@sitrep/vocabulary';
 import { afterAll, describe, expect, it } from 'vitest';
 import { wordsKey } from '@sitrep/corroborate';
@@ -49,6 +49,20 @@ describe('ExtractionPool', () => {
     const { claims } = storeArticle(db, prepared);
     expect(claims.length).toBeGreaterThanOrEqual(2);
     for (const claim of claims) expect(prepared.readings?.has(wordsKey(claim)), claim.quote).toBe(true);
+  }, 60_000);
+
+  it('reads no claim’s words for a bulk load, which reads them when it groups its claims, at its end', async () => {
+    const bulk = openDatabase(join(dir, 'bulk.db'));
+    try {
+      await bulkLoad(bulk, async () => {
+        const input = { text: 'date 2025-03-05 TARTUS: Officials said that two frigates had left Qarvani.' };
+        const prepared = await poolWith({}).prepare(bulk, input);
+        expect(prepared.extraction.claims.length).toBeGreaterThan(0);
+        expect(prepared.readings).toBeUndefined();
+      });
+    } finally {
+      bulk.close();
+    }
   }, 60_000);
 
   it('passes an expected failure back with its code and message', async () => {

@@ -83,7 +83,9 @@ export class ExtractionPool {
     if (!this.threaded(target)) return here();
     let reply: ExtractionReply;
     try {
-      reply = await this.run({ database: db.location, input, ...(batch && { pin: batch.pin }) });
+      // A bulk load stores claims ungrouped: their features are read when they are grouped, at its end.
+      const readClaims = !db.isBulkLoading();
+      reply = await this.run({ database: db.location, input, readClaims, ...(batch && { pin: batch.pin }) });
     } catch (error) {
       if (batch) return here();
       throw error;

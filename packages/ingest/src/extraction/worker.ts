@@ -32,6 +32,8 @@ export interface ExtractionTask {
   input: ArticleInput;
   /** Read with the batch's names rather than the database's names now. */
   pin?: BatchPin;
+  /** Read the claims' words too (ClaimReadings): not for a bulk load, which groups its claims later. */
+  readClaims: boolean;
 }
 
 /**
@@ -40,7 +42,7 @@ export interface ExtractionTask {
  * writer had committed names already), so the caller reads the article itself.
  */
 export type ExtractionReply =
-  | { extraction: Extraction; readings: ClaimReadings }
+  | { extraction: Extraction; readings?: ClaimReadings }
   | { error: { code: SitrepErrorCode; message: string; details: Record<string, unknown> } }
   | { stale: true };
 
@@ -74,12 +76,13 @@ function batchKnowledge(location: string, w: IngestWrites, pin: BatchPin): Datab
   return knowledge;
 }
 
-export default function extractInThread({ database, input, pin }: ExtractionTask): ExtractionReply {
+export default function extractInThread({ database, input, pin, readClaims }: ExtractionTask): ExtractionReply {
   try {
     const w = opened(database);
     const knowledge = pin ? batchKnowledge(database, w, pin) : knowledgeOf(w);
     if (!knowledge) return { stale: true };
     const extraction = extractInput(input, knowledge);
+    if (!readClaims) return { extraction };
     return { extraction, readings: readClaimsAhead(extraction, publishedOn(extraction, input.publishedAt)) };
   } catch (error) {
     if (!(error instanceof SitrepError)) throw error;
