@@ -73,6 +73,8 @@ describe('the date', () => {
     // The text's own date line wins over every other date, and is held to the same rule.
     expect(refusal('a.txt', `date 2025-03-02 KAZAN: ${BODY}`, { date: TODAY })).toMatch(/2025-03-02 is in the future/);
     expect(readArticleFile('a.txt', `date ${TODAY} KAZAN: ${BODY}`, {}, {}, TODAY).text).toContain(TODAY);
+    // No day at all is not a day in the future: the extractor's reading of the date line says what it is.
+    expect(readArticleFile('a.txt', `date 2025-03-45 KAZAN: ${BODY}`, {}, {}, TODAY).text).toContain('2025-03-45');
     expect(readArticleFile('a.txt', BODY, { date: TODAY }, {}, TODAY).publishedAt).toBe(TODAY);
   });
 

@@ -2,9 +2,9 @@ import { readWireDateline } from '@sitrep/extract';
 import { SitrepError } from '@sitrep/vocabulary';
 import { YAMLParseError, parse } from 'yaml';
 import type { ArticleInput } from './ingest-article';
-import { publicationDateOf, refuseFutureDate, todayAnywhere } from './publication-date';
+import { isCalendarDate, publicationDateOf, refuseFutureDate, todayAnywhere } from './publication-date';
 
-export { todayAnywhere };
+export { isCalendarDate, todayAnywhere };
 
 /** What the person ingesting says about the files (`sitrep ingest --date --outlet --url`); it wins over front matter. */
 export interface GivenMetadata {
@@ -113,11 +113,4 @@ function splitFrontMatter(content: string): { text: string; front: FrontMatter }
     );
   }
   return { text: content.slice(match[0].length), front };
-}
-
-/** A real day written YYYY-MM-DD. */
-export function isCalendarDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const day = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === value;
 }

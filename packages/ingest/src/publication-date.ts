@@ -18,12 +18,22 @@ export function publicationDateOf(text: string, given: string | null | undefined
   return wire && datelineDate(wire);
 }
 
-/** Refuses a publication date after `today`: an article cannot have been published yet. */
+/**
+ * Refuses a publication date after `today`: an article cannot have been published yet. A date that
+ * is no day at all ("2026-12-45") is left to the reader of the date, which says so.
+ */
 export function refuseFutureDate(date: string, today: string = todayAnywhere()): void {
-  if (date > today) {
+  if (isCalendarDate(date) && date > today) {
     throw new SitrepError(
       'BAD_USER_INPUT',
       `the publication date ${date} is in the future (it is ${today} at the latest anywhere); give the day the article was published.`,
     );
   }
+}
+
+/** A real day written YYYY-MM-DD. */
+export function isCalendarDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const day = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === value;
 }
