@@ -78,12 +78,25 @@ describe('reported speech', () => {
   });
 
   it('`…, X said, speaking on condition of anonymity` is one claim: how the source spoke is part of the frame', () => {
-    for (const manner of ['speaking on condition of anonymity', 'requesting anonymity', 'asking not to be named']) {
+    for (const manner of [
+      'speaking on condition of anonymity',
+      'speaking on condition of anonymity because he was not authorised to brief the media',
+      'speaking to reporters in Latakia',
+      'requesting anonymity',
+      'asking not to be named',
+    ]) {
       const result = extract(article(`Two frigates left Port Sela on Sunday, a port official said, ${manner}.`));
       expect(result.claims.map((c) => [c.quote, c.source?.text])).toEqual([
         ['Two frigates left Port Sela on Sunday', 'a port official'],
       ]);
     }
+  });
+
+  it('`…, X said, asking it to …` keeps what the source asked: only how it spoke is part of the frame', () => {
+    const result = extract(
+      article('Syria has written to the United Nations, the foreign ministry said, asking it to condemn the strikes.'),
+    );
+    expect(result.claims.map((c) => c.quote)).toContain('asking it to condemn the strikes');
   });
 
   // Was a bug (fixed): AFTER_VERB lets any capitalised run after the verb be an addressee ("told the Financial

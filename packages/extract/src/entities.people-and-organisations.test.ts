@@ -93,6 +93,10 @@ describe('organisations', () => {
     expect(names(result)).not.toContain('Imagery Group');
   });
 
+  it('reads no organisation in a capitalised pronoun or acronym after "the" ("the IT network")', () => {
+    expect(names(extractArticle(article('Officials said the IT network of the port had been restored.')))).toEqual([]);
+  });
+
   it('reads a name after "the newspaper" as an organisation', () => {
     const result = extractArticle(article('The newspaper Al Sabah said the port had reopened.'));
     expect(entity(result, 'Al Sabah').subtype).toBe('organization');

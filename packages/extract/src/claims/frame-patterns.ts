@@ -26,9 +26,14 @@ export const LEADING = new RegExp(`^(.+?)\\s+${ADVERB}(${VERBS})\\b`, 'u');
 // "…, adding that …". What follows the verb (group 5) is checked apart by TRAILING_TAIL.
 // An appositive may follow the name ("…, said Jane Roe, an analyst at X." / "…, Jane Roe, an analyst, said.").
 const TRAILING_APPOSITIVE = `(?:,\\s+(?:an?|the)\\s+[^,]+?)`;
-// How the source spoke, after the frame: "…, an official said, speaking on condition of anonymity",
-// "…, requesting anonymity", "…, asking not to be named". Part of the frame, not a statement.
-const SPEAKING_MANNER = `(?:,\\s+(?:speaking|talking|requesting|asking|declining)\\s+[^,]{1,160}?)`;
+// How the source spoke, after the frame: "…, an official said, speaking on condition of anonymity
+// (because …)", "…, speaking to reporters", "…, requesting anonymity", "…, asking not to be named".
+// Part of the frame, not a statement. Only these: "…, the ministry said, asking it to condemn the
+// strikes" or "…, declining for a third month" say something.
+const SPEAKING_MANNER =
+  '(?:,\\s+(?:(?:speaking|talking)\\s+(?:anonymously|on\\s+(?:the\\s+)?condition\\s+of\\s+anonymity|(?:to|at|from|in|on)\\s+[^,]{1,80}?)|' +
+  '(?:requesting|asking\\s+for|demanding)\\s+anonymity|(?:asking|requesting)\\s+not\\s+to\\s+be\\s+(?:named|identified)|' +
+  'declining\\s+to\\s+be\\s+(?:named|identified))(?:\\s+(?:because|as|since)\\s+[^,]{1,120}?)?)';
 export const TRAILING = new RegExp(
   `,\\s+(?:(${VERBS})\\s+([^,]+?${TRAILING_APPOSITIVE}?)|([^,]+?(?:${TRAILING_APPOSITIVE},)?)\\s+${ADVERB}(${VERBS})\\b([^,]{0,120}?))${SPEAKING_MANNER}?(?:,\\s+adding\\s+(?:that\\s+)?(.+?))?\\.?$`,
   'u',

@@ -79,6 +79,7 @@ const MONTHS_AND_DAYS =
 const CAPITALISED = /^[\p{Lu}]/u;
 const PARTICLE = /^(al|el|bin|ibn|bint|abu|de|van|von|der)$/i;
 const ARTICLE = /^(The|A|An)$/;
+const TITLE_CASE = /^\p{Lu}\p{Ll}+$/u;
 
 const isNameToken = (t: Token) => startsCapitalised(t.text) && t.pos !== 'PUNCT' && !MONTHS_AND_DAYS.test(t.text);
 
@@ -174,12 +175,19 @@ function endRun(run: Token[], found: Token[][], before?: Token): Token[] {
     run.pop();
   // A leading "The" belongs to the sentence, not the name ("The West", "The Kyiv Independent").
   // Nor does a capitalised function word opening the sentence ("But Dmitry Trifonov").
-  // A capitalised word after a determiner starts a name whatever the tagger read: "the Levant
-  // Imagery Group", where it took "Levant" for the verb (to levant: to abscond).
+  // A word in title case that the tagger read as a verb starts a name after a determiner: "the
+  // Levant Imagery Group", where it took "Levant" for the verb (to levant: to abscond). A
+  // determiner is followed by a noun phrase, not a finite verb. Not a capitalised pronoun or
+  // auxiliary ("the IT network", "the IS militants"), which the tags already keep out.
   let first = 0;
   const afterDeterminer = (at: number) => {
     const previous = at === 0 ? before : run[at - 1];
-    return previous !== undefined && (previous.pos === 'DET' || ARTICLE.test(previous.text));
+    return (
+      run[at]!.pos === 'VERB' &&
+      TITLE_CASE.test(run[at]!.text) &&
+      previous !== undefined &&
+      (previous.pos === 'DET' || ARTICLE.test(previous.text))
+    );
   };
   const starts = (at: number) => NAME_TAGS.has(run[at]!.pos) || startsNumber(run, at) || afterDeterminer(at);
   while (first < run.length && (ARTICLE.test(run[first]!.text) || !starts(first))) first += 1;
