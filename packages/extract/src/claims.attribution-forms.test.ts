@@ -92,6 +92,14 @@ describe('reported speech', () => {
     }
   });
 
+  it('`…, X said, adding that …` credits what was added to X, the speaker named last', () => {
+    const result = extract(article('The ships left Port Sela, an official said, adding that more would follow.'));
+    expect(result.claims.map((c) => [c.quote, c.source?.text.toLowerCase()])).toEqual([
+      ['The ships left Port Sela', 'an official'],
+      ['more would follow', 'an official'],
+    ]);
+  });
+
   it('`…, X said, asking it to …` keeps what the source asked: only how it spoke is part of the frame', () => {
     const result = extract(
       article('Syria has written to the United Nations, the foreign ministry said, asking it to condemn the strikes.'),

@@ -117,9 +117,12 @@ function framesAround(sentence: string): Frame[] {
     const first = sentence.slice(0, saying.index);
     const frames = framesOf(first);
     const at = saying.index + saying[0].length;
-    // Who says it: the first clause's subject ("Hadfield disputed that", "The Command rejected
-    // Russian claims that …"), or else the first part's source.
-    const source = subjectOf(first) ?? frames.at(-1)?.source;
+    // Who says it: the speaker named last, after what they said ("…, an official said, adding
+    // that …"); else the first clause's subject ("Hadfield disputed that", "The Command rejected
+    // Russian claims that …"); else the first part's source.
+    const last = frames.at(-1);
+    const trailing = last?.source && last.source[0] > last.content[0] ? last.source : undefined;
+    const source = trailing ?? subjectOf(first) ?? last?.source;
     if (source) return [...frames, statementAfter(sentence, at, source, saying[1]!)];
   }
   // "…, Shaibani told Lavrov, but said there were factors …": the frames of the first part, and
