@@ -14,7 +14,6 @@ import {
   type ExtractedEntity,
   type Extraction,
   type Knowledge,
-  datelineDate,
   extractArticle,
   hasDateHeader,
   readWireDateline,
@@ -57,12 +56,6 @@ export class DuplicateArticle extends SitrepError {
 /** The agency a wire dateline credits (`MOSCOW (AFP) -`: AFP), the outlet of a text that names none. */
 function creditedAgency(text: string): string | null {
   return hasDateHeader(text) ? null : (readWireDateline(text)?.agency ?? null);
-}
-
-/** A text dated by its wire dateline alone: one that writes the year (`KAZAN, Feb 3, 2025 (AFP) -`). */
-function datedWireDateline(text: string): boolean {
-  const wire = readWireDateline(text);
-  return wire !== null && datelineDate(wire) !== null;
 }
 
 const words = (subtype: string) => subtype.replace(/_/g, ' ');
@@ -233,13 +226,14 @@ export function checkArticle(target: IngestTarget, input: ArticleInput): string 
   const existing = writesOf(target).findArticleByHash(hash);
   if (existing) throw new DuplicateArticle(existing);
   // Over the API a missing date line can be made up for with publishedAt; a file's parser error says more.
-  if (!input.file && !input.publishedAt && !hasDateHeader(input.text) && !datedWireDateline(input.text)) {
+  // Its own date line, the date it came with, or a wire dateline that writes its year.
+  const date = publicationDateOf(input.text, input.publishedAt);
+  if (!input.file && !date) {
     throw new SitrepError(
       'BAD_USER_INPUT',
       'The article has no first line "date YYYY-MM-DD PLACE: …"; add one, or give its publication date (publishedAt).',
     );
   }
-  const date = publicationDateOf(input.text, input.publishedAt);
   if (date) refuseFutureDate(date);
   return hash;
 }
