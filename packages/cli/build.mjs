@@ -27,12 +27,14 @@ if (undeclared.length > 0) {
 
 const result = await build({
   absWorkingDir: here,
-  // The server's extraction threads run extract-worker.mjs, and PostgreSQL ingests write through
-  // pg-writer.mjs: each is found beside the chunk that starts it.
+  // The server's extraction threads run extract-worker.mjs, PostgreSQL ingests write through
+  // pg-writer.mjs, and SQLite's log is copied by checkpoint-thread.mjs: each is found beside the
+  // chunk that starts it.
   entryPoints: {
     main: 'src/main.ts',
     'extract-worker': '../ingest/src/extraction/worker.ts',
     'pg-writer': '../db/src/pg/sync-writes/worker.ts',
+    'checkpoint-thread': '../db/src/checkpoints/checkpoint-thread.mjs',
   },
   outdir: 'dist',
   // Every chunk sits beside main.mjs, so `../migrations` from any of them is this package's copy.

@@ -11,6 +11,7 @@ export * from './queries/search';
 export * from './queries/tokens';
 export * from './queries/feeds';
 export * from './backup';
+export * from './checkpoints';
 export * from './bulk-load';
 export * from './ownership';
 export * from './queries/stories';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { type IngestTarget, type IngestWrites, isBusy, writesOf } from '@sitrep/db';
+import { type Checkpoints, type IngestTarget, type IngestWrites, isBusy, writesOf } from '@sitrep/db';
 import { SitrepError } from '@sitrep/vocabulary';
 import { DEFAULT_EXTRACTION, type ExtractionPolicy, ExtractionPool } from './extraction/pool';
 import { forgetKnowledge, knowledgeOf, sameNames } from './knowledge';
@@ -166,6 +166,8 @@ export async function ingestArticlesAhead(
 ): Promise<void> {
   const w = writesOf(target);
   const pool = given ?? new ExtractionPool(INGEST_EXTRACTION);
+  // Started with the extraction thread: a batch that long writes enough to pay for another.
+  let checkpoints: Checkpoints | null = null;
   try {
     const more = sources[Symbol.iterator]();
     const take = (): (() => ArticleInput) | undefined => {
@@ -186,6 +188,7 @@ export async function ingestArticlesAhead(
     const knowledge = knowledgeOf(w);
     if (!sameNames(names, w.aliasTotals())) return onThisThread();
     const batch = { pin: { batch: randomUUID(), names }, knowledge };
+    checkpoints = w.checkpointsOffThread();
     const commits = new GroupCommits(w, onOutcome, limits);
     let next = 0;
     const read = (source: () => ArticleInput): Promise<Pending> => {
@@ -215,6 +218,7 @@ export async function ingestArticlesAhead(
     }
     commits.flush();
   } finally {
+    await checkpoints?.stop();
     if (!given) await pool.close();
   }
 }

@@ -1,4 +1,5 @@
 import { createServer, type Server } from 'node:http';
+import { writesOf } from '@sitrep/db';
 import type { AddressInfo } from 'node:net';
 import { type FastPathStats, createFastPath } from './fast-path/handler';
 import { FastPathPlans } from './fast-path/plans';
@@ -86,6 +87,9 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     server.once('error', reject);
     server.listen(options.port ?? 4000, options.host ?? '127.0.0.1', () => resolve());
   });
+  // Once listening (a port in use must leave no thread behind): a write that found the log long
+  // would copy all of it before answering, and every request would wait.
+  const checkpoints = store.sqlite ? writesOf(store.sqlite).checkpointsOffThread() : null;
   const { address, port } = server.address() as AddressInfo;
   const host = address.includes(':') ? `[${address}]` : address;
   return {
@@ -103,6 +107,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       });
       // Stops the extraction threads (onDispose in createSitrepYoga).
       await yoga.dispose();
+      await checkpoints?.stop();
     },
   };
 }

@@ -1,6 +1,7 @@
 import type { SitrepDatabase } from '../database';
 import { inTransaction } from '../database';
 import { isBulkLoading } from '../bulk-load';
+import { type Checkpoints, startCheckpoints } from '../checkpoints';
 import {
   articleHeadsByIds,
   articleTextsByIds,
@@ -170,6 +171,12 @@ export interface IngestWrites extends IngestQueries, CurationQueries, FeedQuerie
   readonly keepsReadClaims: boolean;
   /** Whether each query is a round trip to a server, so that reading many things at once pays (PostgreSQL). */
   readonly batchesReads: boolean;
+  /**
+   * Starts copying committed writes into the database file on a thread of its own, for a long run
+   * of writes (startCheckpoints); null where there is no write-ahead log to copy (PostgreSQL, a
+   * database in memory).
+   */
+  checkpointsOffThread(): Checkpoints | null;
 }
 
 /** SQLite's watch of writes to statements on its connection (statement-candidates.ts). */
@@ -208,6 +215,7 @@ export function sqliteIngestWrites(db: SitrepDatabase): IngestWrites {
     },
     keepsReadClaims: true,
     batchesReads: false,
+    checkpointsOffThread: () => (db.file === ':memory:' || db.sqlite.readonly ? null : startCheckpoints(db.file)),
   };
   sqliteWrites.set(db.sqlite, writes);
   return writes;

@@ -90,6 +90,8 @@ export function openPostgresIngestWrites(
     statementWatch: null,
     keepsReadClaims: true,
     batchesReads: true,
+    // PostgreSQL checkpoints in its own processes.
+    checkpointsOffThread: () => null,
     close: () => send({ op: 'close', connection }),
   };
 }
