@@ -101,13 +101,16 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       return changes.state;
     },
     close: async () => {
-      await new Promise<void>((resolve, reject) => {
-        server.close((err) => (err ? reject(err) : resolve()));
-        server.closeAllConnections();
-      });
-      // Stops the extraction threads (onDispose in createSitrepYoga).
-      await yoga.dispose();
-      await checkpoints?.stop();
+      try {
+        await new Promise<void>((resolve, reject) => {
+          server.close((err) => (err ? reject(err) : resolve()));
+          server.closeAllConnections();
+        });
+        // Stops the extraction threads (onDispose in createSitrepYoga).
+        await yoga.dispose();
+      } finally {
+        await checkpoints?.stop();
+      }
     },
   };
 }

@@ -1,4 +1,3 @@
-// @ts-check
 // The checkpointing thread (see ./index.ts): a connection of its own to the database file, copying
 // the write-ahead log's committed pages into the file while the writing connection goes on writing.
 // Plain JavaScript: it needs no loader from source, and the built command ships it as it is.
@@ -15,26 +14,28 @@ db.pragma('busy_timeout = 0');
 
 let checkpoints = 0;
 let millis = 0;
-/** The database's version as this connection last saw it: it changes when another commits. */
-let seen = -1;
+/** The database's version when all of the log was last copied: it changes when another connection commits. */
+let copied = -1;
 
 function checkpoint() {
   try {
     // The log's numbers cannot tell a copy from a restarted log of the same length; this can.
     const version = /** @type {number} */ (db.pragma('data_version', { simple: true }));
-    if (version === seen) return;
+    if (version === copied) return;
     const started = performance.now();
     // PASSIVE copies what no reader still needs and never blocks the writer, which starts the log
     // over once all of it is copied.
     const [row] = /** @type {Array<{ busy: number; log: number; checkpointed: number }>} */ (
       db.pragma('wal_checkpoint(PASSIVE)')
     );
-    if (row && row.checkpointed > 0) {
+    if (!row || row.log < 0) return;
+    if (row.checkpointed > 0) {
       checkpoints++;
       millis += performance.now() - started;
     }
-    // Where a reader kept pages from being copied, the next tick tries again.
-    if (row?.busy === 0) seen = version;
+    // Where a reader still needed some pages, or another checkpoint held the lock, the next tick
+    // copies the rest.
+    if (row.checkpointed >= row.log) copied = version;
   } catch {
     // Busy or locked: the next tick tries again, and the writer's own checkpoint stays as a backstop.
   }
@@ -43,9 +44,10 @@ function checkpoint() {
 const timer = setInterval(checkpoint, intervalMs);
 parentPort?.on('message', () => {
   clearInterval(timer);
-  seen = -1;
+  copied = -1;
   checkpoint();
   db.close();
   parentPort?.postMessage({ checkpoints, millis: Math.round(millis) });
   parentPort?.close();
 });
+parentPort?.postMessage('ready');

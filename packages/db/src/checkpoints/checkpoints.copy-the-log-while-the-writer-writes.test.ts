@@ -1,22 +1,29 @@
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { bulkLoad } from '../bulk-load';
 import { type SitrepDatabase, openDatabase } from '../database';
 import { sqliteIngestWrites } from '../store/writes';
-import { startCheckpoints } from './index';
+import { type Checkpoints, startCheckpoints } from './index';
 
 let dir: string;
+let running: Checkpoints | null = null;
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'sitrep-checkpoints-'));
 });
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
+afterEach(async () => {
+  await running?.stop();
+  running = null;
+  rmSync(dir, { recursive: true, force: true });
+});
 
 const COMMITS = 24;
 const ROWS_PER_COMMIT = 100;
 const ROW_BYTES = 2_000;
+const WRITTEN = COMMITS * ROWS_PER_COMMIT * ROW_BYTES;
 
 /**
  * Commits COMMITS transactions of about 200 KB each on a connection whose own checkpoints are off,
@@ -36,49 +43,66 @@ async function writeMany(db: SitrepDatabase): Promise<number> {
   return statSync(`${db.file}-wal`).size;
 }
 
-describe('checkpoints off the writing thread', () => {
-  it('keep the log short while another connection writes, and every write lands in the file', async () => {
-    const written = COMMITS * ROWS_PER_COMMIT * ROW_BYTES;
-    // Without the thread, nothing copies the log, and it holds every page written.
-    const alone = openDatabase(join(dir, 'alone.db'));
-    const unchecked = await writeMany(alone);
-    alone.close();
-    expect(unchecked).toBeGreaterThan(written);
-
-    const db = openDatabase(join(dir, 'copied.db'));
-    const checkpoints = startCheckpoints(db.file, 5);
-    const log = await writeMany(db);
-    const figures = await checkpoints.stop();
-    // The writer starts the log over once all of it was copied: it stays a few commits long (its
-    // file keeps its longest length, which one late copy under load sets).
-    expect(log).toBeLessThan(written / 2);
-    expect(figures.checkpoints).toBeGreaterThan(COMMITS / 4);
-    expect(figures.millis).toBeGreaterThan(0);
-    db.close();
-
-    // Read back from the file alone, the log set aside: what the thread copied is all there.
-    const reread = new Database(join(dir, 'copied.db'), { readonly: true });
-    const { rows, bytes } = reread.prepare('select count(*) as rows, sum(length(body)) as bytes from filler').get() as {
+/** The rows and bytes of filler in a copy of the database file alone, without its log; null if it has no such table. */
+function fillerInFileAlone(db: SitrepDatabase): { rows: number; bytes: number } | null {
+  const copy = join(dir, `alone-${Math.random()}.db`);
+  copyFileSync(db.file, copy);
+  const reread = new Database(copy, { readonly: true });
+  try {
+    const table = reread.prepare("select 1 from sqlite_master where name = 'filler'").get();
+    if (!table) return null;
+    return reread.prepare('select count(*) as rows, sum(length(body)) as bytes from filler').get() as {
       rows: number;
       bytes: number;
     };
+  } finally {
     reread.close();
-    expect({ rows, bytes }).toEqual({ rows: COMMITS * ROWS_PER_COMMIT, bytes: written });
+  }
+}
+
+describe('checkpoints off the writing thread', () => {
+  it('copy every commit into the file while another connection writes, keeping the log short', async () => {
+    // Without the thread, nothing copies the log: it holds every page written, the file none.
+    const alone = openDatabase(join(dir, 'alone.db'));
+    expect(await writeMany(alone)).toBeGreaterThan(WRITTEN);
+    expect(fillerInFileAlone(alone)).toBeNull();
+    alone.close();
+
+    const db = openDatabase(join(dir, 'copied.db'));
+    running = startCheckpoints(db.file, 5);
+    await running!.ready;
+    const log = await writeMany(db);
+    const figures = await running!.stop();
+    running = null;
+    // Read before the writer closes (closing the last connection copies the log itself).
+    expect(fillerInFileAlone(db)).toEqual({ rows: COMMITS * ROWS_PER_COMMIT, bytes: WRITTEN });
+    // The writer starts the log over once all of it was copied: it stays a few commits long (its
+    // file keeps its longest length, which one late copy under load sets).
+    expect(log).toBeLessThan(WRITTEN / 2);
+    expect(figures.checkpoints).toBeGreaterThan(COMMITS / 4);
+    expect(figures.millis).toBeGreaterThan(0);
+    db.close();
   });
 
-  it('leave the writer alone when the thread cannot open the file, and stop all the same', async () => {
+  it('stop all the same when the thread cannot open the file', async () => {
     const checkpoints = startCheckpoints(join(dir, 'missing', 'nothing.db'), 5);
-    await expect(checkpoints.stop()).resolves.toEqual({ checkpoints: 0, millis: 0 });
+    await checkpoints!.ready;
+    await expect(checkpoints!.stop()).resolves.toEqual({ checkpoints: 0, millis: 0 });
   });
 
-  it('are started only where there is a log to copy: not for a database in memory', async () => {
+  it('start only where commits go through a log: not in memory, read-only, or in a bulk load', async () => {
     const memory = openDatabase(':memory:');
     expect(sqliteIngestWrites(memory).checkpointsOffThread()).toBeNull();
     memory.close();
     const file = openDatabase(join(dir, 'file.db'));
-    const started = sqliteIngestWrites(file).checkpointsOffThread();
-    expect(started).not.toBeNull();
-    await started!.stop();
+    const reader = openDatabase(join(dir, 'file.db'), { readonly: true });
+    expect(sqliteIngestWrites(reader).checkpointsOffThread()).toBeNull();
+    reader.close();
+    await bulkLoad(file, () => expect(sqliteIngestWrites(file).checkpointsOffThread()).toBeNull());
+    running = sqliteIngestWrites(file).checkpointsOffThread();
+    expect(running).not.toBeNull();
+    await running!.stop();
+    running = null;
     file.close();
   });
 });

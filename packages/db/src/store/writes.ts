@@ -187,6 +187,12 @@ export interface StatementWatch {
   watch(listener: Parameters<typeof watchStatementWrites>[1], epoch: number): void;
 }
 
+/** A file written through a write-ahead log: not one in memory or a temporary one, nor one opened read-only. */
+function hasWriteAheadLog(db: SitrepDatabase): boolean {
+  if (db.file === ':memory:' || db.file === '' || db.sqlite.readonly) return false;
+  return db.sqlite.pragma('journal_mode', { simple: true }) === 'wal';
+}
+
 const sqliteWrites = new WeakMap<SitrepDatabase['sqlite'], IngestWrites>();
 
 /** The ingest's queries on a SQLite connection, made once per connection. */
@@ -215,7 +221,8 @@ export function sqliteIngestWrites(db: SitrepDatabase): IngestWrites {
     },
     keepsReadClaims: true,
     batchesReads: false,
-    checkpointsOffThread: () => (db.file === ':memory:' || db.sqlite.readonly ? null : startCheckpoints(db.file)),
+    // Not in a bulk load, whose one transaction commits only at its end.
+    checkpointsOffThread: () => (!isBulkLoading(db) && hasWriteAheadLog(db) ? startCheckpoints(db.file) : null),
   };
   sqliteWrites.set(db.sqlite, writes);
   return writes;
