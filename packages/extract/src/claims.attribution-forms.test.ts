@@ -100,6 +100,36 @@ describe('reported speech', () => {
     ]);
   });
 
+  it('`X said A, telling reporters that B` is two claims from one source: the addressee is part of neither', () => {
+    const result = extract(
+      article(
+        'The spokesman said the aircraft had left Port Sela, telling state media that more flights were planned.',
+      ),
+    );
+    expect(result.claims.map((c) => [c.quote, c.source?.text])).toEqual([
+      ['the aircraft had left Port Sela', 'The spokesman'],
+      ['more flights were planned', 'The spokesman'],
+    ]);
+  });
+
+  it('`X rejected the report, saying …`: what X said is the claim, not the report it only names', () => {
+    const result = extract(
+      article(
+        'The defence ministry rejected the report, saying the ships were on a routine rotation.',
+        'The governor denied Russian claims, saying the port stayed open.',
+      ),
+    );
+    expect(result.claims.map((c) => [c.quote, c.source?.text])).toEqual([
+      ['the ships were on a routine rotation', 'The defence ministry'],
+      ['the port stayed open', 'The governor'],
+    ]);
+  });
+
+  it('`X denied that …` still claims what follows "that": only an object that names a statement is left out', () => {
+    const result = extract(article('The ministry denied that the claims about the port were true.'));
+    expect(result.claims.map((c) => [c.quote, c.stance])).toEqual([['the claims about the port were true', 'denies']]);
+  });
+
   it('`…, X said, asking it to …` keeps what the source asked: only how it spoke is part of the frame', () => {
     const result = extract(
       article('Syria has written to the United Nations, the foreign ministry said, asking it to condemn the strikes.'),

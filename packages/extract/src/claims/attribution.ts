@@ -50,6 +50,7 @@ import {
   ADDING,
   AND_THAT,
   MAX_FRAME_SENTENCE,
+  ONLY_NAMES_A_STATEMENT,
 } from './frame-patterns';
 
 /** Who says what in one sentence: the content span and the span naming its source. */
@@ -299,7 +300,8 @@ function framesOf(sentence: string): Frame[] {
         },
       ];
     }
-    for (const part of splitOnThat(sentence, content)) {
+    const onlyNamed = denyingVerb && ONLY_NAMES_A_STATEMENT.test(sentence.slice(...content));
+    for (const part of onlyNamed ? [] : splitOnThat(sentence, content)) {
       frames.push({ content: part, source, noComment: isNoComment(sentence.slice(...part)), hedgedVerb, denyingVerb });
     }
     if (adding) {

@@ -175,7 +175,13 @@ export const COMMA_OR_SEMICOLON = /[,;]/;
 // "said before the talks that …": a short adverbial, then "that".
 export const UP_TO_THAT = /^[^,“”"]{0,60}?\bthat\s+/;
 export const ENDS_IN_THAT = /\bthat\s+$/;
-export const ADDING = /,\s+adding\s+(?:that\s+)?(.+?)\.?$/;
+// "…, adding that …", "…, telling reporters that …": a second statement of the same source.
+export const ADDING = /,\s+(?:adding(?:\s+that)?|telling\s+[^,“”"]{1,60}?\s+that)\s+(.+?)\.?$/u;
+// "rejected the report", "denied Russian claims": an object that names what was said and says
+// nothing itself; what the source said instead follows (", saying …"), if anything. A noun of the
+// reporting lexicon comes here blanked out, as for ANAPHORIC_OBJECT.
+export const ONLY_NAMES_A_STATEMENT =
+  /^(?:(?:the|these|those|this|that|such|its|their|his|her|any|all|an?)\s+)?(?:[\p{L}’'-]+\s+){0,2}?(?:reports?|claims?|allegations?|accusations?|charges?|stor(?:y|ies)|accounts?|rumou?rs?|assertions?|suggestions?|speculation|statements?|reporting|_+)[.!?]?$/iu;
 export const AND_THAT = /,?\s+and\s+that\s+/;
 
 /** Longest sentence searched for frames; the corpus' longest is 750 characters (see findFrames). */
