@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { IngestTarget } from '@sitrep/db';
+import { type IngestTarget, writesOf } from '@sitrep/db';
 import {
   type FeedReadOptions,
   type FileOutcome,
@@ -115,6 +115,8 @@ export async function watchSources(db: IngestTarget, options: WatchOptions): Pro
     }
   };
 
+  // A watch writes for hours: a commit that found the log full would copy all of it first.
+  const checkpoints = writesOf(db).checkpointsOffThread();
   try {
     while (!signal.aborted) {
       if (pending.size === 0 && feedsDue) {
@@ -145,6 +147,7 @@ export async function watchSources(db: IngestTarget, options: WatchOptions): Pro
   } finally {
     if (feedTimer) clearInterval(feedTimer);
     await folders.close();
+    await checkpoints?.stop();
   }
   log(`stopped: ${tally.ingested} ingested, ${plural(tally.duplicate, 'duplicate')}, ${tally.failed} failed`);
   return tally;
