@@ -97,6 +97,12 @@ describe('organisations', () => {
     expect(names(extractArticle(article('Officials said the IT network of the port had been restored.')))).toEqual([]);
   });
 
+  it('reads that whole name after a preposition too, where the name goes on past the word read as a verb', () => {
+    const result = extractArticle(article('Analysts at Levant Imagery Group said the ships had gone.'));
+    expect(names(result)).toContain('Levant Imagery Group');
+    expect(names(result)).not.toContain('Imagery Group');
+  });
+
   it('reads a name after "the newspaper" as an organisation', () => {
     const result = extractArticle(article('The newspaper Al Sabah said the port had reopened.'));
     expect(entity(result, 'Al Sabah').subtype).toBe('organization');

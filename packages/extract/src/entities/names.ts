@@ -186,7 +186,11 @@ function endRun(run: Token[], found: Token[][], before?: Token): Token[] {
       run[at]!.pos === 'VERB' &&
       TITLE_CASE.test(run[at]!.text) &&
       previous !== undefined &&
-      (previous.pos === 'DET' || ARTICLE.test(previous.text))
+      (previous.pos === 'DET' ||
+        ARTICLE.test(previous.text) ||
+        // After a preposition, a noun phrase too ("by Levant Imagery Group"); alone, a capitalised
+        // word there may still be a headline's verb, so only where the name goes on.
+        (previous.pos === 'ADP' && at + 1 < run.length))
     );
   };
   const starts = (at: number) => NAME_TAGS.has(run[at]!.pos) || startsNumber(run, at) || afterDeterminer(at);
