@@ -59,6 +59,7 @@ describe('sitrep ingest of a note without a date', () => {
     'g-empty.txt': ' \n\n',
     'h-future-date-line.txt': FUTURE_DATE_LINE,
     'i-not-a-day.txt': NOT_A_DAY,
+    'j-date-line-only.txt': 'date 2025-01-05 TARTOUS:\n\n',
   };
   let run: ReturnType<typeof runSitrep>;
   beforeAll(() => {
@@ -70,7 +71,7 @@ describe('sitrep ingest of a note without a date', () => {
 
   it('refuses each, naming the file and saying which date to add, and takes the dated one', () => {
     expect(run.status).toBe(1);
-    expect(run.stdout).toMatch(/^1 article ingested, .* 8 failed\.$/m);
+    expect(run.stdout).toMatch(/^1 article ingested, .* 9 failed\.$/m);
     expect(articleCount(db)).toBe(1);
     expect(failure('b-undated.txt')).toMatch(/^failed: \S*b-undated\.txt: /);
     expect(failure('b-undated.txt')).toMatch(ADD_A_DATE);
@@ -99,6 +100,9 @@ describe('sitrep ingest of a note without a date', () => {
     expect(failure('g-empty.txt')).toMatch(/^failed: \S*g-empty\.txt: the file is empty: there is no text to read\.$/);
     expect(failure('i-not-a-day.txt')).toMatch(/^failed: \S*i-not-a-day\.txt:1: “2025-13-45” is not a calendar date/);
     expect(failure('i-not-a-day.txt').match(/i-not-a-day\.txt/g)).toHaveLength(1);
+    expect(failure('j-date-line-only.txt')).toMatch(
+      /^failed: \S*j-date-line-only\.txt:1: there is no text after the date line; write the article below it\.$/,
+    );
   });
 
   it('takes the undated note and the one with a yearless dateline once --date is given', () => {

@@ -47,12 +47,17 @@ describe('sitrep watch', { timeout: 60_000 }, () => {
     await run.waitFor(/duplicate: .*copy\.md: This text is already stored/);
     write('binary.txt', Buffer.from([0xff, 0xfe, 0x00, 0x9f, 0x92, 0x00]));
     await run.waitFor(/failed: .*binary\.txt: /);
+    // Named once, with the line the extractor gives, as `sitrep ingest` names it.
+    write('not-a-day.txt', 'date 2025-02-30 TARTOUS: Port workers said a tanker had docked.\n');
+    const [line] = await run.waitFor(/failed: .*not-a-day\.txt.*/);
+    expect(line).toMatch(/failed: \S*not-a-day\.txt:1: “2025-02-30” is not a calendar date/);
+    expect(line.match(/not-a-day\.txt/g)).toHaveLength(1);
     write('base.md', note('2025-02-05', 'Syrian officials said Russian aircraft had stopped flying from Hmeimim.'));
     await run.waitFor(/ingested: .*base\.md \(“[^”]+”, 2025-02-05; changed, its earlier text stays stored\)/);
 
     run.child.kill('SIGINT');
-    expect(await run.exited).toBe(1); // two files failed
-    expect(run.output().stdout).toMatch(/stopped: 3 ingested, 1 duplicate, 2 failed\n$/);
+    expect(await run.exited).toBe(1); // three files failed
+    expect(run.output().stdout).toMatch(/stopped: 3 ingested, 1 duplicate, 3 failed\n$/);
     expect(run.output().stdout).not.toMatch(/draft/);
     const days = storedArticles(db).map((a) => a.published_at);
     expect(days).toEqual(['2025-02-03', '2025-02-04', '2025-02-05']);

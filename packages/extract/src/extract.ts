@@ -44,6 +44,14 @@ export function extractArticle(text: string, options: ExtractOptions = {}): Extr
     }
   }
   const { header, titleLine } = readHeader(text, options);
+  // Said before anything is read: with no sentence, there is no title either, and the store would
+  // be the one to refuse it, for that.
+  if (text.slice(header.bodyStart).trim() === '') {
+    throw new SitrepError(
+      'BAD_USER_INPUT',
+      `${options.file ?? 'the article'}:1: there is no text after the date line; write the article below it.`,
+    );
+  }
   const sentences = segment(text, header.bodyStart);
   const table = recognizeEntities(text, header.bodyStart, sentences, options.knowledge);
   const claims = buildClaims(text, sentences, table, header.published);

@@ -24,6 +24,7 @@ export {
   expandPaths,
   isArticleFile,
   shownPath,
+  reasonNamingFile,
   emptySummary,
   tally,
   type FileOutcome,

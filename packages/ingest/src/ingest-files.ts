@@ -37,6 +37,17 @@ export function shownPath(path: string): string {
   return isUrl(path) ? path : relative(process.cwd(), path) || path;
 }
 
+/**
+ * Why a file was not ingested, after the file as shown: a reason that names the file itself, with
+ * its line ("file:1: …", from the extractor), keeps its line and shows the file once.
+ */
+export function reasonNamingFile(outcome: { file: string; reason?: string }): string {
+  const reason = outcome.reason ?? '';
+  return reason.startsWith(`${outcome.file}:`)
+    ? `${shownPath(outcome.file)}${reason.slice(outcome.file.length)}`
+    : `${shownPath(outcome.file)}: ${reason}`;
+}
+
 /** Whether a folder's file is one ingest reads: text, Markdown or a saved web page. */
 export function isArticleFile(path: string): boolean {
   return /\.(txt|md|html?)$/i.test(path);

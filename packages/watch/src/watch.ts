@@ -11,6 +11,7 @@ import {
   feedSummaryLine,
   ingestFiles,
   readFeed,
+  reasonNamingFile,
   recordFeed,
   shownPath,
   storeFeed,
@@ -108,10 +109,10 @@ export async function watchSources(db: IngestTarget, options: WatchOptions): Pro
       tally.duplicate += 1;
       // Restarting over a folder already ingested is the usual case: counted, not listed.
       if (event === 'found') foundStored += 1;
-      else log(line ?? `duplicate: ${name(outcome.file)}: ${outcome.reason}`);
+      else log(line ?? `duplicate: ${reasonNamingFile(outcome)}`);
     } else {
       tally.failed += 1;
-      log(line ?? `failed: ${name(outcome.file)}: ${outcome.reason}`);
+      log(line ?? `failed: ${reasonNamingFile(outcome)}`);
     }
   };
 

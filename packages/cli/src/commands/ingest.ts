@@ -55,7 +55,7 @@ export function registerIngest(program: Command): void {
         );
       }
       const given = { date: options.date ?? null, outlet: options.outlet ?? null, url: options.url ?? null };
-      const progress = progressReporter(ingest.shownPath);
+      const progress = progressReporter(ingest.shownPath, ingest.reasonNamingFile);
       const db: IngestTarget & { close(): void } =
         'url' in where
           ? // A PostgreSQL database is made by its administrator (createdb); its tables by this.
@@ -111,7 +111,7 @@ export function registerIngest(program: Command): void {
 }
 
 /** Progress on stderr: a bar only where someone watches (logs and pipes get plain lines), and every article not ingested. */
-function progressReporter(name: (file: string) => string) {
+function progressReporter(name: (file: string) => string, why: (outcome: { file: string; reason?: string }) => string) {
   const bar = process.stderr.isTTY
     ? new SingleBar({ format: 'ingest [{bar}] {value}/{total} {file}', hideCursor: true }, undefined)
     : null;
@@ -122,21 +122,10 @@ function progressReporter(name: (file: string) => string) {
         bar.update(done, { file: name(outcome.file) });
         if (done === total) bar.stop();
       }
-      if (outcome.status !== 'ingested') console.error(`${outcome.status}: ${namedReason(outcome, name)}`);
+      if (outcome.status !== 'ingested') console.error(`${outcome.status}: ${why(outcome)}`);
     },
     stop: () => bar?.stop(),
   };
-}
-
-/**
- * The file as shown, then why: a reason that names the file itself, with its line ("file:1: …",
- * from the extractor), keeps its line and shows the file once.
- */
-function namedReason(outcome: { file: string; reason?: string }, name: (file: string) => string): string {
-  const reason = outcome.reason ?? '';
-  return reason.startsWith(`${outcome.file}:`)
-    ? `${name(outcome.file)}${reason.slice(outcome.file.length)}`
-    : `${name(outcome.file)}: ${reason}`;
 }
 
 function report(summary: IngestSummary): void {
