@@ -104,6 +104,17 @@ describe('follow-ups and the side a source is on', () => {
     expect(claimWith(result, 'reached a deal').source?.actor).toBe('Karim Haddad');
   });
 
+  it('"the ministry" never points back at a person: with no ministry named before, it is no one named', () => {
+    const result = extract(
+      article(
+        'Researcher Lena Sorel said satellite images showed two frigates at the pier.',
+        'The ministry rejected the report, saying no frigate had left the port.',
+      ),
+    );
+    expect(claimWith(result, 'satellite images').source?.actor).toBe('Researcher Lena Sorel');
+    expect(claimWith(result, 'no frigate').source).toMatchObject({ text: 'The ministry', actor: null });
+  });
+
   it('"the Syrian transport ministry spokesman" points back at the spokesman, not at the ministry', () => {
     const result = extract(
       article(

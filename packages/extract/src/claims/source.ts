@@ -107,11 +107,13 @@ export function describeSource(
     const pronoun = HE_OR_SHE.test(words);
     const head = headOf(words);
     const antecedent = pronoun ? earlier.latestPersonOrOfficial() : earlier.latestWithHead(head);
+    // Else the latest source, where it can be what the words name: "the ministry" is no person.
+    const latest = earlier.last();
+    const fits = latest !== undefined && !(INSTITUTION_HEAD.test(head) && latest.person);
     actor =
       antecedent?.actor ??
       (pronoun ? undefined : introducedIn(text, start, head, table)) ??
-      earlier.last()?.actor ??
-      null;
+      (fits ? latest.actor : null);
   }
   // "an analysis of satellite imagery by BlackSky": the evidence speaks, not the firm behind it.
   // The head phrase decides: "satellite images from BlackSky, an imagery company" are evidence,
@@ -161,6 +163,8 @@ function introducedIn(text: string, before: number, head: string, table: EntityT
 }
 
 const RELAYED = /^.{1,80}?\b(?:recalls?|recalled|says?|said|notes?|noted|believes?|believed)\s+that\s+/u;
+/** Follow-up heads that name a body, never one person. */
+const INSTITUTION_HEAD = /^(?:agency|ministry|company|firm)$/i;
 // "the publication", "the newspaper": the outlet named last.
 const OUTLET_FOLLOW_UP = /^the (?:publication|newspaper|paper|outlet|channel|broadcaster|website|daily|magazine)$/i;
 
