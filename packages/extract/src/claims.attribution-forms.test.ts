@@ -92,6 +92,15 @@ describe('reported speech', () => {
     }
   });
 
+  it('`X, speaking on condition of anonymity, said …`: how the source spoke is not part of its name', () => {
+    const result = extract(
+      article('Two Western diplomats, speaking on condition of anonymity, said the garrison had been cut by half.'),
+    );
+    expect(result.claims.map((c) => [c.quote, c.source?.text, c.source?.anonymous, c.source?.count])).toEqual([
+      ['the garrison had been cut by half', 'Two Western diplomats', true, 2],
+    ]);
+  });
+
   it('`…, X said, adding that …` credits what was added to X, the speaker named last', () => {
     const result = extract(article('The ships left Port Sela, an official said, adding that more would follow.'));
     expect(result.claims.map((c) => [c.quote, c.source?.text.toLowerCase()])).toEqual([

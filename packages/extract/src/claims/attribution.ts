@@ -51,6 +51,7 @@ import {
   AND_THAT,
   MAX_FRAME_SENTENCE,
   ONLY_NAMES_A_STATEMENT,
+  MANNER_AT_END,
 } from './frame-patterns';
 
 /** Who says what in one sentence: the content span and the span naming its source. */
@@ -268,7 +269,8 @@ function framesOf(sentence: string): Frame[] {
   const bareSource = leading?.[1]!.replace(LAST_APPOSITIVE, '').replace(INNER_APPOSITIVE, '') ?? '';
   if (leading && REPORTING.test(leading[2]!) && sourceLike(bareSource) && !COMMA_OR_SEMICOLON.test(bareSource)) {
     const sourceStart = connector;
-    const sourceEnd = connector + leading[1]!.length;
+    const manner = MANNER_AT_END.exec(leading[1]!);
+    const sourceEnd = connector + (manner ? manner.index : leading[1]!.length);
     const verbEnd = connector + leading[0].length;
     const afterVerb = sentence.slice(verbEnd);
     // "told Reuters on Friday that …", but not across "A and that B", whose A is said too (splitOnThat).

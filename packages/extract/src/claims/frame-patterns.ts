@@ -34,6 +34,9 @@ const SPEAKING_MANNER =
   '(?:,\\s+(?:(?:speaking|talking)\\s+(?:anonymously|on\\s+(?:the\\s+)?condition\\s+of\\s+anonymity|(?:to|at|from|in|on)\\s+[^,]{1,80}?)|' +
   '(?:requesting|asking\\s+for|demanding)\\s+anonymity|(?:asking|requesting)\\s+not\\s+to\\s+be\\s+(?:named|identified)|' +
   'declining\\s+to\\s+be\\s+(?:named|identified))(?:\\s+(?:because|as|since)\\s+[^,]{1,120}?)?)';
+// "Two diplomats, speaking on condition of anonymity, said …": how the source spoke, at the end
+// of the words before the verb, is not part of its name.
+export const MANNER_AT_END = new RegExp(`${SPEAKING_MANNER},?\\s*$`, 'u');
 export const TRAILING = new RegExp(
   `,\\s+(?:(${VERBS})\\s+([^,]+?${TRAILING_APPOSITIVE}?)|([^,]+?(?:${TRAILING_APPOSITIVE},)?)\\s+${ADVERB}(${VERBS})\\b([^,]{0,120}?))${SPEAKING_MANNER}?(?:,\\s+adding\\s+(?:that\\s+)?(.+?))?\\.?$`,
   'u',
